@@ -1,0 +1,48 @@
+"""Settings read from the environment, with the embedded defaults (SQLite, offline backend)."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ConfigurationError
+
+LANGUAGES = ("fr", "en")
+BACKENDS = ("offline", "mistral")
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    database_url: str
+    backend: str
+    lang: str
+    timezone: str
+    mistral_server_url: str | None
+    mistral_key_set: bool
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
+        env = dict(os.environ if env is None else env)
+        home = Path(env.get("ATYPIE_HOME") or _default_home()).expanduser()
+        lang = env.get("ATYPIE_LANG", "fr")
+        if lang not in LANGUAGES:
+            raise ConfigurationError(detail=f"ATYPIE_LANG={lang!r} ; valeurs possibles : fr, en")
+        backend = env.get("ATYPIE_BACKEND", "offline")
+        if backend not in BACKENDS:
+            raise ConfigurationError(detail=f"ATYPIE_BACKEND={backend!r} ; valeurs possibles : offline, mistral")
+        return cls(
+            home=home,
+            database_url=env.get("ATYPIE_DATABASE_URL") or f"sqlite:///{home / 'atypie.db'}",
+            backend=backend,
+            lang=lang,
+            timezone=env.get("ATYPIE_TIMEZONE", "Europe/Paris"),
+            mistral_server_url=env.get("MISTRAL_SERVER_URL") or None,
+            mistral_key_set=bool(env.get("MISTRAL_API_KEY")),
+        )
+
+
+def _default_home() -> str:
+    from platformdirs import user_data_dir
+
+    return user_data_dir("atypie", appauthor=False)

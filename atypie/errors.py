@@ -1,0 +1,197 @@
+"""One error tree with stable codes; messages say, in plain words, what happened and how to fix it.
+
+The library raises these; the CLI turns them into exit codes and the web app into `gr.Error`.
+Tests assert on `code`, never on the wording.
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+# CLI exit codes (also carried by every error class).
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_INVALID = 2
+EXIT_REFUSED = 3
+EXIT_MISSING = 4
+
+
+class AtypieError(Exception):
+    """Base of every error atypie raises on purpose."""
+
+    code: ClassVar[str] = "ATY-E001"
+    exit_code: ClassVar[int] = EXIT_INTERNAL
+    fr: ClassVar[str] = "Une erreur interne est survenue. Réessayez, puis signalez-la si elle revient."
+    en: ClassVar[str] = "An internal error occurred. Try again, then report it if it happens again."
+
+    def __init__(self, **params: Any) -> None:
+        self.params = params
+        super().__init__(self.message("fr"))
+
+    def message(self, lang: str = "fr") -> str:
+        """The message in `lang` ("fr" or "en"), prefixed with the stable code."""
+        template = self.en if lang == "en" else self.fr
+        return f"[{self.code}] {template.format(**self.params)}"
+
+
+# --- invalid input or usage (exit 2) -------------------------------------------------------------
+
+class InvalidInput(AtypieError):
+    code = "ATY-E010"
+    exit_code = EXIT_INVALID
+    fr = "La demande n'est pas valide : {detail}"
+    en = "The request is not valid: {detail}"
+
+
+class InvalidIdentifier(InvalidInput):
+    code = "ATY-E011"
+    fr = ("L'identifiant « {shown} » n'est pas accepté. Utilisez de 1 à 64 caractères : "
+          "lettres minuscules sans accent, chiffres, « - » ou « _ », en commençant par une lettre ou un chiffre.")
+    en = ("The identifier “{shown}” is not accepted. Use 1 to 64 characters: lowercase letters "
+          "without accents, digits, “-” or “_”, starting with a letter or a digit.")
+
+
+class ProfileNotFound(InvalidInput):
+    code = "ATY-E012"
+    fr = "Le profil « {profile_id} » n'existe pas. Tapez `atypie profiles list` pour voir les profils."
+    en = "Profile “{profile_id}” does not exist. Run `atypie profiles list` to see the profiles."
+
+
+class ProfileExists(InvalidInput):
+    code = "ATY-E013"
+    fr = "Le profil « {profile_id} » existe déjà. Choisissez un autre identifiant ou modifiez ce profil."
+    en = "Profile “{profile_id}” already exists. Choose another identifier or edit that profile."
+
+
+class InvalidSetting(InvalidInput):
+    code = "ATY-E014"
+    fr = "Le réglage « {key} » n'est pas valide : {detail}"
+    en = "The setting “{key}” is not valid: {detail}"
+
+
+class StaleProfile(InvalidInput):
+    code = "ATY-E015"
+    fr = ("Le profil « {profile_id} » a été modifié par quelqu'un d'autre entre-temps "
+          "(version {expected} attendue, version {actual} enregistrée). "
+          "Relisez le profil, puis refaites votre modification.")
+    en = ("Profile “{profile_id}” was changed by someone else in the meantime "
+          "(expected version {expected}, stored version {actual}). Reload the profile, then make your change again.")
+
+
+class UnknownPreset(InvalidInput):
+    code = "ATY-E016"
+    fr = "Le modèle de profil « {preset} » n'existe pas. Modèles disponibles : {available}."
+    en = "Profile preset “{preset}” does not exist. Available presets: {available}."
+
+
+class StaffExists(InvalidInput):
+    code = "ATY-E017"
+    fr = "Le compte « {name} » existe déjà."
+    en = "Account “{name}” already exists."
+
+
+class WeakPassword(InvalidInput):
+    code = "ATY-E018"
+    fr = "Le mot de passe est trop court : il faut au moins {minimum} caractères."
+    en = "The password is too short: it needs at least {minimum} characters."
+
+
+class AccessCodeNotFound(InvalidInput):
+    code = "ATY-E019"
+    fr = "Ce code d'accès n'existe pas. Vérifiez le code, ou demandez-en un nouveau au service handicap."
+    en = "This access code does not exist. Check the code, or ask the disability service for a new one."
+
+
+# --- refused: gate or permission (exit 3) --------------------------------------------------------
+
+class Refused(AtypieError):
+    code = "ATY-E030"
+    exit_code = EXIT_REFUSED
+    fr = "Cette action n'est pas autorisée."
+    en = "This action is not allowed."
+
+
+class AccessCodeRevoked(Refused):
+    code = "ATY-E031"
+    fr = "Ce code d'accès a été désactivé. Demandez un nouveau code au service handicap."
+    en = "This access code has been revoked. Ask the disability service for a new code."
+
+
+class AccessCodeExpired(Refused):
+    code = "ATY-E032"
+    fr = "Ce code d'accès a expiré. Demandez un nouveau code au service handicap."
+    en = "This access code has expired. Ask the disability service for a new code."
+
+
+class ImageGenerationRefused(Refused):
+    code = "ATY-E033"
+    fr = ("La création d'images n'est pas ouverte pour le profil « {profile_id} » ({why}). "
+          "Les schémas et les pictogrammes restent disponibles. Seul le service handicap peut ouvrir ce droit.")
+    en = ("Image generation is not open for profile “{profile_id}” ({why}). "
+          "Diagrams and pictograms remain available. Only the disability service can grant this.")
+
+    def __init__(self, verdict: Any = None, **params: Any) -> None:
+        self.verdict = verdict
+        super().__init__(**params)
+
+
+class ImageSettingsProtected(Refused):
+    code = "ATY-E034"
+    fr = ("Le droit à la création d'images ne se change pas avec un réglage ordinaire. "
+          "Utilisez `atypie profiles allow-images` (avec une raison) ou `atypie profiles revoke-images`.")
+    en = ("The image-generation right cannot be changed with an ordinary setting. "
+          "Use `atypie profiles allow-images` (with a reason) or `atypie profiles revoke-images`.")
+
+
+class BadCredentials(Refused):
+    code = "ATY-E035"
+    fr = "Nom de compte ou mot de passe incorrect."
+    en = "Wrong account name or password."
+
+
+class UnknownStaff(Refused):
+    code = "ATY-E036"
+    fr = "Le compte du personnel « {name} » n'existe pas. Créez-le avec `atypie staff add {name}`."
+    en = "Staff account “{name}” does not exist. Create it with `atypie staff add {name}`."
+
+
+# --- missing dependency or configuration (exit 4) ------------------------------------------------
+
+class MissingDependency(AtypieError):
+    code = "ATY-E040"
+    exit_code = EXIT_MISSING
+    fr = "Il manque « {what} ». Pour l'installer : {fix}"
+    en = "“{what}” is missing. To install it: {fix}"
+
+
+class ConfigurationError(AtypieError):
+    code = "ATY-E041"
+    exit_code = EXIT_MISSING
+    fr = "La configuration n'est pas valide : {detail}"
+    en = "The configuration is not valid: {detail}"
+
+
+class DatabaseUnavailable(ConfigurationError):
+    code = "ATY-E042"
+    fr = ("La base de données est inaccessible ({detail}). Vérifiez ATYPIE_DATABASE_URL "
+          "ou les droits sur le dossier ATYPIE_HOME.")
+    en = ("The database cannot be reached ({detail}). Check ATYPIE_DATABASE_URL "
+          "or the permissions on the ATYPIE_HOME folder.")
+
+
+class SchemaTooNew(ConfigurationError):
+    code = "ATY-E043"
+    fr = ("La base de données a été créée par une version plus récente d'atypie (schéma {found}, "
+          "cette version connaît {known}). Mettez atypie à jour.")
+    en = ("The database was created by a newer version of atypie (schema {found}, "
+          "this version knows {known}). Update atypie.")
+
+
+def all_error_classes() -> list[type[AtypieError]]:
+    """Every error class, for the catalogue test and the documentation."""
+    found: list[type[AtypieError]] = []
+    pending: list[type[AtypieError]] = [AtypieError]
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return found

@@ -1,0 +1,1 @@
+"""Accessibility profiles: the model, the shipped presets, and setting overrides."""

@@ -1,0 +1,48 @@
+"""The store: profiles, staff accounts, access codes, image usage and the audit log, in one database."""
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+
+from ..config import Settings
+from ..errors import DatabaseUnavailable
+from .audit import AuditLog
+from .codes import AccessCodes
+from .engine import lock_for_migration, make_engine
+from .migrations import migrate
+from .profiles import ProfileRepository
+from .staff import StaffRepository
+
+
+class Store:
+    """Open (and migrate) the database at `url`; the repositories hang off this object."""
+
+    def __init__(self, url: str, *, timezone: str = "Europe/Paris") -> None:
+        self.url = url
+        self.timezone = timezone
+        self.engine: Engine = make_engine(url)
+        try:
+            with self.engine.begin() as conn:
+                lock_for_migration(conn)
+                migrate(conn)
+        except OperationalError as exc:
+            self.engine.dispose()
+            raise DatabaseUnavailable(detail=type(exc.orig).__name__) from None
+        self.audit = AuditLog(self.engine)
+        self.profiles = ProfileRepository(self.engine)
+        self.staff = StaffRepository(self.engine)
+        self.codes = AccessCodes(self.engine, self.profiles, self.audit)
+
+    @classmethod
+    def from_settings(cls, settings: Settings | None = None) -> "Store":
+        settings = settings or Settings.from_env()
+        return cls(settings.database_url, timezone=settings.timezone)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

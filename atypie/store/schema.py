@@ -1,0 +1,60 @@
+"""Tables of the store (SQLAlchemy Core). Migrations in `migrations.py` create and evolve them."""
+from __future__ import annotations
+
+from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
+
+metadata = MetaData()
+
+schema_version = Table(
+    "atypie_schema", metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", DateTime(timezone=True), nullable=False),
+    Column("description", String(200), nullable=False),
+)
+
+profiles = Table(
+    "profiles", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("data", Text, nullable=False),  # the Profile as JSON, without the version
+    Column("version", Integer, nullable=False),  # optimistic lock: every write checks and bumps it
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+staff = Table(
+    "staff", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("password_hash", String(300), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+access_codes = Table(
+    "access_codes", metadata,
+    Column("id", String(32), primary_key=True),  # public handle, shown in lists and logs
+    Column("code_hash", String(64), nullable=False, unique=True),  # sha256 of the secret code
+    Column("profile_id", String(64), ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("pseudonym", String(64)),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+
+image_usage = Table(
+    "image_usage", metadata,
+    Column("profile_id", String(64), ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("day", String(10), nullable=False),  # ISO date in the configured time zone
+    Column("count", Integer, nullable=False),
+    UniqueConstraint("profile_id", "day", name="uq_image_usage_profile_day"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("operation", String(64), nullable=False),
+    Column("profile_id", String(64)),
+    Column("code_id", String(32)),
+    Column("actor", String(64)),
+    Column("allowed", Boolean, nullable=False),
+    Column("detail", String(300), nullable=False, default=""),  # reason codes only, never content
+)
