@@ -1,1 +1,51 @@
+"""atypie: accessibility transformations for French higher education.
+
+`import atypie` stays light: the public names below load their modules on first use, and
+nothing here imports torch, diffusers, transformers, gradio or spaCy.
+
+Public surface (filled in by later releases: `simplify`, `check`, `diagram`, `describe`, `illustrate`):
+
+- `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
+- `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
+- `Gate(store).check(profile_id)` → `Verdict` (the image-generation gate)
+- `Profile`, `load_preset`, `preset_names`, `Settings`, `AtypieError`
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
+
+_LAZY = {
+    "AtypieError": "atypie.errors",
+    "Settings": "atypie.config",
+    "Profile": "atypie.profiles.model",
+    "load_preset": "atypie.profiles.presets",
+    "preset_names": "atypie.profiles.presets",
+    "Store": "atypie.store",
+    "Gate": "atypie.gate",
+    "Verdict": "atypie.gate",
+    "open_store": "atypie.api",
+    "load_profile": "atypie.api",
+}
+
+__all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
+           "load_profile", "open_store", "preset_names"]
+
+if TYPE_CHECKING:
+    from .api import load_profile, open_store
+    from .config import Settings
+    from .errors import AtypieError
+    from .gate import Gate, Verdict
+    from .profiles.model import Profile
+    from .profiles.presets import load_preset, preset_names
+    from .store import Store
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        value = getattr(import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'atypie' has no attribute {name!r}")

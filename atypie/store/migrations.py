@@ -1,11 +1,16 @@
-"""Ordered schema migrations, recorded in `atypie_schema`. Each step runs once, in a transaction."""
+"""Schema versions, recorded in `atypie_schema`.
+
+A new database is created from `schema.py` and stamped with the latest version (schema.py is
+always the current schema). An existing database gets each missing upgrade step, in order, in one
+transaction. When you change `schema.py`, add the step that upgrades older databases here.
+"""
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Index, inspect, select
+from sqlalchemy import Connection, inspect, select, text
 
 from ..errors import SchemaTooNew
 from . import schema
@@ -15,23 +20,19 @@ from . import schema
 class Migration:
     version: int
     description: str
-    apply: Callable[[Connection], None]
+    upgrade: Callable[[Connection], None] | None  # None: the baseline, only ever created from schema.py
 
 
-def _initial(conn: Connection) -> None:
-    for table in (schema.profiles, schema.staff, schema.access_codes, schema.image_usage, schema.audit_log):
-        table.create(conn)
-
-
-def _audit_indexes(conn: Connection) -> None:
-    Index("ix_audit_profile", schema.audit_log.c.profile_id).create(conn)
-    Index("ix_audit_code", schema.audit_log.c.code_id).create(conn)
-    Index("ix_codes_profile", schema.access_codes.c.profile_id).create(conn)
+def _add_indexes(conn: Connection) -> None:
+    for statement in ("CREATE INDEX IF NOT EXISTS ix_audit_profile ON audit_log (profile_id)",
+                      "CREATE INDEX IF NOT EXISTS ix_audit_code ON audit_log (code_id)",
+                      "CREATE INDEX IF NOT EXISTS ix_codes_profile ON access_codes (profile_id)"):
+        conn.execute(text(statement))
 
 
 MIGRATIONS: tuple[Migration, ...] = (
-    Migration(1, "profiles, staff, access codes, image usage, audit log", _initial),
-    Migration(2, "indexes on audit log and access codes", _audit_indexes),
+    Migration(1, "profiles, staff, access codes, image usage, audit log", None),
+    Migration(2, "indexes on the audit log and access codes", _add_indexes),
 )
 LATEST = MIGRATIONS[-1].version
 
@@ -39,23 +40,24 @@ LATEST = MIGRATIONS[-1].version
 def current_version(conn: Connection) -> int:
     if not inspect(conn).has_table(schema.schema_version.name):
         return 0
-    found = conn.execute(select(schema.schema_version.c.version).order_by(
-        schema.schema_version.c.version.desc()).limit(1)).scalar()
+    found = conn.execute(select(schema.schema_version.c.version)
+                         .order_by(schema.schema_version.c.version.desc()).limit(1)).scalar()
     return found or 0
 
 
 def migrate(conn: Connection) -> list[int]:
-    """Apply the missing migrations; return the versions applied. Refuses a database from the future."""
-    if not inspect(conn).has_table(schema.schema_version.name):
-        schema.schema_version.create(conn)
+    """Bring the database to `LATEST`; return the versions recorded. Refuses a database from the future."""
     found = current_version(conn)
     if found > LATEST:
         raise SchemaTooNew(found=found, known=LATEST)
-    applied = []
-    for step in MIGRATIONS:
-        if step.version > found:
-            step.apply(conn)
-            conn.execute(schema.schema_version.insert().values(
-                version=step.version, description=step.description, applied_at=datetime.now(UTC)))
-            applied.append(step.version)
-    return applied
+    if found == 0:
+        schema.metadata.create_all(conn)
+        steps = list(MIGRATIONS)
+    else:
+        steps = [step for step in MIGRATIONS if step.version > found]
+        for step in steps:
+            step.upgrade(conn)
+    for step in steps:
+        conn.execute(schema.schema_version.insert().values(
+            version=step.version, description=step.description, applied_at=datetime.now(UTC)))
+    return [step.version for step in steps]

@@ -1,7 +1,19 @@
 """Tables of the store (SQLAlchemy Core). Migrations in `migrations.py` create and evolve them."""
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, DateTime, ForeignKey, Integer, MetaData, String, Table, Text, UniqueConstraint
+from sqlalchemy import (
+                        Boolean,
+                        Column,
+                        DateTime,
+                        ForeignKey,
+                        Index,
+                        Integer,
+                        MetaData,
+                        String,
+                        Table,
+                        Text,
+                        UniqueConstraint,
+)
 
 metadata = MetaData()
 
@@ -58,3 +70,7 @@ audit_log = Table(
     Column("allowed", Boolean, nullable=False),
     Column("detail", String(300), nullable=False, default=""),  # reason codes only, never content
 )
+
+Index("ix_audit_profile", audit_log.c.profile_id)
+Index("ix_audit_code", audit_log.c.code_id)
+Index("ix_codes_profile", access_codes.c.profile_id)

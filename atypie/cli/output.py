@@ -1,0 +1,32 @@
+"""Printing results: JSON with `--json`, short readable lines otherwise."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from argparse import Namespace
+
+
+def emit(args: Namespace, data: object, lines: list[str]) -> None:
+    if getattr(args, "json", False):
+        json.dump(data, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write("\n".join(lines) + "\n")
+
+
+def say(args: Namespace, fr: str, en: str) -> str:
+    return en if getattr(args, "lang", "fr") == "en" else fr
+
+
+def json_flag() -> argparse.ArgumentParser:
+    """A parent parser for every command that returns data."""
+    shared = argparse.ArgumentParser(add_help=False)
+    shared.add_argument("--json", action="store_true", help="sortie JSON / JSON output")
+    return shared
+
+
+def open_store():
+    from ..store import Store
+
+    return Store.from_settings()

@@ -1,0 +1,79 @@
+"""Shared fixtures: a private ATYPIE_HOME, stores on SQLite and on a real PostgreSQL server."""
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import subprocess
+import tempfile
+import uuid
+from pathlib import Path
+
+import pytest
+
+from atypie.store import Store
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(autouse=True)
+def atypie_home(tmp_path, monkeypatch) -> Path:
+    """Every test gets its own data folder and the offline defaults, whatever the caller's environment."""
+    home = tmp_path / "atypie-home"
+    monkeypatch.setenv("ATYPIE_HOME", str(home))
+    for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "MISTRAL_API_KEY", "MISTRAL_SERVER_URL"):
+        monkeypatch.delenv(name, raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throw-away PostgreSQL cluster listening only on a Unix socket in a temporary folder."""
+    initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not initdb:
+        pytest.skip("PostgreSQL server binaries are not installed (scripts/bootstrap.sh installs them)")
+    bindir = Path(initdb[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="atypie-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(root, "postgres")
+        shutil.chown(sock, "postgres")
+    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
+                    "--no-sync"], check=True, capture_output=True)
+    options = f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=50"
+    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+                    str(root / "log"), "start"], check=True, capture_output=True)
+    try:
+        yield sock
+    finally:
+        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@pytest.fixture(params=BACKENDS)
+def database_url(request, tmp_path) -> str:
+    """A fresh, empty database on each backend."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'atypie.db'}"
+    sock = request.getfixturevalue("postgres_server")
+    import psycopg
+
+    name = "t_" + uuid.uuid4().hex[:12]
+    with psycopg.connect(host=str(sock), user="postgres", dbname="postgres", autocommit=True) as conn:
+        conn.execute(f"CREATE DATABASE {name}")
+    return f"postgresql+psycopg://postgres@/{name}?host={sock}"
+
+
+@pytest.fixture
+def store(database_url):
+    with Store(database_url) as opened:
+        yield opened
+
+
+@pytest.fixture
+def staff_name(store) -> str:
+    store.staff.add("marie", "un-mot-de-passe-solide")
+    return "marie"
