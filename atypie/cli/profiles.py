@@ -99,7 +99,7 @@ def allow_images(args: Namespace) -> None:
 
 
 def revoke_images(args: Namespace) -> None:
-    actor = check_identifier(args.by) if args.by else "cli"
+    actor = check_identifier(args.by) if args.by is not None else "cli"
     with open_store() as store:
         stored = store.profiles.revoke_images(check_identifier(args.id), actor=actor)
     _emit_profile(args, stored, say(args, "Création d'images retirée.", "Image generation revoked."))

@@ -49,7 +49,7 @@ def serve_app(args: Namespace) -> None:
 
 
 def show_audit(args: Namespace) -> None:
-    profile = check_identifier(args.profile) if args.profile else None
+    profile = check_identifier(args.profile) if args.profile is not None else None
     with open_store() as store:
         entries = store.audit.entries(profile_id=profile, limit=max(1, min(args.limit, 10000)))
     emit(args, [e.to_dict() for e in entries],
