@@ -117,5 +117,14 @@ def _python_package(name: str, purpose: str, *, required: bool) -> Check:
 def _mistral(settings: Settings) -> Check:
     if not settings.mistral_key_set:
         return Check("mistral", True, "non configuré : le mode hors ligne est utilisé", required=False)
+    from .backends import get_backend
+
     server = settings.mistral_server_url or "API Mistral (par défaut)"
-    return Check("mistral", True, f"clé présente (non affichée) ; serveur : {server}", required=False)
+    try:
+        problem = get_backend("mistral", settings).ping()
+    except AtypieError as exc:
+        return Check("mistral", False, exc.message(), "vérifiez les variables ATYPIE_MISTRAL_*", required=False)
+    if problem:
+        return Check("mistral", False, f"clé présente (non affichée) ; serveur {server} injoignable ({problem})",
+                     "vérifiez MISTRAL_SERVER_URL et le réseau", required=False)
+    return Check("mistral", True, f"clé présente (non affichée) ; serveur {server} joignable", required=False)

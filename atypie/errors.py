@@ -186,6 +186,28 @@ class SchemaTooNew(ConfigurationError):
           "this version knows {known}). Update atypie.")
 
 
+class BackendNotConfigured(ConfigurationError):
+    code = "ATY-E044"
+    fr = ("Le moteur « {backend} » n'est pas configuré : {detail}. "
+          "Utilisez le mode hors ligne (--backend offline) ou définissez la variable indiquée.")
+    en = ("Backend “{backend}” is not configured: {detail}. "
+          "Use the offline mode (--backend offline) or set the variable named above.")
+
+
+class BackendUnavailable(ConfigurationError):
+    code = "ATY-E045"
+    fr = ("Le moteur « {backend} » n'a pas répondu correctement ({detail}). "
+          "Réessayez plus tard, ou utilisez le mode hors ligne (--backend offline).")
+    en = ("Backend “{backend}” did not answer properly ({detail}). "
+          "Try again later, or use the offline mode (--backend offline).")
+
+
+class UnknownBackend(InvalidInput):
+    code = "ATY-E020"
+    fr = "Le moteur « {backend} » n'existe pas. Moteurs disponibles : {available}."
+    en = "Backend “{backend}” does not exist. Available backends: {available}."
+
+
 def all_error_classes() -> list[type[AtypieError]]:
     """Every error class, for the catalogue test and the documentation."""
     found: list[type[AtypieError]] = []

@@ -77,3 +77,16 @@ def store(database_url):
 def staff_name(store) -> str:
     store.staff.add("marie", "un-mot-de-passe-solide")
     return "marie"
+
+
+@pytest.fixture
+def fake_mistral(monkeypatch):
+    """A fake Mistral server; the environment points the real SDK at it, with fast retries."""
+    from tests.fakes.mistral_server import FakeMistral
+
+    with FakeMistral() as server:
+        monkeypatch.setenv("MISTRAL_API_KEY", "test-key-not-secret-0000")
+        monkeypatch.setenv("MISTRAL_SERVER_URL", server.url)
+        monkeypatch.setenv("ATYPIE_MISTRAL_BACKOFF_S", "0.01")
+        monkeypatch.setenv("ATYPIE_MISTRAL_TIMEOUT_S", "2")
+        yield server

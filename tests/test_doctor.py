@@ -29,12 +29,14 @@ def test_doctor_names_what_is_missing_and_how_to_fix_it(capsys, monkeypatch, tmp
     assert "apt-get install -y fonts-opendyslexic" in out
 
 
-def test_doctor_never_prints_the_mistral_key(capsys, monkeypatch):
+def test_doctor_reports_mistral_reachability_without_the_key(capsys, monkeypatch, fake_mistral):
     monkeypatch.setenv("MISTRAL_API_KEY", "sk-very-secret-value")
-    monkeypatch.setenv("MISTRAL_SERVER_URL", "http://127.0.0.1:9/v1")
-    report = run_doctor()
-    mistral = next(check for check in report.checks if check.name == "mistral")
-    assert mistral.ok and "127.0.0.1" in mistral.detail
+    mistral = next(check for check in run_doctor().checks if check.name == "mistral")
+    assert mistral.ok and "joignable" in mistral.detail and fake_mistral.url in mistral.detail
+    monkeypatch.setenv("MISTRAL_SERVER_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("ATYPIE_MISTRAL_MAX_RETRIES", "0")
+    mistral = next(check for check in run_doctor().checks if check.name == "mistral")
+    assert not mistral.ok and "injoignable" in mistral.detail and not mistral.required
     main(["doctor", "--json"])
     assert "sk-very-secret-value" not in capsys.readouterr().out
 

@@ -1,0 +1,1 @@
+"""Thin adapters around external programs and services (Tesseract, Graphviz, …), with clear errors."""

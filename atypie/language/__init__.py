@@ -1,0 +1,1 @@
+"""Language data and analysis (French first, English second)."""
