@@ -202,6 +202,32 @@ class BackendUnavailable(ConfigurationError):
           "Try again later, or use the offline mode (--backend offline).")
 
 
+class LanguageUndetected(InvalidInput):
+    code = "ATY-E021"
+    fr = ("La langue du texte n'a pas pu être reconnue avec certitude. "
+          "Précisez-la avec --lang fr ou --lang en.")
+    en = "The language of the text could not be recognised with certainty. Give it with --lang fr or --lang en."
+
+
+class EmptyText(InvalidInput):
+    code = "ATY-E022"
+    fr = "Le texte est vide. Collez ou envoyez un texte d'au moins un mot."
+    en = "The text is empty. Paste or send a text of at least one word."
+
+
+class TextTooLong(InvalidInput):
+    code = "ATY-E023"
+    fr = ("Le texte est trop long ({size} caractères ; maximum {limit}). "
+          "Découpez-le en plusieurs parties, par exemple chapitre par chapitre.")
+    en = "The text is too long ({size} characters; at most {limit}). Split it, for example chapter by chapter."
+
+
+class NotText(InvalidInput):
+    code = "ATY-E024"
+    fr = "Ce fichier ne contient pas du texte lisible (UTF-8). Envoyez un fichier .txt ou .md."
+    en = "This file does not contain readable text (UTF-8). Send a .txt or .md file."
+
+
 class UnknownBackend(InvalidInput):
     code = "ATY-E020"
     fr = "Le moteur « {backend} » n'existe pas. Moteurs disponibles : {available}."

@@ -1,0 +1,1 @@
+"""Plain language (FALC): rule-by-rule checking, rewriting, meaning check and rendering."""

@@ -1,0 +1,40 @@
+import re
+
+from ..rule import Rule, correct, incorrect, register
+
+_ENUMERATION = {
+    "fr": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*\s(?:et|ou)\s[^.:;\n]+)"),
+    "en": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*,?\s(?:and|or)\s[^.:;\n]+)"),
+}
+
+
+def find_enumerations(text: str, lang: str) -> list[tuple[int, int, str, list[str]]]:
+    """(start, end, introduction, items) for each "intro: a, b and c" in the text."""
+    found = []
+    for match in _ENUMERATION[lang].finditer(text):
+        last_joiner = r",?\s(?:et|ou)\s" if lang == "fr" else r",?\s(?:and|or)\s"
+        head, _, tail = match.group("items").rpartition(re.findall(last_joiner, match.group("items"))[-1])
+        items = [item.strip() for item in head.split(",") if item.strip()] + [tail.strip()]
+        if len(items) >= 3 and all(len(item.split()) <= 12 for item in items):
+            found.append((match.start("items"), match.end("items"), match.group("intro").strip(), items))
+    return found
+
+
+@register
+class InlineEnumeration(Rule):
+    id = "inline-enumeration"
+    impact = "moderate"
+    tags = ("structure", "falc")
+    help = {"fr": "Une énumération de 3 éléments ou plus s'écrit sous forme de liste à puces.",
+            "en": "A list of 3 items or more is written as a bulleted list."}
+    examples = [
+        incorrect("Il y a trois états de l'eau : le solide, le liquide et le gaz."),
+        correct("Il y a trois états de l'eau :\n- le solide,\n- le liquide,\n- le gaz."),
+        incorrect("There are three states: solid, liquid and gas.", "en"),
+    ]
+
+    def check(self, analysis, options):
+        return [self.finding(analysis, start, end, f"Énumération de {len(items)} éléments : faites une liste.",
+                             f"List of {len(items)} items in a sentence: make a bulleted list.",
+                             "\n".join(f"- {item}" for item in items))
+                for start, end, _intro, items in find_enumerations(analysis.text, analysis.lang)]

@@ -1,0 +1,34 @@
+import re
+
+from ..rule import Rule, correct, incorrect, register
+
+_SYMBOLS = {"&": ("et", "and"), "§": ("paragraphe", "section"), "→": ("donne", "leads to"),
+            "⇒": ("donc", "so"), "≈": ("environ", "about"), "≥": ("au moins", "at least"),
+            "≤": ("au plus", "at most"), "±": ("plus ou moins", "plus or minus"), "∆": ("variation", "change"),
+            "#": ("numéro", "number"), "@": ("arobase", "at"), "/": ("ou", "or")}
+_PATTERN = re.compile(r"(?<![\w/:.])[&§→⇒≈≥≤±∆](?!\w*[/:])|(?<=[a-zé])/(?=[a-zé])")
+
+
+@register
+class SpecialCharacters(Rule):
+    id = "special-characters"
+    impact = "minor"
+    tags = ("ponctuation", "falc")
+    help = {"fr": "Remplacez les symboles (&, §, →, ≈, /) par des mots.",
+            "en": "Replace symbols (&, §, →, ≈, /) with words."}
+    examples = [
+        incorrect("Le prix ≈ 10 euros."),
+        incorrect("Les élèves et/ou les parents signent."),
+        correct("Le prix est d'environ 10 euros. Les 3/4 restent."),
+        incorrect("Salt & pepper.", "en"),
+    ]
+
+    def check(self, analysis, options):
+        found = []
+        for match in _PATTERN.finditer(analysis.text):
+            words = _SYMBOLS.get(match.group(), ("", ""))
+            plain = words[1] if analysis.lang == "en" else words[0]
+            found.append(self.finding(analysis, match.start(), match.end(),
+                                      f"Le symbole « {match.group()} » : écrivez « {plain} ».",
+                                      f"The symbol “{match.group()}”: write “{plain}”.", plain))
+        return found

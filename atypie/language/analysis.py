@@ -1,0 +1,211 @@
+"""One analysis of a text, shared by every rule and by the rewriting: sentences, words, lemmas,
+numbers, negations, acronyms (with the expansions the text gives), rare words and readability."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..errors import EmptyText, NotText, TextTooLong
+from . import numbers as numbers_module
+from . import syllables
+from .data import settings
+from .detect import detect
+from .nlp import has_tags, parse
+from .readability import Readability, score
+
+MAX_CHARS = 300_000
+_NEGATION_WORDS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "rien", "aucun", "aucune", "personne", "ni", "sans",
+                          "non", "nullement", "guère", "plus"},
+                   "en": {"not", "n't", "never", "no", "none", "nothing", "nobody", "neither", "nor", "without",
+                          "cannot"}}
+_STANDALONE_NEGATIONS = {"fr": {"sans", "aucun", "aucune", "non", "nullement", "jamais", "ni"},
+                         "en": _NEGATION_WORDS["en"]}
+_ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}s?\b")
+_CONNECTING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "pour", "à", "au", "aux", "of", "the",
+               "and", "for", "in", "on", "sur", "par"}
+
+
+@dataclass(frozen=True)
+class Acronym:
+    text: str
+    start: int
+    end: int
+    expansion: str | None
+
+
+@dataclass(frozen=True)
+class Negation:
+    text: str
+    start: int
+    end: int
+    predicate: str  # the lemma of what is negated
+    sentence: int
+
+
+@dataclass(frozen=True)
+class RareWord:
+    text: str
+    lemma: str
+    start: int
+    end: int
+    zipf: float
+
+
+def clean_text(raw: str | bytes) -> str:
+    """Text ready for analysis, or a clear error: empty, not text (binary), too long."""
+    if isinstance(raw, bytes):
+        try:
+            raw = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise NotText() from None
+    controls = sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    if "\x00" in raw or controls > max(2, len(raw) // 100):
+        raise NotText()
+    text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\n\t")
+    if not re.search(r"\w", text):
+        raise EmptyText()
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(size=len(text), limit=MAX_CHARS)
+    return text.strip()
+
+
+def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True) -> "Analysis":
+    text = clean_text(text)
+    lang = lang or detect(text)
+    return Analysis(text, lang, parse(text, lang, full=full))
+
+
+class Analysis:
+    def __init__(self, text: str, lang: str, doc) -> None:
+        self.text = text
+        self.lang = lang
+        self.doc = doc
+        self.tagged = has_tags(lang)
+        self.config = settings(lang)
+
+    @cached_property
+    def sentences(self) -> list:
+        return [s for s in self.doc.sents if any(not t.is_punct and not t.is_space for t in s)]
+
+    @staticmethod
+    def words(span) -> list:
+        return [t for t in span if not t.is_punct and not t.is_space and re.search(r"\w", t.text)]
+
+    @cached_property
+    def paragraphs(self) -> list[tuple[int, int]]:
+        """(start, end) character offsets of the paragraphs (separated by blank lines)."""
+        spans, start = [], 0
+        for match in re.finditer(r"\n\s*\n", self.text):
+            spans.append((start, match.start()))
+            start = match.end()
+        spans.append((start, len(self.text)))
+        return [(s, e) for s, e in spans if self.text[s:e].strip()]
+
+    @cached_property
+    def numbers(self) -> list[numbers_module.NumberMention]:
+        return numbers_module.mentions(self.text, self.lang)
+
+    @cached_property
+    def negations(self) -> list[Negation]:
+        found: dict[tuple[int, int], Negation] = {}
+        negators = _NEGATION_WORDS[self.lang]
+        for index, sentence in enumerate(self.sentences):
+            for token in sentence:
+                lower = token.text.lower()
+                if lower not in negators and "Polarity=Neg" not in str(token.morph):
+                    continue
+                if lower == "plus" and not self._after_ne(token):
+                    continue  # "plus" negates only with "ne"
+                predicate = self._negated(token)
+                key = (index, predicate.i)
+                start = min(token.idx, predicate.idx, found[key].start if key in found else token.idx)
+                end = max(token.idx + len(token.text), predicate.idx + len(predicate.text))
+                found[key] = Negation(self.text[start:end], start, end, predicate.lemma_.lower() or
+                                      predicate.text.lower(), index)
+        return sorted(found.values(), key=lambda n: n.start)
+
+    def _after_ne(self, token) -> bool:
+        return any(t.text.lower() in ("ne", "n'", "n’") for t in token.sent if t.i < token.i)
+
+    def _negated(self, token):
+        """The word a negation marker bears on: its syntactic head when tagged, else the next word."""
+        if self.tagged and token.head is not token and token.head.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
+            return token.head
+        following = [t for t in token.sent if t.i > token.i and t.is_alpha and t.text.lower() not in
+                     _NEGATION_WORDS[self.lang]]
+        return following[0] if following else token
+
+    @cached_property
+    def acronyms(self) -> list[Acronym]:
+        found = []
+        roman = {(n.start, n.end) for n in self.numbers if n.kind == "roman"}
+        for match in _ACRONYM.finditer(self.text):
+            if (match.start(), match.end()) in roman or self._in_capitals_run(match.start(), match.end()):
+                continue
+            found.append((match.group(), match.start(), match.end()))
+        expansions = {short: self._expansion(short) for short in {f[0] for f in found}}
+        return [Acronym(short, start, end, expansions[short]) for short, start, end in found]
+
+    def _in_capitals_run(self, start: int, end: int) -> bool:
+        around = self.text[max(0, start - 30):end + 30]
+        return len(re.findall(r"\b[A-ZÀ-Ý]{3,}\b", around)) >= 4
+
+    def _expansion(self, short: str) -> str | None:
+        letters = short.rstrip("s").replace("&", "").lower()
+        quoted = re.escape(short)
+        for match in re.finditer(rf"\(\s*{quoted}\s*\)", self.text):  # "Organisation mondiale de la santé (OMS)"
+            before = re.findall(r"[\w'’-]+", self.text[max(0, match.start() - 200):match.start()])
+            for size in range(len(letters), min(len(before), len(letters) * 3) + 1):
+                candidate = before[-size:]
+                if _spells(candidate, letters):
+                    return " ".join(candidate)
+        for match in re.finditer(rf"\b{quoted}\s*\(([^()]{{3,120}})\)", self.text):  # "OMS (Organisation …)"
+            words = re.findall(r"[\w'’-]+", match.group(1))
+            if _spells(words, letters):
+                return match.group(1).strip()
+        return None
+
+    @cached_property
+    def rare_words(self) -> list[RareWord]:
+        from wordfreq import zipf_frequency
+
+        threshold, min_length = self.config["rare_zipf"], self.config["rare_min_length"]
+        acronyms = {a.text for a in self.acronyms}
+        found = []
+        for sentence in self.sentences:
+            for token in self.words(sentence):
+                if not token.is_alpha or len(token.text) < min_length or token.text in acronyms:
+                    continue
+                if self.tagged and token.pos_ == "PROPN":
+                    continue
+                if not self.tagged and token.text[0].isupper() and token.i != sentence.start:
+                    continue
+                lemma = (token.lemma_ or token.text).lower()
+                zipf = max(zipf_frequency(token.text.lower(), self.lang), zipf_frequency(lemma, self.lang))
+                if zipf < threshold:
+                    found.append(RareWord(token.text, lemma, token.idx, token.idx + len(token.text), zipf))
+        return found
+
+    @cached_property
+    def readability(self) -> Readability:
+        words = [t for s in self.sentences for t in self.words(s)]
+        return score(self.lang, words=len(words), sentences=len(self.sentences),
+                     syllables=sum(syllables.count(t.text, self.lang) for t in words),
+                     rare_words=len(self.rare_words))
+
+
+def _spells(words: list[str], letters: str) -> bool:
+    """Whether the initials of `words` spell `letters` (connecting words may be skipped)."""
+    def walk(i: int, j: int) -> bool:
+        if j == len(letters):
+            return i == len(words)
+        if i == len(words):
+            return False
+        word = words[i].lower().replace("’", "'").split("'")[-1]
+        if word and word[0] == letters[j] and walk(i + 1, j + 1):
+            return True
+        return word in _CONNECTING and walk(i + 1, j)
+    return walk(0, 0)

@@ -1,0 +1,45 @@
+"""Language data kept as files next to the language (`lang/fr/`, `lang/en/`).
+
+Formats: `key=suggestion|suggestion` lists (`entries`), one-word-a-line lists (`words`), and
+`settings.toml` (thresholds and formula constants).
+"""
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from importlib import resources
+
+LANGUAGES = ("fr", "en")
+
+
+def _read(lang: str, filename: str) -> str:
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}")
+    path = resources.files(__package__).joinpath("lang", lang, filename)
+    return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def _lines(lang: str, filename: str) -> list[str]:
+    return [line.strip() for line in _read(lang, filename).splitlines()
+            if line.strip() and not line.lstrip().startswith("#")]
+
+
+@cache
+def entries(lang: str, filename: str) -> dict[str, tuple[str, ...]]:
+    """`key=a|b` lines as {key: (a, b)}; keys are lowercase."""
+    table: dict[str, tuple[str, ...]] = {}
+    for line in _lines(lang, filename):
+        key, sep, values = line.partition("=")
+        if sep and key.strip() and values.strip():
+            table[key.strip().lower()] = tuple(v.strip() for v in values.split("|") if v.strip())
+    return table
+
+
+@cache
+def words(lang: str, filename: str) -> frozenset[str]:
+    return frozenset(line.lower() for line in _lines(lang, filename))
+
+
+@cache
+def settings(lang: str) -> dict:
+    return tomllib.loads(_read(lang, "settings.toml"))
