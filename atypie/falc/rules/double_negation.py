@@ -13,7 +13,7 @@ _PATTERNS = {
 _NOT_NEGATIVE = {"information", "informations", "important", "importante", "importants", "intéressant", "intérieur",
                  "installé", "installée", "inscrit", "inscrite", "inclus", "incluse", "indiqué", "indiquée", "inventé",
                  "imposé", "imposée", "imprimé", "illustré", "illustrée", "into", "under", "understood", "interesting",
-                 "important", "included", "involved", "intended", "impressed", "immediately", "invented", "informed",
+                 "included", "involved", "intended", "impressed", "immediately", "invented", "informed",
                  "intervenu", "interprété", "interprétée", "individuel", "industriel", "initial", "influencé",
                  "utile", "until", "unit", "united", "unique"}
 

@@ -3,63 +3,80 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from ...language.data import entries
-from ...language.nlp import parse
 from ..rule import Rule, correct, incorrect, register
 
 _GAP_POS = {"ADV", "PRON", "AUX"}
 _MAX_GAP = 2
+_DETERMINERS = {"un", "une", "le", "la", "les", "l'", "des", "du", "a", "an", "the"}
+
+
+@dataclass(frozen=True)
+class IdiomMatch:
+    start: int
+    end: int
+    idiom: str
+    meanings: tuple[str, ...]
+    first: object  # the spaCy token the match starts with
+    article_dropped: bool  # the idiom's own article ("un cercle vicieux") was left out of matching
 
 
 @cache
-def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
-    """(idiom, lemma sequence, plain meanings), longest first."""
+def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
+    """(idiom, key sequence, plain meanings, article dropped), longest first."""
     table = entries(lang, "idioms.txt")
-    patterns = []
     if lang == "fr":
-        nlp_docs = list(zip(table, _lemma_docs(tuple(table))))
-        for idiom, lemmas in nlp_docs:
-            patterns.append((idiom, lemmas, table[idiom]))
+        from ...language.nlp import pipeline
+
+        docs = pipeline("fr", full=False).pipe(list(table))
+        keys = [tuple(_key(t) for t in doc if not t.is_punct) for doc in docs]
     else:
-        for idiom, meanings in table.items():
-            patterns.append((idiom, tuple(re.findall(r"[\w']+", idiom.lower())), meanings))
+        keys = [tuple(re.findall(r"[\w']+", idiom.lower())) for idiom in table]
+    patterns = []
+    keys = [_without_placeholder(key) for key in keys]
+    for idiom, key in zip(table, keys, strict=True):
+        dropped = len(key) > 2 and key[0] in _DETERMINERS
+        patterns.append((idiom, key[1:] if dropped else key, table[idiom], dropped))
     return sorted(patterns, key=lambda p: -len(p[1]))
 
 
-def _lemma_docs(idioms: tuple[str, ...]) -> list[tuple[str, ...]]:
-    from ...language.nlp import pipeline
+_PLACEHOLDERS = (("de", "quelqu'un"), ("à", "quelqu'un"), ("quelqu'un",), ("quelque", "chose"), ("qqn",),
+                 ("someone",), ("something",), ("somebody",))
 
-    nlp = pipeline("fr", full=False)
-    return [tuple(_key(t) for t in doc if not t.is_punct) for doc in nlp.pipe(idioms)]
+
+def _without_placeholder(key: tuple[str, ...]) -> tuple[str, ...]:
+    """"boire les paroles de quelqu'un" is matched without its placeholder."""
+    for tail in _PLACEHOLDERS:
+        if len(key) > len(tail) + 1 and key[-len(tail):] == tail:
+            return key[:-len(tail)]
+    return key
 
 
 def _key(token) -> str:
     if "Poss=Yes" in str(token.morph):
         return "<poss>"
-    lemma = (token.lemma_ or token.text).lower()
-    return lemma.replace("’", "'")
+    return (token.lemma_ or token.text).lower().replace("’", "'")
 
 
-def find_idioms(analysis) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """(start, end, idiom, meanings) for every idiom in the text."""
+def find_idioms(analysis) -> list[IdiomMatch]:
     tokens = [t for t in analysis.doc if not t.is_space]
-    if analysis.lang == "fr":
-        keys = [_key(t) for t in tokens]
-    else:
-        keys = [_english_key(t.text) for t in tokens]
+    keys = [_key(t) for t in tokens] if analysis.lang == "fr" else [t.text.lower() for t in tokens]
     found, used = [], set()
-    for idiom, pattern, meanings in idiom_patterns(analysis.lang):
-        first = pattern[0]
+    for idiom, pattern, meanings, dropped in idiom_patterns(analysis.lang):
+        if not pattern:
+            continue
         for i, key in enumerate(keys):
-            if not _same(key, first, analysis.lang) or i in used:
+            if i in used or not _same(key, pattern[0], analysis.lang):
                 continue
             end = _match_rest(tokens, keys, i, pattern, analysis.lang)
             if end is not None and not used.intersection(range(i, end + 1)):
                 used.update(range(i, end + 1))
-                found.append((tokens[i].idx, tokens[end].idx + len(tokens[end].text), idiom, meanings))
-    return sorted(found)
+                found.append(IdiomMatch(tokens[i].idx, tokens[end].idx + len(tokens[end].text), idiom, meanings,
+                                        tokens[i], dropped))
+    return sorted(found, key=lambda m: m.start)
 
 
 def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
@@ -83,10 +100,6 @@ def _same(key: str, wanted: str, lang: str) -> bool:
     return key == wanted
 
 
-def _english_key(text: str) -> str:
-    return text.lower()
-
-
 @register
 class Idiom(Rule):
     id = "idiom"
@@ -103,8 +116,8 @@ class Idiom(Rule):
     ]
 
     def check(self, analysis, options):
-        return [self.finding(analysis, start, end,
-                             f"« {analysis.text[start:end]} » est une expression imagée : « {meanings[0]} ».",
-                             f"“{analysis.text[start:end]}” is a figurative expression: “{meanings[0]}”.",
-                             meanings[0])
-                for start, end, _idiom, meanings in find_idioms(analysis)]
+        return [self.finding(analysis, m.start, m.end,
+                             f"« {analysis.text[m.start:m.end]} » est une expression imagée : « {m.meanings[0]} ».",
+                             f"“{analysis.text[m.start:m.end]}” is a figurative expression: “{m.meanings[0]}”.",
+                             m.meanings[0])
+                for m in find_idioms(analysis)]

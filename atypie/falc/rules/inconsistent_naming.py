@@ -31,7 +31,7 @@ class InconsistentNaming(Rule):
             if lemma in members:
                 used.setdefault(members[lemma], []).append((lemma, start, end))
         found = []
-        for key, mentions in used.items():
+        for mentions in used.values():
             names = list(dict.fromkeys(m[0] for m in mentions))
             if len(names) > 1:
                 second = next(m for m in mentions if m[0] != mentions[0][0])

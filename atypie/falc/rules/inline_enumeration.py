@@ -4,7 +4,8 @@ from ..rule import Rule, correct, incorrect, register
 
 _ENUMERATION = {
     "fr": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*\s(?:et|ou)\s[^.:;\n]+)"),
-    "en": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*,?\s(?:and|or)\s[^.:;\n]+)"),
+    "en": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*,?\s(?:and|or)\s"
+                     r"[^.:;\n]+)"),
 }
 
 

@@ -6,7 +6,7 @@ _SYMBOLS = {"&": ("et", "and"), "§": ("paragraphe", "section"), "→": ("donne"
             "⇒": ("donc", "so"), "≈": ("environ", "about"), "≥": ("au moins", "at least"),
             "≤": ("au plus", "at most"), "±": ("plus ou moins", "plus or minus"), "∆": ("variation", "change"),
             "#": ("numéro", "number"), "@": ("arobase", "at"), "/": ("ou", "or")}
-_PATTERN = re.compile(r"(?<![\w/:.])[&§→⇒≈≥≤±∆](?!\w*[/:])|(?<=[a-zé])/(?=[a-zé])")
+_PATTERN = re.compile(r"(?<![\w/:.])[&§→⇒≈≥≤±∆](?!\w*[/:])|\bet/ou\b|\band/or\b|(?<=[a-zé]{4})/(?=[a-zé]{4})")
 
 
 @register
@@ -26,7 +26,10 @@ class SpecialCharacters(Rule):
     def check(self, analysis, options):
         found = []
         for match in _PATTERN.finditer(analysis.text):
-            words = _SYMBOLS.get(match.group(), ("", ""))
+            words = _SYMBOLS.get(match.group()[-1:] if match.group().endswith(("ou", "or")) else match.group(),
+                                 ("", ""))
+            if match.group() in ("et/ou", "and/or"):
+                words = ("ou", "or")
             plain = words[1] if analysis.lang == "en" else words[0]
             found.append(self.finding(analysis, match.start(), match.end(),
                                       f"Le symbole « {match.group()} » : écrivez « {plain} ».",

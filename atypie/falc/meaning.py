@@ -1,0 +1,107 @@
+"""The meaning check: a rewrite keeps every number's value, every negated fact negated, and every key
+term (present in the text or defined in the glossary). A failure is reported, never hidden."""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+
+from ..language import numbers
+
+_NEGATORS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "personne", "nullement",
+                    "guère", "non", "plus"},
+             "en": {"not", "n't", "never", "no", "none", "without", "nor", "neither", "nothing", "nobody", "cannot"}}
+_MARKERS = {"fr": {"ne", "n'", "n’", "sans", "aucun", "aucune", "jamais", "non", "ni", "nullement"},
+            "en": _NEGATORS["en"]}
+_SKIP_POS = {"AUX", "PRON", "DET", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
+
+
+@dataclass(frozen=True)
+class MeaningCheck:
+    numbers_missing: list[str] = field(default_factory=list)
+    numbers_added: list[str] = field(default_factory=list)
+    negations_lost: list[str] = field(default_factory=list)
+    terms_missing: list[str] = field(default_factory=list)
+    numbers_checked: int = 0
+    negations_checked: int = 0
+    terms_checked: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not (self.numbers_missing or self.numbers_added or self.negations_lost or self.terms_missing)
+
+    def to_dict(self) -> dict:
+        return {"ok": self.ok, **asdict(self)}
+
+    def problems(self, lang: str = "fr") -> list[str]:
+        fr = lang != "en"
+        out = []
+        if self.numbers_missing:
+            out.append(("nombres perdus : " if fr else "numbers lost: ") + ", ".join(self.numbers_missing))
+        if self.numbers_added:
+            out.append(("nombres ajoutés : " if fr else "numbers added: ") + ", ".join(self.numbers_added))
+        if self.negations_lost:
+            out.append(("négations perdues : " if fr else "negations lost: ") + ", ".join(self.negations_lost))
+        if self.terms_missing:
+            out.append(("mots clés absents : " if fr else "key terms missing: ") + ", ".join(self.terms_missing))
+        return out
+
+
+def key_terms(analysis) -> list[str]:
+    """Terms a faithful rewrite must keep: acronyms, rare words, and nouns the text repeats."""
+    terms = {a.text for a in analysis.acronyms}
+    terms |= {w.lemma for w in analysis.rare_words}
+    if analysis.tagged:
+        nouns = Counter(t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3)
+        terms |= {noun for noun, count in nouns.items() if count >= 2}
+    return sorted(terms)
+
+
+def negated_predicates(analysis) -> Counter:
+    """What each negation bears on, read the same way in both texts: the first content word after the
+    first negation marker of a clause ("n'a jamais recommandé" → "recommander")."""
+    found: Counter = Counter()
+    for sentence in analysis.sentences:
+        tokens = [t for t in sentence if not t.is_space]
+        skip_until = -1
+        for k, token in enumerate(tokens):
+            if k <= skip_until or token.text.lower() not in _MARKERS[analysis.lang]:
+                continue
+            for j in range(k + 1, min(k + 8, len(tokens))):
+                candidate = tokens[j]
+                if candidate.text.lower() in _NEGATORS[analysis.lang] or not candidate.is_alpha:
+                    continue
+                if analysis.tagged and candidate.pos_ in _SKIP_POS:
+                    continue
+                found[_lemma(candidate)] += 1
+                skip_until = j
+                break
+    return found
+
+
+def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str]) -> MeaningCheck:
+    from ..language.analysis import analyse
+
+    output = analyse(output_text, source.lang, full=False) if output_text.strip() else None
+    source_values = {m.value for m in source.numbers}
+    output_values = numbers.values(output_text, source.lang)
+    missing = sorted(source_values - output_values)
+    added = sorted(output_values - source_values - explanatory)
+    lost = []
+    if output is not None:
+        kept = negated_predicates(output)
+        for predicate, count in negated_predicates(source).items():
+            if kept[predicate] < count:
+                lost.append(predicate)
+    output_lemmas = {_lemma(t) for t in output.doc} if output is not None else set()
+    lowered = output_text.lower()
+    glossary = {term.lower() for term in glossary_terms}
+    terms = key_terms(source)
+    terms_missing = [term for term in terms if term.lower() not in output_lemmas and term.lower() not in glossary
+                     and not re.search(rf"\b{re.escape(term.lower())}", lowered)]
+    return MeaningCheck(missing, added, sorted(lost), terms_missing, len(source_values),
+                        sum(negated_predicates(source).values()), len(terms))
+
+
+def _lemma(token) -> str:
+    return (token.lemma_ or token.text).lower()

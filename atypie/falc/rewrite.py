@@ -1,0 +1,254 @@
+"""The offline rewrite: from an analysed text and a profile to plain blocks (headings, paragraphs of short
+sentences, lists), a glossary and an explainable diff."""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..profiles.model import Profile
+from .glossary import GlossaryEntry, build_glossary
+from .rules.inline_enumeration import find_enumerations
+from .rules.long_paragraph import is_heading
+from .split import split_sentence
+from .transforms import Replacement, apply, plan
+
+_CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
+_ELISION = re.compile(r"\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh])", re.IGNORECASE)
+_DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses"}
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str  # "heading", "paragraph", "list"
+    sentences: list[str] = field(default_factory=list)  # paragraph sentences, or [heading], or [intro]
+    items: list[str] = field(default_factory=list)  # list items
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "sentences": self.sentences, "items": self.items}
+
+
+@dataclass(frozen=True)
+class DiffEntry:
+    original: str
+    plain: list[str]
+    glossary: list[str]  # terms whose definition was moved out of the sentence into the glossary
+    changes: list[str]  # kinds of change: split, idiom, foreign, list, …
+
+    def to_dict(self) -> dict:
+        return {"original": self.original, "plain": self.plain, "glossary": self.glossary, "changes": self.changes}
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    blocks: list[Block]
+    glossary: list[GlossaryEntry]
+    diff: list[DiffEntry]
+    explanatory_numbers: set[str]
+    reviews: list[str]  # replacements a person should check
+
+    @property
+    def sentences(self) -> list[str]:
+        out = []
+        for block in self.blocks:
+            if block.kind == "paragraph":
+                out.extend(block.sentences)
+            elif block.kind == "list":
+                out.extend(block.sentences + block.items)
+        return out
+
+
+def offline_rewrite(analysis, profile: Profile) -> Rewrite:
+    replacements, explanatory = plan(analysis, profile)
+    lang = analysis.lang
+    limit = profile.text.max_words_per_sentence
+    split_always = profile.text.level == "falc"
+    blocks: list[Block] = []
+    diff: list[DiffEntry] = []
+    moved: dict[str, str] = {}
+    paragraph: list[str] = []
+
+    def close_paragraph() -> None:
+        if paragraph:
+            blocks.append(Block("paragraph", list(paragraph)))
+            paragraph.clear()
+
+    paragraph_ends = [end for _, end in analysis.paragraphs]
+    for sentence in analysis.sentences:
+        if paragraph_ends and sentence.start_char >= paragraph_ends[0]:
+            close_paragraph()
+            while paragraph_ends and sentence.start_char >= paragraph_ends[0]:
+                paragraph_ends.pop(0)
+        original = sentence.text.strip()
+        changes = sorted({r.kind for r in replacements if sentence.start_char <= r.start < sentence.end_char})
+        line = analysis.text[sentence.start_char:sentence.end_char]
+        if is_heading(line.splitlines()[0] if line else "") and "\n" in analysis.text[sentence.end_char:
+                                                                                       sentence.end_char + 2]:
+            close_paragraph()
+            heading = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), lang,
+                             period=False).lstrip("# ")
+            blocks.append(Block("heading", [heading]))
+            diff.append(DiffEntry(original, [heading], [], changes))
+            continue
+        enumerated = _as_list(analysis, sentence, replacements) if profile.text.level != "standard" else None
+        if enumerated is not None:
+            close_paragraph()
+            blocks.append(enumerated)
+            diff.append(DiffEntry(original, enumerated.sentences + enumerated.items, [], changes + ["list"]))
+            continue
+        skip, extra, moved_here = _parentheticals(analysis, sentence, replacements, profile)
+        moved.update(moved_here)
+        should_split = len(analysis.words(sentence)) > limit or split_always
+        pieces = split_sentence(sentence, lang if should_split else "none", skip=frozenset(skip))
+        plain = [_clean(_render(analysis.text, piece, replacements), lang) for piece in pieces]
+        plain = [p for p in plain if re.search(r"\w", p)] + extra
+        paragraph.extend(plain)
+        diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
+                              + (["parenthesis"] if skip else [])))
+    close_paragraph()
+    if profile.text.chunking:
+        blocks = _chunk(blocks, profile, analysis)
+    glossary = build_glossary(analysis, moved) if (profile.text.glossary or profile.text.level == "falc") else []
+    reviews = [analysis.text[r.start:r.end] for r in replacements if r.review]
+    return Rewrite(blocks, glossary, diff, explanatory, reviews)
+
+
+def _render(text: str, piece, replacements: list[Replacement]) -> str:
+    out = []
+    for segment in piece.segments:
+        if segment[0] == "lit":
+            out.append(segment[1])
+        else:
+            out.append(apply(text, segment[1], segment[2], replacements))
+    return "".join(out)
+
+
+def _clean(text: str, lang: str, *, period: bool = True) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+([,.;:!?)])", lambda m: m.group(1) if m.group(1) in ",.)" else " " + m.group(1), text)
+    text = re.sub(r"[\s,;:]+$", "", text)
+    text = re.sub(r"^[\s,;:.)\]-]+", "", text)
+    text = re.sub(r"^(Mais|Donc|Puis|Pourtant|Ensuite|But|So|Then),\s+", r"\1 ", text)
+    text = re.sub(r",\s*,", ",", text)
+    if lang == "fr":
+        text = _ELISION.sub(lambda m: m.group(1) + "'" + m.group(2), text)
+    text = _CAPITALISE.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), text, count=1)
+    if period and text and text[-1] not in ".!?…:":
+        text += "."
+    return text
+
+
+def _as_list(analysis, sentence, replacements) -> Block | None:
+    found = find_enumerations(sentence.text, analysis.lang)
+    if not found:
+        return None
+    start, end, intro, items = found[0]
+    if not intro or any(len(item.split()) > 8 for item in items):
+        return None
+    offset = sentence.start_char
+    intro_text = _clean(apply(analysis.text, offset, offset + sentence.text.index(":"), replacements),
+                        analysis.lang, period=False) + " :"
+    rendered, cursor = [], offset + start
+    for item in items:
+        position = analysis.text.index(item, cursor)
+        rendered.append(_clean(apply(analysis.text, position, position + len(item), replacements),
+                               analysis.lang))
+        cursor = position + len(item)
+    tail = sentence.text[end:].strip(" .;")
+    if tail:
+        return None
+    return Block("list", [intro_text], rendered)
+
+
+def _parentheticals(analysis, sentence, replacements, profile):
+    """Token ids of long parentheticals moved out, the sentences made of them, and glossary definitions."""
+    skip: set[int] = set()
+    extra: list[str] = []
+    moved: dict[str, str] = {}
+    if profile.text.level == "standard":
+        return skip, extra, moved
+    tokens = list(sentence)
+    for k, token in enumerate(tokens):
+        if token.text != "(":
+            continue
+        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+        if close is None:
+            continue
+        inside = tokens[k + 1:close]
+        words = [t for t in inside if not t.is_punct]
+        if len(words) < 3:
+            continue
+        content_start, content_end = inside[0].idx, inside[-1].idx + len(inside[-1].text)
+        content = apply(analysis.text, content_start, content_end, replacements)
+        has_facts = any(n.start >= content_start and n.end <= content_end for n in analysis.numbers) or any(
+            t.text.lower() in ("ne", "n'", "pas", "sans", "aucun", "aucune", "jamais", "not", "no", "never")
+            for t in inside)
+        before = tokens[k - 1] if k > 0 else None
+        skip.update(t.i for t in tokens[k:close + 1])
+        if before is not None and not has_facts and (before.pos_ in ("NOUN", "PROPN") or not analysis.tagged) \
+                and before.is_alpha:
+            moved[_term_before(tokens, k)] = content.strip()
+        else:
+            lead = "Précision : " if analysis.lang == "fr" else "Note: "
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+            extra.append(_clean(content if has_verb else lead + content, analysis.lang))
+    return skip, extra, moved
+
+
+def _term_before(tokens: list, k: int) -> str:
+    """The noun (with its adjectives) right before a parenthesis: the term the parenthesis defines."""
+    words = []
+    for token in reversed(tokens[max(0, k - 4):k]):
+        if token.pos_ in ("NOUN", "PROPN", "ADJ") and token.text.lower() not in _DETERMINERS_BEFORE:
+            words.insert(0, token.text)
+            if token.pos_ in ("NOUN", "PROPN") and len(words) > 1:
+                break
+        else:
+            break
+    return " ".join(words) if words else tokens[k - 1].text
+
+
+def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
+    """Short sections of at most `max_words_per_section` words, each with a heading and a reading time."""
+    limit = profile.text.max_words_per_section
+    words_per_minute = analysis.config["reading"]["words_per_minute"]
+    sections: list[list[Block]] = [[]]
+    count = 0
+    for block in blocks:
+        size = sum(len(s.split()) for s in block.sentences + block.items)
+        if block.kind == "heading" or (count + size > limit and sections[-1]):
+            sections.append([])
+            count = 0
+        sections[-1].append(block)
+        count += size
+    out: list[Block] = []
+    number = 0
+    for section in (s for s in sections if s):
+        if section[0].kind == "heading":
+            out.append(section.pop(0))
+            if not section:
+                continue
+        number += 1
+        words = sum(len(s.split()) for b in section for s in b.sentences + b.items)
+        minutes = max(1, math.ceil(words / words_per_minute))
+        topic = _topic(section, analysis)
+        if analysis.lang == "en":
+            title = f"Part {number}: {topic} ({minutes} min of reading)"
+        else:
+            title = f"Partie {number} : {topic} ({minutes} min de lecture)"
+        out.append(Block("heading", [title]))
+        out.extend(section)
+    return out
+
+
+def _topic(section: list[Block], analysis) -> str:
+    """The section's most frequent content noun, in the text's own words."""
+    text = " ".join(s for b in section for s in b.sentences + b.items).lower()
+    nouns = Counter(t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3
+                    and t.text.lower() in text) if analysis.tagged else Counter(
+        w for w in re.findall(r"[a-z]{5,}", text))
+    if not nouns:
+        return "suite" if analysis.lang == "fr" else "continued"
+    word = nouns.most_common(1)[0][0]
+    return word[:1].upper() + word[1:]

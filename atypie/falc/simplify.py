@@ -1,0 +1,167 @@
+"""`simplify` and `check`: the plain-language engine's entry points, returning typed results."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from ..backends.base import StructuredTask
+from ..language.analysis import Analysis, analyse
+from ..profiles.model import Profile
+from ..results import Notice
+from .engine import Report, check_analysis
+from .glossary import GlossaryEntry
+from .meaning import MeaningCheck, check_meaning, key_terms
+from .render import to_text
+from .rewrite import Block, DiffEntry, Rewrite, offline_rewrite
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    lang: str
+    profile_id: str
+    report: Report
+    readability: dict
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "profile": self.profile_id, "readability": self.readability,
+                "report": self.report.to_dict()}
+
+
+@dataclass(frozen=True)
+class SimplifyResult:
+    lang: str
+    profile_id: str
+    text: str
+    blocks: list[Block]
+    glossary: list[GlossaryEntry]
+    readability: dict  # {"before": …, "after": …}
+    report: Report  # the plain version, audited by the same rules
+    meaning: MeaningCheck
+    diff: list[DiffEntry]
+    backend: str
+    notices: list[Notice] = field(default_factory=list)
+
+    @property
+    def sentences(self) -> list[str]:
+        return Rewrite(self.blocks, [], [], set(), []).sentences
+
+    def to_dict(self) -> dict:
+        return {"lang": self.lang, "profile": self.profile_id, "text": self.text, "sentences": self.sentences,
+                "blocks": [b.to_dict() for b in self.blocks], "glossary": [g.to_dict() for g in self.glossary],
+                "readability": self.readability, "report": self.report.to_dict(), "meaning": self.meaning.to_dict(),
+                "diff": [d.to_dict() for d in self.diff], "backend": self.backend,
+                "notices": [n.to_dict(self.lang) for n in self.notices]}
+
+
+def check(text: str | bytes, profile: Profile, lang: str | None = None) -> CheckResult:
+    analysis = analyse(text, lang or _profile_lang(profile, text))
+    return CheckResult(analysis.lang, profile.id, check_analysis(analysis, profile), analysis.readability.to_dict())
+
+
+def simplify(text: str | bytes, profile: Profile, lang: str | None = None, backend: str | None = None) -> SimplifyResult:
+    from ..backends import get_backend
+
+    analysis = analyse(text, lang or _profile_lang(profile, text))
+    task = SimplifyTask(analysis, profile)
+    outcome = get_backend(backend).run(task)
+    rewrite = task.rewrite_for(outcome.value)
+    notices = list(outcome.notices)
+    plain = to_text(rewrite.blocks, [], analysis.lang).strip()
+    meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers)
+    after = analyse(plain, analysis.lang, full=False) if plain else None
+    report = check_analysis(after, profile) if after is not None else Report(analysis.lang)
+    if not meaning.ok:
+        notices.append(_meaning_notice(meaning))
+    for original in rewrite.reviews:
+        notices.append(Notice("idiom-explained", fr=f"« {original} » : expression gardée avec son sens, à vérifier.",
+                              en=f"“{original}”: expression kept with its meaning, to be checked."))
+    if any(g.needs_review for g in rewrite.glossary):
+        notices.append(Notice("glossary-to-explain", fr="Certains mots du glossaire sont « à expliquer ».",
+                              en="Some glossary words are marked “to be explained”."))
+    return SimplifyResult(
+        lang=analysis.lang, profile_id=profile.id,
+        text=to_text(rewrite.blocks, rewrite.glossary, analysis.lang),
+        blocks=rewrite.blocks, glossary=rewrite.glossary,
+        readability={"before": analysis.readability.to_dict(),
+                     "after": after.readability.to_dict() if after is not None else None},
+        report=report, meaning=meaning, diff=rewrite.diff, backend=outcome.backend, notices=notices)
+
+
+def _profile_lang(profile: Profile, text) -> str | None:
+    """The language is detected from the text; the profile's language is not a guess about the text."""
+    return None
+
+
+def _meaning_notice(meaning: MeaningCheck) -> Notice:
+    return Notice("meaning-check", fr="Sens à vérifier : " + " ; ".join(meaning.problems("fr")) + ".",
+                  en="Meaning to be checked: " + "; ".join(meaning.problems("en")) + ".")
+
+
+# --- the task a language model may do instead of the offline rewrite -------------------------------
+
+class Term(BaseModel):
+    term: str = Field(max_length=120)
+    definition: str = Field(max_length=400)
+
+
+class SimplifyAnswer(BaseModel):
+    sentences: list[str] = Field(max_length=2000)
+    glossary: list[Term] = Field(default_factory=list, max_length=300)
+
+
+class SimplifyTask(StructuredTask[SimplifyAnswer]):
+    name = "simplify"
+    schema = SimplifyAnswer
+
+    def __init__(self, analysis: Analysis, profile: Profile) -> None:
+        super().__init__(analysis.text, analysis.lang)
+        self.analysis = analysis
+        self.profile = profile
+        self._offline: Rewrite | None = None
+
+    def offline_rewrite(self) -> Rewrite:
+        if self._offline is None:
+            self._offline = offline_rewrite(self.analysis, self.profile)
+        return self._offline
+
+    def offline(self) -> SimplifyAnswer:
+        rewrite = self.offline_rewrite()
+        return SimplifyAnswer(sentences=rewrite.sentences,
+                              glossary=[Term(term=g.term, definition=g.definition) for g in rewrite.glossary])
+
+    def rewrite_for(self, answer: SimplifyAnswer) -> Rewrite:
+        """The offline rewrite itself when the answer is its own; else a rewrite built from the model's answer."""
+        if self._offline is not None and answer == self.offline():
+            return self._offline
+        glossary = [GlossaryEntry(t.term, t.definition, "modèle") for t in answer.glossary]
+        blocks = [Block("paragraph", [s.strip() for s in answer.sentences if s.strip()])]
+        diff = [DiffEntry(self.analysis.text, blocks[0].sentences, [g.term for g in glossary], ["backend"])]
+        return Rewrite(blocks, glossary, diff, set(), [])
+
+    def instructions(self) -> str:
+        text = self.profile.text
+        terms = ", ".join(key_terms(self.analysis)[:40])
+        if self.lang == "en":
+            return (f"Rewrite the document in plain language (easy-to-read). Sentences of at most "
+                    f"{text.max_words_per_sentence} words, one idea per sentence, everyday words, active voice, "
+                    "no idioms or metaphors, no brackets. Keep every number exactly, keep every negation, "
+                    f"keep these key terms or define them in the glossary: {terms}. Add nothing that is not in the "
+                    "document. Put hard words in the glossary with a short definition.")
+        return (f"Réécris le document en français facile à lire et à comprendre (FALC). Phrases de "
+                f"{text.max_words_per_sentence} mots au plus, une idée par phrase, mots courants, voix active, "
+                "pas d'expressions imagées, pas de parenthèses. Garde chaque nombre exactement, garde chaque "
+                f"négation, garde ces mots clés ou définis-les dans le glossaire : {terms}. N'ajoute rien qui ne "
+                "soit pas dans le document. Mets les mots difficiles dans le glossaire avec une définition courte.")
+
+    def problems(self, answer: SimplifyAnswer) -> list[str]:
+        plain = " ".join(answer.sentences)
+        if not plain.strip():
+            return ["no sentences"]
+        meaning = check_meaning(self.analysis, plain, [t.term for t in answer.glossary], set())
+        problems = meaning.problems("en")
+        limit = self.profile.text.max_words_per_sentence
+        long = [s for s in answer.sentences if len(s.split()) > limit + 3]
+        if long:
+            problems.append(f"{len(long)} sentences longer than {limit} words")
+        return problems

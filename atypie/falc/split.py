@@ -1,0 +1,414 @@
+"""Splitting a long sentence into short ones on its dependency parse.
+
+Three moves, each undone when the parse does not support it:
+- detached clauses (", qui …", ", laquelle …", ", transmis par …") become a sentence of their own that
+  repeats the noun ("Le chien, qui est gros, dort." → "Le chien dort. Le chien est gros.");
+- a fronted concession or cause ("Bien que A, B") becomes "A. Mais B.";
+- clause boundaries marked by punctuation and linking words (";", ":", ", car", ", mais", ", et" + a new
+  subject…) become sentence ends, the linking word's meaning kept ("car" → "C'est parce que").
+Every piece must still be a clause (a verb, at least 3 words); otherwise the split is not made.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..language.data import entries
+
+MIN_WORDS = 3
+MAX_NOUN_PHRASE = 8
+_RELATIVE_SUBJECTS = {"qui", "lequel", "laquelle", "lesquels", "lesquelles"}
+_DEMONSTRATIVE = {"un": "ce", "une": "cette", "des": "ces"}
+_VOWEL = re.compile(r"^[aeiouyéèêàâîïôûh]", re.IGNORECASE)
+_SUBJUNCTIVE = re.compile(r"^(?:soi[st]|soient|soyez|soyons|aient|ayez|ayons|puisses?|puissent|fass(?:e|es|ent)|"
+                          r"aill(?:e|es|ent)|sach(?:e|ent)|veuill(?:e|ent)|vienne|viennent|prenne|prennent)$")
+
+
+@dataclass
+class Piece:
+    """A new sentence: literal text and ranges of the original text, in order."""
+    segments: list[tuple] = field(default_factory=list)
+    tokens: list = field(default_factory=list)
+    anchor: int = -1  # for a detached clause: the token it was attached to
+
+
+def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -> list[Piece]:
+    """Pieces for one spaCy sentence span; tokens in `skip` (moved parentheticals) are left out."""
+    tokens = [t for t in sentence if t.i not in skip]
+    if lang != "fr" or not sentence.doc.has_annotation("DEP"):
+        return [_piece("", tokens)]
+    tokens, detached = _detach_clauses(tokens)
+    pieces: list[Piece] = []
+    for linker, group in _split_on_points(tokens):
+        for inner_linker, inner in _split_fronted(group):
+            found = _final_relative(inner)
+            if found is None:
+                pieces.append(_piece(inner_linker or linker, inner))
+            else:
+                removed, relative = found
+                pieces.append(_piece(inner_linker or linker, [t for t in inner if t.i not in removed]))
+                pieces.append(relative)
+            linker = ""
+    for piece in detached:  # each detached clause right after the sentence that holds its noun
+        where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)), len(pieces) - 1)
+        pieces.insert(where + 1, piece)
+    return pieces
+
+
+# --- detached clauses --------------------------------------------------------------------------------
+
+def _detach_clauses(tokens: list) -> tuple[list, list[Piece]]:
+    detached: list[Piece] = []
+    for _ in range(3):
+        found = _find_detached(tokens)
+        if found is None:
+            break
+        removed, piece = found
+        tokens = [t for t in tokens if t.i not in removed]
+        detached.append(piece)
+    return tokens, detached
+
+
+def _find_detached(tokens: list):
+    for k in range(2, len(tokens) - 1):
+        if tokens[k - 1].text != ",":
+            continue
+        token = tokens[k]
+        if token.text.lower() == "dont" and k + 2 < len(tokens) and tokens[k + 1].pos_ == "DET" \
+                and tokens[k + 2].pos_ == "NOUN":
+            clause_start, prefix_kind = k + 1, "dont"
+        elif token.text.lower() in _RELATIVE_SUBJECTS:
+            clause_start, prefix_kind = k + 1, "relative"
+        elif token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"):
+            clause_start, prefix_kind = k, "participle"
+        else:
+            continue
+        noun_index = _antecedent(tokens, k - 2)
+        if noun_index is None:
+            continue
+        if any(t.text == ":" for t in tokens[:k]):
+            continue  # inside a list announced by a colon
+        noun = _head_noun(tokens[noun_index])
+        if noun_index > 0 and tokens[noun_index - 1].like_num and prefix_kind != "dont":
+            continue  # "90 mmHg, mesurées …": the participle does not describe the unit
+        if prefix_kind == "participle" and not _agrees(token, noun):
+            continue
+        phrase = [t for t in tokens[:k - 1] if t.i >= noun.left_edge.i]
+        while phrase and phrase[0].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV"):
+            phrase = phrase[1:]
+        if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct for t in phrase):
+            continue
+        end = _clause_end(tokens, clause_start)
+        clause = tokens[clause_start:end]
+        rest = tokens[:k - 1] + tokens[end:]
+        subject_phrase = noun.dep_.startswith("nsubj")
+        if end < len(tokens) and tokens[end].text == "," and subject_phrase \
+                and not _starts_connector(tokens[end + 1:end + 4]):
+            rest = tokens[:k - 1] + tokens[end + 1:]
+        if not (_is_clause(clause) and _is_clause(rest)):
+            continue
+        noun_phrase = _noun_phrase(phrase)
+        piece = Piece()
+        if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie a été proposée"
+            head = [tokens[clause_start]] + [t for t in clause[1:] if t.pos_ in ("NOUN", "ADJ")][:2]
+            head = clause[:next((n for n, t in enumerate(clause[1:], 1) if t.pos_ not in ("NOUN", "ADJ")), 2)]
+            _add_tokens(piece, head)
+            piece.segments.append(("lit", " " + _de(_noun_phrase(phrase, definite=False)) + " "))
+            _add_tokens(piece, clause[len(head):])
+        else:
+            if prefix_kind == "participle":
+                noun_phrase += " sont" if "Plur" in noun.morph.get("Number") else " est"
+            piece.segments.append(("lit", noun_phrase + " "))
+            _add_tokens(piece, clause)
+        piece.tokens = clause
+        piece.anchor = tokens[k - 2].i
+        removed = {t.i for t in tokens} - {t.i for t in rest}
+        return removed, piece
+    return None
+
+
+def _head_noun(noun):
+    """"principe de Le Chatelier": the phrase is headed by "principe", not "Chatelier"."""
+    while noun.dep_ in ("nmod", "flat:name", "flat") and noun.head.pos_ in ("NOUN", "PROPN") and noun.head.i < noun.i:
+        noun = noun.head
+    return noun
+
+
+def _agrees(participle, noun) -> bool:
+    for feature in ("Number", "Gender"):
+        mine, theirs = participle.morph.get(feature), noun.morph.get(feature)
+        if mine and theirs and mine != theirs:
+            return False
+    return True
+
+
+def _final_relative(tokens: list):
+    """"X est une division cellulaire qui produit …" → "X est une division cellulaire. Cette division
+    cellulaire produit …": a relative clause that runs to the end of the sentence."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) <= 14:
+        return None
+    for k in range(2, len(tokens) - 3):
+        token = tokens[k]
+        if token.text.lower() != "qui" or token.dep_ != "nsubj" or tokens[k - 1].is_punct:
+            continue
+        noun = tokens[k - 1] if tokens[k - 1].pos_ in ("NOUN", "PROPN") else None
+        if noun is None:
+            noun_index = _antecedent(tokens, k - 1)
+            noun = tokens[noun_index] if noun_index is not None else None
+        if noun is None or noun.dep_.startswith("nsubj"):
+            continue
+        phrase = _phrase_before(tokens, k)
+        if not phrase:
+            continue
+        clause = [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
+        rest = tokens[:k] + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]
+        if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
+            continue
+        if any(t.text in ";:" for t in clause):
+            continue
+        piece = Piece()
+        piece.segments.append(("lit", _noun_phrase(phrase, definite=True) + " "))
+        _add_tokens(piece, clause)
+        piece.tokens = clause
+        return {t.i for t in clause} | {token.i}, piece
+    return None
+
+
+def _phrase_before(tokens: list, k: int) -> list:
+    """The noun phrase right before position k: a contiguous run of determiners, nouns, adjectives,
+    numbers and "de", without verbs or punctuation."""
+    phrase: list = []
+    for token in reversed(tokens[max(0, k - MAX_NOUN_PHRASE):k]):
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM") or (token.pos_ == "ADP" and token.text.lower() in
+                                                                     ("de", "d'", "du", "des", "à")):
+            phrase.insert(0, token)
+        else:
+            break
+    while phrase and phrase[0].pos_ == "ADP":
+        phrase = phrase[1:]
+    if phrase and phrase[0].pos_ not in ("DET", "PROPN"):
+        return []
+    return phrase
+
+
+def _de(noun_phrase: str) -> str:
+    """"de" + a noun phrase, contracted: "de la mitochondrie", "du noyau", "des cellules"."""
+    lower = noun_phrase.lower()
+    if lower.startswith("le "):
+        return "du " + noun_phrase[3:]
+    if lower.startswith("les "):
+        return "des " + noun_phrase[4:]
+    return "de " + noun_phrase[:1].lower() + noun_phrase[1:]
+
+
+def _antecedent(tokens: list, index: int) -> int | None:
+    """The noun right before a comma (adjectives after it allowed)."""
+    for back in range(index, max(index - 3, -1), -1):
+        if tokens[back].pos_ in ("NOUN", "PROPN"):
+            return back
+        if tokens[back].pos_ != "ADJ":
+            return None
+    return None
+
+
+def _clause_end(tokens: list, start: int) -> int:
+    for k in range(start, len(tokens)):
+        if tokens[k].text in (",", ";", ":", "(", ")") or (tokens[k].is_punct and tokens[k].text in ".!?"):
+            return k
+        if tokens[k].text.endswith(".") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
+            return k + 1
+    return len(tokens)
+
+
+def _starts_connector(window: list) -> bool:
+    phrase = _phrase(window)
+    return any(phrase == key or phrase.startswith(key + " ") for key in entries("fr", "connectors.txt"))
+
+
+# --- fronted subordinate clauses -------------------------------------------------------------------------
+
+def _split_fronted(tokens: list) -> list[tuple[str, list]]:
+    fronted = entries("fr", "fronted.txt")
+    words = [t for t in tokens if not t.is_space]
+    for size in (3, 2, 1):
+        phrase = _phrase(words[:size])
+        if phrase in fronted:
+            break
+    else:
+        return [("", tokens)]
+    body = words[size:]
+    if any(_SUBJUNCTIVE.match(t.text.lower()) for t in body):
+        return [("", tokens)]
+    for k, token in enumerate(body):
+        if token.text != ",":
+            continue
+        left, right = body[:k], body[k + 1:]
+        if _is_clause(left) and _is_clause(right) and _has_own_subject(right[:6]):
+            return [("", left), (fronted[phrase][0], right)]
+    return [("", tokens)]
+
+
+def _phrase(tokens: list) -> str:
+    return " ".join(t.text.lower() for t in tokens).replace("qu'", "que").replace("qu’", "que")
+
+
+# --- clause boundaries ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SplitPoint:
+    drop_from: int  # position of the first token dropped (punctuation, linking word)
+    start: int  # position of the first token of the new clause
+    linker: str
+    subject: str = ""  # subject repeated when the new clause shares the previous one's ("…, mais consomme")
+
+
+def _split_on_points(tokens: list) -> list[tuple[str, list]]:
+    groups: list[tuple[str, list]] = []
+    linker, cursor = "", 0
+    points = _points(tokens)
+    for n, point in enumerate(points):
+        following = points[n + 1].drop_from if n + 1 < len(points) else len(tokens)
+        right = tokens[point.start:following]
+        nominal = point.linker == "Cela fait" and len([t for t in right if not t.is_punct]) >= 2
+        if _is_clause(tokens[cursor:point.drop_from]) and (_is_clause(right) or nominal or point.subject and right):
+            groups.append((linker, tokens[cursor:point.drop_from]))
+            linker = " ".join(part for part in (point.linker, point.subject) if part)
+            cursor = point.start
+    groups.append((linker, tokens[cursor:]))
+    return groups
+
+
+def _points(tokens: list) -> list[SplitPoint]:
+    connectors = entries("fr", "connectors.txt")
+    fronted = entries("fr", "fronted.txt")
+    points: list[SplitPoint] = []
+    n = len(tokens)
+    for k, token in enumerate(tokens):
+        if points and k < points[-1].start:
+            continue
+        if token.text in (";", ":") and 0 < k < n - 1:
+            size, linker = _connector_at(tokens, k + 1, connectors)
+            start = k + 1 + size
+            if size and start < n and tokens[start].text == ",":
+                start += 1
+            points.append(SplitPoint(k, start, linker))
+            continue
+        after_comma = k > 0 and tokens[k - 1].text == ","
+        if after_comma and token.text.lower() == "soit" and k + 1 < n and (
+                tokens[k + 1].like_num or tokens[k + 1].text.lower() in ("environ", "près", "plus", "moins")):
+            points.append(SplitPoint(k - 1, k + 1, "Cela fait"))  # ", soit environ 17 000 000 de personnes"
+            continue
+        size, linker = _connector_at(tokens, k, connectors)
+        if not size or k + size >= n:
+            continue
+        phrase = _phrase(tokens[k:k + size])
+        if not after_comma and phrase not in ("et", "car", "mais", "donc"):
+            continue
+        if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si"):
+            continue  # "… et que …": two completives of one verb, not two sentences
+        subject = ""
+        if phrase == "ce qui":
+            pass  # the linker "Cela" is the subject
+        elif not _has_own_subject(tokens[k + size:k + size + 6]):
+            subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3])
+            if not subject:
+                continue  # no subject of its own and none to repeat: not a sentence
+        if phrase in fronted and _fronted_inside(tokens[k + size:]):
+            continue  # "…, puisque A, B": A belongs to B, not to what comes before
+        points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, subject))
+    return points
+
+
+def _shared_subject(left: list, right_start: list) -> str:
+    """The subject of the verb the right clause's verb is coordinated with ("…, mais consomme")."""
+    verbs = [t for t in right_start[:2] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    if not verbs or verbs[0].dep_ != "conj":
+        return ""
+    left_verb = verbs[0].head
+    left_ids = {t.i for t in left}
+    subjects = [c for c in left_verb.children if c.dep_.startswith("nsubj") and c.i in left_ids]
+    if not subjects:
+        return ""
+    subject = subjects[0]
+    if subject.text.lower() == "qui":
+        before = [t for t in left if t.i == subject.i - 1]
+        return "cela" if before and before[0].text.lower() == "ce" else ""
+    phrase = [t for t in left if subject.left_edge.i <= t.i <= subject.right_edge.i]
+    if not phrase or len(phrase) > 6 or any(t.is_punct for t in phrase):
+        return ""
+    return _noun_phrase(phrase) if subject.pos_ != "PRON" else subject.text.lower()
+
+
+def _connector_at(tokens: list, k: int, connectors: dict) -> tuple[int, str]:
+    """(number of tokens, linker) of a linking word at position k, or (0, "")."""
+    for size in (3, 2, 1):
+        phrase = _phrase(tokens[k:k + size])
+        if len(tokens[k:k + size]) == size and phrase in connectors:
+            linker = connectors[phrase][0]
+            return size, "" if linker == "-" else linker
+    return 0, ""
+
+
+def _fronted_inside(right: list) -> bool:
+    connectors = entries("fr", "connectors.txt")
+    for k, token in enumerate(right):
+        if token.text == "," and _has_own_subject(right[k + 1:k + 6]) and _is_clause(right[k + 1:]) \
+                and not _connector_at(right, k + 1, connectors)[0] and right[k + 1].pos_ != "SCONJ":
+            return True
+    return False
+
+
+def _has_own_subject(window: list) -> bool:
+    return any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window)
+
+
+def _is_clause(tokens: list) -> bool:
+    words = [t for t in tokens if not t.is_punct]
+    return len(words) >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+# --- building pieces -----------------------------------------------------------------------------------
+
+def _noun_phrase(tokens: list, *, definite: bool = False) -> str:
+    words = [t.text for t in tokens]
+    first = words[0].lower()
+    if definite and first in ("le", "la", "les", "l'", "l’"):
+        first = {"le": "un", "la": "une", "les": "des"}.get(first, "un")
+        if first == "un" and "Fem" in tokens[1].morph.get("Gender") if len(tokens) > 1 else False:
+            first = "une"
+        words[0] = first
+    if first in _DEMONSTRATIVE:
+        replacement = _DEMONSTRATIVE[first]
+        if replacement == "ce" and len(words) > 1 and _VOWEL.match(words[1]):
+            replacement = "cet"
+        words[0] = replacement
+    return "".join(word + (token.whitespace_ if n < len(tokens) - 1 else "")
+                   for n, (token, word) in enumerate(zip(tokens, words, strict=True)))
+
+
+def _piece(linker: str, tokens: list) -> Piece:
+    piece = Piece()
+    if linker:
+        piece.segments.append(("lit", linker + " "))
+    _add_tokens(piece, tokens)
+    piece.tokens = tokens
+    return piece
+
+
+def _add_tokens(piece: Piece, tokens: list) -> None:
+    """Add runs of consecutive tokens as ranges of the original text (keeping its spacing)."""
+    run: list = []
+    for token in tokens:
+        if run and token.i != run[-1].i + 1:
+            _flush(piece, run)
+            run = []
+        run.append(token)
+    _flush(piece, run)
+
+
+def _flush(piece: Piece, run: list) -> None:
+    if run:
+        if piece.segments and piece.segments[-1][0] == "src" and run[0].text not in ".,;:!?)":
+            piece.segments.append(("lit", " "))
+        piece.segments.append(("src", run[0].idx, run[-1].idx + len(run[-1].text)))
