@@ -3,7 +3,9 @@
 `import atypie` stays light: the public names below load their modules on first use, and
 nothing here imports torch, diffusers, transformers, gradio or spaCy.
 
-Public surface (filled in by later releases: `simplify`, `check`, `diagram`, `describe`, `illustrate`):
+Public surface (later releases add `diagram`, `describe`, `illustrate`):
+
+- `simplify(text, profile="standard")` → `SimplifyResult`; `check(text, profile)` → `CheckResult`
 
 - `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
 - `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
@@ -28,13 +30,15 @@ _LAZY = {
     "Verdict": "atypie.gate",
     "open_store": "atypie.api",
     "load_profile": "atypie.api",
+    "simplify": "atypie.api",
+    "check": "atypie.api",
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "load_profile", "open_store", "preset_names"]
+           "check", "load_profile", "open_store", "preset_names", "simplify"]
 
 if TYPE_CHECKING:
-    from .api import load_profile, open_store
+    from .api import check, load_profile, open_store, simplify
     from .config import Settings
     from .errors import AtypieError
     from .gate import Gate, Verdict

@@ -27,3 +27,23 @@ def load_profile(name: str, store: Store | None = None) -> Profile:
     if name in preset_names():
         return load_preset(name)
     raise ProfileNotFound(profile_id=name)
+
+
+def _resolve(profile: "Profile | str", store: Store | None) -> Profile:
+    return profile if isinstance(profile, Profile) else load_profile(profile, store)
+
+
+def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
+             backend: str | None = None, store: Store | None = None):
+    """A plain-language version of `text` for `profile` (typed `SimplifyResult`)."""
+    from .falc.simplify import simplify as run
+
+    return run(text, _resolve(profile, store), lang, backend)
+
+
+def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
+          store: Store | None = None):
+    """The plain-language rules' report on `text` (typed `CheckResult`)."""
+    from .falc.simplify import check as run
+
+    return run(text, _resolve(profile, store), lang)

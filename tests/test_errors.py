@@ -10,7 +10,8 @@ from atypie.errors import (
     all_error_classes,
 )
 
-SAMPLE = {"size": 1, "limit": 2, "detail": "x", "shown": "x", "profile_id": "p", "key": "k", "expected": 1, "actual": 2, "preset": "p",
+SAMPLE = {"size": 1, "limit": 2, "backend": "b",
+          "detail": "x", "shown": "x", "profile_id": "p", "key": "k", "expected": 1, "actual": 2, "preset": "p",
           "available": "a", "name": "n", "minimum": 10, "why": "w", "what": "w", "fix": "f", "found": 3, "known": 2}
 
 

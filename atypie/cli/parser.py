@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, profiles, staff, system
+from . import codes, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -29,4 +29,5 @@ def build_parser() -> Parser:
     codes.register(commands)
     staff.register(commands)
     system.register(commands)
+    text.register(commands)
     return parser

@@ -25,7 +25,7 @@ def page(blocks, glossary, display: DisplayPreferences, lang: str, title: str) -
     theme = THEMES[display.theme]
     body = []
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind in ("heading", "section"):
             body.append(f"<h2>{_inline(block.sentences[0], display, lang)}</h2>")
         elif block.kind == "list":
             intro = "".join(_sentence(s, display, lang) for s in block.sentences)

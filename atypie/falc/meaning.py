@@ -58,25 +58,36 @@ def key_terms(analysis) -> list[str]:
 
 
 def negated_predicates(analysis) -> Counter:
-    """What each negation bears on, read the same way in both texts: the first content word after the
-    first negation marker of a clause ("n'a jamais recommandé" → "recommander")."""
+    """What each negation bears on, read the same way in both texts: the first content word after a
+    negation ("n'a jamais recommandé" → "recommander"; "sans aucune crise" → "crise"). The second half of
+    "ne … pas / jamais / plus / rien" belongs to the "ne" before it and is not counted twice."""
     found: Counter = Counter()
+    starters = _MARKERS[analysis.lang]
     for sentence in analysis.sentences:
         tokens = [t for t in sentence if not t.is_space]
-        skip_until = -1
+        last_ne = -10
         for k, token in enumerate(tokens):
-            if k <= skip_until or token.text.lower() not in _MARKERS[analysis.lang]:
+            lower = token.text.lower()
+            if lower not in starters:
                 continue
-            for j in range(k + 1, min(k + 8, len(tokens))):
-                candidate = tokens[j]
-                if candidate.text.lower() in _NEGATORS[analysis.lang] or not candidate.is_alpha:
-                    continue
-                if analysis.tagged and candidate.pos_ in _SKIP_POS:
-                    continue
-                found[_lemma(candidate)] += 1
-                skip_until = j
-                break
+            if lower not in ("ne", "n'", "n’") and k - last_ne <= 6:
+                continue  # "pas", "jamais", "aucun" completing a "ne"
+            if lower in ("ne", "n'", "n’"):
+                last_ne = k
+            predicate = _next_content(tokens, k, analysis)
+            if predicate is not None:
+                found[predicate] += 1
     return found
+
+
+def _next_content(tokens: list, k: int, analysis) -> str | None:
+    for candidate in tokens[k + 1:k + 8]:
+        if candidate.text.lower() in _NEGATORS[analysis.lang] or not candidate.is_alpha:
+            continue
+        if analysis.tagged and candidate.pos_ in _SKIP_POS:
+            continue
+        return _lemma(candidate)
+    return None
 
 
 def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str]) -> MeaningCheck:

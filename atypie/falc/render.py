@@ -5,7 +5,7 @@ from __future__ import annotations
 def to_text(blocks, glossary, lang: str = "fr", *, markdown: bool = False) -> str:
     lines: list[str] = []
     for block in blocks:
-        if block.kind == "heading":
+        if block.kind in ("heading", "section"):
             lines += [("## " if markdown else "") + block.sentences[0], ""]
         elif block.kind == "list":
             lines += block.sentences + [f"- {item}" for item in block.items] + [""]

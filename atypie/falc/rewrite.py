@@ -16,12 +16,13 @@ from .transforms import Replacement, apply, plan
 
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
 _ELISION = re.compile(r"\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh])", re.IGNORECASE)
-_DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa", "ses"}
+_DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
+                       "ses"}
 
 
 @dataclass(frozen=True)
 class Block:
-    kind: str  # "heading", "paragraph", "list"
+    kind: str  # "heading", "section" (a heading atypie added), "paragraph", "list"
     sentences: list[str] = field(default_factory=list)  # paragraph sentences, or [heading], or [intro]
     items: list[str] = field(default_factory=list)  # list items
 
@@ -213,9 +214,11 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
     """Short sections of at most `max_words_per_section` words, each with a heading and a reading time."""
     limit = profile.text.max_words_per_section
     words_per_minute = analysis.config["reading"]["words_per_minute"]
+    if sum(len(s.split()) for b in blocks for s in b.sentences + b.items) <= limit:
+        return blocks  # short enough to read in one part
     sections: list[list[Block]] = [[]]
     count = 0
-    for block in blocks:
+    for block in _paragraphs_within(blocks, limit):
         size = sum(len(s.split()) for s in block.sentences + block.items)
         if block.kind == "heading" or (count + size > limit and sections[-1]):
             sections.append([])
@@ -237,8 +240,25 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
             title = f"Part {number}: {topic} ({minutes} min of reading)"
         else:
             title = f"Partie {number} : {topic} ({minutes} min de lecture)"
-        out.append(Block("heading", [title]))
+        out.append(Block("section", [title]))
         out.extend(section)
+    return out
+
+
+def _paragraphs_within(blocks: list[Block], limit: int) -> list[Block]:
+    """Paragraphs longer than `limit` words cut between sentences."""
+    out: list[Block] = []
+    for block in blocks:
+        if block.kind != "paragraph" or sum(len(s.split()) for s in block.sentences) <= limit:
+            out.append(block)
+            continue
+        group: list[str] = []
+        for sentence in block.sentences:
+            if group and sum(len(s.split()) for s in group) + len(sentence.split()) > limit:
+                out.append(Block("paragraph", group))
+                group = []
+            group.append(sentence)
+        out.append(Block("paragraph", group))
     return out
 
 

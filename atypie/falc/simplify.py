@@ -59,7 +59,8 @@ def check(text: str | bytes, profile: Profile, lang: str | None = None) -> Check
     return CheckResult(analysis.lang, profile.id, check_analysis(analysis, profile), analysis.readability.to_dict())
 
 
-def simplify(text: str | bytes, profile: Profile, lang: str | None = None, backend: str | None = None) -> SimplifyResult:
+def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
+             backend: str | None = None) -> SimplifyResult:
     from ..backends import get_backend
 
     analysis = analyse(text, lang or _profile_lang(profile, text))
@@ -67,7 +68,7 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None, backe
     outcome = get_backend(backend).run(task)
     rewrite = task.rewrite_for(outcome.value)
     notices = list(outcome.notices)
-    plain = to_text(rewrite.blocks, [], analysis.lang).strip()
+    plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
     meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers)
     after = analyse(plain, analysis.lang, full=False) if plain else None
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)
@@ -159,9 +160,10 @@ class SimplifyTask(StructuredTask[SimplifyAnswer]):
         if not plain.strip():
             return ["no sentences"]
         meaning = check_meaning(self.analysis, plain, [t.term for t in answer.glossary], set())
-        problems = meaning.problems("en")
+        problems = meaning.problems(self.lang)
         limit = self.profile.text.max_words_per_sentence
         long = [s for s in answer.sentences if len(s.split()) > limit + 3]
         if long:
-            problems.append(f"{len(long)} sentences longer than {limit} words")
+            problems.append(f"{len(long)} sentences longer than {limit} words" if self.lang == "en" else
+                            f"{len(long)} phrases de plus de {limit} mots")
         return problems

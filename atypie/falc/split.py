@@ -35,6 +35,8 @@ class Piece:
 def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -> list[Piece]:
     """Pieces for one spaCy sentence span; tokens in `skip` (moved parentheticals) are left out."""
     tokens = [t for t in sentence if t.i not in skip]
+    if lang == "en":
+        return [_piece(linker, group) for linker, group in _split_english(tokens)]
     if lang != "fr" or not sentence.doc.has_annotation("DEP"):
         return [_piece("", tokens)]
     tokens, detached = _detach_clauses(tokens)
@@ -50,7 +52,8 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -
                 pieces.append(relative)
             linker = ""
     for piece in detached:  # each detached clause right after the sentence that holds its noun
-        where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)), len(pieces) - 1)
+        where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)),
+                     len(pieces) - 1)
         pieces.insert(where + 1, piece)
     return pieces
 
@@ -109,8 +112,7 @@ def _find_detached(tokens: list):
             continue
         noun_phrase = _noun_phrase(phrase)
         piece = Piece()
-        if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie a été proposée"
-            head = [tokens[clause_start]] + [t for t in clause[1:] if t.pos_ in ("NOUN", "ADJ")][:2]
+        if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie …"
             head = clause[:next((n for n, t in enumerate(clause[1:], 1) if t.pos_ not in ("NOUN", "ADJ")), 2)]
             _add_tokens(piece, head)
             piece.segments.append(("lit", " " + _de(_noun_phrase(phrase, definite=False)) + " "))
@@ -271,7 +273,11 @@ def _split_on_points(tokens: list) -> list[tuple[str, list]]:
         following = points[n + 1].drop_from if n + 1 < len(points) else len(tokens)
         right = tokens[point.start:following]
         nominal = point.linker == "Cela fait" and len([t for t in right if not t.is_punct]) >= 2
-        if _is_clause(tokens[cursor:point.drop_from]) and (_is_clause(right) or nominal or point.subject and right):
+        if tokens[point.drop_from].text == ";" and _long_enough(tokens[cursor:point.drop_from]) \
+                and _long_enough(right):
+            nominal = True  # a semicolon already separates two sentences
+        if _is_clause(tokens[cursor:point.drop_from]) and (_is_clause(right) or nominal or point.subject and right) \
+                or nominal and _long_enough(tokens[cursor:point.drop_from]):
             groups.append((linker, tokens[cursor:point.drop_from]))
             linker = " ".join(part for part in (point.linker, point.subject) if part)
             cursor = point.start
@@ -365,7 +371,42 @@ def _has_own_subject(window: list) -> bool:
 
 def _is_clause(tokens: list) -> bool:
     words = [t for t in tokens if not t.is_punct]
-    return len(words) >= MIN_WORDS and any(t.pos_ in ("VERB", "AUX") for t in words)
+    return len(words) >= MIN_WORDS and any(_verb_like(t) for t in words)
+
+
+def _long_enough(tokens: list) -> bool:
+    return len([t for t in tokens if not t.is_punct]) >= MIN_WORDS
+
+
+def _verb_like(token) -> bool:
+    """A verb, even when the small model tagged it as a noun: conjugated, or heading a subject."""
+    return (token.pos_ in ("VERB", "AUX") or "Fin" in token.morph.get("VerbForm")
+            or any(child.dep_.startswith("nsubj") for child in token.children))
+
+
+def _split_english(tokens: list) -> list[tuple[str, list]]:
+    """English has no parser here: split at ";" and at ", and / but / so / because / which" when both
+    sides keep at least 4 words."""
+    connectors = entries("en", "connectors.txt")
+    groups: list[tuple[str, list]] = []
+    linker, cursor = "", 0
+    for k, token in enumerate(tokens):
+        if k <= cursor:
+            continue
+        lower = token.text.lower()
+        if token.text == ";":
+            cut, start, new_linker = k, k + 1, ""
+        elif lower in connectors and tokens[k - 1].text == ",":
+            cut, start = k - 1, k + 1
+            new_linker = "" if connectors[lower][0] == "-" else connectors[lower][0]
+        else:
+            continue
+        left, right = tokens[cursor:cut], tokens[start:]
+        if len([t for t in left if t.is_alpha]) >= 4 and len([t for t in right if t.is_alpha]) >= 3:
+            groups.append((linker, left))
+            linker, cursor = new_linker, start
+    groups.append((linker, tokens[cursor:]))
+    return groups
 
 
 # --- building pieces -----------------------------------------------------------------------------------

@@ -161,7 +161,7 @@ class Analysis:
             for size in range(len(letters), min(len(before), len(letters) * 3) + 1):
                 candidate = before[-size:]
                 if _spells(candidate, letters):
-                    return " ".join(candidate)
+                    return re.sub(r"^(?:l|d)['’]", "", " ".join(candidate), flags=re.IGNORECASE)
         for match in re.finditer(rf"\b{quoted}\s*\(([^()]{{3,120}})\)", self.text):  # "OMS (Organisation …)"
             words = re.findall(r"[\w'’-]+", match.group(1))
             if _spells(words, letters):

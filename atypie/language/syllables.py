@@ -31,11 +31,17 @@ def split(word: str, lang: str) -> list[str]:
 
 
 def _english(word: str) -> int:
+    """Vowel groups, less a silent final "e", "es" or "ed" ("table" and "glasses" keep theirs)."""
     word = re.sub(r"[^a-z]", "", word)
     if not word:
         return 0
     if len(word) <= 3:
         return 1
-    word = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^laeiouy]e)$", "", word)
-    word = re.sub(r"^y", "", word)
-    return max(1, len(_EN_VOWELS.findall(word)))
+    groups = len(_EN_VOWELS.findall(word))
+    if word.endswith("e") and not word.endswith(("ee", "ye")) and not re.search(r"[^aeiouy]le$", word):
+        groups -= 1
+    elif word.endswith("es") and re.search(r"[^aeiouysxzhgc]es$", word):
+        groups -= 1
+    elif word.endswith("ed") and re.search(r"[^aeiouytd]ed$", word):
+        groups -= 1
+    return max(1, groups)

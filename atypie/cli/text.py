@@ -1,0 +1,102 @@
+"""`atypie simplify`, `atypie check` and `atypie rules list`."""
+from __future__ import annotations
+
+import json
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ..errors import InvalidInput, TextTooLong
+from ..language.analysis import MAX_CHARS
+from .output import emit, json_flag, say
+
+MAX_BYTES = MAX_CHARS * 4
+
+
+def register(commands) -> None:
+    simplify = commands.add_parser("simplify", help="réécrire un texte en langage clair (FALC) / plain language")
+    _text_arguments(simplify)
+    simplify.add_argument("--backend", choices=("offline", "mistral"), help="moteur (défaut : ATYPIE_BACKEND)")
+    simplify.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
+    simplify.set_defaults(handler=simplify_command)
+
+    check = commands.add_parser("check", parents=[json_flag()], help="vérifier un texte règle par règle")
+    _text_arguments(check)
+    check.set_defaults(handler=check_command)
+
+    rules = commands.add_parser("rules", help="règles du langage clair / plain-language rules")
+    sub = rules.add_subparsers(metavar="ACTION", required=True, parser_class=type(rules))
+    sub.add_parser("list", parents=[json_flag()], help="lister les règles").set_defaults(handler=rules_command)
+
+
+def _text_arguments(parser) -> None:
+    parser.add_argument("file", nargs="?", default="-", help="fichier .txt ou .md, ou - pour l'entrée standard")
+    parser.add_argument("--profile", default="standard", help="profil ou modèle de profil (défaut : standard)")
+    parser.add_argument("--lang", dest="text_lang", choices=("fr", "en"), help="langue du texte (sinon détectée)")
+
+
+def read_input(name: str) -> bytes:
+    """The bytes of FILE or standard input, refusing what is too large or not a regular file."""
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise TextTooLong(size=len(data), limit=MAX_CHARS)
+    return data
+
+
+def _profile(args: Namespace):
+    from ..api import load_profile
+    from .output import open_store
+
+    with open_store() as store:
+        return load_profile(args.profile, store)
+
+
+def simplify_command(args: Namespace) -> None:
+    from ..falc.html import page
+    from ..falc.render import to_text
+    from ..falc.simplify import simplify
+
+    profile = _profile(args)
+    result = simplify(read_input(args.file), profile, args.text_lang, args.backend)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if args.format == "html":
+        title = "Texte simplifié" if result.lang == "fr" else "Plain version"
+        print(page(result.blocks, result.glossary, profile.display, result.lang, title), end="")
+    else:
+        print(to_text(result.blocks, result.glossary, result.lang, markdown=args.format == "markdown"), end="")
+    for notice in result.notices:
+        print(f"[{notice.code}] {notice.message(args.lang)}", file=sys.stderr)
+
+
+def check_command(args: Namespace) -> None:
+    from ..falc.simplify import check
+
+    result = check(read_input(args.file), _profile(args), args.text_lang)
+    report = result.report
+    lines = [say(args, f"{len(report.violations)} problème(s), {len(report.needs_review)} à vérifier, "
+                       f"{len(report.passes)} règle(s) respectée(s).",
+                 f"{len(report.violations)} problem(s), {len(report.needs_review)} to review, "
+                 f"{len(report.passes)} rule(s) passed.")]
+    for finding in report.violations + report.needs_review:
+        lines.append(f"[{finding.impact}] {finding.rule_id} : {finding.message}"
+                     + (f" → {finding.suggestion}" if finding.suggestion else ""))
+    emit(args, result.to_dict(), lines)
+
+
+def rules_command(args: Namespace) -> None:
+    from ..falc.rule import all_rules
+
+    lang = "en" if args.lang == "en" else "fr"
+    data = [{"id": r.id, "impact": r.impact, "tags": list(r.tags), "help": r.help[lang].format(**r.options),
+             "options": r.options, "languages": list(r.languages)} for r in all_rules()]
+    emit(args, data, [f"{r['id']}\t{r['impact']}\t{r['help']}" for r in data])

@@ -1,0 +1,137 @@
+"""simplify(): splitting, idioms, numbers, glossary, chunking, meaning check, typed JSON."""
+import pytest
+
+from atypie.falc.meaning import check_meaning
+from atypie.falc.simplify import check, simplify
+from atypie.language.analysis import analyse
+from atypie.profiles.presets import load_preset
+from atypie.profiles.settings import apply_settings
+
+TEXT = ("La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène ; elle ne se produit jamais "
+        "la nuit, car elle a besoin de lumière.")
+
+
+def test_long_sentence_is_split_keeping_the_link_and_the_negation():
+    result = simplify(TEXT, load_preset("falc"), "fr")
+    assert result.sentences == ["La photosynthèse produit du dioxygène.",
+                                "La photosynthèse a lieu dans les chloroplastes.",
+                                "Elle ne se produit jamais la nuit.",
+                                "C'est parce qu'elle a besoin de lumière."]
+    assert result.meaning.ok and result.backend == "offline"
+    assert result.readability["after"]["mean_words_per_sentence"] < result.readability["before"][
+        "mean_words_per_sentence"]
+
+
+def test_json_has_the_documented_fields():
+    data = simplify(TEXT, load_preset("falc"), "fr").to_dict()
+    assert {"lang", "text", "sentences", "glossary", "readability", "report", "meaning", "backend",
+            "notices", "diff"} <= set(data)
+    assert set(data["readability"]) == {"before", "after"}
+    assert {"violations", "passes", "needs_review", "not_applicable"} <= set(data["report"])
+    assert all({"term", "definition"} <= set(entry) for entry in data["glossary"])
+    assert data["diff"][0]["original"].startswith("La photosynthèse") and len(data["diff"][0]["plain"]) == 4
+
+
+def test_glossary_uses_definitions_from_the_text_and_the_shipped_glossary():
+    text = "Les chloroplastes (organites verts des cellules végétales) captent la lumière. La photosynthèse suit."
+    result = simplify(text, load_preset("falc"), "fr")
+    glossary = {g.term: g for g in result.glossary}
+    assert glossary["chloroplastes"].definition == "organites verts des cellules végétales"
+    assert glossary["chloroplastes"].origin == "texte"
+    assert glossary["photosynthèse"].origin == "glossaire"
+    assert "(" not in " ".join(result.sentences)
+    assert result.diff[0].glossary == ["chloroplastes"]
+
+
+def test_unknown_hard_words_are_marked_to_explain_never_invented():
+    result = simplify("Le zygomorphisme des fleurs intrigue les botanistes.", load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term.startswith("zygomorph"))
+    assert entry.definition == "à expliquer" and entry.needs_review
+    assert any(n.code == "glossary-to-explain" for n in result.notices)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Ces efforts ont enfin porté leurs fruits.", "Ces efforts ont enfin donné de bons résultats."),
+    ("Il est tombé dans les pommes pendant l'examen.", "Il s'est évanoui pendant l'examen."),
+    ("Les étudiants se serrent les coudes.", "Les étudiants s'entraident."),
+])
+def test_literal_language_replaces_idioms_in_their_tense(sentence, expected):
+    result = simplify(sentence, load_preset("tsa"), "fr")
+    assert result.sentences == [expected]
+
+
+def test_idioms_stay_for_profiles_without_literal_language():
+    result = simplify("Ces efforts ont enfin porté leurs fruits.", load_preset("standard"), "fr")
+    assert result.sentences == ["Ces efforts ont enfin porté leurs fruits."]
+
+
+def test_number_presentation_for_dyscalculia_keeps_the_exact_value():
+    result = simplify("Le projet coûte 1 250 000 € et concerne 25 % des étudiants.", load_preset("dyscalculie"), "fr")
+    text = " ".join(result.sentences)
+    assert "1 250 000 € (environ 1,25 million d'euros)" in text
+    assert "25 % (1 sur 4)" in text
+    assert result.meaning.ok
+
+
+def test_dates_roman_numerals_and_latin_words_are_made_plain():
+    result = simplify("La Bastille tombe le 14/07/1789, au XVIIIe siècle, a priori sans combat.", load_preset("falc"),
+                      "fr")
+    text = " ".join(result.sentences)
+    assert "14 juillet 1789" in text and "18e siècle" in text and "a priori" not in text
+    assert result.meaning.ok
+
+
+def test_inline_enumeration_becomes_a_list():
+    result = simplify("Trois facteurs déplacent un équilibre : la concentration, la température et la pression.",
+                      load_preset("falc"), "fr")
+    block = next(b for b in result.blocks if b.kind == "list")
+    assert block.items == ["La concentration.", "La température.", "La pression."]
+    assert "- La température." in result.text
+
+
+def test_chunking_adds_short_sections_with_reading_time():
+    text = " ".join(f"Le paragraphe numéro {n} parle de la cellule et de son noyau." for n in range(1, 30))
+    profile = apply_settings(load_preset("tdah"), ["text.max_words_per_section=60"])
+    result = simplify(text, profile, "fr")
+    sections = [b for b in result.blocks if b.kind == "section"]
+    assert len(sections) >= 4 and "min de lecture" in sections[0].sentences[0]
+    assert result.meaning.ok  # headings' numbers are not counted as new facts
+
+
+def test_meaning_check_catches_lost_numbers_negations_and_terms():
+    source = analyse("La mitochondrie ne produit jamais 38 molécules d'ATP. La mitochondrie respire.", "fr")
+    bad = check_meaning(source, "La cellule produit 12 molécules.", [], set())
+    assert bad.numbers_missing == ["38"] and bad.numbers_added == ["12"]
+    assert bad.negations_lost == ["produire"] and "mitochondrie" in bad.terms_missing and not bad.ok
+    good = check_meaning(source, "La mitochondrie ne produit jamais 38 molécules d'ATP. Elle respire.", [], set())
+    assert good.ok
+
+
+def test_a_failed_meaning_check_is_reported_not_hidden(monkeypatch):
+    from atypie.falc import simplify as module
+
+    def lossy(analysis, profile):
+        rewrite = module.offline_rewrite.__wrapped__(analysis, profile) if hasattr(
+            module.offline_rewrite, "__wrapped__") else original(analysis, profile)
+        rewrite.blocks[0].sentences[0] = "Le texte parle de 99 choses."
+        return rewrite
+
+    original = module.offline_rewrite
+    monkeypatch.setattr(module, "offline_rewrite", lossy)
+    result = simplify("Le cœur a 4 cavités. Il ne dort jamais.", load_preset("falc"), "fr")
+    assert not result.meaning.ok
+    assert any(n.code == "meaning-check" for n in result.notices)
+
+
+def test_check_reports_four_outcomes_and_profile_thresholds():
+    text = "La cellule, qui est petite, contient un noyau, des mitochondries et des ribosomes."
+    strict = check(text, load_preset("falc"), "fr")
+    loose = check(text, load_preset("standard"), "fr")
+    assert strict.report.count("long-sentence") == 1 and loose.report.count("long-sentence") == 0
+    data = strict.to_dict()["report"]
+    assert data["passes"] and "violations" in data and "needs_review" in data and "not_applicable" in data
+
+
+def test_english_text_is_simplified_with_the_rule_based_pipeline():
+    result = simplify("The cell is small; it contains a nucleus, which holds the DNA.", load_preset("falc"), "en")
+    assert result.lang == "en" and len(result.sentences) >= 2 and result.meaning.ok
