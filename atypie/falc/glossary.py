@@ -8,13 +8,35 @@ from dataclasses import asdict, dataclass
 from ..language.data import entries
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
-_IN_TEXT = [
-    r"{term}\s*\(([^()]{{3,160}})\)",
-    r"{term}\s*,\s*(?:c'est-à-dire|c’est-à-dire|autrement dit|soit|that is|i\.e\.)\s*,?\s*([^,.;:()]{{3,160}})",
-    r"([^,.;:()]{{3,80}}?)\s*,?\s*(?:appel[ée]e?s?|nomm[ée]e?s?|called|known as)\s+(?:«\s*)?{term}",
-    r"\b{term}\s+(?:est|sont|is|are)\s+((?:un|une|des|a|an)\s+[^,.;:()]{{3,100}}?)(?=\s+(?:qui|dont|que|which|that)\b|[,.;:(]|$)",
-    r"\b{term}\b[^.;]{{0,80}}?\s(?:désigne|signifie|correspond à|means|refers to)\s+([^.;:()]{{3,120}})",
+_TERM = r"([^\W\d_][\w'’-]*)"
+_IN_TEXT = [  # (pattern, group of the term, group of the definition)
+    (re.compile(_TERM + r"\s*\(([^()]{3,160})\)"), 1, 2),
+    (re.compile(_TERM + r"\s*,\s*(?:c'est-à-dire|c’est-à-dire|autrement dit|that is|i\.e\.)\s*,?\s*([^,.;:()]{3,160})",
+                re.IGNORECASE), 1, 2),
+    (re.compile(_TERM + r"\s+(?:est|sont|is|are)\s+((?:un|une|des|a|an)\s+[^,.;:()]{3,100}?)"
+                r"(?=\s+(?:qui|dont|que|which|that)\b|[,.;:(]|$)", re.IGNORECASE), 1, 2),
+    (re.compile(_TERM + r"\s+(?:désigne|signifie|correspond à|means|refers to)\s+([^.;:()]{3,120})", re.IGNORECASE),
+     1, 2),
 ]
+
+
+_NAMED = re.compile(r"\s*,?\s*(?:appel[ée]e?s?|nomm[ée]e?s?|called|known as)\s+(?:«\s*)?" + _TERM, re.IGNORECASE)
+
+
+def definitions_in_text(text: str) -> dict[str, str]:
+    """Definitions the text gives itself, by the word they define (lowercase)."""
+    found: dict[str, str] = {}
+    for match in _NAMED.finditer(text):  # "une substance … appelée chlorophylle"
+        before = re.split(r"[,.;:()]", text[max(0, match.start() - 80):match.start()])[-1].strip()
+        if len(before.split()) >= 2:
+            found.setdefault(match.group(1).lower(), before)
+    for pattern, term_group, definition_group in _IN_TEXT:
+        for match in pattern.finditer(text):
+            term = match.group(term_group).lower()
+            definition = match.group(definition_group).strip(" ,;:")
+            if term not in found and definition.lower() != term and len(definition.split()) >= 2:
+                found[term] = definition
+    return found
 
 
 @dataclass(frozen=True)
@@ -31,19 +53,10 @@ class GlossaryEntry:
         return {**asdict(self), "needs_review": self.needs_review}
 
 
-def definition_in_text(text: str, term: str) -> str | None:
-    for pattern in _IN_TEXT:
-        match = re.search(pattern.format(term=re.escape(term)), text, re.IGNORECASE)
-        if match:
-            found = match.group(1).strip(" ,;:")
-            if found.lower() != term.lower() and len(found.split()) >= 2:
-                return found
-    return None
-
-
 def build_glossary(analysis, moved: dict[str, str]) -> list[GlossaryEntry]:
     """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences."""
     shipped = entries(analysis.lang, "glossary.txt")
+    in_text = definitions_in_text(analysis.text)
     found: dict[str, GlossaryEntry] = {}
     for term, definition in moved.items():
         found[term.lower()] = GlossaryEntry(term, definition, "texte")
@@ -61,15 +74,16 @@ def build_glossary(analysis, moved: dict[str, str]) -> list[GlossaryEntry]:
         key = word.lemma
         if key in found or word.text.lower() in found:
             continue
-        in_text = definition_in_text(analysis.text, word.text)
-        if in_text:
-            found[key] = GlossaryEntry(word.lemma, in_text, "texte")
+        defined = in_text.get(word.text.lower()) or in_text.get(key)
+        if defined:
+            found[key] = GlossaryEntry(word.lemma, defined, "texte")
         elif key in shipped or word.text.lower() in shipped:
             found[key] = GlossaryEntry(word.lemma, (shipped.get(key) or shipped[word.text.lower()])[0], "glossaire")
         else:
             found[key] = GlossaryEntry(word.lemma, TO_EXPLAIN[analysis.lang], "à expliquer")
+    lowered = analysis.text.lower()
     for term, definition in shipped.items():  # multi-word terms of the glossary that the text uses
-        if " " in term and term not in found and re.search(rf"\b{re.escape(term)}\b", analysis.text, re.IGNORECASE):
+        if " " in term and term not in found and term in lowered and re.search(rf"\b{re.escape(term)}\b", lowered):
             found[term] = GlossaryEntry(term, definition[0], "glossaire")
     return sorted(found.values(), key=lambda e: e.term.lower())
 

@@ -90,10 +90,13 @@ def _next_content(tokens: list, k: int, analysis) -> str | None:
     return None
 
 
-def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str]) -> MeaningCheck:
+def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str],
+                  output=None) -> MeaningCheck:
+    """`output` may be passed when the caller has already analysed `output_text`."""
     from ..language.analysis import analyse
 
-    output = analyse(output_text, source.lang, full=False) if output_text.strip() else None
+    if output is None and output_text.strip():
+        output = analyse(output_text, source.lang, full=False)
     source_values = {m.value for m in source.numbers}
     output_values = numbers.values(output_text, source.lang)
     missing = sorted(source_values - output_values)

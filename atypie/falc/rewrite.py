@@ -225,6 +225,8 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
             count = 0
         sections[-1].append(block)
         count += size
+    nouns = ({t.text.lower(): t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3}
+             if analysis.tagged else {})
     out: list[Block] = []
     number = 0
     for section in (s for s in sections if s):
@@ -235,7 +237,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
         number += 1
         words = sum(len(s.split()) for b in section for s in b.sentences + b.items)
         minutes = max(1, math.ceil(words / words_per_minute))
-        topic = _topic(section, analysis)
+        topic = _topic(section, nouns, analysis.lang)
         if analysis.lang == "en":
             title = f"Part {number}: {topic} ({minutes} min of reading)"
         else:
@@ -262,13 +264,11 @@ def _paragraphs_within(blocks: list[Block], limit: int) -> list[Block]:
     return out
 
 
-def _topic(section: list[Block], analysis) -> str:
+def _topic(section: list[Block], nouns: dict[str, str], lang: str) -> str:
     """The section's most frequent content noun, in the text's own words."""
-    text = " ".join(s for b in section for s in b.sentences + b.items).lower()
-    nouns = Counter(t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3
-                    and t.text.lower() in text) if analysis.tagged else Counter(
-        w for w in re.findall(r"[a-z]{5,}", text))
-    if not nouns:
-        return "suite" if analysis.lang == "fr" else "continued"
-    word = nouns.most_common(1)[0][0]
+    counts = Counter(nouns[word] for word in re.findall(r"\w+", " ".join(
+        s for b in section for s in b.sentences + b.items).lower()) if word in nouns)
+    if not counts:
+        return "suite" if lang == "fr" else "continued"
+    word = counts.most_common(1)[0][0]
     return word[:1].upper() + word[1:]

@@ -67,16 +67,26 @@ def _register_sentence_guard() -> None:
 
     @Language.component("atypie_sentence_guard")
     def guard(doc):
+        import numpy
+        from spacy.attrs import SENT_START
+
+        starts = numpy.zeros((len(doc), 1), dtype="int64")  # 1: starts a sentence, -1: does not
         for token in doc[1:]:
             previous = doc[token.i - 1]
             ends = previous.text[-1:] in ".!?…" or "\n" in previous.text or "\n" in previous.whitespace_
-            starts = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«\"-#*"
+            begins = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«\"-#*"
             if previous.is_space and "\n" in previous.text:
-                token.is_sent_start = True
-            elif ends and starts and previous.text != ".." and not _abbreviation(previous):
-                token.is_sent_start = True
+                starts[token.i] = 1
+            elif ends and begins and previous.text != ".." and not _abbreviation(previous):
+                starts[token.i] = 1
             elif not token.is_space:
-                token.is_sent_start = False
+                starts[token.i] = -1
+        if len(doc):
+            starts[0] = 1
+        annotated = doc.to_array(["POS", "MORPH", "TAG", "LEMMA"]) if doc.has_annotation("POS") else None
+        doc.from_array([SENT_START], starts.astype("uint64"))
+        if annotated is not None and not doc.has_annotation("POS"):
+            doc.from_array(["POS", "MORPH", "TAG", "LEMMA"], annotated)
         return doc
 
 

@@ -56,27 +56,45 @@ def _without_placeholder(key: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _key(token) -> str:
-    if "Poss=Yes" in str(token.morph):
+    if token.pos_ == "DET" and "Poss=Yes" in str(token.morph):
         return "<poss>"
     return (token.lemma_ or token.text).lower().replace("’", "'")
+
+
+@cache
+def _by_first_key(lang: str) -> dict[str, list]:
+    """Patterns indexed by their first key, so that each token looks only at the idioms it can start."""
+    index: dict[str, list] = {}
+    for pattern in idiom_patterns(lang):
+        if pattern[1]:
+            index.setdefault(pattern[1][0], []).append(pattern)
+    return index
 
 
 def find_idioms(analysis) -> list[IdiomMatch]:
     tokens = [t for t in analysis.doc if not t.is_space]
     keys = [_key(t) for t in tokens] if analysis.lang == "fr" else [t.text.lower() for t in tokens]
-    found, used = [], set()
-    for idiom, pattern, meanings, dropped in idiom_patterns(analysis.lang):
-        if not pattern:
-            continue
-        for i, key in enumerate(keys):
-            if i in used or not _same(key, pattern[0], analysis.lang):
-                continue
+    index = _by_first_key(analysis.lang)
+    candidates = []
+    for i, key in enumerate(keys):
+        starts = index.get(key, [])
+        if analysis.lang == "en":
+            starts = starts + [p for stem in _english_stems(key) for p in index.get(stem, [])]
+        for idiom, pattern, meanings, dropped in starts:
             end = _match_rest(tokens, keys, i, pattern, analysis.lang)
-            if end is not None and not used.intersection(range(i, end + 1)):
-                used.update(range(i, end + 1))
-                found.append(IdiomMatch(tokens[i].idx, tokens[end].idx + len(tokens[end].text), idiom, meanings,
-                                        tokens[i], dropped))
+            if end is not None:
+                candidates.append((-len(pattern), i, end, idiom, meanings, dropped))
+    found, used = [], set()
+    for _size, i, end, idiom, meanings, dropped in sorted(candidates):  # longest idioms first
+        if not used.intersection(range(i, end + 1)):
+            used.update(range(i, end + 1))
+            found.append(IdiomMatch(tokens[i].idx, tokens[end].idx + len(tokens[end].text), idiom, meanings,
+                                    tokens[i], dropped))
     return sorted(found, key=lambda m: m.start)
+
+
+def _english_stems(word: str) -> list[str]:
+    return [word[:-len(suffix)] for suffix in ("ing", "es", "ed", "s", "d") if word.endswith(suffix)]
 
 
 def _match_rest(tokens, keys, i, pattern, lang) -> int | None:

@@ -12,6 +12,8 @@ _ENUMERATION = {
 def find_enumerations(text: str, lang: str) -> list[tuple[int, int, str, list[str]]]:
     """(start, end, introduction, items) for each "intro: a, b and c" in the text."""
     found = []
+    if ":" not in text or "," not in text:
+        return found
     for match in _ENUMERATION[lang].finditer(text):
         last_joiner = r",?\s(?:et|ou)\s" if lang == "fr" else r",?\s(?:and|or)\s"
         head, _, tail = match.group("items").rpartition(re.findall(last_joiner, match.group("items"))[-1])
