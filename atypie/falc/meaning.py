@@ -13,7 +13,7 @@ _NEGATORS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "san
              "en": {"not", "n't", "never", "no", "none", "without", "nor", "neither", "nothing", "nobody", "cannot"}}
 _MARKERS = {"fr": {"ne", "n'", "n’", "sans", "aucun", "aucune", "jamais", "non", "ni", "nullement"},
             "en": _NEGATORS["en"]}
-_SKIP_POS = {"AUX", "PRON", "DET", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
+_SKIP_POS = {"AUX", "PRON", "DET", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ", "ADV"}
 
 
 @dataclass(frozen=True)
@@ -91,8 +91,9 @@ def _next_content(tokens: list, k: int, analysis) -> str | None:
 
 
 def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str],
-                  output=None) -> MeaningCheck:
-    """`output` may be passed when the caller has already analysed `output_text`."""
+                  output=None, replaced: frozenset[str] = frozenset()) -> MeaningCheck:
+    """`output` may be passed when the caller has already analysed `output_text`; `replaced` holds the words
+    of expressions the rewrite replaced on purpose (idioms, formal phrases), which are not key terms."""
     from ..language.analysis import analyse
 
     if output is None and output_text.strip():
@@ -110,7 +111,7 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
     output_lemmas = {_lemma(t) for t in output.doc} if output is not None else set()
     lowered = output_text.lower()
     glossary = {term.lower() for term in glossary_terms}
-    terms = key_terms(source)
+    terms = [term for term in key_terms(source) if term.lower() not in replaced]
     terms_missing = [term for term in terms if term.lower() not in output_lemmas and term.lower() not in glossary
                      and not re.search(rf"\b{re.escape(term.lower())}", lowered)]
     return MeaningCheck(missing, added, sorted(lost), terms_missing, len(source_values),

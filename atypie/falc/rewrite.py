@@ -48,6 +48,7 @@ class Rewrite:
     diff: list[DiffEntry]
     explanatory_numbers: set[str]
     reviews: list[str]  # replacements a person should check
+    replaced_words: frozenset[str] = frozenset()  # words of the expressions replaced on purpose
 
     @property
     def sentences(self) -> list[str]:
@@ -112,7 +113,9 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         blocks = _chunk(blocks, profile, analysis)
     glossary = build_glossary(analysis, moved) if (profile.text.glossary or profile.text.level == "falc") else []
     reviews = [analysis.text[r.start:r.end] for r in replacements if r.review]
-    return Rewrite(blocks, glossary, diff, explanatory, reviews)
+    replaced = frozenset(word.lower() for r in replacements if r.kind in ("idiom", "substitution", "foreign")
+                         for word in re.findall(r"\w+", analysis.text[r.start:r.end]))
+    return Rewrite(blocks, glossary, diff, explanatory, reviews, replaced)
 
 
 def _render(text: str, piece, replacements: list[Replacement]) -> str:

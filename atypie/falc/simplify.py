@@ -70,7 +70,8 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     notices = list(outcome.notices)
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
     after = analyse(plain, analysis.lang, full=False) if plain else None
-    meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after)
+    meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after,
+                            rewrite.replaced_words)
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)
     if not meaning.ok:
         notices.append(_meaning_notice(meaning))

@@ -42,7 +42,7 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -
     tokens, detached = _detach_clauses(tokens)
     pieces: list[Piece] = []
     for linker, group in _split_on_points(tokens):
-        for inner_linker, inner in _split_fronted(group):
+        for inner_linker, inner in [pair for g in _split_fronted(group) for pair in _trailing_apposition(*g)]:
             found = _final_relative(inner)
             if found is None:
                 pieces.append(_piece(inner_linker or linker, inner))
@@ -104,7 +104,9 @@ def _find_detached(tokens: list):
         end = _clause_end(tokens, clause_start)
         clause = tokens[clause_start:end]
         rest = tokens[:k - 1] + tokens[end:]
-        subject_phrase = noun.dep_.startswith("nsubj")
+        before = tokens[:k - 1]
+        subject_phrase = noun.dep_.startswith("nsubj") or not (
+            any(_verb_like(t) for t in before) or before[0].pos_ in ("ADP", "ADV", "SCONJ"))
         if end < len(tokens) and tokens[end].text == "," and subject_phrase \
                 and not _starts_connector(tokens[end + 1:end + 4]):
             rest = tokens[:k - 1] + tokens[end + 1:]
@@ -251,6 +253,30 @@ def _split_fronted(tokens: list) -> list[tuple[str, list]]:
     return [("", tokens)]
 
 
+def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
+    """"…, deux faces aussi indissociables que le recto et le verso." → "… . Ce sont deux faces …": a noun
+    phrase after the last comma that adds a description of what comes before it."""
+    commas = [k for k, t in enumerate(tokens) if t.text == ","]
+    if not commas:
+        return [(linker, tokens)]
+    k = commas[-1]
+    left, right = tokens[:k], [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
+    if len([t for t in right if not t.is_punct]) < 3 or not _is_clause(left) or not right:
+        return [(linker, tokens)]
+    first = right[0]
+    if first.pos_ not in ("DET", "NUM", "NOUN") or first.text.lower() in ("ce", "cela", "cet", "cette", "ces"):
+        return [(linker, tokens)]
+    head = next((t for t in right if t.pos_ == "NOUN"), None)
+    if head is None or any(_verb_like(t) and t.i < head.i for t in right) or any(
+            t.pos_ in ("VERB", "AUX") and t.head is t for t in right):
+        return [(linker, tokens)]
+    plural = "Plur" in head.morph.get("Number") or first.like_num and first.text not in ("1", "un", "une")
+    lead = "Ce sont" if plural else "C'est"
+    if first.pos_ == "NOUN":
+        lead += (" des" if plural else (" une" if "Fem" in head.morph.get("Gender") else " un"))
+    return [(linker, left + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]), (lead, right)]
+
+
 def _phrase(tokens: list) -> str:
     return " ".join(t.text.lower() for t in tokens).replace("qu'", "que").replace("qu’", "que")
 
@@ -272,7 +298,8 @@ def _split_on_points(tokens: list) -> list[tuple[str, list]]:
     for n, point in enumerate(points):
         following = points[n + 1].drop_from if n + 1 < len(points) else len(tokens)
         right = tokens[point.start:following]
-        nominal = point.linker == "Cela fait" and len([t for t in right if not t.is_punct]) >= 2
+        nominal = point.linker == "Cela fait" and len([t for t in right if not t.is_punct]) >= 2 \
+            and not any(_verb_like(t) for t in right) and following == len(tokens)
         if tokens[point.drop_from].text == ";" and _long_enough(tokens[cursor:point.drop_from]) \
                 and _long_enough(right):
             nominal = True  # a semicolon already separates two sentences
@@ -311,8 +338,10 @@ def _points(tokens: list) -> list[SplitPoint]:
         phrase = _phrase(tokens[k:k + size])
         if not after_comma and phrase not in ("et", "car", "mais", "donc"):
             continue
-        if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si"):
-            continue  # "… et que …": two completives of one verb, not two sentences
+        if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce"):
+            continue  # "… et que …", "entre A et ce qu'il …": not two sentences
+        if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]):
+            continue
         subject = ""
         if phrase == "ce qui":
             pass  # the linker "Cela" is the subject
@@ -365,8 +394,34 @@ def _fronted_inside(right: list) -> bool:
     return False
 
 
+_SUBJECT_PRONOUNS = {"il", "elle", "ils", "elles", "on", "nous", "vous", "je", "j'", "tu", "cela", "ceci", "ça"}
+_FINITE_ENDING = re.compile(r"(?:aient|ait|ent|ont|ons|ez|era|eront|ira|iront|est|sont|a)$")
+
+
+def _subject_first(window: list) -> bool:
+    """The clause begins with its subject ("et la ville reste vide")."""
+    if not window:
+        return False
+    if window[0].text.lower() in _SUBJECT_PRONOUNS:
+        return True
+    return window[0].pos_ == "DET" and len(window) > 1 and (window[1].dep_.startswith("nsubj") or _has_own_subject(
+        window))
+
+
 def _has_own_subject(window: list) -> bool:
-    return any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window)
+    """Whether a clause starts with a subject of its own: tagged as one, a subject pronoun, or a
+    determiner + noun followed by a word that looks conjugated (the small model often tags such verbs
+    as nouns)."""
+    if any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window):
+        return True
+    if window and window[0].text.lower() in _SUBJECT_PRONOUNS:
+        return True
+    if window and window[0].pos_ == "DET":
+        for token in window[1:5]:
+            if token.pos_ in ("VERB", "AUX") or (token.pos_ in ("NOUN", "ADJ") and token.i > window[1].i
+                                                 and _FINITE_ENDING.search(token.text.lower())):
+                return True
+    return False
 
 
 def _is_clause(tokens: list) -> bool:

@@ -217,8 +217,24 @@ def _phrases(analysis) -> list[Replacement]:
     if pattern is None:
         return []
     table = entries(analysis.lang, "substitutions.txt")
-    return [Replacement(m.start(), m.end(), table[m.group().lower().replace("’", "'")][0], "substitution")
-            for m in pattern.finditer(analysis.text) if m.group().lower().replace("’", "'") in table]
+    found = []
+    for m in pattern.finditer(analysis.text):
+        key = m.group().lower().replace("’", "'")
+        if key not in table:
+            continue
+        plain = table[key][0]
+        if plain.split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, m.start()):
+            continue  # "n'a toutefois pas" must not become "n'a mais pas"
+        found.append(Replacement(m.start(), m.end(), plain, "substitution"))
+    return found
+
+
+_CLAUSE_STARTERS = {"mais", "donc", "car", "et", "ou", "or", "puis", "but", "so", "and", "then"}
+
+
+def _at_clause_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".;:,!?(\n"
 
 
 def _abbreviations(analysis) -> list[Replacement]:
