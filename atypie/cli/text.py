@@ -17,7 +17,8 @@ def register(commands) -> None:
     simplify = commands.add_parser("simplify", help="réécrire un texte en langage clair (FALC) / plain language")
     _text_arguments(simplify)
     simplify.add_argument("--backend", choices=("offline", "mistral"), help="moteur (défaut : ATYPIE_BACKEND)")
-    simplify.add_argument("--format", choices=("text", "markdown", "html", "json"), default="text")
+    simplify.add_argument("--format", choices=("text", "markdown", "html", "json", "diff"), default="text",
+                          help="diff : tableau HTML original → version simple / side-by-side HTML diff")
     simplify.set_defaults(handler=simplify_command)
 
     check = commands.add_parser("check", parents=[json_flag()], help="vérifier un texte règle par règle")
@@ -60,7 +61,7 @@ def _profile(args: Namespace):
 
 
 def simplify_command(args: Namespace) -> None:
-    from ..falc.html import page
+    from ..falc.html import diff_page, page
     from ..falc.render import to_text
     from ..falc.simplify import simplify
 
@@ -69,9 +70,12 @@ def simplify_command(args: Namespace) -> None:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
+    title = "Texte simplifié" if result.lang == "fr" else "Plain version"
     if args.format == "html":
-        title = "Texte simplifié" if result.lang == "fr" else "Plain version"
         print(page(result.blocks, result.glossary, profile.display, result.lang, title), end="")
+    elif args.format == "diff":
+        title = "Ce qui a changé" if result.lang == "fr" else "What changed"
+        print(diff_page(result.diff, result.glossary, result.lang, title), end="")
     else:
         print(to_text(result.blocks, result.glossary, result.lang, markdown=args.format == "markdown"), end="")
     for notice in result.notices:

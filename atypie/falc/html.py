@@ -75,3 +75,22 @@ def _css(display: DisplayPreferences, theme: dict) -> str:
         f".s0{{color:{theme['syl'][0]}}}.s1{{color:{theme['syl'][1]}}}"
         f".sentence:hover,.sentence:focus{{background:{theme['focus']};color:{theme['fg']}}}"
     )
+
+
+def diff_page(diff, glossary, lang: str, title: str) -> str:
+    """Side by side: each original sentence, the plain sentences made from it, what went to the glossary."""
+    heads = ("Original", "Plain version", "Moved to the glossary", "Changes") if lang == "en" else (
+        "Texte d'origine", "Version simple", "Déplacé dans le glossaire", "Changements")
+    rows = []
+    for entry in diff:
+        plain = "".join(f"<li>{escape(s)}</li>" for s in entry.plain)
+        rows.append(f"<tr><td>{escape(entry.original)}</td><td><ul>{plain}</ul></td>"
+                    f"<td>{escape(', '.join(entry.glossary))}</td><td>{escape(', '.join(entry.changes))}</td></tr>")
+    header = "".join(f'<th scope="col">{h}</th>' for h in heads)
+    css = ("body{font-family:'DejaVu Sans',sans-serif;line-height:1.5;color:#1a1a1a;background:#fff;margin:1.5rem}"
+           "table{border-collapse:collapse;width:100%}th,td{border:1px solid #555;padding:.5rem;vertical-align:top;"
+           "text-align:left}th{background:#e8e8e8}")
+    return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
+            f"<title>{escape(title)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>\n"
+            f"<h1>{escape(title)}</h1>\n<table><caption>{escape(title)}</caption><thead><tr>{header}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>\n</main>\n</body>\n</html>\n")

@@ -82,7 +82,7 @@ def _find_detached(tokens: list):
             clause_start, prefix_kind = k + 1, "dont"
         elif token.text.lower() in _RELATIVE_SUBJECTS:
             clause_start, prefix_kind = k + 1, "relative"
-        elif token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and "Pres" not in token.morph.get("Tense"):
+        elif _past_participle(token):
             clause_start, prefix_kind = k, "participle"
         else:
             continue
@@ -129,6 +129,15 @@ def _find_detached(tokens: list):
         removed = {t.i for t in tokens} - {t.i for t in rest}
         return removed, piece
     return None
+
+
+def _past_participle(token) -> bool:
+    """"transmis", "née", "située": a past participle, even when the tagger calls it an adjective."""
+    if token.pos_ not in ("VERB", "ADJ"):
+        return False
+    if "Part" in token.morph.get("VerbForm"):
+        return "Pres" not in token.morph.get("Tense")
+    return token.text.lower() in ("né", "née", "nés", "nées", "mort", "morte", "morts", "mortes")
 
 
 def _head_noun(noun):

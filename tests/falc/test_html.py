@@ -53,3 +53,13 @@ def test_line_focus_makes_sentences_focusable():
     profile = load_preset("tdah")
     html = page(simplify("Le chat dort. Il fait beau.", profile, "fr").blocks, [], profile.display, "fr", "t")
     assert html.count('tabindex="0"') == 2 and ".sentence:focus" in html
+
+
+def test_diff_page_shows_original_and_plain_side_by_side():
+    from atypie.falc.html import diff_page
+
+    result = simplify("Les chloroplastes (organites verts des cellules) captent la lumière <b>ici</b> ; la plante "
+                      "pousse, car elle reçoit de l'eau.", load_preset("falc"), "fr")
+    html = diff_page(result.diff, result.glossary, "fr", "Ce qui a changé")
+    assert html.count("<tr>") == 1 + len(result.diff) and "<b>" not in html
+    assert "Déplacé dans le glossaire" in html and "chloroplastes" in html and "split" in html

@@ -38,5 +38,6 @@ class InconsistentNaming(Rule):
                 found.append(self.finding(
                     analysis, second[1], second[2],
                     f"La même chose est appelée de plusieurs façons ({', '.join(names)}) : gardez un seul mot.",
-                    f"The same thing has several names ({', '.join(names)}): keep one word.", mentions[0][0]))
+                    f"The same thing has several names ({', '.join(names)}): keep one word.", mentions[0][0],
+                    review=True))  # synonyms may name different things on purpose: a person decides
         return found

@@ -22,8 +22,8 @@ class PassiveVoice(Rule):
     ]
 
     def check(self, analysis, options):
-        if analysis.lang == "en":
-            return [self._found(analysis, m.start(), m.end()) for m in _EN_PASSIVE.finditer(analysis.text)]
+        if analysis.lang == "en":  # a pattern, not a parse: "is interested" is not passive, a person decides
+            return [self._found(analysis, m.start(), m.end(), review=True) for m in _EN_PASSIVE.finditer(analysis.text)]
         found = []
         for token in analysis.doc:
             if token.dep_ == "aux:pass" and token.head.pos_ == "VERB":
@@ -31,7 +31,8 @@ class PassiveVoice(Rule):
                 found.append(self._found(analysis, start, verb.idx + len(verb.text)))
         return found
 
-    def _found(self, analysis, start, end):
+    def _found(self, analysis, start, end, review=False):
         return self.finding(analysis, start, end,
                             f"« {analysis.text[start:end]} » est à la voix passive : dites qui fait l'action.",
-                            f"“{analysis.text[start:end]}” is in the passive voice: say who does the action.")
+                            f"“{analysis.text[start:end]}” is in the passive voice: say who does the action.",
+                            review=review)
