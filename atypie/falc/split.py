@@ -86,7 +86,7 @@ def _find_detached(tokens: list):
             clause_start, prefix_kind = k, "participle"
         else:
             continue
-        noun_index = _antecedent(tokens, k - 2)
+        noun_index = _antecedent(tokens, _before_brackets(tokens, k - 2))
         if noun_index is None:
             continue
         if any(t.text == ":" for t in tokens[:k]):
@@ -215,6 +215,15 @@ def _de(noun_phrase: str) -> str:
     return "de " + noun_phrase[:1].lower() + noun_phrase[1:]
 
 
+def _before_brackets(tokens: list, index: int) -> int:
+    """"l'indice des prix (IPC), lequel …": the noun is before the brackets."""
+    if index >= 0 and tokens[index].text == ")":
+        while index > 0 and tokens[index].text != "(":
+            index -= 1
+        return index - 1
+    return index
+
+
 def _antecedent(tokens: list, index: int) -> int | None:
     """The noun right before a comma (adjectives after it allowed)."""
     for back in range(index, max(index - 3, -1), -1):
@@ -258,7 +267,8 @@ def _split_fronted(tokens: list) -> list[tuple[str, list]]:
             continue
         left, right = body[:k], body[k + 1:]
         if _is_clause(left) and _is_clause(right) and _has_own_subject(right[:6]):
-            return [("", left), (fronted[phrase][0], right)]
+            prefix = fronted[phrase][1] if len(fronted[phrase]) > 1 else ""
+            return [(prefix, left), (fronted[phrase][0], right)]
     return [("", tokens)]
 
 
@@ -266,7 +276,7 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     """"…, deux faces aussi indissociables que le recto et le verso." → "… . Ce sont deux faces …": a noun
     phrase after the last comma that adds a description of what comes before it."""
     commas = [k for k, t in enumerate(tokens) if t.text == ","]
-    if not commas:
+    if not commas or any(t.text in "()[]" for t in tokens[commas[-1]:]):
         return [(linker, tokens)]
     k = commas[-1]
     left, right = tokens[:k], [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
@@ -326,9 +336,11 @@ def _points(tokens: list) -> list[SplitPoint]:
     fronted = entries("fr", "fronted.txt")
     points: list[SplitPoint] = []
     n = len(tokens)
+    depth = 0
     for k, token in enumerate(tokens):
-        if points and k < points[-1].start:
-            continue
+        depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(token.text, 0)
+        if depth > 0 or (points and k < points[-1].start):
+            continue  # never split inside brackets
         if token.text in (";", ":") and 0 < k < n - 1:
             size, linker = _connector_at(tokens, k + 1, connectors)
             start = k + 1 + size
