@@ -102,7 +102,8 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         skip, extra, moved_here = _parentheticals(analysis, sentence, replacements, profile)
         moved.update(moved_here)
         should_split = len(analysis.words(sentence)) > limit or split_always
-        pieces = split_sentence(sentence, lang if should_split else "none", skip=frozenset(skip))
+        pieces = split_sentence(sentence, lang if should_split else "none", skip=frozenset(skip),
+                                max_words=limit if profile.text.level == "falc" else 0)
         plain = [_clean(_render(analysis.text, piece, replacements), lang) for piece in pieces]
         plain = [p for p in plain if re.search(r"\w", p)] + extra
         paragraph.extend(plain)

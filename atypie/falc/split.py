@@ -32,8 +32,10 @@ class Piece:
     anchor: int = -1  # for a detached clause: the token it was attached to
 
 
-def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -> list[Piece]:
-    """Pieces for one spaCy sentence span; tokens in `skip` (moved parentheticals) are left out."""
+def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), max_words: int = 0) -> list[Piece]:
+    """Pieces for one spaCy sentence span; tokens in `skip` (moved parentheticals) are left out. With
+    `max_words`, a piece still longer than that is also cut at a comma between two clauses that each have
+    their own subject and verb."""
     tokens = [t for t in sentence if t.i not in skip]
     if lang == "en":
         return [_piece(linker, group) for linker, group in _split_english(tokens)]
@@ -45,7 +47,8 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -
         for inner_linker, inner in [pair for g in _split_fronted(group) for pair in _trailing_apposition(*g)]:
             found = _final_relative(inner)
             if found is None:
-                pieces.append(_piece(inner_linker or linker, inner))
+                for n, part in enumerate(_comma_clauses(inner, max_words)):
+                    pieces.append(_piece((inner_linker or linker) if n == 0 else "", part))
             else:
                 removed, relative = found
                 pieces.append(_piece(inner_linker or linker, [t for t in inner if t.i not in removed]))
@@ -54,6 +57,8 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset()) -
     for piece in detached:  # each detached clause right after the sentence that holds its noun
         where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)),
                      len(pieces) - 1)
+        while where + 1 < len(pieces) and pieces[where + 1].segments[0][0] == "lit":
+            where += 1  # "Cela …", "Donc …" refer to the sentence before them: keep them together
         pieces.insert(where + 1, piece)
     return pieces
 
@@ -272,6 +277,33 @@ def _split_fronted(tokens: list) -> list[tuple[str, list]]:
     return [("", tokens)]
 
 
+def _comma_clauses(tokens: list, max_words: int) -> list[list]:
+    """Cut a too-long piece at the comma nearest its middle that separates two full clauses."""
+    words = [t for t in tokens if not t.is_punct]
+    if not max_words or len(words) <= max_words:
+        return [tokens]
+    depth, best = 0, None
+    for k, token in enumerate(tokens):
+        depth += {"(": 1, ")": -1}.get(token.text, 0)
+        if token.text != "," or depth or k < 4 or k > len(tokens) - 5:
+            continue
+        left, right = tokens[:k], tokens[k + 1:]
+        if right[0].text.lower() in _RELATIVE_SUBJECTS | {"que", "qu'", "dont", "où", "et", "ou", "ni", "mais"} \
+                or right[0].pos_ in ("SCONJ", "CCONJ", "ADP", "VERB", "AUX"):
+            continue
+        if not (_is_clause(left) and _is_clause(right) and _subject_first(right[:4])):
+            continue
+        if left[0].pos_ == "SCONJ":
+            continue  # "Si A, B": the condition stays with its consequence
+        distance = abs(k - len(tokens) / 2)
+        if best is None or distance < best[0]:
+            best = (distance, k)
+    if best is None:
+        return [tokens]
+    k = best[1]
+    return [tokens[:k], tokens[k + 1:]]
+
+
 def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     """"…, deux faces aussi indissociables que le recto et le verso." → "… . Ce sont deux faces …": a noun
     phrase after the last comma that adds a description of what comes before it."""
@@ -283,8 +315,11 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if len([t for t in right if not t.is_punct]) < 3 or not _is_clause(left) or not right:
         return [(linker, tokens)]
     first = right[0]
-    if first.pos_ not in ("DET", "NUM", "NOUN") or first.text.lower() in ("ce", "cela", "cet", "cette", "ces"):
+    if first.pos_ not in ("DET", "NOUN") or first.like_num or first.text.lower() in ("ce", "cela", "cet", "cette",
+                                                                                     "ces"):
         return [(linker, tokens)]
+    if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
     head = next((t for t in right if t.pos_ == "NOUN"), None)
     if head is None or any(_verb_like(t) and t.i < head.i for t in right) or any(
             t.pos_ in ("VERB", "AUX") and t.head is t for t in right):
