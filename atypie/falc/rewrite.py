@@ -124,6 +124,8 @@ def _render(text: str, piece, replacements: list[Replacement]) -> str:
     for segment in piece.segments:
         if segment[0] == "lit":
             out.append(segment[1])
+        elif segment[0] == "np":
+            out.append(segment[1] + apply(text, segment[2], segment[3], replacements))
         else:
             out.append(apply(text, segment[1], segment[2], replacements))
     return "".join(out)

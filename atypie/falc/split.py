@@ -104,8 +104,8 @@ def _find_detached(tokens: list):
         phrase = [t for t in tokens[:k - 1] if t.i >= noun.left_edge.i]
         while phrase and phrase[0].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV"):
             phrase = phrase[1:]
-        if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct for t in phrase):
-            continue
+        if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct or _verb_like(t) for t in phrase):
+            continue  # the noun phrase must be a noun phrase, not "Bressuire est une commune …"
         end = _clause_end(tokens, clause_start)
         clause = tokens[clause_start:end]
         rest = tokens[:k - 1] + tokens[end:]
@@ -117,7 +117,6 @@ def _find_detached(tokens: list):
             rest = tokens[:k - 1] + tokens[end + 1:]
         if not (_is_clause(clause) and _is_clause(rest)):
             continue
-        noun_phrase = _noun_phrase(phrase)
         piece = Piece()
         if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie …"
             head = clause[:next((n for n, t in enumerate(clause[1:], 1) if t.pos_ not in ("NOUN", "ADJ")), 2)]
@@ -125,9 +124,10 @@ def _find_detached(tokens: list):
             piece.segments.append(("lit", " " + _de(_noun_phrase(phrase, definite=False)) + " "))
             _add_tokens(piece, clause[len(head):])
         else:
+            piece.segments.append(_np_segment(phrase))
             if prefix_kind == "participle":
-                noun_phrase += " sont" if "Plur" in noun.morph.get("Number") else " est"
-            piece.segments.append(("lit", noun_phrase + " "))
+                piece.segments.append(("lit", " sont" if "Plur" in noun.morph.get("Number") else " est"))
+            piece.segments.append(("lit", " "))
             _add_tokens(piece, clause)
         piece.tokens = clause
         piece.anchor = tokens[k - 2].i
@@ -186,7 +186,8 @@ def _final_relative(tokens: list):
         if any(t.text in ";:" for t in clause):
             continue
         piece = Piece()
-        piece.segments.append(("lit", _noun_phrase(phrase, definite=True) + " "))
+        piece.segments.append(_np_segment(phrase, definite=True))
+        piece.segments.append(("lit", " "))
         _add_tokens(piece, clause)
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
@@ -230,11 +231,11 @@ def _before_brackets(tokens: list, index: int) -> int:
 
 
 def _antecedent(tokens: list, index: int) -> int | None:
-    """The noun right before a comma (adjectives after it allowed)."""
-    for back in range(index, max(index - 3, -1), -1):
+    """The noun right before a comma (adjectives, or "de 1841", after it allowed)."""
+    for back in range(index, max(index - 4, -1), -1):
         if tokens[back].pos_ in ("NOUN", "PROPN"):
             return back
-        if tokens[back].pos_ != "ADJ":
+        if tokens[back].pos_ not in ("ADJ", "NUM") and tokens[back].text.lower() not in ("de", "d'", "du"):
             return None
     return None
 
@@ -521,6 +522,16 @@ def _split_english(tokens: list) -> list[tuple[str, list]]:
 
 
 # --- building pieces -----------------------------------------------------------------------------------
+
+def _np_segment(tokens: list, *, definite: bool = False) -> tuple:
+    """A repeated noun phrase as ("np", first word, start, end): its first word may change ("un" → "ce"),
+    the rest is a range of the original text, so that the rewrite's replacements apply to it too."""
+    first = _noun_phrase(tokens[:1] + tokens[1:2], definite=definite).split(" ")[0] if len(tokens) > 1 else \
+        tokens[0].text
+    if len(tokens) == 1:
+        return ("np", first, tokens[0].idx + len(tokens[0].text), tokens[0].idx + len(tokens[0].text))
+    return ("np", first + tokens[0].whitespace_, tokens[1].idx, tokens[-1].idx + len(tokens[-1].text))
+
 
 def _noun_phrase(tokens: list, *, definite: bool = False) -> str:
     words = [t.text for t in tokens]
