@@ -57,8 +57,8 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
     for piece in detached:  # each detached clause right after the sentence that holds its noun
         where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)),
                      len(pieces) - 1)
-        while where + 1 < len(pieces) and pieces[where + 1].segments[0][0] == "lit":
-            where += 1  # "Cela …", "Donc …" refer to the sentence before them: keep them together
+        while where + 1 < len(pieces) and _refers_back(pieces[where + 1]):
+            where += 1  # "Cela fait …", "Ce sont …" describe the sentence before them: keep them together
         pieces.insert(where + 1, piece)
     return pieces
 
@@ -276,6 +276,12 @@ def _split_fronted(tokens: list) -> list[tuple[str, list]]:
             prefix = fronted[phrase][1] if len(fronted[phrase]) > 1 else ""
             return [(prefix, left), (fronted[phrase][0], right)]
     return [("", tokens)]
+
+
+def _refers_back(piece: Piece) -> bool:
+    first = piece.segments[0]
+    return first[0] == "lit" and first[1].startswith(("Cela", "Ce sont", "C'est un", "C'est une", "C'est le",
+                                                       "C'est la"))
 
 
 def _comma_clauses(tokens: list, max_words: int) -> list[list]:

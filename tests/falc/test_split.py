@@ -1,0 +1,50 @@
+"""Sentence splitting on the parse: each move keeps the meaning, and is undone when the parse is wrong."""
+import pytest
+
+from atypie.falc.simplify import simplify
+from atypie.profiles.presets import load_preset
+
+CASES = [
+    ("Les mitochondries possèdent leur propre ADN, transmis quasi exclusivement par la mère, si bien "
+     "qu'aucune recombinaison paternelle n'est observée.",
+     ["Les mitochondries possèdent leur propre ADN.", "Leur propre ADN est transmis quasi seulement par la mère.",
+      "Donc aucune recombinaison paternelle n'est observée."]),
+    ("Bien que l'on estime qu'une molécule de glucose fournit 36 ATP, le rendement réel ne dépasse pas 30 "
+     "molécules.",
+     ["L'on estime qu'une molécule de glucose fournit 36 ATP.", "Mais le rendement réel ne dépasse pas 30 molécules."]),
+    ("Lorsque la chaîne respiratoire est altérée, la production d'espèces réactives augmente fortement dans la "
+     "cellule.",
+     ["Parfois, la chaîne respiratoire est altérée.",
+      "Dans ce cas, la production d'espèces réactives augmente fortement dans la cellule."]),
+    ("La loi de 1841, qui interdit le travail des enfants, est rarement appliquée.",
+     ["La loi de 1841 est rarement appliquée.", "La loi de 1841 interdit le travail des enfants."]),
+    ("Dans la nuit du 4 août, l'abolition des privilèges jeta les bases d'une société fondée sur l'égalité civile, "
+     "principe que la Déclaration des droits de l'homme consacra le 26 août.",
+     ["Dans la nuit du 4 août, l'abolition des privilèges jeta les bases d'une société fondée sur l'égalité civile.",
+      "C'est un principe que la Déclaration des droits de l'homme consacra le 26 août."]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES, ids=lambda c: c[:30] if isinstance(c, str) else None)
+def test_split_keeps_meaning(text, expected):
+    result = simplify(text, load_preset("falc"), "fr")
+    assert result.sentences == expected
+    assert result.meaning.ok
+
+
+@pytest.mark.parametrize("text", [
+    "Si la pression augmente, le volume diminue.",  # a condition stays with its consequence
+    "Il faut que le système, qui est fragile, soit protégé des chocs.",
+    "Le rendement ne dépasse pas, a priori, 30 à 32 molécules de glucose par cycle complet.",  # an object stays
+])
+def test_no_split_where_it_would_change_the_meaning(text):
+    result = simplify(text, load_preset("falc"), "fr")
+    assert result.meaning.ok
+    assert not any(s.startswith(("Ce sont 30", "C'est un système")) for s in result.sentences)
+
+
+def test_nothing_is_split_inside_brackets():
+    text = ("La méthode (qui reste coûteuse, car elle demande beaucoup de calculs) permet de résoudre un système "
+            "linéaire et de calculer le rang de la matrice carrée.")
+    for sentence in simplify(text, load_preset("falc"), "fr").sentences:
+        assert sentence.count("(") == sentence.count(")")
