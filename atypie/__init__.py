@@ -3,9 +3,10 @@
 `import atypie` stays light: the public names below load their modules on first use, and
 nothing here imports torch, diffusers, transformers, gradio or spaCy.
 
-Public surface (later releases add `diagram`, `describe`, `illustrate`):
+Public surface (later releases add `describe`, `illustrate`):
 
 - `simplify(text, profile="standard")` → `SimplifyResult`; `check(text, profile)` → `CheckResult`
+- `diagram(text, profile="standard")` → `DiagramResult` (graph, description, DOT)
 
 - `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
 - `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
@@ -32,13 +33,14 @@ _LAZY = {
     "load_profile": "atypie.api",
     "simplify": "atypie.api",
     "check": "atypie.api",
+    "diagram": "atypie.api",
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "check", "load_profile", "open_store", "preset_names", "simplify"]
+           "check", "diagram", "load_profile", "open_store", "preset_names", "simplify"]
 
 if TYPE_CHECKING:
-    from .api import check, load_profile, open_store, simplify
+    from .api import check, diagram, load_profile, open_store, simplify
     from .config import Settings
     from .errors import AtypieError
     from .gate import Gate, Verdict

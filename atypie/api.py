@@ -47,3 +47,11 @@ def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str
     from .falc.simplify import check as run
 
     return run(text, _resolve(profile, store), lang)
+
+
+def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
+            kind: str | None = None, backend: str | None = None, store: Store | None = None):
+    """A diagram of `text` for `profile` (typed `DiagramResult`: graph, views, description, DOT)."""
+    from .diagram.pipeline import diagram as run
+
+    return run(text, _resolve(profile, store), lang=lang, kind=kind, backend=backend)

@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, profiles, staff, system, text
+from . import codes, diagram, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -30,4 +30,5 @@ def build_parser() -> Parser:
     staff.register(commands)
     system.register(commands)
     text.register(commands)
+    diagram.register(commands)
     return parser

@@ -1,0 +1,60 @@
+"""`atypie diagram`: text → diagram, exported as SVG, PNG, PDF, DOT, Mermaid or JSON."""
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ..errors import InvalidInput
+from .output import emit, json_flag
+
+EXPORTS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
+           ".json": "json"}
+
+
+def register(commands) -> None:
+    from ..diagram.model import KINDS
+
+    parser = commands.add_parser("diagram", parents=[json_flag()], help="texte → schéma / text → diagram")
+    parser.add_argument("file", nargs="?", default="-", help="fichier .txt ou .md, ou - pour l'entrée standard")
+    parser.add_argument("--profile", default="standard")
+    parser.add_argument("--lang", dest="text_lang", choices=("fr", "en"), help="langue du texte (sinon détectée)")
+    parser.add_argument("--kind", choices=KINDS, help="type de schéma (sinon détecté)")
+    parser.add_argument("--backend", choices=("offline", "mistral"))
+    parser.add_argument("-o", "--output", help="fichier à écrire : .svg, .png, .pdf, .dot, .mmd ou .json")
+    parser.add_argument("--dpi", type=int, default=150, help="résolution du PNG (défaut : 150)")
+    parser.set_defaults(handler=diagram_command)
+
+
+def diagram_command(args: Namespace) -> None:
+    from ..diagram.export import to_json, to_mermaid
+    from ..diagram.pipeline import diagram
+    from ..diagram.render import render
+    from .text import _profile, read_input
+
+    profile = _profile(args)
+    result = diagram(read_input(args.file), profile, lang=args.text_lang, kind=args.kind, backend=args.backend)
+    if args.output:
+        target = Path(args.output)
+        fmt = EXPORTS.get(target.suffix.lower())
+        if fmt is None:
+            raise InvalidInput(detail="l'extension du fichier doit être .svg, .png, .pdf, .dot, .mmd ou .json")
+        if not 30 <= args.dpi <= 600:
+            raise InvalidInput(detail="la résolution doit être entre 30 et 600 dpi")
+        if fmt == "dot":
+            data = result.dot.encode("utf-8")
+        elif fmt == "mermaid":
+            data = to_mermaid(result.graph, profile.diagram.direction).encode("utf-8")
+        elif fmt == "json":
+            data = to_json(result.graph).encode("utf-8")
+        else:
+            data = render(result.views.overview, result.dot, fmt, alt=result.description.alt,
+                          description=result.description.long, dpi=args.dpi)
+        target.write_bytes(data)
+    lines = [result.description.alt, "", result.description.long]
+    if args.output:
+        lines.append(f"\n→ {args.output}")
+    emit(args, result.to_dict(), lines)
+    if not args.json:
+        for notice in result.notices:
+            print(f"[{notice.code}] {notice.message(args.lang)}", file=sys.stderr)

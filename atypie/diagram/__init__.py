@@ -1,0 +1,1 @@
+"""Text → diagram: a typed graph, pure DOT generation with accessible themes, rendering, descriptions."""

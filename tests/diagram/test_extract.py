@@ -1,0 +1,63 @@
+"""Offline extraction: kind detection and one strategy per kind, French and English, Markdown lists."""
+import pytest
+
+from atypie.diagram.extract import detect_kind, extract
+from atypie.language.analysis import analyse
+
+CASES = [
+    ("fr", "process", "Pour faire du vin, on récolte d'abord les raisins. Ensuite, on les presse pour obtenir du jus. "
+                      "Puis le jus fermente dans des cuves. Enfin, on met le vin en bouteilles.",
+     ["jus", "cuves", "bouteilles"]),
+    ("fr", "hierarchy", "Les roches se divisent en trois familles : les roches magmatiques, les roches "
+                        "sédimentaires et les roches métamorphiques.",
+     ["roches magmatiques", "roches sédimentaires", "roches métamorphiques"]),
+    ("fr", "cause_effect", "La déforestation provoque l'érosion des sols. L'érosion entraîne la baisse des "
+                           "rendements agricoles.", ["déforestation", "érosion", "rendements"]),
+    ("fr", "timeline", "En 1789, la Révolution française commence. En 1804, Napoléon devient empereur. En 1815, "
+                       "il perd la bataille de Waterloo. En 1848, la Deuxième République est proclamée.",
+     ["1789", "1804", "1815", "1848"]),
+    ("fr", "comparison", "Les plantes produisent de l'oxygène, alors que les animaux consomment de l'oxygène.",
+     ["plantes", "animaux"]),
+    ("fr", "concept_map", "La mitochondrie est un organite. La mitochondrie produit l'énergie de la cellule. "
+                          "Le noyau contient l'ADN.", ["mitochondrie", "organite", "noyau", "adn"]),
+    ("en", "process", "First, the water evaporates. Then it condenses into clouds. Finally, it falls as rain.",
+     ["evaporates", "clouds", "rain"]),
+    ("en", "cause_effect", "Deforestation causes soil erosion. Soil erosion leads to lower harvests.",
+     ["deforestation", "erosion", "harvests"]),
+]
+
+
+@pytest.mark.parametrize("lang, kind, text, concepts", CASES, ids=lambda c: c if isinstance(c, str) and len(c) < 14
+                         else None)
+def test_kind_and_concepts(lang, kind, text, concepts):
+    analysis = analyse(text, lang)
+    assert detect_kind(analysis) == kind
+    graph = extract(analysis)
+    labels = " | ".join(n.label.lower() for n in graph.nodes)
+    assert all(concept in labels for concept in concepts), labels
+    assert graph.edges
+    for node in graph.nodes:
+        assert len(node.label.split()) <= 6 and node.start is not None
+
+
+def test_process_steps_follow_the_text():
+    graph = extract(analyse(CASES[0][2], "fr"))
+    assert [e.kind for e in graph.edges] == ["next"] * (len(graph.nodes) - 1)
+    assert [n.start for n in graph.nodes] == sorted(n.start for n in graph.nodes)
+
+
+def test_markdown_lists_map_to_a_hierarchy():
+    graph = extract(analyse("# La cellule\n\n- Noyau\n  - ADN\n- Cytoplasme\n  - Mitochondrie\n  - Ribosome", "fr"))
+    assert graph.kind == "hierarchy" and graph.title == "La cellule"
+    parent = {e.target: e.source for e in graph.edges}
+    label = {n.id: n.label for n in graph.nodes}
+    assert {label[child]: label[parent[child]] for child in parent} == {
+        "Noyau": "La cellule", "ADN": "Noyau", "Cytoplasme": "La cellule", "Mitochondrie": "Cytoplasme",
+        "Ribosome": "Cytoplasme"}
+
+
+def test_forced_kind_and_labels_are_the_texts_own_words():
+    text = "La photosynthèse produit du dioxygène. Les feuilles contiennent de la chlorophylle."
+    graph = extract(analyse(text, "fr"), "concept_map")
+    for node in graph.nodes:
+        assert all(word.lower() in text.lower() for word in node.label.split())
