@@ -6,7 +6,6 @@ import re
 from functools import cache
 
 from ..language.analysis import Analysis
-from ..language.data import settings  # noqa: F401  (settings and markers live next to the language)
 from .labels import clause_label, noun_label, short, tidy
 from .model import KINDS, Graph, GraphBuilder
 
@@ -72,6 +71,30 @@ def _clean(text: str) -> str:
     return tidy(_LEADING.sub("", text.strip()))
 
 
+def _span_label(analysis: Analysis, start: int, end: int, fallback: str) -> str:
+    """The main noun phrase of a stretch of text (the noun nearest the root of the parse), else its words."""
+    if analysis.tagged:
+        span = analysis.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+            if nouns:
+                def depth(token) -> int:
+                    steps = 0
+                    while token.head.i != token.i and steps < 50:
+                        token, steps = token.head, steps + 1
+                    return steps
+                return noun_label(min(nouns, key=lambda t: (depth(t), t.i)))
+    return _clean(short(fallback))
+
+
+def _subject_noun(analysis: Analysis, start: int, end: int):
+    """The noun subject of a clause, when it is a noun and not "on", "il"…"""
+    span = analysis.doc.char_span(start, end, alignment_mode="expand") if analysis.tagged else None
+    if span is None:
+        return None
+    return next((t for t in span if t.dep_.startswith("nsubj") and t.pos_ in ("NOUN", "PROPN")), None)
+
+
 # --- Markdown: headings and lists map directly to a hierarchy ----------------------------------------
 
 def _markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
@@ -123,7 +146,13 @@ def _process(analysis: Analysis, builder: GraphBuilder) -> None:
             if len(piece.split()) < 2:
                 continue
             span = sentence.char_span(start, end, alignment_mode="expand")
-            label = clause_label(span, skip) if analysis.tagged and span is not None else _clean(short(piece))
+            subject = _subject_noun(analysis, sentence.start_char + start, sentence.start_char + end)
+            if subject is not None:
+                label = noun_label(subject)  # "La récolte a lieu à la main" → "Récolte"
+            elif analysis.tagged and span is not None:
+                label = clause_label(span, skip)
+            else:
+                label = _clean(short(piece))
             node = builder.add_node(label, "step", index, sentence.start_char + start, sentence.start_char + end)
             if previous is not None:
                 builder.add_edge(previous, node, kind="next")
@@ -187,11 +216,13 @@ def _cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
                 builder.add_edge(previous_effect, effect, kind="causes")
                 previous_effect = effect
             continue
-        cause = builder.add_node(_clean(short(match.group("cause"))), "cause", index,
-                                 sentence.start_char + match.start("cause"), sentence.start_char + match.end("cause"))
-        effect = builder.add_node(_clean(short(match.group("effect"))), "effect", index,
-                                  sentence.start_char + match.start("effect"),
-                                  sentence.start_char + match.end("effect"))
+        offset = sentence.start_char
+        cause = builder.add_node(_span_label(analysis, offset + match.start("cause"), offset + match.end("cause"),
+                                             match.group("cause")), "cause", index,
+                                 offset + match.start("cause"), offset + match.end("cause"))
+        effect = builder.add_node(_span_label(analysis, offset + match.start("effect"), offset + match.end("effect"),
+                                              match.group("effect")), "effect", index,
+                                  offset + match.start("effect"), offset + match.end("effect"))
         builder.add_edge(cause, effect, kind="causes")
         previous_effect = effect
 
@@ -237,6 +268,11 @@ def _comparison(analysis: Analysis, builder: GraphBuilder) -> None:
         for group in ("a", "b"):
             clause = match.group(group).strip()
             subject, _, rest = clause.partition(" ") if analysis.lang == "en" else _split_subject(clause)
+            noun = _subject_noun(analysis, sentence.start_char + match.start(group), sentence.start_char
+                                 + match.end(group))
+            if noun is not None:
+                subject = noun_label(noun)
+                rest = clause[clause.lower().find(noun.text.lower()) + len(noun.text):]
             side = builder.add_node(_clean(short(subject)), "side", index, sentence.start_char + match.start(group),
                                     sentence.start_char + match.end(group))
             if rest.strip():
@@ -276,9 +312,11 @@ def _concept_map(analysis: Analysis, builder: GraphBuilder) -> None:
                     continue
                 source = builder.add_node(noun_label(subjects[0]), "concept", index, subjects[0].idx,
                                           subjects[0].idx + len(subjects[0].text))
-                target = builder.add_node(noun_label(objects[0]), "concept", index, objects[0].idx,
-                                          objects[0].idx + len(objects[0].text))
-                builder.add_edge(source, target, verb, "relation")
+                targets = [objects[0]] + [c for c in objects[0].children if c.dep_ == "conj" and c.pos_ in (
+                    "NOUN", "PROPN")]
+                for obj in targets:
+                    target = builder.add_node(noun_label(obj), "concept", index, obj.idx, obj.idx + len(obj.text))
+                    builder.add_edge(source, target, verb, "relation")
         return
     relation = re.compile(r"(?P<a>[A-Z][^.,;]*?)\s+(?P<verb>is an?|are|produces?|contains?|uses?|needs?|makes?|"
                           r"includes?)\s+(?P<b>[^.,;]+)")

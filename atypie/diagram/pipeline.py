@@ -153,18 +153,33 @@ class GraphTask(StructuredTask[GraphAnswer]):
 
 
 def ground(label: str, text: str, threshold: float = 0.8) -> tuple[int, int] | None:
-    """Where `label` appears in `text`, exactly or nearly (case and accents aside), or None."""
-    lowered, wanted = text.lower(), label.lower().strip()
+    """Where `label` appears in `text`: exactly, nearly (inflection, accents), or with its words close together
+    ("récolte les raisins" in "on récolte d'abord les raisins"); None when it does not."""
+    lowered, wanted = _plain(text.lower()), _plain(label.lower().strip())
     position = lowered.find(wanted)
     if position >= 0:
         return position, position + len(wanted)
-    words = wanted.split()
-    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+(?:['’]\w+)?", lowered)]
-    size = len(words)
-    best = None
-    for i in range(0, max(len(tokens) - size + 1, 0)):
-        window = " ".join(t[2] for t in tokens[i:i + size])
-        ratio = difflib.SequenceMatcher(None, window, wanted).ratio()
-        if ratio >= threshold and (best is None or ratio > best[0]):
-            best = (ratio, tokens[i][0], tokens[i + size - 1][1])
-    return (best[1], best[2]) if best else None
+    words = re.findall(r"\w+", wanted)
+    tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"\w+", lowered)]
+    if not words or not tokens:
+        return None
+    for width in (len(words), len(words) + 3):
+        best = None
+        for i in range(0, max(len(tokens) - width + 1, 1)):
+            window = tokens[i:i + width]
+            matched = sum(any(_close(word, t[2]) for t in window) for word in words)
+            if matched == len(words) and (width == len(words) or best is None):
+                best = (window[0][0], window[-1][1])
+        if best:
+            return best
+    return None
+
+
+def _close(a: str, b: str) -> bool:
+    return a == b or difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def _plain(text: str) -> str:
+    import unicodedata
+
+    return "".join(ch for ch in unicodedata.normalize("NFD", text) if not unicodedata.combining(ch))

@@ -1,0 +1,85 @@
+"""Text → diagram quality: key-concept recall, relation recall, kind accuracy and node economy.
+
+Sets: bench/data/diagram_dev.jsonl (our own French and English paragraphs with gold concepts, relations and
+kind); PET (English process descriptions: recall of the annotated activities, kind forced to "process" and
+detected); WebNLG read in reverse (English sentences → concept map: recall of the triples' entities and pairs).
+Targets on the held-out set: concept recall ≥ 0.85, relation recall ≥ 0.6, kind accuracy ≥ 0.8, and at most
+twice as many nodes as gold concepts.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+from atypie.diagram.extract import extract
+from atypie.language.analysis import analyse
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def plain(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text.lower()) if not unicodedata.combining(c))
+
+
+def score(text: str, lang: str, concepts: list[str], relations: list[list[str]], kind: str | None,
+          force: str | None = None) -> dict:
+    graph = extract(analyse(text, lang), force)
+    labels = {n.id: plain(n.label) for n in graph.nodes}
+
+    def holders(concept: str) -> set[str]:
+        return {node for node, label in labels.items() if plain(concept) in label}
+
+    found = [c for c in concepts if holders(c)]
+    joined = [pair for pair in relations if any(
+        (e.source in holders(pair[0]) and e.target in holders(pair[1])) or
+        (e.source in holders(pair[1]) and e.target in holders(pair[0])) for e in graph.edges)]
+    return {"concepts": (len(found), len(concepts)), "relations": (len(joined), len(relations)),
+            "kind": graph.kind == kind if kind else None, "nodes": len(graph.nodes), "gold": len(concepts)}
+
+
+def summarise(name: str, scores: list[dict]) -> list[str]:
+    def ratio(key):
+        hit, total = sum(s[key][0] for s in scores), sum(s[key][1] for s in scores)
+        return f"{hit / total:.2f}" if total else "n/a"
+    kinds = [s["kind"] for s in scores if s["kind"] is not None]
+    economy = sum(s["nodes"] <= 2 * s["gold"] for s in scores) / len(scores)
+    return [name, str(len(scores)), ratio("concepts"), ratio("relations"),
+            f"{sum(kinds) / len(kinds):.2f}" if kinds else "n/a", f"{economy:.2f}"]
+
+
+def main(limit: int = 50) -> None:
+    table = [["set", "items", "concept recall", "relation recall", "kind accuracy", "nodes ≤ 2×gold"]]
+    dev = [json.loads(line) for line in (ROOT / "bench/data/diagram_dev.jsonl").open(encoding="utf-8")]
+    for lang in ("fr", "en"):
+        items = [d for d in dev if d["lang"] == lang]
+        table.append(summarise(f"dev {lang}", [score(d["text"], lang, d["concepts"], d["relations"], d["kind"])
+                                               for d in items]))
+    pet = CORPORA / "en-pet-process-extraction" / "pet_documents.jsonl"
+    if pet.exists():
+        documents = [json.loads(line) for line in pet.open(encoding="utf-8")][:limit]
+        scores = []
+        for document in documents:
+            text = " ".join(document["sentences"]).replace(" ,", ",").replace(" .", ".")
+            activities = [e["text"] for e in document["entities"] if e["type"] == "Activity"]
+            scores.append(score(text, "en", activities, [], "process"))
+        table.append(summarise("PET (process)", scores))
+    webnlg = CORPORA / "en-webnlg-graph-text" / "webnlg3_en_dev_sample200.jsonl"
+    if webnlg.exists():
+        items = [json.loads(line) for line in webnlg.open(encoding="utf-8")][:limit]
+        scores = []
+        for item in items:
+            entities = sorted({part.replace("_", " ").split(",")[0] for s, _, o in item["triples"] for part in (s, o)})
+            pairs = [[s.replace("_", " ").split(",")[0], o.replace("_", " ").split(",")[0]]
+                     for s, _, o in item["triples"]]
+            scores.append(score(item["texts"][0], "en", entities, pairs, "concept_map", force="concept_map"))
+        table.append(summarise("WebNLG (concept map)", scores))
+    widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
+    for row in table:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 50)
