@@ -36,7 +36,9 @@ def detect_kind(analysis: Analysis) -> str:
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
     best = max(scores, key=scores.get)
-    return best if scores[best] >= 2 else "concept_map"
+    if scores[best] >= 2 or (scores[best] >= 1 and best == "hierarchy"):
+        return best
+    return "concept_map"
 
 
 def _count(text: str, words: list[str]) -> int:
@@ -85,6 +87,44 @@ def _span_label(analysis: Analysis, start: int, end: int, fallback: str) -> str:
                     return steps
                 return noun_label(min(nouns, key=lambda t: (depth(t), t.i)))
     return _clean(short(fallback))
+
+
+_NAMING = {"c'", "c’", "vient", "viennent", "arrive", "commence"}
+_DURING = {"pendant", "lors", "cours", "durant", "moment"}
+
+
+def _step_name(span):
+    """The noun that names a step: "c'est l'évaporation", "vient l'anaphase", "pendant la prophase", or the
+    noun phrase the step starts with ("la récolte des raisins a lieu …")."""
+    tokens = [t for t in span if not t.is_space]
+    nouns = [t for t in tokens if t.pos_ in ("NOUN", "PROPN")]
+    for token in nouns:
+        before = [t.text.lower() for t in tokens if token.i - 3 <= t.i < token.i]
+        if any(word in _NAMING for word in before) and ("est" in before or "c'" not in before):
+            return token
+    for token in nouns:
+        before = [t.text.lower() for t in tokens if token.i - 3 <= t.i < token.i]
+        if any(word in _DURING for word in before):
+            return token
+    commas = [k for k, t in enumerate(tokens[:6]) if t.text == ","]
+    opening = tokens[commas[0] + 1:] if commas else tokens  # "Après quelques semaines, le pressurage …"
+    start = [t for t in opening if not t.is_punct and t.pos_ not in ("ADV", "CCONJ", "SCONJ")][:2]
+    if len(start) == 2 and start[0].pos_ == "DET" and _action_noun(start[1]):
+        return start[1]
+    return next((t for t in nouns if t.dep_.startswith("nsubj") and _action_noun(t)), None)
+
+
+_ACTION = re.compile(r"(?:tion|sion|age|ment|ure|ance|ence|aison|ée|ise|isme|ing)s?$")
+
+
+def _action_noun(token) -> bool:
+    """A noun that names an action ("la récolte", "l'éraflage", "la fermentation"), which can name a step;
+    "le jus" or "l'eau" cannot."""
+    return token.pos_ == "NOUN" and (bool(_ACTION.search(token.text.lower())) or token.lemma_.lower() in _STEP_NOUNS)
+
+
+_STEP_NOUNS = {"récolte", "vote", "dépôt", "examen", "tri", "lavage", "choix", "étape", "phase", "analyse", "test",
+               "contrôle", "vérification", "saisie", "lecture", "écriture", "cuisson", "semis", "recherche"}
 
 
 def _subject_noun(analysis: Analysis, start: int, end: int):
@@ -146,13 +186,13 @@ def _process(analysis: Analysis, builder: GraphBuilder) -> None:
             if len(piece.split()) < 2:
                 continue
             span = sentence.char_span(start, end, alignment_mode="expand")
-            subject = _subject_noun(analysis, sentence.start_char + start, sentence.start_char + end)
-            if subject is not None:
-                label = noun_label(subject)  # "La récolte a lieu à la main" → "Récolte"
+            named = _step_name(span) if analysis.tagged and span is not None else None
+            if named is not None:
+                label = noun_label(named, 4)  # "pendant la prophase, …", "la récolte a lieu …", "c'est l'évaporation"
             elif analysis.tagged and span is not None:
                 label = clause_label(span, skip)
             else:
-                label = _clean(short(piece))
+                label = _clean(short(re.sub(r"^(?:if|when|once)\b[^,]*,\s*", "", piece, flags=re.IGNORECASE)))
             node = builder.add_node(label, "step", index, sentence.start_char + start, sentence.start_char + end)
             if previous is not None:
                 builder.add_edge(previous, node, kind="next")
@@ -161,35 +201,89 @@ def _process(analysis: Analysis, builder: GraphBuilder) -> None:
 
 # --- hierarchy: classifications and lists after a colon ----------------------------------------------
 
+_COUNTED = (r"(?:(?:deux|trois|quatre|cinq|six|sept|plusieurs|nombreux|two|three|four|five|six|several|many|\d+)\s+"
+            r"(?:grandes?\s+|main\s+|principales?\s+)?(?:\w+\s+(?:de|d['’]|des|of)\s*)?)?")
+_NOT_ITEM = re.compile(r"^(?:qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles|which|that|who|whose|where)\b",
+                       re.IGNORECASE)
+_AMONG = re.compile(r"^(?:parmi lesquel(?:le)?s|dont|notamment|principalement|essentiellement|surtout|including|"
+                    r"among them|mainly|mostly)\s+", re.IGNORECASE)
+_EXAMPLE = re.compile(r"^(?:comme|tels? que|telles? que|notamment|par exemple|such as|like|including|e\.g\.)\s+",
+                      re.IGNORECASE)
+_INTRO = re.compile(r"^(?:on distingue|il existe|il y a|there (?:are|is)|we distinguish)\s+" + _COUNTED,
+                    re.IGNORECASE)
+
+
+def _items(rest: str) -> list[tuple[str, bool]]:
+    """The members of an enumeration, each with whether it is an example of the member before it."""
+    found = []
+    for part in _LIST_SPLIT.split(rest):
+        part = _AMONG.sub("", part.strip())
+        if not part or _NOT_ITEM.match(part):
+            continue
+        example = bool(_EXAMPLE.match(part))
+        part = re.sub(r"^.*\b(?:de|d['’]|of)\s+(?:nombreux|nombreuses|plusieurs|many|several)\s+\w+$", "", part)
+        part = _clean(re.sub(r"^(?:en|in|into)\s+", "", _EXAMPLE.sub("", part), flags=re.IGNORECASE))
+        if part and len(part.split()) <= 6:
+            found.append((part, example))
+    return found
+
+
 def _hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
     verbs = sorted(markers(analysis.lang)["hierarchy"]["markers"], key=len, reverse=True)
     pattern = re.compile(r"(?P<whole>[^.:;]*?)\s*\b(?:" + "|".join(re.escape(v) for v in verbs)
-                         + r")\b\s*(?:\w+\s+)?(?:types?\s+de\s+|kinds?\s+of\s+)?(?P<rest>[^.]*)", re.IGNORECASE)
+                         + r")\b\s*" + _COUNTED + r"(?P<rest>[^.]*)", re.IGNORECASE)
     root = None
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
-        match = pattern.search(text) if ":" not in text else None
+        match = pattern.search(text)
         colon = re.match(r"(?P<whole>[^:]+):\s*(?P<rest>[^.]+)", text)
         found = colon or match
         if not found:
+            _described_member(analysis, builder, index, sentence)
             continue
         whole = found.group("whole")
         inside = re.search(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", whole, re.IGNORECASE)
-        whole = _clean(whole[:inside.start()] if inside and inside.start() > 0 else whole)
-        whole = re.sub(r"^(?:on|we|il|there)\b.*$", "", whole, flags=re.IGNORECASE) or whole
-        items = [_clean(part) for part in _LIST_SPLIT.split(found.group("rest")) if part.strip()]
-        items = [item for item in items if item and len(item.split()) <= 8]
-        if len(items) < 2:
+        whole = whole[:inside.start()] if inside and inside.start() > 0 else whole
+        whole = _clean(_INTRO.sub("", whole.strip()))
+        whole = re.sub(r"^(?:en \w+|in \w+),\s*", "", whole, flags=re.IGNORECASE)
+        items = _items(found.group("rest"))
+        offset = sentence.start_char
+        if whole and len(whole.split()) <= 8 and not re.match(r"^(?:on|we|il|there)\b", whole, re.IGNORECASE):
+            parent = builder.add_node(short(whole), "root" if root is None else "category", index, offset,
+                                      offset + found.start("rest"))
+        elif root is not None:
+            parent = root
+        elif len(items) >= 2:
+            parent = builder.add_node(builder.title or short(whole or text), "root", index, offset, offset)
+        else:
             continue
-        parent_label = short(whole) if whole and len(whole.split()) <= 10 else (builder.title or short(text))
-        parent = builder.add_node(parent_label, "root" if root is None else "category", index,
-                                  sentence.start_char, sentence.start_char + found.start("rest"))
         root = root or parent
-        for item in items:
-            position = text.find(item.split()[0])
-            child = builder.add_node(short(item), "item", index, sentence.start_char + max(position, 0),
-                                     sentence.start_char + max(position, 0) + len(item))
-            builder.add_edge(parent, child, kind="part_of")
+        last = parent
+        for item, example in items:
+            position = max(text.find(item.split()[0]), 0)
+            child = builder.add_node(short(item), "item", index, offset + position, offset + position + len(item))
+            builder.add_edge(last if example and last != parent else parent, child, kind="part_of")
+            if not example:
+                last = child
+
+
+_MEMBER = re.compile(r"^(?P<x>.+?)\s+(?:est|sont|is|are|mostly take the form of|take the form of|prend la forme de|"
+                     r"prennent la forme de)\s+(?:(?:surtout|principalement|mainly|mostly|typically|often|souvent)\s+)?"
+                     r"(?P<y>[^,.;]+)", re.IGNORECASE)
+
+
+def _described_member(analysis: Analysis, builder: GraphBuilder, index: int, sentence) -> None:
+    """"High clouds are mainly cirrus": a member already in the tree gets a child."""
+    match = _MEMBER.match(sentence.text)
+    if match is None:
+        return
+    subject = _clean(match.group("x")).lower()
+    parent = next((n.id for n in builder.nodes if n.label.lower() == subject), None)
+    item = _clean(re.sub(r"^(?:(?:surtout|principalement|mainly|mostly|typically|often)\s+)", "", match.group("y")))
+    if parent is not None and item and len(item.split()) <= 5:
+        child = builder.add_node(short(item), "item", index, sentence.start_char + match.start("y"),
+                                 sentence.start_char + match.end("y"))
+        builder.add_edge(parent, child, kind="part_of")
 
 
 # --- cause and effect ----------------------------------------------------------------------------------

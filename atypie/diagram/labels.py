@@ -6,23 +6,35 @@ import re
 from .model import MAX_LABEL_WORDS
 
 _DROP_POS = {"DET", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
+_NOUN_WORDS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP"}
 
 
 _NOUN_PARTS = {"amod", "nmod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "fixed", "case"}
 
 
-def noun_label(token) -> str:
-    """A noun with its adjectives and complements ("respiration cellulaire", "énergie de la cellule")."""
-    words, pending = [token], [token]
+def noun_label(token, max_words: int = MAX_LABEL_WORDS) -> str:
+    """A noun with its adjectives and complements ("respiration cellulaire", "énergie de la cellule"): the
+    contiguous run of them that contains the noun."""
+    words, pending = {token.i: token}, [token]
     while pending:
         current = pending.pop()
         for child in current.children:
-            if child.dep_ in _NOUN_PARTS and child.pos_ not in _DROP_POS and (
+            if child.dep_ in _NOUN_PARTS and child.pos_ in _NOUN_WORDS and (
                     child.dep_ != "case" or current.i != token.i):
-                words.append(child)
+                words[child.i] = child
                 pending.append(child)
-    words.sort(key=lambda t: t.i)
-    return tidy(" ".join(t.text for t in words[:MAX_LABEL_WORDS])) or token.text
+    start = end = token.i
+    while start - 1 in words:
+        start -= 1
+    while end + 1 in words or (end + 2 in words and token.doc[end + 1].pos_ == "DET"):
+        end += 1
+    run = [t for t in token.doc[start:end + 1] if not t.is_punct]
+    while run and run[0].pos_ in _DROP_POS | {"ADP"}:
+        run = run[1:]  # leading articles and prepositions go; "d'une loi" inside the label stays
+    run = run[:min(max_words, MAX_LABEL_WORDS)]
+    while run and run[-1].pos_ in _DROP_POS | {"ADP"}:
+        run = run[:-1]
+    return tidy("".join(t.text + t.whitespace_ for t in run)) or token.text
 
 
 def clause_label(tokens, skip: frozenset[str] = frozenset()) -> str:
