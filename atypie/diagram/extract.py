@@ -78,7 +78,7 @@ def _span_label(analysis: Analysis, start: int, end: int, fallback: str) -> str:
     if analysis.tagged:
         span = analysis.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
-            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
+            nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN") and t.text.lower() not in _VAGUE]
             if nouns:
                 def depth(token) -> int:
                     steps = 0
@@ -125,6 +125,10 @@ def _action_noun(token) -> bool:
 
 _STEP_NOUNS = {"récolte", "vote", "dépôt", "examen", "tri", "lavage", "choix", "étape", "phase", "analyse", "test",
                "contrôle", "vérification", "saisie", "lecture", "écriture", "cuisson", "semis", "recherche"}
+
+
+_VAGUE = {"hausse", "baisse", "augmentation", "diminution", "part", "partie", "cas", "fois", "phénomène",
+          "phénomènes", "conséquence", "conséquences", "effet", "effets", "terme", "cause", "causes"}
 
 
 def _subject_noun(analysis: Analysis, start: int, end: int):
@@ -289,36 +293,31 @@ def _described_member(analysis: Analysis, builder: GraphBuilder, index: int, sen
 # --- cause and effect ----------------------------------------------------------------------------------
 
 def _cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
-    table = markers(analysis.lang)["cause_effect"]
-    verbs = [m for m in table["markers"] if m.split()[0] not in ("donc", "therefore", "so", "because", "parce",
-                                                                 "car", "c'est", "par", "as", "consequently")]
-    verb_pattern = re.compile(r"(?P<cause>[^.;:]+?)\s+(?:" + "|".join(re.escape(v) for v in verbs)
-                              + r")\s+(?P<effect>[^.;]+)", re.IGNORECASE)
-    because = re.compile(r"(?P<effect>[^.;]+?),?\s+(?:parce que|parce qu['’]|car|puisque|because|since)\s+"
-                         r"(?P<cause>[^.;]+)", re.IGNORECASE)
-    so = re.compile(r"(?P<cause>[^.;]+?)[,;]?\s+(?:donc|par conséquent|c'est pourquoi|therefore|so|as a result)"
-                    r",?\s+(?P<effect>[^.;]+)", re.IGNORECASE)
-    previous_effect = None
+    """Causal texts state their chain in reading order ("A libère B, ce qui renforce C"; "B parce que A" is the
+    exception): the notions of each sentence are linked in that order, reversed after "parce que", "car"."""
+    reverse = re.compile(r"\b(?:parce que|parce qu['’]|car|because|since|due to|à cause de|en raison de)\b",
+                         re.IGNORECASE)
     for index, sentence in enumerate(analysis.sentences):
-        text = sentence.text.rstrip(".")
-        match = verb_pattern.search(text) or because.search(text) or so.search(text)
-        if match is None:
-            if previous_effect is not None and re.match(r"(?:donc|ainsi|therefore|so|as a result)\b", text,
-                                                        re.IGNORECASE):
-                effect = builder.add_node(_clean(short(re.sub(r"^\W*\w+\W+", "", text))), "effect", index,
-                                          sentence.start_char, sentence.end_char)
-                builder.add_edge(previous_effect, effect, kind="causes")
-                previous_effect = effect
+        if analysis.tagged:
+            found = []
+            for token in _concepts(sentence):
+                if token.text.lower() in _VAGUE:  # "la baisse des rendements" is about "rendements"
+                    token = next((c for c in token.children if c.dep_ == "nmod" and c.pos_ == "NOUN"), None)
+                if token is not None:
+                    found.append((noun_label(token, 4), token.idx, token.idx + len(token.text)))
+        else:
+            found = [(label, sentence.start_char + a, sentence.start_char + b)
+                     for label, a, b in _english_chunks(sentence.text)]
+        if len(found) < 2:
             continue
-        offset = sentence.start_char
-        cause = builder.add_node(_span_label(analysis, offset + match.start("cause"), offset + match.end("cause"),
-                                             match.group("cause")), "cause", index,
-                                 offset + match.start("cause"), offset + match.end("cause"))
-        effect = builder.add_node(_span_label(analysis, offset + match.start("effect"), offset + match.end("effect"),
-                                              match.group("effect")), "effect", index,
-                                  offset + match.start("effect"), offset + match.end("effect"))
-        builder.add_edge(cause, effect, kind="causes")
-        previous_effect = effect
+        marker = reverse.search(sentence.text)
+        if marker is not None:  # "B parce que A": what follows the marker comes first
+            cut = sentence.start_char + marker.start()
+            found = [f for f in found if f[1] >= cut] + [f for f in found if f[1] < cut]
+        ids = [builder.add_node(label, "cause" if n == 0 else "effect", index, start, end)
+               for n, (label, start, end) in enumerate(found)]
+        for a, b in zip(ids, ids[1:], strict=False):
+            builder.add_edge(a, b, kind="causes")
 
 
 # --- timeline: dates with their events -------------------------------------------------------------------
@@ -389,35 +388,85 @@ def _split_subject(clause: str) -> tuple[str, str, str]:
 
 # --- concept map: definitions and relations between noun phrases ------------------------------------------
 
+_CONCEPT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "appos", "conj", "attr", "xcomp", "ROOT",
+                 "nmod")
+
+
+def _concepts(sentence) -> list:
+    """The notions of a sentence: nouns heading its subjects, objects and complements, in text order, without
+    nouns that only complete another one ("de la cellule" stays inside "énergie de la cellule")."""
+    found = []
+    for token in sentence:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in _CONCEPT_DEPS or len(token.text) < 2:
+            continue
+        if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
+            continue
+        found.append(token)
+    return found
+
+
 def _concept_map(analysis: Analysis, builder: GraphBuilder) -> None:
     if analysis.tagged:
         for index, sentence in enumerate(analysis.sentences):
-            for token in sentence:
-                subjects = [c for c in token.children if c.dep_.startswith("nsubj") and c.pos_ in ("NOUN", "PROPN")]
-                if not subjects:
+            concepts = _concepts(sentence)
+            if len(concepts) < 2:
+                continue
+            subject = next((c for c in concepts if c.dep_.startswith("nsubj")), concepts[0])
+            source = builder.add_node(noun_label(subject, 4), "concept", index, subject.idx,
+                                      subject.idx + len(subject.text))
+            verb = subject.head if subject.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else None
+            for other in concepts:
+                if other.i == subject.i:
                     continue
-                objects = [c for c in token.children if c.dep_ in ("obj", "obl:arg", "obl:mod", "attr", "xcomp")
-                           and c.pos_ in ("NOUN", "PROPN")]
-                if token.pos_ in ("NOUN", "PROPN", "ADJ") and any(c.dep_ == "cop" for c in token.children):
-                    objects, verb = [token], "est"
-                else:
-                    verb = token.lemma_ if token.pos_ in ("VERB", "AUX") else ""
-                if not objects or not verb:
-                    continue
-                source = builder.add_node(noun_label(subjects[0]), "concept", index, subjects[0].idx,
-                                          subjects[0].idx + len(subjects[0].text))
-                targets = [objects[0]] + [c for c in objects[0].children if c.dep_ == "conj" and c.pos_ in (
-                    "NOUN", "PROPN")]
-                for obj in targets:
-                    target = builder.add_node(noun_label(obj), "concept", index, obj.idx, obj.idx + len(obj.text))
-                    builder.add_edge(source, target, verb, "relation")
+                target = builder.add_node(noun_label(other, 4), "concept", index, other.idx,
+                                          other.idx + len(other.text))
+                label = "est" if other.i == (verb.i if verb is not None else -1) else (
+                    verb.lemma_ if verb is not None and verb.pos_ in ("VERB", "AUX") else "")
+                builder.add_edge(source, target, label, "relation")
         return
-    relation = re.compile(r"(?P<a>[A-Z][^.,;]*?)\s+(?P<verb>is an?|are|produces?|contains?|uses?|needs?|makes?|"
-                          r"includes?)\s+(?P<b>[^.,;]+)")
     for index, sentence in enumerate(analysis.sentences):
-        for match in relation.finditer(sentence.text):
-            source = builder.add_node(_clean(short(match.group("a"))), "concept", index,
-                                      sentence.start_char + match.start("a"), sentence.start_char + match.end("a"))
-            target = builder.add_node(_clean(short(match.group("b"))), "concept", index,
-                                      sentence.start_char + match.start("b"), sentence.start_char + match.end("b"))
-            builder.add_edge(source, target, match.group("verb"), "relation")
+        chunks = _english_chunks(sentence.text)
+        if len(chunks) < 2:
+            continue
+        first = builder.add_node(chunks[0][0], "concept", index, sentence.start_char + chunks[0][1],
+                                 sentence.start_char + chunks[0][2])
+        for label, start, end in chunks[1:]:
+            other = builder.add_node(label, "concept", index, sentence.start_char + start, sentence.start_char + end)
+            builder.add_edge(first, other, "", "relation")
+
+
+_EN_VERBS = ["have", "has", "make", "use", "contain", "need", "eat", "take", "give", "become", "include", "form",
+             "break", "release", "absorb", "read", "execute", "translate", "store", "carry", "reduce", "raise",
+             "lower", "create", "help", "keep", "move", "change"]
+
+
+def _english_chunks(text: str) -> list[tuple[str, int, int]]:
+    """Noun-like chunks of an English sentence: runs of content words between function words and
+    punctuation, without the verb that often starts them ("translates source code" → "source code")."""
+    from ..language.data import words
+
+    verbs = {form for verb in markers("en")["cause_effect"]["cause_verbs"] + _EN_VERBS
+             for form in (verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing")}
+    function = words("en", "function_words.txt") | verbs | {"is", "are", "was", "were", "be", "been", "a", "an",
+                                                            "the", "of", "to", "in", "on", "by", "with", "and", "or",
+                                                            "as", "it", "its", "leads", "led"}
+    chunks, current = [], []
+    for match in re.finditer(r"[A-Za-z][\w'-]*|[.,;:()]", text):
+        word = match.group()
+        if word.lower() in function or not word[0].isalnum():
+            if current:
+                chunks.append(current)
+            current = []
+        else:
+            current.append(match)
+    if current:
+        chunks.append(current)
+    out = []
+    for chunk in chunks:
+        if len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) and chunk[0].group()[0].islower():
+            chunk = chunk[1:]  # "translates source code" → "source code"
+        chunk = chunk[-4:]
+        label = tidy(" ".join(m.group() for m in chunk))
+        if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1:
+            out.append((label, chunk[0].start(), chunk[-1].end()))
+    return out
