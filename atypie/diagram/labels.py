@@ -9,7 +9,7 @@ _DROP_POS = {"DET", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
 _NOUN_WORDS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP"}
 
 
-_NOUN_PARTS = {"amod", "nmod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "fixed", "case"}
+_NOUN_PARTS = {"amod", "nmod", "flat", "flat:name", "flat:foreign", "compound", "nummod", "fixed", "case", "advmod"}
 
 
 def noun_label(token, max_words: int = MAX_LABEL_WORDS) -> str:
@@ -19,8 +19,8 @@ def noun_label(token, max_words: int = MAX_LABEL_WORDS) -> str:
     while pending:
         current = pending.pop()
         for child in current.children:
-            if child.dep_ in _NOUN_PARTS and child.pos_ in _NOUN_WORDS and (
-                    child.dep_ != "case" or current.i != token.i):
+            if child.dep_ in _NOUN_PARTS and (child.pos_ in _NOUN_WORDS or (
+                    child.pos_ == "ADV" and current.pos_ == "ADJ")) and (child.dep_ != "case" or current.i != token.i):
                 words[child.i] = child
                 pending.append(child)
     start = end = token.i
