@@ -128,7 +128,10 @@ _STEP_NOUNS = {"récolte", "vote", "dépôt", "examen", "tri", "lavage", "choix"
 
 
 _VAGUE = {"hausse", "baisse", "augmentation", "diminution", "part", "partie", "cas", "fois", "phénomène",
-          "phénomènes", "conséquence", "conséquences", "effet", "effets", "terme", "cause", "causes"}
+          "phénomènes", "conséquence", "conséquences", "terme", "cause", "causes", "quantité", "quantités", "nombre",
+          "série", "ensemble", "multitude", "niveau", "number", "lack", "decline", "collapse", "explosion", "amount",
+          "rise", "fall", "increase", "decrease", "loss", "result", "consequence", "consequences", "large part",
+          "growth"}
 
 
 def _subject_noun(analysis: Analysis, start: int, end: int):
@@ -310,14 +313,29 @@ def _cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
                      for label, a, b in _english_chunks(sentence.text)]
         if len(found) < 2:
             continue
+        found = [f for f in found if f[0].lower() not in _VAGUE]
         marker = reverse.search(sentence.text)
         if marker is not None:  # "B parce que A": what follows the marker comes first
             cut = sentence.start_char + marker.start()
             found = [f for f in found if f[1] >= cut] + [f for f in found if f[1] < cut]
-        ids = [builder.add_node(label, "cause" if n == 0 else "effect", index, start, end)
-               for n, (label, start, end) in enumerate(found)]
+        ids = []
+        for n, (label, start, end) in enumerate(found):
+            known = _same_notion(builder, label)
+            node = known or builder.add_node(label, "cause" if n == 0 else "effect", index, start, end)
+            if not ids or ids[-1] != node:
+                ids.append(node)
         for a, b in zip(ids, ids[1:], strict=False):
             builder.add_edge(a, b, kind="causes")
+
+
+def _same_notion(builder: GraphBuilder, label: str) -> str | None:
+    """"Réchauffement" after "réchauffement climatique" names the same notion: the longer label is kept."""
+    lowered = label.lower()
+    for node in builder.nodes:
+        other = node.label.lower()
+        if other == lowered or other.startswith(lowered + " ") or lowered.startswith(other + " "):
+            return node.id
+    return None
 
 
 # --- timeline: dates with their events -------------------------------------------------------------------
@@ -478,7 +496,7 @@ def _english_chunks(text: str) -> list[tuple[str, int, int]]:
     chunks, current = [], []
     for match in re.finditer(r"[A-Za-z][\w'-]*|[.,;:()]", text):
         word = match.group()
-        if word.lower() in function or not word[0].isalnum():
+        if word.lower() in function or not word[0].isalnum() or (word.endswith("ly") and word[0].islower()):
             if current:
                 chunks.append(current)
             current = []

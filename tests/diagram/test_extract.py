@@ -61,3 +61,35 @@ def test_forced_kind_and_labels_are_the_texts_own_words():
     graph = extract(analyse(text, "fr"), "concept_map")
     for node in graph.nodes:
         assert all(word.lower() in text.lower() for word in node.label.split())
+
+
+def test_nested_classification_with_examples():
+    text = ("En géologie, on distingue trois grandes familles de roches : les roches magmatiques, les roches "
+            "sédimentaires et les roches métamorphiques. Les roches magmatiques se divisent en roches plutoniques, "
+            "comme le granite, et en roches volcaniques, comme le basalte.")
+    graph = extract(analyse(text, "fr"))
+    label = {n.id: n.label for n in graph.nodes}
+    pairs = {(label[e.source], label[e.target]) for e in graph.edges}
+    assert ("Roches magmatiques", "Roches plutoniques") in pairs and ("Roches plutoniques", "Granite") in pairs
+    assert ("Roches volcaniques", "Basalte") in pairs
+
+
+def test_causal_chain_across_sentences_skips_vague_words():
+    text = ("La combustion des énergies fossiles rejette de grandes quantités de dioxyde de carbone. Cette hausse du "
+            "dioxyde de carbone renforce l'effet de serre, ce qui provoque un réchauffement climatique.")
+    graph = extract(analyse(text, "fr"), "cause_effect")
+    label = {n.id: n.label.lower() for n in graph.nodes}
+    chain = [(label[e.source], label[e.target]) for e in graph.edges]
+    assert ("combustion des énergies fossiles", "dioxyde de carbone") in chain
+    assert ("dioxyde de carbone", "effet de serre") in chain
+    assert not any("quantités" in a or "hausse" in a for a, _ in chain)
+
+
+def test_comparison_sides_have_their_properties():
+    text = "Le climat océanique présente des hivers doux, alors que le climat continental connaît des hivers très froids."
+    graph = extract(analyse(text, "fr"))
+    label = {n.id: n.label for n in graph.nodes}
+    pairs = {(label[e.source], label[e.target], e.kind) for e in graph.edges}
+    assert ("Climat océanique", "Climat continental", "contrast") in pairs
+    assert ("Climat océanique", "Hivers doux", "relation") in pairs
+    assert ("Climat continental", "Hivers très froids", "relation") in pairs
