@@ -86,7 +86,8 @@ def test_causal_chain_across_sentences_skips_vague_words():
 
 
 def test_comparison_sides_have_their_properties():
-    text = "Le climat océanique présente des hivers doux, alors que le climat continental connaît des hivers très froids."
+    text = ("Le climat océanique présente des hivers doux, alors que le climat continental connaît des hivers très "
+            "froids.")
     graph = extract(analyse(text, "fr"))
     label = {n.id: n.label for n in graph.nodes}
     pairs = {(label[e.source], label[e.target], e.kind) for e in graph.edges}

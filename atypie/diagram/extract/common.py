@@ -1,0 +1,99 @@
+"""Helpers shared by the extraction strategies: marker lists, notions of a sentence, English chunks."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..labels import tidy
+from ..model import GraphBuilder
+
+LEADING = re.compile(r"^(?:(?:les|le|la|des|du|de la|une|un|the|an|a|et|and|ou|or)\s+|(?:de l|l|d)['’]\s*)+",
+                     re.IGNORECASE)
+
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\bet\b|\bou\b|\band\b|\bor\b)\s*", re.IGNORECASE)
+
+MARKDOWN_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
+
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
+@cache
+def markers(lang: str) -> dict:
+    import tomllib
+    from importlib import resources
+
+    raw = resources.files("atypie.language").joinpath("lang", lang, "diagram.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+def count(text: str, words: list[str]) -> int:
+    return sum(len(re.findall(rf"(?<![\w']){re.escape(word)}(?![\w'])", text)) for word in words)
+
+def is_year(raw: str) -> bool:
+    return bool(re.fullmatch(r"1\d{3}|20\d{2}", raw))
+
+def clean(text: str) -> str:
+    return tidy(LEADING.sub("", text.strip()))
+
+VAGUE = {"hausse", "baisse", "augmentation", "diminution", "part", "partie", "cas", "fois", "phénomène",
+          "phénomènes", "conséquence", "conséquences", "terme", "cause", "causes", "quantité", "quantités", "nombre",
+          "série", "ensemble", "multitude", "niveau", "number", "lack", "decline", "collapse", "explosion", "amount",
+          "rise", "fall", "increase", "decrease", "loss", "result", "consequence", "consequences", "large part",
+          "growth"}
+
+def same_notion(builder: GraphBuilder, label: str) -> str | None:
+    """"Réchauffement" after "réchauffement climatique" names the same notion: the longer label is kept."""
+    lowered = label.lower()
+    for node in builder.nodes:
+        other = node.label.lower()
+        if other == lowered or other.startswith(lowered + " ") or lowered.startswith(other + " "):
+            return node.id
+    return None
+
+CONCEPT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "appos", "conj", "attr", "xcomp", "ROOT",
+                 "nmod")
+
+def concepts(sentence) -> list:
+    """The notions of a sentence: nouns heading its subjects, objects and complements, in text order, without
+    nouns that only complete another one ("de la cellule" stays inside "énergie de la cellule")."""
+    found = []
+    for token in sentence:
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in CONCEPT_DEPS or len(token.text) < 2:
+            continue
+        if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
+            continue
+        found.append(token)
+    return found
+
+_EN_VERBS = ["have", "has", "make", "use", "contain", "need", "eat", "take", "give", "become", "include", "form",
+             "break", "release", "absorb", "read", "execute", "translate", "store", "carry", "reduce", "raise",
+             "lower", "create", "help", "keep", "move", "change"]
+
+def english_chunks(text: str) -> list[tuple[str, int, int]]:
+    """Noun-like chunks of an English sentence: runs of content words between function words and
+    punctuation, without the verb that often starts them ("translates source code" → "source code")."""
+    from ...language.data import words
+
+    verbs = {form for verb in markers("en")["cause_effect"]["cause_verbs"] + _EN_VERBS
+             for form in (verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing")}
+    function = words("en", "function_words.txt") | verbs | {"is", "are", "was", "were", "be", "been", "a", "an",
+                                                            "the", "of", "to", "in", "on", "by", "with", "and", "or",
+                                                            "as", "it", "its", "leads", "led"}
+    chunks, current = [], []
+    for match in re.finditer(r"[A-Za-z][\w'-]*|[.,;:()]", text):
+        word = match.group()
+        if word.lower() in function or not word[0].isalnum() or (word.endswith("ly") and word[0].islower()):
+            if current:
+                chunks.append(current)
+            current = []
+        else:
+            current.append(match)
+    if current:
+        chunks.append(current)
+    out = []
+    for chunk in chunks:
+        if len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) and chunk[0].group()[0].islower():
+            chunk = chunk[1:]  # "translates source code" → "source code"
+        chunk = chunk[-4:]
+        label = tidy(" ".join(m.group() for m in chunk))
+        if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1:
+            out.append((label, chunk[0].start(), chunk[-1].end()))
+    return out
