@@ -1,5 +1,6 @@
 """Offline extraction: detect the kind of diagram a text calls for, then build the graph with a strategy
 per kind. Labels are the text's own words, shortened; nothing is invented."""
+
 from __future__ import annotations
 
 from ...language.analysis import Analysis
@@ -23,14 +24,16 @@ def detect_kind(analysis: Analysis) -> str:
     if any(MARKDOWN_ITEM.match(line) or HEADING.match(line) for line in analysis.text.splitlines()):
         return "hierarchy" if not count(text, table["process"]["markers"]) else "process"
     dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))}
-    scores = {kind: count(text, table[kind]["markers"]) for kind in ("process", "hierarchy", "cause_effect",
-                                                                    "comparison")}
+    scores = {
+        kind: count(text, table[kind]["markers"]) for kind in ("process", "hierarchy", "cause_effect", "comparison")
+    }
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
     best = max(scores, key=scores.get)
     if scores[best] >= 2 or (scores[best] >= 1 and best == "hierarchy"):
         return best
     return "concept_map"
+
 
 def extract(analysis: Analysis, kind: str | None = None) -> Graph:
     kind = kind or detect_kind(analysis)
@@ -39,11 +42,18 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
     builder = GraphBuilder(kind, analysis.lang, title=_title(analysis))
     if markdown(analysis, builder):
         return builder.build()
-    {"process": process, "hierarchy": hierarchy, "cause_effect": cause_effect, "timeline": timeline,
-     "comparison": comparison, "concept_map": concept_map}[kind](analysis, builder)
+    {
+        "process": process,
+        "hierarchy": hierarchy,
+        "cause_effect": cause_effect,
+        "timeline": timeline,
+        "comparison": comparison,
+        "concept_map": concept_map,
+    }[kind](analysis, builder)
     if not builder.nodes:  # nothing matched the kind's patterns: fall back on relations between notions
         concept_map(analysis, builder)
     return builder.build()
+
 
 def _title(analysis: Analysis) -> str:
     first = analysis.text.strip().splitlines()[0] if analysis.text.strip() else ""

@@ -1,4 +1,5 @@
 """Causes and effects: the notions of each sentence linked in causal order."""
+
 from __future__ import annotations
 
 import re
@@ -17,8 +18,9 @@ from .common import (
 def cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
     """Causal texts state their chain in reading order ("A libère B, ce qui renforce C"; "B parce que A" is the
     exception): the notions of each sentence are linked in that order, reversed after "parce que", "car"."""
-    reverse = re.compile(r"\b(?:parce que|parce qu['’]|car|because|since|due to|à cause de|en raison de)\b",
-                         re.IGNORECASE)
+    reverse = re.compile(
+        r"\b(?:parce que|parce qu['’]|car|because|since|due to|à cause de|en raison de)\b", re.IGNORECASE
+    )
     for index, sentence in enumerate(analysis.sentences):
         if analysis.tagged:
             found = []
@@ -28,8 +30,10 @@ def cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
                 if token is not None:
                     found.append((noun_label(token, 4), token.idx, token.idx + len(token.text)))
         else:
-            found = [(label, sentence.start_char + a, sentence.start_char + b)
-                     for label, a, b in english_chunks(sentence.text)]
+            found = [
+                (label, sentence.start_char + a, sentence.start_char + b)
+                for label, a, b in english_chunks(sentence.text)
+            ]
         if len(found) < 2:
             continue
         found = [f for f in found if f[0].lower() not in VAGUE]

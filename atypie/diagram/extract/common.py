@@ -1,4 +1,5 @@
 """Helpers shared by the extraction strategies: marker lists, notions of a sentence, English chunks."""
+
 from __future__ import annotations
 
 import re
@@ -7,14 +8,16 @@ from functools import cache
 from ..labels import tidy
 from ..model import GraphBuilder
 
-LEADING = re.compile(r"^(?:(?:les|le|la|des|du|de la|une|un|the|an|a|et|and|ou|or)\s+|(?:de l|l|d)['’]\s*)+",
-                     re.IGNORECASE)
+LEADING = re.compile(
+    r"^(?:(?:les|le|la|des|du|de la|une|un|the|an|a|et|and|ou|or)\s+|(?:de l|l|d)['’]\s*)+", re.IGNORECASE
+)
 
 LIST_SPLIT = re.compile(r"\s*(?:,|;|\bet\b|\bou\b|\band\b|\bor\b)\s*", re.IGNORECASE)
 
 MARKDOWN_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
+
 
 @cache
 def markers(lang: str) -> dict:
@@ -24,23 +27,63 @@ def markers(lang: str) -> dict:
     raw = resources.files("atypie.language").joinpath("lang", lang, "diagram.toml").read_text(encoding="utf-8")
     return tomllib.loads(raw)
 
+
 def count(text: str, words: list[str]) -> int:
     return sum(len(re.findall(rf"(?<![\w']){re.escape(word)}(?![\w'])", text)) for word in words)
+
 
 def is_year(raw: str) -> bool:
     return bool(re.fullmatch(r"1\d{3}|20\d{2}", raw))
 
+
 def clean(text: str) -> str:
     return tidy(LEADING.sub("", text.strip()))
 
-VAGUE = {"hausse", "baisse", "augmentation", "diminution", "part", "partie", "cas", "fois", "phénomène",
-          "phénomènes", "conséquence", "conséquences", "terme", "cause", "causes", "quantité", "quantités", "nombre",
-          "série", "ensemble", "multitude", "niveau", "number", "lack", "decline", "collapse", "explosion", "amount",
-          "rise", "fall", "increase", "decrease", "loss", "result", "consequence", "consequences", "large part",
-          "growth"}
+
+VAGUE = {
+    "hausse",
+    "baisse",
+    "augmentation",
+    "diminution",
+    "part",
+    "partie",
+    "cas",
+    "fois",
+    "phénomène",
+    "phénomènes",
+    "conséquence",
+    "conséquences",
+    "terme",
+    "cause",
+    "causes",
+    "quantité",
+    "quantités",
+    "nombre",
+    "série",
+    "ensemble",
+    "multitude",
+    "niveau",
+    "number",
+    "lack",
+    "decline",
+    "collapse",
+    "explosion",
+    "amount",
+    "rise",
+    "fall",
+    "increase",
+    "decrease",
+    "loss",
+    "result",
+    "consequence",
+    "consequences",
+    "large part",
+    "growth",
+}
+
 
 def same_notion(builder: GraphBuilder, label: str) -> str | None:
-    """"Réchauffement" after "réchauffement climatique" names the same notion: the longer label is kept."""
+    """ "Réchauffement" after "réchauffement climatique" names the same notion: the longer label is kept."""
     lowered = label.lower()
     for node in builder.nodes:
         other = node.label.lower()
@@ -48,8 +91,22 @@ def same_notion(builder: GraphBuilder, label: str) -> str | None:
             return node.id
     return None
 
-CONCEPT_DEPS = ("nsubj", "nsubj:pass", "obj", "obl", "obl:arg", "obl:mod", "appos", "conj", "attr", "xcomp", "ROOT",
-                 "nmod")
+
+CONCEPT_DEPS = (
+    "nsubj",
+    "nsubj:pass",
+    "obj",
+    "obl",
+    "obl:arg",
+    "obl:mod",
+    "appos",
+    "conj",
+    "attr",
+    "xcomp",
+    "ROOT",
+    "nmod",
+)
+
 
 def concepts(sentence) -> list:
     """The notions of a sentence: nouns heading its subjects, objects and complements, in text order, without
@@ -63,20 +120,77 @@ def concepts(sentence) -> list:
         found.append(token)
     return found
 
-_EN_VERBS = ["have", "has", "make", "use", "contain", "need", "eat", "take", "give", "become", "include", "form",
-             "break", "release", "absorb", "read", "execute", "translate", "store", "carry", "reduce", "raise",
-             "lower", "create", "help", "keep", "move", "change"]
+
+_EN_VERBS = [
+    "have",
+    "has",
+    "make",
+    "use",
+    "contain",
+    "need",
+    "eat",
+    "take",
+    "give",
+    "become",
+    "include",
+    "form",
+    "break",
+    "release",
+    "absorb",
+    "read",
+    "execute",
+    "translate",
+    "store",
+    "carry",
+    "reduce",
+    "raise",
+    "lower",
+    "create",
+    "help",
+    "keep",
+    "move",
+    "change",
+]
+
 
 def english_chunks(text: str) -> list[tuple[str, int, int]]:
     """Noun-like chunks of an English sentence: runs of content words between function words and
     punctuation, without the verb that often starts them ("translates source code" → "source code")."""
     from ...language.data import words
 
-    verbs = {form for verb in markers("en")["cause_effect"]["cause_verbs"] + _EN_VERBS
-             for form in (verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing")}
-    function = words("en", "function_words.txt") | verbs | {"is", "are", "was", "were", "be", "been", "a", "an",
-                                                            "the", "of", "to", "in", "on", "by", "with", "and", "or",
-                                                            "as", "it", "its", "leads", "led"}
+    verbs = {
+        form
+        for verb in markers("en")["cause_effect"]["cause_verbs"] + _EN_VERBS
+        for form in (verb, verb + "s", verb + "es", verb + "ed", verb + "d", verb + "ing")
+    }
+    function = (
+        words("en", "function_words.txt")
+        | verbs
+        | {
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "a",
+            "an",
+            "the",
+            "of",
+            "to",
+            "in",
+            "on",
+            "by",
+            "with",
+            "and",
+            "or",
+            "as",
+            "it",
+            "its",
+            "leads",
+            "led",
+        }
+    )
     chunks, current = [], []
     for match in re.finditer(r"[A-Za-z][\w'-]*|[.,;:()]", text):
         word = match.group()

@@ -1,4 +1,5 @@
 """Classifications: "se divise en", "on distingue", lists after a colon, examples, members described."""
+
 from __future__ import annotations
 
 import re
@@ -12,20 +13,27 @@ from .common import (
     markers,
 )
 
-_COUNTED = (r"(?:(?:deux|trois|quatre|cinq|six|sept|plusieurs|nombreux|two|three|four|five|six|several|many|\d+)\s+"
-            r"(?:grandes?\s+|main\s+|principales?\s+)?(?:\w+\s+(?:de|d['’]|des|of)\s*)?)?")
+_COUNTED = (
+    r"(?:(?:deux|trois|quatre|cinq|six|sept|plusieurs|nombreux|two|three|four|five|six|several|many|\d+)\s+"
+    r"(?:grandes?\s+|main\s+|principales?\s+)?(?:\w+\s+(?:de|d['’]|des|of)\s*)?)?"
+)
 
-_NOT_ITEM = re.compile(r"^(?:qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles|which|that|who|whose|where)\b",
-                       re.IGNORECASE)
+_NOT_ITEM = re.compile(
+    r"^(?:qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles|which|that|who|whose|where)\b", re.IGNORECASE
+)
 
-_AMONG = re.compile(r"^(?:parmi lesquel(?:le)?s|dont|notamment|principalement|essentiellement|surtout|including|"
-                    r"among them|mainly|mostly)\s+", re.IGNORECASE)
+_AMONG = re.compile(
+    r"^(?:parmi lesquel(?:le)?s|dont|notamment|principalement|essentiellement|surtout|including|"
+    r"among them|mainly|mostly)\s+",
+    re.IGNORECASE,
+)
 
-_EXAMPLE = re.compile(r"^(?:comme|tels? que|telles? que|notamment|par exemple|such as|like|including|e\.g\.)\s+",
-                      re.IGNORECASE)
+_EXAMPLE = re.compile(
+    r"^(?:comme|tels? que|telles? que|notamment|par exemple|such as|like|including|e\.g\.)\s+", re.IGNORECASE
+)
 
-_INTRO = re.compile(r"^(?:on distingue|il existe|il y a|there (?:are|is)|we distinguish)\s+" + _COUNTED,
-                    re.IGNORECASE)
+_INTRO = re.compile(r"^(?:on distingue|il existe|il y a|there (?:are|is)|we distinguish)\s+" + _COUNTED, re.IGNORECASE)
+
 
 def _items(rest: str) -> list[tuple[str, bool]]:
     """The members of an enumeration, each with whether it is an example of the member before it."""
@@ -41,10 +49,17 @@ def _items(rest: str) -> list[tuple[str, bool]]:
             found.append((part, example))
     return found
 
+
 def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
     verbs = sorted(markers(analysis.lang)["hierarchy"]["markers"], key=len, reverse=True)
-    pattern = re.compile(r"(?P<whole>[^.:;]*?)\s*\b(?:" + "|".join(re.escape(v) for v in verbs)
-                         + r")\b\s*" + _COUNTED + r"(?P<rest>[^.]*)", re.IGNORECASE)
+    pattern = re.compile(
+        r"(?P<whole>[^.:;]*?)\s*\b(?:"
+        + "|".join(re.escape(v) for v in verbs)
+        + r")\b\s*"
+        + _COUNTED
+        + r"(?P<rest>[^.]*)",
+        re.IGNORECASE,
+    )
     root = None
     for index, sentence in enumerate(analysis.sentences):
         text = sentence.text
@@ -56,14 +71,15 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
             continue
         whole = found.group("whole")
         inside = re.search(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b", whole, re.IGNORECASE)
-        whole = whole[:inside.start()] if inside and inside.start() > 0 else whole
+        whole = whole[: inside.start()] if inside and inside.start() > 0 else whole
         whole = clean(_INTRO.sub("", whole.strip()))
         whole = re.sub(r"^(?:en \w+|in \w+),\s*", "", whole, flags=re.IGNORECASE)
         items = _items(found.group("rest"))
         offset = sentence.start_char
         if whole and len(whole.split()) <= 8 and not re.match(r"^(?:on|we|il|there)\b", whole, re.IGNORECASE):
-            parent = builder.add_node(short(whole), "root" if root is None else "category", index, offset,
-                                      offset + found.start("rest"))
+            parent = builder.add_node(
+                short(whole), "root" if root is None else "category", index, offset, offset + found.start("rest")
+            )
         elif root is not None:
             parent = root
         elif len(items) >= 2:
@@ -79,12 +95,17 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
             if not example:
                 last = child
 
-_MEMBER = re.compile(r"^(?P<x>.+?)\s+(?:est|sont|is|are|mostly take the form of|take the form of|prend la forme de|"
-                     r"prennent la forme de)\s+(?:(?:surtout|principalement|mainly|mostly|typically|often|souvent)\s+)?"
-                     r"(?P<y>[^,.;]+)", re.IGNORECASE)
+
+_MEMBER = re.compile(
+    r"^(?P<x>.+?)\s+(?:est|sont|is|are|mostly take the form of|take the form of|prend la forme de|"
+    r"prennent la forme de)\s+(?:(?:surtout|principalement|mainly|mostly|typically|often|souvent)\s+)?"
+    r"(?P<y>[^,.;]+)",
+    re.IGNORECASE,
+)
+
 
 def _described_member(analysis: Analysis, builder: GraphBuilder, index: int, sentence) -> None:
-    """"High clouds are mainly cirrus": a member already in the tree gets a child."""
+    """ "High clouds are mainly cirrus": a member already in the tree gets a child."""
     match = _MEMBER.match(sentence.text)
     if match is None:
         return
@@ -92,6 +113,7 @@ def _described_member(analysis: Analysis, builder: GraphBuilder, index: int, sen
     parent = next((n.id for n in builder.nodes if n.label.lower() == subject), None)
     item = clean(re.sub(r"^(?:(?:surtout|principalement|mainly|mostly|typically|often)\s+)", "", match.group("y")))
     if parent is not None and item and len(item.split()) <= 5:
-        child = builder.add_node(short(item), "item", index, sentence.start_char + match.start("y"),
-                                 sentence.start_char + match.end("y"))
+        child = builder.add_node(
+            short(item), "item", index, sentence.start_char + match.start("y"), sentence.start_char + match.end("y")
+        )
         builder.add_edge(parent, child, kind="part_of")

@@ -1,4 +1,5 @@
 """Markdown headings and lists map directly to a hierarchy (or to steps, for a process)."""
+
 from __future__ import annotations
 
 from ...language.analysis import Analysis
@@ -25,8 +26,12 @@ def markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
         else:
             offset += len(line) + 1
             continue
-        node = builder.add_node(short(label), "root" if not stack else "category" if heading else "item",
-                                start=offset, end=offset + len(line))
+        node = builder.add_node(
+            short(label),
+            "root" if not stack else "category" if heading else "item",
+            start=offset,
+            end=offset + len(line),
+        )
         while stack and stack[-1][0] >= level:
             stack.pop()
         if stack:

@@ -1,4 +1,5 @@
 """Processes: sequence markers ("d'abord … ensuite … enfin") and numbered steps, each step named."""
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ _NAMING = {"c'", "c’", "vient", "viennent", "arrive", "commence"}
 
 _DURING = {"pendant", "lors", "cours", "durant", "moment"}
 
+
 def _step_name(span):
     """The noun that names a step: "c'est l'évaporation", "vient l'anaphase", "pendant la prophase", or the
     noun phrase the step starts with ("la récolte des raisins a lieu …")."""
@@ -29,21 +31,44 @@ def _step_name(span):
         if any(word in _DURING for word in before):
             return token
     commas = [k for k, t in enumerate(tokens[:6]) if t.text == ","]
-    opening = tokens[commas[0] + 1:] if commas else tokens  # "Après quelques semaines, le pressurage …"
+    opening = tokens[commas[0] + 1 :] if commas else tokens  # "Après quelques semaines, le pressurage …"
     start = [t for t in opening if not t.is_punct and t.pos_ not in ("ADV", "CCONJ", "SCONJ")][:2]
     if len(start) == 2 and start[0].pos_ == "DET" and _action_noun(start[1]):
         return start[1]
     return next((t for t in nouns if t.dep_.startswith("nsubj") and _action_noun(t)), None)
 
+
 _ACTION = re.compile(r"(?:tion|sion|age|ment|ure|ance|ence|aison|ée|ise|isme|ing)s?$")
+
 
 def _action_noun(token) -> bool:
     """A noun that names an action ("la récolte", "l'éraflage", "la fermentation"), which can name a step;
     "le jus" or "l'eau" cannot."""
     return token.pos_ == "NOUN" and (bool(_ACTION.search(token.text.lower())) or token.lemma_.lower() in _STEP_NOUNS)
 
-_STEP_NOUNS = {"récolte", "vote", "dépôt", "examen", "tri", "lavage", "choix", "étape", "phase", "analyse", "test",
-               "contrôle", "vérification", "saisie", "lecture", "écriture", "cuisson", "semis", "recherche"}
+
+_STEP_NOUNS = {
+    "récolte",
+    "vote",
+    "dépôt",
+    "examen",
+    "tri",
+    "lavage",
+    "choix",
+    "étape",
+    "phase",
+    "analyse",
+    "test",
+    "contrôle",
+    "vérification",
+    "saisie",
+    "lecture",
+    "écriture",
+    "cuisson",
+    "semis",
+    "recherche",
+}
+
 
 def process(analysis: Analysis, builder: GraphBuilder) -> None:
     words = sorted(markers(analysis.lang)["process"]["markers"], key=len, reverse=True)

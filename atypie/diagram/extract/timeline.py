@@ -1,4 +1,5 @@
 """Timelines: dated events in date order."""
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,11 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
                 continue
             if mention.kind == "date" or (mention.kind == "number" and is_year(mention.text)):
                 key = mention.value if mention.kind == "date" else f"date:{mention.text}"
-                rest = (sentence.text[:mention.start - sentence.start_char] + " "
-                        + sentence.text[mention.end - sentence.start_char:])
+                rest = (
+                    sentence.text[: mention.start - sentence.start_char]
+                    + " "
+                    + sentence.text[mention.end - sentence.start_char :]
+                )
                 rest = re.sub(r"\b(?:en|le|au|à|in|on|the)\s*$", "", rest.strip(" ,.")).strip(" ,.")
                 rest = re.sub(r"^(?:en|le|au|in|on)\s+", "", rest.strip(" ,."), flags=re.IGNORECASE)
                 events.append((key, mention.text, short(clean(rest)).split()[:4], index, mention))
