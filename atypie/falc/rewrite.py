@@ -176,13 +176,7 @@ def _parentheticals(analysis, sentence, replacements, profile):
     if profile.text.level == "standard":
         return skip, extra, moved
     tokens = list(sentence)
-    for k, token in enumerate(tokens):
-        if token.text != "(":
-            continue
-        close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
-        if close is None:
-            continue
-        inside = tokens[k + 1:close]
+    for k, close, inside in _asides(tokens, sentence):
         words = [t for t in inside if not t.is_punct]
         if len(words) < 3:
             continue
@@ -201,6 +195,34 @@ def _parentheticals(analysis, sentence, replacements, profile):
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
             extra.append(_clean(content if has_verb else lead + content, analysis.lang))
     return skip, extra, moved
+
+
+_THAT_IS = re.compile(r",\s*(?:c['’]est-à-dire|autrement dit|that is|i\.e\.)\s*,?\s*([^,;:.()]+?)\s*(?=,|\.|;|$)",
+                      re.IGNORECASE)
+
+
+def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
+    """(first, last, inside) token positions of asides: "(…)" and ", c'est-à-dire …," definitions."""
+    found = []
+    for k, token in enumerate(tokens):
+        if token.text == "(":
+            close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+            if close is not None:
+                found.append((k, close, tokens[k + 1:close]))
+    position = {t.idx: n for n, t in enumerate(tokens)}
+    for match in _THAT_IS.finditer(sentence.text):
+        start, inner = sentence.start_char + match.start(), sentence.start_char + match.start(1)
+        end = sentence.start_char + match.end(1)
+        first = position.get(start)
+        inside = [t for t in tokens if inner <= t.idx < end]
+        if first is None or not inside:
+            continue
+        last = tokens.index(inside[-1])
+        after = last + 1 if last + 1 < len(tokens) and tokens[last + 1].text == "," else last
+        if any(first <= a <= after or first <= b <= after for a, b, _ in found):
+            continue
+        found.append((first, after, inside))
+    return sorted(found)
 
 
 def _term_before(tokens: list, k: int) -> str:

@@ -135,3 +135,13 @@ def test_check_reports_four_outcomes_and_profile_thresholds():
 def test_english_text_is_simplified_with_the_rule_based_pipeline():
     result = simplify("The cell is small; it contains a nucleus, which holds the DNA.", load_preset("falc"), "en")
     assert result.lang == "en" and len(result.sentences) >= 2 and result.meaning.ok
+
+
+def test_that_is_definitions_move_to_the_glossary():
+    text = ("En géographie, on distingue l'aléa, c'est-à-dire la probabilité qu'un phénomène naturel survienne, de la "
+            "vulnérabilité.")
+    result = simplify(text, load_preset("falc"), "fr")
+    assert result.sentences == ["En géographie, on distingue l'aléa de la vulnérabilité."]
+    entry = next(g for g in result.glossary if g.term == "aléa")
+    assert entry.definition == "la probabilité qu'un phénomène naturel survienne" and entry.origin == "texte"
+    assert result.meaning.ok
