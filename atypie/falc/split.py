@@ -67,6 +67,10 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
 
 def _detach_clauses(tokens: list) -> tuple[list, list[Piece]]:
     detached: list[Piece] = []
+    fronted = _fronted_participle(tokens)
+    if fronted is not None:
+        tokens, piece = fronted
+        detached.append(piece)
     for _ in range(3):
         found = _find_detached(tokens)
         if found is None:
@@ -75,6 +79,36 @@ def _detach_clauses(tokens: list) -> tuple[list, list[Piece]]:
         tokens = [t for t in tokens if t.i not in removed]
         detached.append(piece)
     return tokens, detached
+
+
+def _fronted_participle(tokens: list):
+    """"Publié en 1916, le Cours définit …" → "Le Cours définit … . Le Cours est publié en 1916." """
+    if len(tokens) < 8 or not _past_participle(tokens[0]):
+        return None
+    comma = next((k for k, t in enumerate(tokens[:15]) if t.text == ","), None)
+    if comma is None or comma < 2:
+        return None
+    rest = tokens[comma + 1:]
+    phrase = []
+    for token in rest[:MAX_NOUN_PHRASE]:
+        if token.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or token.text.lower() in ("de", "d'", "du", "des"):
+            phrase.append(token)
+        else:
+            break
+    nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+    if not phrase or phrase[0].pos_ != "DET" or not nouns or not _is_clause(rest):
+        return None
+    if not _agrees(tokens[0], nouns[0]):
+        return None
+    piece = Piece()
+    piece.segments.append(_np_segment(phrase))
+    piece.segments.append(("lit", " sont " if "Plur" in nouns[0].morph.get("Number") else " est "))
+    clause = tokens[:comma]
+    piece.segments.append(("lit", clause[0].text.lower() + clause[0].whitespace_))
+    _add_tokens(piece, clause[1:])
+    piece.tokens = clause
+    piece.anchor = nouns[0].i
+    return rest, piece
 
 
 def _find_detached(tokens: list):

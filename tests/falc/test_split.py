@@ -48,3 +48,11 @@ def test_nothing_is_split_inside_brackets():
             "linéaire et de calculer le rang de la matrice carrée.")
     for sentence in simplify(text, load_preset("falc"), "fr").sentences:
         assert sentence.count("(") == sentence.count(")")
+
+
+def test_fronted_participle_becomes_its_own_sentence():
+    result = simplify("Publié en 1916 par ses élèves, le Cours de linguistique générale définit le signe linguistique "
+                      "comme une association.", load_preset("falc"), "fr")
+    assert result.sentences == [
+        "Le Cours de linguistique générale définit le signe linguistique comme une association.",
+        "Le Cours de linguistique générale est publié en 1916 par ses élèves."]
