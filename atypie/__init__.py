@@ -3,10 +3,11 @@
 `import atypie` stays light: the public names below load their modules on first use, and
 nothing here imports torch, diffusers, transformers, gradio or spaCy.
 
-Public surface (later releases add `describe`, `illustrate`):
+Public surface (a later release adds `illustrate`):
 
 - `simplify(text, profile="standard")` → `SimplifyResult`; `check(text, profile)` → `CheckResult`
 - `diagram(text, profile="standard")` → `DiagramResult` (graph, description, DOT)
+- `describe(image_bytes, profile="standard")` → `ImageDescription` (alt, description, text, method, confidence)
 
 - `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
 - `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
@@ -15,10 +16,14 @@ Public surface (later releases add `describe`, `illustrate`):
 """
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# A library stays quiet unless the application configures logging (no traceback reaches a user by accident).
+logging.getLogger("atypie").addHandler(logging.NullHandler())
 
 _LAZY = {
     "AtypieError": "atypie.errors",
@@ -34,13 +39,14 @@ _LAZY = {
     "simplify": "atypie.api",
     "check": "atypie.api",
     "diagram": "atypie.api",
+    "describe": "atypie.api",
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "check", "diagram", "load_profile", "open_store", "preset_names", "simplify"]
+           "check", "describe", "diagram", "load_profile", "open_store", "preset_names", "simplify"]
 
 if TYPE_CHECKING:
-    from .api import check, diagram, load_profile, open_store, simplify
+    from .api import check, describe, diagram, load_profile, open_store, simplify
     from .config import Settings
     from .errors import AtypieError
     from .gate import Gate, Verdict

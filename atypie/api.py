@@ -55,3 +55,11 @@ def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: s
     from .diagram.pipeline import diagram as run
 
     return run(text, _resolve(profile, store), lang=lang, kind=kind, backend=backend)
+
+
+def describe(image: bytes, profile: "Profile | str" = "standard", *, backend: str | None = None,
+             store: Store | None = None):
+    """A plain-language description of an image (typed `ImageDescription`: alt, description, text, method…)."""
+    from .vision.describe import describe as run
+
+    return run(image, _resolve(profile, store), backend=backend)

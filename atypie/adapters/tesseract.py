@@ -1,26 +1,59 @@
 """Tesseract OCR through its command line (Debian's `tesseract-ocr`), with a timeout."""
 from __future__ import annotations
 
+import csv
+import io
 import shutil
 import subprocess
+from dataclasses import dataclass
 
 from ..errors import InvalidInput, MissingDependency
 
 FIX = "apt-get install -y tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng"
 
 
-def ocr(image: bytes, *, languages: str = "fra+eng", psm: int = 3, timeout_s: float = 60) -> str:
-    """The text Tesseract reads in `image` (any format Leptonica reads: PNG, JPEG, TIFF, WebP, GIF)."""
+@dataclass(frozen=True)
+class Word:
+    text: str
+    confidence: float
+    left: int
+    top: int
+    width: int
+    height: int
+    block: int
+    line: int  # (block, paragraph, line) flattened into one line number
+
+
+def _run(image: bytes, args: list[str], timeout_s: float) -> bytes:
     binary = shutil.which("tesseract")
     if binary is None:
         raise MissingDependency(what="tesseract", fix=FIX)
     try:
-        done = subprocess.run([binary, "stdin", "stdout", "-l", languages, "--psm", str(psm)], input=image,
-                              capture_output=True, timeout=timeout_s, check=False)
+        done = subprocess.run([binary, "stdin", "stdout", *args], input=image, capture_output=True, timeout=timeout_s,
+                              check=False)
     except subprocess.TimeoutExpired:
         raise InvalidInput(detail=f"la lecture du texte de l'image a dépassé {timeout_s:.0f} secondes") from None
     if done.returncode != 0:
         if b"Failed loading language" in done.stderr:
-            raise MissingDependency(what=f"données Tesseract {languages}", fix=FIX)
+            raise MissingDependency(what="données Tesseract", fix=FIX)
         raise InvalidInput(detail="l'image n'a pas pu être lue ; envoyez un fichier PNG ou JPEG valide")
-    return done.stdout.decode("utf-8", errors="replace").strip()
+    return done.stdout
+
+
+def ocr(image: bytes, *, languages: str = "fra+eng", psm: int = 3, timeout_s: float = 60) -> str:
+    """The text Tesseract reads in `image` (any format Leptonica reads: PNG, JPEG, TIFF, WebP, GIF)."""
+    return _run(image, ["-l", languages, "--psm", str(psm)], timeout_s).decode("utf-8", errors="replace").strip()
+
+
+def ocr_words(image: bytes, *, languages: str = "fra+eng", psm: int = 11, timeout_s: float = 60) -> list[Word]:
+    """Words with their boxes and confidence (Tesseract's TSV output)."""
+    raw = _run(image, ["-l", languages, "--psm", str(psm), "tsv"], timeout_s).decode("utf-8", errors="replace")
+    words = []
+    for row in csv.DictReader(io.StringIO(raw), delimiter="\t", quoting=csv.QUOTE_NONE):
+        text = (row.get("text") or "").strip()
+        if not text or float(row.get("conf") or -1) < 0:
+            continue
+        line = int(row["block_num"]) * 10000 + int(row["par_num"]) * 100 + int(row["line_num"])
+        words.append(Word(text, float(row["conf"]), int(row["left"]), int(row["top"]), int(row["width"]),
+                          int(row["height"]), int(row["block_num"]), line))
+    return words

@@ -19,7 +19,7 @@ class OfflineBackend(Backend):
     id = "offline"
     env_keys = ()
     options_model = OfflineOptions
-    capabilities = frozenset({Capability.STRUCTURED_TEXT, Capability.OCR})
+    capabilities = frozenset({Capability.STRUCTURED_TEXT, Capability.VISION, Capability.OCR})
 
     @classmethod
     def from_settings(cls, settings: Settings, env: dict[str, str] | None = None) -> "OfflineBackend":

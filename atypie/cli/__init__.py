@@ -28,6 +28,8 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader of our output went away (e.g. `| head`)
+        return EXIT_INTERNAL
     except Exception:  # the edge: never show a traceback, keep it in the log
         logger.exception("internal error")
         print(_INTERNAL[lang], file=sys.stderr)

@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, diagram, profiles, staff, system, text
+from . import codes, describe, diagram, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -31,4 +31,5 @@ def build_parser() -> Parser:
     system.register(commands)
     text.register(commands)
     diagram.register(commands)
+    describe.register(commands)
     return parser

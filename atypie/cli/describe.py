@@ -1,0 +1,45 @@
+"""`atypie describe IMAGE`: an image → alt text, plain-language description and the text it contains."""
+from __future__ import annotations
+
+import sys
+from argparse import Namespace
+from pathlib import Path
+
+from ..errors import InvalidInput
+from ..vision.load import MAX_BYTES
+from .output import emit, json_flag
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("describe", parents=[json_flag()], help="image → texte / image → text")
+    parser.add_argument("image", help="PNG, JPEG, WebP, GIF, SVG ou PDF ; - pour l'entrée standard")
+    parser.add_argument("--profile", default="standard")
+    parser.add_argument("--backend", choices=("offline", "mistral"))
+    parser.set_defaults(handler=describe_command)
+
+
+def read_image(name: str) -> bytes:
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        data = stream.read(MAX_BYTES + 1) if stream is not None else b""
+    else:
+        path = Path(name)
+        if not path.is_file():
+            raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    return data
+
+
+def describe_command(args: Namespace) -> None:
+    from ..vision.describe import describe
+    from .text import _profile
+
+    result = describe(read_image(args.image), _profile(args), backend=args.backend)
+    lines = [result.alt, "", result.description]
+    if result.text:
+        lines += ["", "Texte lu :" if result.lang == "fr" else "Text read:", result.text]
+    emit(args, result.to_dict(), lines)
+    if not args.json:
+        for notice in result.notices:
+            print(f"[{notice.code}] {notice.message(args.lang)}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Image → plain-language text: safe loading, readers (embedded graph, Graphviz SVG, OCR, backend), description."""

@@ -1,0 +1,223 @@
+"""`describe()`: an image → alt text, plain-language description, the text it contains, how it was read and
+how sure atypie is. Readers are tried best first; what cannot be read is said plainly, never invented."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, Field
+
+from ..backends.base import ImageInput, StructuredTask
+from ..diagram.describe import describe as describe_graph
+from ..diagram.model import Graph
+from ..diagram.render import embedded_graph
+from ..language import numbers
+from ..profiles.model import Profile
+from ..results import Notice
+from .facts import main_colours, orientation
+from .load import LoadedImage, load_image
+from .readers.graphviz_svg import read_graphviz_svg
+from .readers.ocr import OcrResult, read_text
+
+MAX_ALT = 250
+
+
+@dataclass(frozen=True)
+class ImageDescription:
+    alt: str
+    description: str
+    text: str
+    method: str  # metadata, graphviz-svg, svg-text, ocr, ocr-blocks, facts, or the backend's id
+    confidence: float
+    notices: list[Notice] = field(default_factory=list)
+    graph: Graph | None = None
+    lang: str = "fr"
+
+    def to_dict(self) -> dict:
+        return {"alt": self.alt, "description": self.description, "text": self.text, "method": self.method,
+                "confidence": self.confidence, "notices": [n.to_dict(self.lang) for n in self.notices],
+                "graph": self.graph.to_dict() if self.graph is not None else None}
+
+
+def describe(data: bytes, profile: Profile, *, backend: str | None = None) -> ImageDescription:
+    from ..backends import get_backend
+
+    loaded = load_image(data)
+    lang = profile.language
+    exact = _exact(loaded, profile)
+    if exact is not None:
+        return exact
+    if loaded.image is None:  # an SVG that is not a diagram: its text elements
+        return _svg_text(loaded, lang)
+    task = VisionTask(loaded, profile)
+    outcome = get_backend(backend).run(task)
+    return task.result_for(outcome.value, outcome.backend, list(outcome.notices))
+
+
+def _exact(loaded: LoadedImage, profile: Profile) -> ImageDescription | None:
+    graph = embedded_graph(loaded.data) if loaded.kind in ("png", "svg") else None
+    method = "metadata"
+    if graph is None and loaded.kind == "svg":
+        graph, method = read_graphviz_svg(loaded.svg, profile.language), "graphviz-svg"
+    if graph is None:
+        return None
+    text = describe_graph(graph, profile.description.depth)
+    labels = "\n".join(n.label for n in graph.nodes)
+    return ImageDescription(text.alt, text.long, labels, method, 1.0 if method == "metadata" else 0.95, [], graph,
+                            profile.language)
+
+
+def _svg_text(loaded: LoadedImage, lang: str) -> ImageDescription:
+    found = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r"<text\b[^>]*>(.*?)</text>", loaded.svg,
+                                                                   re.DOTALL)]
+    found = [t for t in found if t]
+    fr = lang != "en"
+    if not found:
+        return ImageDescription("Image SVG sans texte." if fr else "SVG image without text.",
+                                "Cette image vectorielle ne contient pas de texte lisible." if fr else
+                                "This vector image contains no readable text.", "", "svg-text", 0.0, [], None, lang)
+    text = "\n".join(found)
+    return ImageDescription(_cut(("Image avec le texte : " if fr else "Image with the text: ") + " ; ".join(found)),
+                            ("L'image contient ce texte : " if fr else "The image contains this text: ")
+                            + " ; ".join(found) + ".", text, "svg-text", 0.9, [], None, lang)
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_ALT else text[:MAX_ALT - 1].rsplit(" ", 1)[0] + "…"
+
+
+# --- raster images: OCR offline, a vision model when configured -------------------------------------------
+
+class VisionAnswer(BaseModel):
+    alt: str = Field(max_length=MAX_ALT)
+    description: str = Field(max_length=4000)
+    text_seen: str = Field("", max_length=8000)
+    kind: str = Field("", max_length=40)  # photo, diagram, chart, slide, text
+
+
+class VisionTask(StructuredTask[VisionAnswer]):
+    name = "describe_image"
+    schema = VisionAnswer
+
+    def __init__(self, loaded: LoadedImage, profile: Profile) -> None:
+        import io
+
+        buffer = io.BytesIO()
+        loaded.image.save(buffer, format="PNG")
+        super().__init__("", profile.language, ImageInput(buffer.getvalue(), "image/png"))
+        self.loaded = loaded
+        self.profile = profile
+        self._ocr: OcrResult | None = None
+        self._offline: ImageDescription | None = None
+
+    @property
+    def ocr_result(self) -> OcrResult:
+        if self._ocr is None:
+            self._ocr = read_text(self.loaded.image)
+        return self._ocr
+
+    def instructions(self) -> str:
+        if self.lang == "en":
+            return ("Describe the image for a student who cannot see it: a short alt text (at most 250 characters), "
+                    "then a plain-language description from general to specific, the text you see copied exactly, "
+                    "and the kind of image. Describe only what is visible; if unsure, say 'to be checked'.")
+        return ("Décris l'image pour un étudiant qui ne la voit pas : un texte alternatif court (250 caractères au "
+                "plus), puis une description en langage simple, du général au détail, le texte visible recopié "
+                "exactement, et le type d'image. Décris seulement ce qui est visible ; en cas de doute, écris "
+                "« à vérifier ».")
+
+    def offline(self) -> VisionAnswer:
+        found = self.offline_description()
+        return VisionAnswer(alt=found.alt, description=found.description, text_seen=found.text, kind=found.method)
+
+    def offline_description(self) -> ImageDescription:
+        if self._offline is None:
+            self._offline = _from_ocr(self.loaded, self.ocr_result, self.profile)
+        return self._offline
+
+    def result_for(self, answer: VisionAnswer, backend: str, notices: list[Notice]) -> ImageDescription:
+        if backend == "offline" or (self._offline is not None and answer == self.offline()):
+            found = self.offline_description()
+            return ImageDescription(found.alt, found.description, found.text, found.method, found.confidence,
+                                    [*notices, *found.notices], found.graph, found.lang)
+        ocr_text = self.ocr_result.text
+        checks = _disagreements(answer, ocr_text, self.lang)
+        return ImageDescription(_cut(answer.alt), answer.description, answer.text_seen or ocr_text, backend,
+                                0.6 if checks else 0.8, [*notices, *checks], None, self.lang)
+
+
+def _disagreements(answer: VisionAnswer, ocr_text: str, lang: str) -> list[Notice]:
+    """Numbers and quoted text the model reports that the OCR does not see."""
+    seen = numbers.values(ocr_text, lang)
+    claimed = numbers.values(answer.description + " " + answer.text_seen, lang)
+    extra = sorted(claimed - seen)
+    quoted = [q for q in re.findall(r"[«\"“]\s*([^»\"”]{3,60})\s*[»\"”]", answer.description)
+              if q.lower() not in ocr_text.lower()]
+    if not extra and not quoted:
+        return []
+    items = ", ".join(extra + [f"« {q} »" for q in quoted])
+    return [Notice("vision-unconfirmed", fr=f"À vérifier : la lecture du texte ne confirme pas {items}.",
+                   en=f"To be checked: reading the text does not confirm {items}.")]
+
+
+def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> ImageDescription:
+    lang = profile.language
+    fr = lang != "en"
+    width, height = loaded.size
+    if not _legible(result):  # nothing, or only noise read in a picture
+        colours = ", ".join(main_colours(loaded.image, lang=lang))
+        shape = orientation(loaded.image, lang)
+        description = (f"Image de {width} × {height} pixels, {shape}, aux couleurs principales : {colours}. "
+                       "Aucun texte n'y a été lu. atypie ne décrit pas le contenu d'une photo sans moteur de "
+                       "vision : pour une description, le service peut activer Mistral (--backend mistral)."
+                       if fr else
+                       f"Image of {width} × {height} pixels, {shape}, main colours: {colours}. No text was read in "
+                       "it. atypie does not describe what a photo shows without a vision backend: to get a "
+                       "description, enable Mistral (--backend mistral).")
+        alt = (f"Image sans texte, {shape}, couleurs : {colours}." if fr else
+               f"Image without text, {shape}, colours: {colours}.")
+        return ImageDescription(_cut(alt), description, "", "facts", 0.0, [], None, lang)
+    diagram_like = len(result.blocks) >= 3 and all(len(b.split()) <= 8 for b in result.blocks)
+    notices = []
+    if diagram_like:
+        method = "ocr-blocks"
+        items = " ; ".join(result.blocks)
+        description = ((f"Ce schéma a été reconstruit à partir du texte lu (reconstruit, à vérifier). Il contient "
+                        f"{len(result.blocks)} zones de texte : {items}.") if fr else
+                       (f"This diagram was rebuilt from the text read (rebuilt, to be checked). It holds "
+                        f"{len(result.blocks)} text areas: {items}."))
+        alt = (f"Schéma avec {len(result.blocks)} éléments : {items}" if fr else
+               f"Diagram with {len(result.blocks)} elements: {items}")
+        notices.append(Notice("rebuilt", fr="Schéma reconstruit depuis une image : à vérifier.",
+                              en="Diagram rebuilt from a picture: to be checked."))
+    else:
+        method = "ocr"
+        body = " ".join(result.lines)
+        description = (("L'image contient du texte. " if fr else "The image contains text. ")
+                       + _plain(body, profile))
+        alt = (("Image avec du texte : " if fr else "Image with text: ") + body)
+    if result.confidence < 0.7:
+        notices.append(Notice("low-confidence", fr="Texte difficile à lire : la lecture est à vérifier.",
+                              en="Text hard to read: the reading should be checked."))
+    return ImageDescription(_cut(alt), description, result.text, method, result.confidence, notices, None, lang)
+
+
+def _legible(result: OcrResult) -> bool:
+    """Real text, not shapes read as letters: several confident words, or one long very confident word."""
+    confident = [w for w in result.words if w.confidence >= 70 and sum(ch.isalnum() for ch in w.text) >= 2]
+    mean = sum(w.confidence for w in result.words) / len(result.words) if result.words else 0
+    return (len(confident) >= 2 and mean >= 55) or any(
+        w.confidence >= 85 and sum(ch.isalpha() for ch in w.text) >= 3 for w in result.words)
+
+
+def _plain(text: str, profile: Profile) -> str:
+    """The text read, through the plain-language engine when it is long enough to be prose."""
+    from ..errors import AtypieError
+    from ..falc.simplify import simplify
+
+    if len(text.split()) < 12:
+        return text
+    try:
+        return " ".join(simplify(text, profile).sentences)
+    except AtypieError:  # e.g. the language of a short slide cannot be told: keep the text as read
+        return text

@@ -1,0 +1,124 @@
+"""describe(): exact reading of atypie's and Graphviz's diagrams, OCR of rendered text, honest facts for photos,
+a vision backend checked against the OCR."""
+import io
+import json
+import random
+import subprocess
+import sys
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from atypie.cli import main
+from atypie.diagram.pipeline import diagram
+from atypie.diagram.render import render
+from atypie.profiles.presets import load_preset
+from atypie.vision.describe import describe
+from tests.fakes.mistral_server import chat_json, error
+
+TEXT = ("Pour faire du vin, on récolte d'abord les raisins. Ensuite, on les presse pour obtenir du jus. Puis le jus "
+        "fermente dans des cuves. Enfin, on met le vin en bouteilles.")
+PROFILE = load_preset("standard")
+
+
+@pytest.mark.exe
+@pytest.mark.parametrize("fmt", ["png", "svg"])
+def test_atypie_diagrams_are_read_back_exactly(fmt):
+    result = diagram(TEXT, PROFILE, lang="fr")
+    data = render(result.graph, result.dot, fmt, alt=result.description.alt, description=result.description.long)
+    described = describe(data, PROFILE)
+    assert described.method == "metadata" and described.confidence == 1.0
+    assert described.graph == result.graph
+    assert described.text.splitlines() == [n.label for n in result.graph.nodes]
+
+
+@pytest.mark.exe
+def test_any_graphviz_svg_is_read_from_its_structure():
+    svg = subprocess.run(["dot", "-Tsvg"], input=b'digraph { a [label="Noyau"]; b [label="ADN <b>"]; a -> b '
+                         b'[label="contient"]; }', capture_output=True, check=True).stdout
+    described = describe(svg, PROFILE)
+    assert described.method == "graphviz-svg"
+    assert [n.label for n in described.graph.nodes] == ["Noyau", "ADN <b>"]
+    assert described.graph.edges[0].label == "contient"
+
+
+def _text_image(lines, size=(900, 300)) -> bytes:
+    image = Image.new("RGB", size, "white")
+    font = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 36)
+    draw = ImageDraw.Draw(image)
+    for n, line in enumerate(lines):
+        draw.text((30, 30 + 60 * n), line, fill="black", font=font)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+@pytest.mark.exe
+def test_slide_text_is_read_in_order():
+    described = describe(_text_image(["Le cycle de l'eau", "Évaporation des océans", "Condensation en nuages"]),
+                         PROFILE)
+    assert described.method in ("ocr", "ocr-blocks")
+    lines = described.text.lower()
+    assert lines.index("cycle") < lines.index("évaporation") < lines.index("condensation")
+
+
+@pytest.mark.exe
+def test_foreign_diagram_png_is_reconstructed_and_marked_to_check():
+    png = subprocess.run(["dot", "-Tpng", "-Gdpi=96"], input=b'digraph { Racine -> Branche; Racine -> Feuille; '
+                         b'Branche -> Fruit; }', capture_output=True, check=True).stdout
+    described = describe(png, PROFILE)
+    words = described.text.lower()
+    assert all(word in words for word in ("racine", "branche", "feuille", "fruit"))
+    assert described.method == "ocr-blocks" and any(n.code == "rebuilt" for n in described.notices)
+
+
+@pytest.mark.exe
+def test_photo_without_text_gets_facts_not_a_caption():
+    rng = random.Random(3)
+    image = Image.new("RGB", (320, 200))
+    image.putdata([(rng.randrange(60, 90), rng.randrange(120, 170), rng.randrange(40, 70)) for _ in range(320 * 200)])
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG")
+    described = describe(buffer.getvalue(), PROFILE)
+    assert described.method == "facts" and described.confidence == 0.0 and described.text == ""
+    assert "320 × 200" in described.description and "vert" in described.description
+    assert "--backend mistral" in described.description and len(described.alt) <= 250
+
+
+@pytest.mark.exe
+def test_vision_backend_answer_is_checked_against_the_ocr(fake_mistral):
+    fake_mistral.script(chat_json({"alt": "Diapositive sur le cycle de l'eau", "description":
+                                   "Une diapositive qui montre « Évaporation » et 3 étapes, dont 1 500 litres.",
+                                   "text_seen": "Le cycle de l'eau", "kind": "slide"}))
+    described = describe(_text_image(["Le cycle de l'eau", "Évaporation"]), PROFILE, backend="mistral")
+    assert described.method == "mistral" and described.alt.startswith("Diapositive")
+    notice = next(n for n in described.notices if n.code == "vision-unconfirmed")
+    assert "1500" in notice.message() and "3" in notice.message()
+    request = fake_mistral.posts()[0].body
+    assert request["model"] == "pixtral-12b-latest"
+
+
+@pytest.mark.exe
+def test_vision_backend_failure_falls_back_to_ocr(fake_mistral):
+    fake_mistral.script(error(500), error(500), error(500))
+    described = describe(_text_image(["Bonjour le monde"]), PROFILE, backend="mistral")
+    assert described.method in ("ocr", "ocr-blocks") and described.notices[0].code == "backend-fallback"
+    assert "bonjour" in described.text.lower()
+
+
+@pytest.mark.exe
+def test_cli_describe_json(capsys, tmp_path):
+    path = tmp_path / "slide.png"
+    path.write_bytes(_text_image(["Photosynthèse"]))
+    assert main(["describe", str(path), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert {"alt", "description", "text", "method", "confidence", "notices"} <= set(data)
+
+
+def test_cli_describe_refuses_non_images(capsys, tmp_path, monkeypatch):
+    path = tmp_path / "x.png"
+    path.write_bytes(b"#!/bin/sh\necho pwned\n")
+    assert main(["describe", str(path)]) == 2
+    assert "ATY-E010" in capsys.readouterr().err
+    assert main(["describe", str(tmp_path / "absent.png")]) == 2
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8"))
