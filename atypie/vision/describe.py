@@ -179,15 +179,13 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         return ImageDescription(_cut(alt), description, "", "facts", 0.0, [], None, lang)
     diagram_like = len(result.blocks) >= 3 and all(len(b.split()) <= 8 for b in result.blocks)
     notices = []
+    graph = None
     if diagram_like:
         method = "ocr-blocks"
-        items = " ; ".join(result.blocks)
-        description = ((f"Ce schéma a été reconstruit à partir du texte lu (reconstruit, à vérifier). Il contient "
-                        f"{len(result.blocks)} zones de texte : {items}.") if fr else
-                       (f"This diagram was rebuilt from the text read (rebuilt, to be checked). It holds "
-                        f"{len(result.blocks)} text areas: {items}."))
-        alt = (f"Schéma avec {len(result.blocks)} éléments : {items}" if fr else
-               f"Diagram with {len(result.blocks)} elements: {items}")
+        graph = _rebuilt_graph(result, lang)
+        text = describe_graph(graph, profile.description.depth)
+        warning = "(reconstruit, à vérifier) " if fr else "(rebuilt, to be checked) "
+        description, alt = warning + text.long, text.alt
         notices.append(Notice("rebuilt", fr="Schéma reconstruit depuis une image : à vérifier.",
                               en="Diagram rebuilt from a picture: to be checked."))
     else:
@@ -199,7 +197,29 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
     if result.confidence < 0.7:
         notices.append(Notice("low-confidence", fr="Texte difficile à lire : la lecture est à vérifier.",
                               en="Text hard to read: the reading should be checked."))
-    return ImageDescription(_cut(alt), description, result.text, method, result.confidence, notices, None, lang)
+    return ImageDescription(_cut(alt), description, result.text, method, result.confidence, notices, graph, lang)
+
+
+def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
+    """Text blocks as nodes, the drawing's arrows between them as edges (positions follow reading order)."""
+    from ..diagram.model import Edge, Node
+
+    nodes = tuple(Node(f"n{n}", block, "concept", None, n, n + 1) for n, block in enumerate(result.blocks, 1))
+    edges = tuple(Edge(f"n{a + 1}", f"n{b + 1}", "", "next") for a, b in result.arrows)
+    chain = len(edges) == len(nodes) - 1 and len({e.source for e in edges}) == len(edges) == len(
+        {e.target for e in edges})
+    if chain:  # read a chain in its own order, from the block no arrow points to
+        following = {e.source: e.target for e in edges}
+        current = next(n.id for n in nodes if n.id not in following.values())
+        order = [current]
+        while current in following and len(order) < len(nodes):
+            current = following[current]
+            order.append(current)
+        rank = {node_id: n for n, node_id in enumerate(order)}
+        nodes = tuple(Node(n.id, n.label, "step", None, rank.get(n.id, len(order)), rank.get(n.id, len(order)) + 1)
+                      for n in nodes)
+        return Graph("process", "", nodes, edges, (), lang)
+    return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, "", "relation") for e in edges), (), lang)
 
 
 def _legible(result: OcrResult) -> bool:

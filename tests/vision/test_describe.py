@@ -70,6 +70,19 @@ def test_foreign_diagram_png_is_reconstructed_and_marked_to_check():
     words = described.text.lower()
     assert all(word in words for word in ("racine", "branche", "feuille", "fruit"))
     assert described.method == "ocr-blocks" and any(n.code == "rebuilt" for n in described.notices)
+    label = {n.id: n.label for n in described.graph.nodes}
+    arrows = {(label[e.source], label[e.target]) for e in described.graph.edges}
+    assert arrows == {("Racine", "Branche"), ("Racine", "Feuille"), ("Branche", "Fruit")}
+    assert described.description.startswith("(reconstruit, à vérifier)")
+
+
+@pytest.mark.exe
+def test_a_chain_drawn_left_to_right_is_read_as_a_process_in_order():
+    png = subprocess.run(["dot", "-Tpng", "-Gdpi=96"], input="digraph { rankdir=LR; Semis -> Croissance -> "
+                         "Floraison -> Récolte; }".encode(), capture_output=True, check=True).stdout
+    described = describe(png, PROFILE)
+    assert described.graph.kind == "process"
+    assert "Étape 1 : Semis. Étape 2 : Croissance. Étape 3 : Floraison. Étape 4 : Récolte." in described.description
 
 
 @pytest.mark.exe

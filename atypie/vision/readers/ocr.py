@@ -24,6 +24,7 @@ class OcrResult:
     psm: int
     scale: float
     words: list[Word] = field(default_factory=list)
+    arrows: list[tuple[int, int]] = field(default_factory=list)  # (from block, to block), rebuilt from the drawing
 
     @property
     def text(self) -> str:
@@ -32,6 +33,11 @@ class OcrResult:
 
 def prepare(image, scale: float = SCALE):
     """Black letters on white: the drawing and any background fill erased (see the module docstring)."""
+    return _separate(image, scale)[0]
+
+
+def _separate(image, scale: float = SCALE):
+    """(letters image, drawing components as (ys, xs) pixel arrays)."""
     import numpy
     from PIL import Image
     from scipy import ndimage
@@ -45,12 +51,17 @@ def prepare(image, scale: float = SCALE):
     boxes = ndimage.find_objects(labels)
     heights = sorted(box[0].stop - box[0].start for box in boxes if box is not None)
     if not heights:
-        return grey
+        return grey, []
     letter = heights[len(heights) // 2]
     drawing = [index for index, box in enumerate(boxes, 1) if box is not None and (
         box[0].stop - box[0].start > LETTER_HEIGHTS * letter or box[1].stop - box[1].start > LETTER_WIDTHS * letter)]
     letters = dark & ~numpy.isin(labels, drawing)
-    return Image.fromarray(numpy.where(letters, 0, 255).astype(numpy.uint8))  # black letters on white
+    components = []
+    for index in drawing:
+        box = boxes[index - 1]
+        ys, xs = numpy.nonzero(labels[box] == index)
+        components.append((ys + box[0].start, xs + box[1].start))
+    return Image.fromarray(numpy.where(letters, 0, 255).astype(numpy.uint8)), components  # black on white
 
 
 def _otsu(histogram: list[int]) -> int:
@@ -74,7 +85,7 @@ def _otsu(histogram: list[int]) -> int:
 
 
 def read_text(image, languages: str = "fra+eng") -> OcrResult:
-    prepared = prepare(image)
+    prepared, drawing = _separate(image)
     buffer = io.BytesIO()
     prepared.save(buffer, format="PNG")
     data = buffer.getvalue()
@@ -86,15 +97,80 @@ def read_text(image, languages: str = "fra+eng") -> OcrResult:
             if word.confidence >= MIN_CONFIDENCE and any(ch.isalnum() for ch in word.text) and key not in seen:
                 found.append(word)
                 seen.add(key)
-    return _assemble(found, PSM_ORDER[0], SCALE)
+    return _assemble(found, PSM_ORDER[0], SCALE, drawing)
 
 
-def _assemble(words: list[Word], psm: int, scale: float) -> OcrResult:
+def _assemble(words: list[Word], psm: int, scale: float, drawing: list) -> OcrResult:
     lines = _lines(words)
     texts = [" ".join(w.text for w in line) for line in lines]
-    blocks = _blocks(lines)
+    grouped = _blocks(lines)
+    blocks = [" ".join(" ".join(w.text for w in line) for line in block) for block in grouped]
+    boxes = [_box([w for line in block for w in line]) for block in grouped]
     confidence = sum(w.confidence for w in words) / (100 * len(words)) if words else 0.0
-    return OcrResult(texts, blocks, round(confidence, 3), psm, scale, words)
+    return OcrResult(texts, blocks, round(confidence, 3), psm, scale, words, _arrows(drawing, boxes))
+
+
+def _box(words: list[Word]) -> tuple[int, int, int, int]:
+    return (min(w.left for w in words), min(w.top for w in words), max(w.left + w.width for w in words),
+            max(w.top + w.height for w in words))
+
+
+def _arrows(drawing: list, boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
+    """Lines of the drawing that join two text blocks. Node outlines are cut away first (the ink within a margin
+    around each block), so that each remaining piece is an edge whose two ends land next to two blocks; the end
+    with more ink around it (the arrowhead) is the target."""
+    import numpy
+    from scipy import ndimage
+
+    if not drawing or len(boxes) < 2:
+        return []
+    height = max(int(max(ys.max() for ys, _ in drawing)) + 1, max(b[3] for b in boxes) + 1)
+    width = max(int(max(xs.max() for _, xs in drawing)) + 1, max(b[2] for b in boxes) + 1)
+    ink = numpy.zeros((height, width), dtype=bool)
+    for ys, xs in drawing:
+        ink[ys, xs] = True
+    zones = [_zone(box, width, height) for box in boxes]
+    for left, top, right, bottom in zones:
+        ink[top:bottom, left:right] = False
+    labels, count = ndimage.label(ink, structure=numpy.ones((3, 3)))
+    found: list[tuple[int, int]] = []
+    for index, box in enumerate(ndimage.find_objects(labels), 1):
+        if box is None:
+            continue
+        ys, xs = numpy.nonzero(labels[box] == index)
+        if len(ys) < 8:
+            continue
+        points = numpy.stack([xs + box[1].start, ys + box[0].start], axis=1)
+        centre = points.mean(axis=0)
+        first = points[numpy.argmax(((points - centre) ** 2).sum(axis=1))]
+        second = points[numpy.argmax(((points - first) ** 2).sum(axis=1))]
+        ends = [_nearest_block(end, zones) for end in (first, second)]
+        if None in ends or ends[0] == ends[1]:
+            continue
+        near = [int((((points - end) ** 2).sum(axis=1) < 18 ** 2).sum()) for end in (first, second)]
+        source, target = (ends[1], ends[0]) if near[0] > near[1] else (ends[0], ends[1])
+        if (source, target) not in found:
+            found.append((source, target))
+    return found
+
+
+def _zone(box, width: int, height: int) -> tuple[int, int, int, int]:
+    """The block with room for the shape drawn around it."""
+    left, top, right, bottom = box
+    pad_x, pad_y = (right - left) * 0.25 + 24, (bottom - top) * 1.4 + 6
+    return (max(int(left - pad_x), 0), max(int(top - pad_y), 0), min(int(right + pad_x), width),
+            min(int(bottom + pad_y), height))
+
+
+def _nearest_block(point, boxes, reach: float = 12.0) -> int | None:
+    best = None
+    for index, (left, top, right, bottom) in enumerate(boxes):
+        dx = max(left - point[0], 0, point[0] - right)
+        dy = max(top - point[1], 0, point[1] - bottom)
+        distance = (dx * dx + dy * dy) ** 0.5
+        if distance <= reach and (best is None or distance < best[0]):
+            best = (distance, index)
+    return best[1] if best else None
 
 
 def _lines(words: list[Word]) -> list[list[Word]]:
@@ -103,9 +179,10 @@ def _lines(words: list[Word]) -> list[list[Word]]:
     for word in sorted(words, key=lambda w: (w.top, w.left)):
         centre = word.top + word.height / 2
         for line in lines:
-            reference = line[-1]
+            reference = min(line, key=lambda w: abs(w.left - word.left))
             if abs(centre - (reference.top + reference.height / 2)) < 0.6 * max(reference.height, word.height) \
-                    and word.left - (reference.left + reference.width) < 3 * max(reference.height, word.height):
+                    and max(word.left - (reference.left + reference.width), reference.left - (word.left + word.width)) \
+                    < 1.5 * max(reference.height, word.height):
                 line.append(word)
                 break
         else:
@@ -115,7 +192,7 @@ def _lines(words: list[Word]) -> list[list[Word]]:
     return sorted(lines, key=lambda line: (min(w.top for w in line), min(w.left for w in line)))
 
 
-def _blocks(lines: list[list[Word]]) -> list[str]:
+def _blocks(lines: list[list[Word]]) -> list[list[list[Word]]]:
     """Lines that follow each other closely and overlap horizontally form a block."""
     blocks: list[list[list[Word]]] = []
     for line in lines:
@@ -131,4 +208,4 @@ def _blocks(lines: list[list[Word]]) -> list[str]:
                 break
         else:
             blocks.append([line])
-    return [" ".join(" ".join(w.text for w in line) for line in block) for block in blocks]
+    return blocks
