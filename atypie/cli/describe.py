@@ -33,9 +33,9 @@ def read_image(name: str) -> bytes:
 
 def describe_command(args: Namespace) -> None:
     from ..vision.describe import describe
-    from .text import _profile
+    from .output import profile_of
 
-    result = describe(read_image(args.image), _profile(args), backend=args.backend)
+    result = describe(read_image(args.image), profile_of(args), backend=args.backend)
     lines = [result.alt, "", result.description]
     if result.text:
         lines += ["", "Texte lu :" if result.lang == "fr" else "Text read:", result.text]

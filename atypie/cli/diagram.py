@@ -6,7 +6,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..errors import InvalidInput
-from .output import emit, json_flag
+from .output import emit, json_flag, profile_of
 
 EXPORTS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
            ".json": "json"}
@@ -30,9 +30,9 @@ def diagram_command(args: Namespace) -> None:
     from ..diagram.export import to_json, to_mermaid
     from ..diagram.pipeline import diagram
     from ..diagram.render import render
-    from .text import _profile, read_input
+    from .text import read_input
 
-    profile = _profile(args)
+    profile = profile_of(args)
     result = diagram(read_input(args.file), profile, lang=args.text_lang, kind=args.kind, backend=args.backend)
     if args.output:
         target = Path(args.output)

@@ -30,3 +30,11 @@ def open_store():
     from ..store import Store
 
     return Store.from_settings()
+
+
+def profile_of(args):
+    """The profile named by `--profile`: a stored one, else a shipped preset."""
+    from ..api import load_profile
+
+    with open_store() as store:
+        return load_profile(args.profile, store)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput, TextTooLong
 from ..language.analysis import MAX_CHARS
-from .output import emit, json_flag, say
+from .output import emit, json_flag, profile_of, say
 
 MAX_BYTES = MAX_CHARS * 4
 
@@ -52,20 +52,12 @@ def read_input(name: str) -> bytes:
     return data
 
 
-def _profile(args: Namespace):
-    from ..api import load_profile
-    from .output import open_store
-
-    with open_store() as store:
-        return load_profile(args.profile, store)
-
-
 def simplify_command(args: Namespace) -> None:
     from ..falc.html import diff_page, page
     from ..falc.render import to_text
     from ..falc.simplify import simplify
 
-    profile = _profile(args)
+    profile = profile_of(args)
     result = simplify(read_input(args.file), profile, args.text_lang, args.backend)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
@@ -85,7 +77,7 @@ def simplify_command(args: Namespace) -> None:
 def check_command(args: Namespace) -> None:
     from ..falc.simplify import check
 
-    result = check(read_input(args.file), _profile(args), args.text_lang)
+    result = check(read_input(args.file), profile_of(args), args.text_lang)
     report = result.report
     lines = [say(args, f"{len(report.violations)} problème(s), {len(report.needs_review)} à vérifier, "
                        f"{len(report.passes)} règle(s) respectée(s).",

@@ -55,7 +55,7 @@ class SimplifyResult:
 
 
 def check(text: str | bytes, profile: Profile, lang: str | None = None) -> CheckResult:
-    analysis = analyse(text, lang or _profile_lang(profile, text))
+    analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
     return CheckResult(analysis.lang, profile.id, check_analysis(analysis, profile), analysis.readability.to_dict())
 
 
@@ -63,7 +63,7 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
              backend: str | None = None) -> SimplifyResult:
     from ..backends import get_backend
 
-    analysis = analyse(text, lang or _profile_lang(profile, text))
+    analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
     task = SimplifyTask(analysis, profile)
     outcome = get_backend(backend).run(task)
     rewrite = task.rewrite_for(outcome.value)
@@ -88,11 +88,6 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
         readability={"before": analysis.readability.to_dict(),
                      "after": after.readability.to_dict() if after is not None else None},
         report=report, meaning=meaning, diff=rewrite.diff, backend=outcome.backend, notices=notices)
-
-
-def _profile_lang(profile: Profile, text) -> str | None:
-    """The language is detected from the text; the profile's language is not a guess about the text."""
-    return None
 
 
 def _meaning_notice(meaning: MeaningCheck) -> Notice:
