@@ -3,11 +3,9 @@ from __future__ import annotations
 
 import sys
 from argparse import Namespace
-from pathlib import Path
 
-from ..errors import InvalidInput
 from ..vision.load import MAX_BYTES
-from .output import emit, json_flag
+from .output import emit, json_flag, profile_of, read_bytes
 
 
 def register(commands) -> None:
@@ -18,24 +16,9 @@ def register(commands) -> None:
     parser.set_defaults(handler=describe_command)
 
 
-def read_image(name: str) -> bytes:
-    if name == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read(MAX_BYTES + 1) if stream is not None else b""
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    return data
-
-
 def describe_command(args: Namespace) -> None:
     from ..vision.describe import describe
-    from .output import profile_of
-
-    result = describe(read_image(args.image), profile_of(args), backend=args.backend)
+    result = describe(read_bytes(args.image, MAX_BYTES), profile_of(args), backend=args.backend)
     lines = [result.alt, "", result.description]
     if result.text:
         lines += ["", "Texte lu :" if result.lang == "fr" else "Text read:", result.text]

@@ -38,3 +38,19 @@ def profile_of(args):
 
     with open_store() as store:
         return load_profile(args.profile, store)
+
+
+def read_bytes(name: str, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of FILE, or of standard input for "-"; a missing file or a folder is an error."""
+    from pathlib import Path
+
+    from ..errors import InvalidInput
+
+    if name == "-":
+        stream = getattr(sys.stdin, "buffer", None)
+        return stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    path = Path(name)
+    if not path.is_file():
+        raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
+    with path.open("rb") as handle:
+        return handle.read(limit + 1)

@@ -4,11 +4,10 @@ from __future__ import annotations
 import json
 import sys
 from argparse import Namespace
-from pathlib import Path
 
-from ..errors import InvalidInput, TextTooLong
+from ..errors import TextTooLong
 from ..language.analysis import MAX_CHARS
-from .output import emit, json_flag, profile_of, say
+from .output import emit, json_flag, profile_of, read_bytes, say
 
 MAX_BYTES = MAX_CHARS * 4
 
@@ -38,15 +37,7 @@ def _text_arguments(parser) -> None:
 
 def read_input(name: str) -> bytes:
     """The bytes of FILE or standard input, refusing what is too large or not a regular file."""
-    if name == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        data = stream.read(MAX_BYTES + 1) if stream is not None else sys.stdin.read(MAX_BYTES + 1).encode("utf-8")
-    else:
-        path = Path(name)
-        if not path.is_file():
-            raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+    data = read_bytes(name, MAX_BYTES)
     if len(data) > MAX_BYTES:
         raise TextTooLong(size=len(data), limit=MAX_CHARS)
     return data
