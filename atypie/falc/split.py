@@ -437,8 +437,9 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue
         if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce"):
             continue  # "… et que …", "entre A et ce qu'il …": not two sentences
-        if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]):
-            continue
+        if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) \
+                and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]):
+            continue  # "A et B" between two noun phrases; two verbs of one subject may be split
         subject = ""
         if phrase == "ce qui":
             pass  # the linker "Cela" is the subject

@@ -56,3 +56,12 @@ def test_fronted_participle_becomes_its_own_sentence():
     assert result.sentences == [
         "Le Cours de linguistique générale définit le signe linguistique comme une association.",
         "Le Cours de linguistique générale est publié en 1916 par ses élèves."]
+
+
+def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
+    result = simplify("Les mitochondries possèdent leur propre ADN et produisent l'essentiel de l'énergie de la "
+                      "cellule.", load_preset("falc"), "fr")
+    assert result.sentences == ["Les mitochondries possèdent leur propre ADN.",
+                                "Les mitochondries produisent l'essentiel de l'énergie de la cellule."]
+    kept = simplify("Le chat et le chien dorment dans le salon depuis ce matin.", load_preset("falc"), "fr")
+    assert kept.sentences == ["Le chat et le chien dorment dans le salon depuis ce matin."]
