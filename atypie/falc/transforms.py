@@ -9,13 +9,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..language.data import entries
+from ..language.data import find_entries
 from ..profiles.model import Profile
 from .conjugate import conjugate, verb_form
 from .numbers_style import number_notes
-from .rules.abbreviation import _pattern as abbreviation_pattern
 from .rules.all_caps import _RUN as CAPITALS
 from .rules.foreign_words import find_foreign
 from .rules.idiom import find_idioms
@@ -203,29 +201,13 @@ def _foreign(analysis) -> list[Replacement]:
     return [Replacement(start, end, plain[0], "foreign") for start, end, plain in find_foreign(analysis)]
 
 
-@cache
-def _phrase_pattern(lang: str) -> re.Pattern | None:
-    table = entries(lang, "substitutions.txt")
-    if not table:
-        return None
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'’-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
-
-
 def _phrases(analysis) -> list[Replacement]:
-    pattern = _phrase_pattern(analysis.lang)
-    if pattern is None:
-        return []
-    table = entries(analysis.lang, "substitutions.txt")
     found = []
-    for m in pattern.finditer(analysis.text):
-        key = m.group().lower().replace("’", "'")
-        if key not in table:
-            continue
-        plain = table[key][0]
-        if plain.split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, m.start()):
+    for start, end, plain in find_entries(analysis.text, analysis.lang, "substitutions.txt", before=r"[\w'’-]",
+                                          after=r"[\w-]"):
+        if plain[0].split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, start):
             continue  # "n'a toutefois pas" must not become "n'a mais pas"
-        found.append(Replacement(m.start(), m.end(), plain, "substitution"))
+        found.append(Replacement(start, end, plain[0], "substitution"))
     return found
 
 
@@ -238,10 +220,8 @@ def _at_clause_start(text: str, start: int) -> bool:
 
 
 def _abbreviations(analysis) -> list[Replacement]:
-    pattern = abbreviation_pattern(analysis.lang)
-    table = entries(analysis.lang, "abbreviations.txt")
-    return [Replacement(m.start(), m.end(), table[m.group().lower()][0], "abbreviation")
-            for m in (pattern.finditer(analysis.text) if pattern else [])]
+    return [Replacement(start, end, full[0], "abbreviation")
+            for start, end, full in find_entries(analysis.text, analysis.lang, "abbreviations.txt")]
 
 
 def _dates(analysis) -> list[Replacement]:

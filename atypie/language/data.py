@@ -43,3 +43,29 @@ def words(lang: str, filename: str) -> frozenset[str]:
 @cache
 def settings(lang: str) -> dict:
     return tomllib.loads(_read(lang, "settings.toml"))
+
+
+@cache
+def _entry_pattern(lang: str, filename: str, before: str, after: str):
+    import re
+
+    table = entries(lang, filename)
+    if not table:
+        return None
+    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
+    return re.compile(rf"(?<!{before})(?:{alternatives})(?!{after})", re.IGNORECASE)
+
+
+def find_entries(text: str, lang: str, filename: str, *, before: str = r"[\w.]",
+                 after: str = r"\w") -> list[tuple[int, int, tuple[str, ...]]]:
+    """(start, end, values) for each key of an `entries` file found in `text` (longest keys first)."""
+    pattern = _entry_pattern(lang, filename, before, after)
+    if pattern is None:
+        return []
+    table = entries(lang, filename)
+    found = []
+    for match in pattern.finditer(text):
+        key = match.group().lower().replace("’", "'")
+        if key in table:
+            found.append((match.start(), match.end(), table[key]))
+    return found

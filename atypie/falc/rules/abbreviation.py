@@ -1,17 +1,5 @@
-import re
-from functools import cache
-
-from ...language.data import entries
+from ...language.data import find_entries
 from ..rule import Rule, correct, incorrect, register
-
-
-@cache
-def _pattern(lang: str) -> re.Pattern | None:
-    table = entries(lang, "abbreviations.txt")
-    if not table:
-        return None
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
 
 
 @register
@@ -28,12 +16,7 @@ class Abbreviation(Rule):
     ]
 
     def check(self, analysis, options):
-        pattern = _pattern(analysis.lang)
-        if pattern is None:
-            return []
-        table = entries(analysis.lang, "abbreviations.txt")
-        return [self.finding(analysis, m.start(), m.end(),
-                             f"« {m.group()} » est une abréviation : écrivez « {table[m.group().lower()][0]} ».",
-                             f"“{m.group()}” is an abbreviation: write “{table[m.group().lower()][0]}”.",
-                             table[m.group().lower()][0])
-                for m in pattern.finditer(analysis.text)]
+        return [self.finding(analysis, start, end,
+                             f"« {analysis.text[start:end]} » est une abréviation : écrivez « {full[0]} ».",
+                             f"“{analysis.text[start:end]}” is an abbreviation: write “{full[0]}”.", full[0])
+                for start, end, full in find_entries(analysis.text, analysis.lang, "abbreviations.txt")]

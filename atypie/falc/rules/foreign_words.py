@@ -1,25 +1,9 @@
-import re
-from functools import cache
-
-from ...language.data import entries
+from ...language.data import find_entries
 from ..rule import Rule, correct, incorrect, register
 
 
-@cache
-def foreign_pattern(lang: str) -> re.Pattern | None:
-    table = entries(lang, "foreign.txt")
-    if not table:
-        return None
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternatives})(?![\w])", re.IGNORECASE)
-
-
 def find_foreign(analysis) -> list[tuple[int, int, tuple[str, ...]]]:
-    pattern = foreign_pattern(analysis.lang)
-    if pattern is None:
-        return []
-    table = entries(analysis.lang, "foreign.txt")
-    return [(m.start(), m.end(), table[m.group().lower()]) for m in pattern.finditer(analysis.text)]
+    return find_entries(analysis.text, analysis.lang, "foreign.txt")
 
 
 @register
