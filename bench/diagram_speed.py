@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import subprocess
-import time
 from pathlib import Path
 
 import spacy
+from _timing import best_of
 
 from atypie.diagram.pipeline import diagram
 from atypie.diagram.render import render
@@ -25,15 +25,6 @@ def paragraph(words: int = 250) -> str:
         if len(" ".join(out).split()) >= words:
             break
     return " ".join(" ".join(out).split()[:words]).rsplit(".", 1)[0] + "."
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:

@@ -3,10 +3,10 @@ text in the same run (target ≤ 2.0). Models are loaded before timing; each fig
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import spacy
+from _timing import best_of
 
 from atypie.falc.simplify import check, simplify
 from atypie.profiles.presets import load_preset
@@ -25,15 +25,6 @@ def sample_text() -> str:
             if words >= TARGET_WORDS:
                 break
     return "\n\n".join(text)
-
-
-def best_of(runs: int, work) -> float:
-    best = float("inf")
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def main() -> None:
