@@ -234,6 +234,34 @@ class UnknownBackend(InvalidInput):
     en = "Backend “{backend}” does not exist. Available backends: {available}."
 
 
+
+class UnknownModel(InvalidInput):
+    code = "ATY-E025"
+    fr = "Le modèle d'illustration « {model} » n'est pas dans le registre. Modèles connus : {available}."
+    en = "Illustration model “{model}” is not in the registry. Known models: {available}."
+
+
+class UploadRejected(InvalidInput):
+    code = "ATY-E026"
+    fr = "Le fichier envoyé n'est pas accepté : {detail}"
+    en = "The uploaded file is not accepted: {detail}"
+
+
+class LoginRequired(Refused):
+    code = "ATY-E037"
+    fr = "Connectez-vous avec votre compte du service handicap pour faire cette action."
+    en = "Sign in with your disability-service account to do this."
+
+
+class ModelNotInstalled(MissingDependency):
+    code = "ATY-E046"
+    fr = ("Le modèle d'illustration « {model} » n'est pas installé ({detail}). "
+          "Copiez ses fichiers dans un dossier local et indiquez ce dossier avec la variable {env} "
+          "(voir models/README.md), ou créez un petit modèle de test avec `atypie models tiny DOSSIER`.")
+    en = ("Illustration model “{model}” is not installed ({detail}). "
+          "Copy its files into a local folder and point the {env} variable at it "
+          "(see models/README.md), or build a small test model with `atypie models tiny FOLDER`.")
+
 def all_error_classes() -> list[type[AtypieError]]:
     """Every error class, for the catalogue test and the documentation."""
     found: list[type[AtypieError]] = []

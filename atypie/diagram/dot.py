@@ -2,7 +2,10 @@
 braces, "<<", backslash escapes such as "\\N", or HTML cannot change the graph's structure or become markup."""
 from __future__ import annotations
 
+import re
 import textwrap
+from collections.abc import Mapping
+from html import escape
 
 from .model import Graph
 from .themes import EDGE_STYLES, NODE_SHAPES, DiagramTheme
@@ -21,7 +24,23 @@ def wrap(label: str) -> str:
     return "\n".join(textwrap.wrap(label, WRAP, break_long_words=False, break_on_hyphens=False)) or label
 
 
-def to_dot(graph: Graph, theme: DiagramTheme, *, direction: str = "TB") -> str:
+_SAFE_PATH = re.compile(r"^/[\w./-]+\.png$")
+
+
+def picture_label(label: str, image: str, size_pt: int) -> str:
+    """An HTML-like DOT label: the picture above the label's text (escaped, never markup)."""
+    if not _SAFE_PATH.match(image) or ".." in image:
+        raise ValueError(f"unsafe image path for DOT: {image!r}")
+    cleaned = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in wrap(label))
+    text = "<BR/>".join(escape(line, quote=True) for line in cleaned.split("\n"))
+    return (f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="2">'
+            f'<TR><TD FIXEDSIZE="TRUE" WIDTH="{size_pt}" HEIGHT="{size_pt}"><IMG SRC="{image}" SCALE="TRUE"/></TD></TR>'
+            f'<TR><TD>{text}</TD></TR></TABLE>>')
+
+
+def to_dot(graph: Graph, theme: DiagramTheme, *, direction: str = "TB", images: Mapping[str, str] | None = None,
+           image_size_pt: int = 48) -> str:
+    """DOT for `graph`; `images` maps node ids to absolute PNG paths shown above their labels."""
     lines = [
         "digraph atypie {",
         f"  graph [rankdir={direction if direction in ('TB', 'LR') else 'TB'}, bgcolor={quote(theme.background)}, "
@@ -39,7 +58,9 @@ def to_dot(graph: Graph, theme: DiagramTheme, *, direction: str = "TB") -> str:
         lines.append("  }")
     for node in graph.nodes:
         shape, style = NODE_SHAPES.get(node.kind, NODE_SHAPES["concept"])
-        lines.append(f"  {quote(node.id)} [label={quote(wrap(node.label))}, shape={shape}, style={quote(style)}];")
+        picture = (images or {}).get(node.id)
+        label = picture_label(node.label, picture, image_size_pt) if picture else quote(wrap(node.label))
+        lines.append(f"  {quote(node.id)} [label={label}, shape={shape}, style={quote(style)}];")
     for edge in graph.edges:
         style, arrow = EDGE_STYLES.get(edge.kind, EDGE_STYLES["relation"])
         label = f", label={quote(wrap(edge.label))}" if edge.label else ""
