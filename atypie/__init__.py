@@ -3,11 +3,12 @@
 `import atypie` stays light: the public names below load their modules on first use, and
 nothing here imports torch, diffusers, transformers, gradio or spaCy.
 
-Public surface (a later release adds `illustrate`):
+Public surface:
 
 - `simplify(text, profile="standard")` → `SimplifyResult`; `check(text, profile)` → `CheckResult`
 - `diagram(text, profile="standard")` → `DiagramResult` (graph, description, DOT)
 - `describe(image_bytes, profile="standard")` → `ImageDescription` (alt, description, text, method, confidence)
+- `illustrate(text_or_graph, profile_id, store=...)` → `Illustration` (generated image; the gate decides first)
 
 - `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
 - `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
@@ -40,13 +41,25 @@ _LAZY = {
     "check": "atypie.api",
     "diagram": "atypie.api",
     "describe": "atypie.api",
+    "illustrate": "atypie.api",
+    "image_generation_verdict": "atypie.api",
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "check", "describe", "diagram", "load_profile", "open_store", "preset_names", "simplify"]
+           "check", "describe", "diagram", "illustrate", "image_generation_verdict", "load_profile", "open_store",
+           "preset_names", "simplify"]
 
 if TYPE_CHECKING:
-    from .api import check, describe, diagram, load_profile, open_store, simplify
+    from .api import (
+        check,
+        describe,
+        diagram,
+        illustrate,
+        image_generation_verdict,
+        load_profile,
+        open_store,
+        simplify,
+    )
     from .config import Settings
     from .errors import AtypieError
     from .gate import Gate, Verdict

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 from .config import Settings
+from .energy import metered
 from .errors import ProfileNotFound
+from .gate import Gate, Verdict
 from .ids import check_identifier
 from .profiles.model import Profile
 from .profiles.presets import load_preset, preset_names
@@ -38,7 +40,9 @@ def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: 
     """A plain-language version of `text` for `profile` (typed `SimplifyResult`)."""
     from .falc.simplify import simplify as run
 
-    return run(text, _resolve(profile, store), lang, backend)
+    resolved = _resolve(profile, store)
+    with metered(store, "simplify", resolved.id):
+        return run(text, resolved, lang, backend)
 
 
 def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
@@ -46,7 +50,9 @@ def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str
     """The plain-language rules' report on `text` (typed `CheckResult`)."""
     from .falc.simplify import check as run
 
-    return run(text, _resolve(profile, store), lang)
+    resolved = _resolve(profile, store)
+    with metered(store, "check", resolved.id):
+        return run(text, resolved, lang)
 
 
 def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
@@ -54,7 +60,9 @@ def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: s
     """A diagram of `text` for `profile` (typed `DiagramResult`: graph, views, description, DOT)."""
     from .diagram.pipeline import diagram as run
 
-    return run(text, _resolve(profile, store), lang=lang, kind=kind, backend=backend)
+    resolved = _resolve(profile, store)
+    with metered(store, "diagram", resolved.id):
+        return run(text, resolved, lang=lang, kind=kind, backend=backend)
 
 
 def describe(image: bytes, profile: "Profile | str" = "standard", *, backend: str | None = None,
@@ -62,4 +70,44 @@ def describe(image: bytes, profile: "Profile | str" = "standard", *, backend: st
     """A plain-language description of an image (typed `ImageDescription`: alt, description, text, method…)."""
     from .vision.describe import describe as run
 
-    return run(image, _resolve(profile, store), backend=backend)
+    resolved = _resolve(profile, store)
+    with metered(store, "describe", resolved.id):
+        return run(image, resolved, backend=backend)
+
+
+def image_generation_verdict(profile_id: str, store: Store) -> Verdict:
+    """Whether `profile_id` may generate images now, without using its quota (to offer the option or not)."""
+    return Gate(store).check(check_identifier(profile_id), "illustrate-offer", consume=False)
+
+
+def illustrate(source, profile: str, *, store: Store, code_id: str | None = None, actor: str | None = None,
+               model: str | None = None, mode: str = "nodes", seed: int = 0, size: int | None = None,
+               lang: str | None = None, backend: str | None = None):
+    """A generated illustration of a diagram (typed `Illustration`, carrying the gate's verdict).
+
+    `source` is course text, a `Graph`, or a `DiagramResult`. The gate decides first, from the stored
+    profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated."""
+    from .diagram.themes import theme_for
+    from .imaging.illustrate import render_illustration
+
+    profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
+    with metered(store, "illustrate", profile_id) as measure:
+        verdict = Gate(store).require(profile_id, "illustrate", code_id=code_id, actor=actor)
+        stored = store.profiles.get(profile_id).profile
+        graph = _graph_of(source, stored, lang, backend)
+        result = render_illustration(graph, verdict, model=model, mode=mode, seed=seed, size=size,
+                                     theme=theme_for(stored.display), direction=stored.diagram.direction)
+        measure.gpu_s = result.gpu_seconds
+    return result
+
+
+def _graph_of(source, profile: Profile, lang: str | None, backend: str | None):
+    from .diagram.model import Graph
+    from .diagram.pipeline import DiagramResult
+    from .diagram.pipeline import diagram as run
+
+    if isinstance(source, Graph):
+        return source
+    if isinstance(source, DiagramResult):
+        return source.graph
+    return run(source, profile, lang=lang, backend=backend).graph

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
-from .errors import ImageGenerationRefused
+from .errors import ImageGenerationRefused, ProfileNotFound
 from .store import Store, audit
 from .store.schema import image_usage
 from .store.sql import insert_ignore
@@ -59,12 +59,14 @@ class Gate:
 
     def check(self, profile_id: str, operation: str = "illustrate", *, code_id: str | None = None,
               actor: str | None = None, consume: bool = True) -> Verdict:
-        """Decide for `profile_id`; when allowed and `consume`, one unit of today's quota is taken."""
+        """Decide for `profile_id`; when allowed and `consume`, one unit of today's quota is taken.
+
+        A profile that is not stored (a shipped preset used as is, or an unknown name) is never allowed."""
         day = self._today().isoformat()
         with self._store.engine.begin() as conn:
-            grant = self._store.profiles.read(conn, profile_id).profile.image_generation
+            grant = self._grant(conn, profile_id)
             used = self._used(conn, profile_id, day)
-            if not grant.allowed:
+            if grant is None or not grant.allowed:
                 verdict = Verdict(False, (NOT_ALLOWED,), profile_id, operation, 0)
             elif not consume:
                 left = max(grant.daily_quota - used, 0)
@@ -88,6 +90,12 @@ class Gate:
         if not verdict.allowed:
             raise ImageGenerationRefused(verdict=verdict, profile_id=profile_id, why=verdict.explain("fr"))
         return verdict
+
+    def _grant(self, conn, profile_id: str):
+        try:
+            return self._store.profiles.read(conn, profile_id).profile.image_generation
+        except ProfileNotFound:
+            return None
 
     @staticmethod
     def _used(conn, profile_id: str, day: str) -> int:

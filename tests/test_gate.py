@@ -78,8 +78,14 @@ def test_gate_through_an_access_code(store, staff_name):
     assert caught.value.exit_code == 3
 
 
-def test_unknown_or_hostile_profile_ids(store):
-    for bad in ("nobody", "../x", "x' OR '1'='1"):
+def test_a_profile_that_is_not_stored_is_refused_and_logged(store):
+    verdict = Gate(store).check("nobody")
+    assert not verdict.allowed and verdict.reasons == ("not-allowed",)
+    assert store.audit.entries(operation="gate.illustrate")[0].profile_id == "nobody"
+
+
+def test_hostile_profile_ids(store):
+    for bad in ("../x", "x' OR '1'='1"):
         with pytest.raises(Exception) as caught:
             Gate(store).check(bad)
         assert caught.value.exit_code == 2

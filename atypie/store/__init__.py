@@ -1,4 +1,4 @@
-"""The store: profiles, staff accounts, access codes, image usage and the audit log, in one database."""
+"""The store: profiles, staff accounts, access codes, image quota, usage and the audit log, in one database."""
 from __future__ import annotations
 
 from sqlalchemy import Engine
@@ -12,6 +12,7 @@ from .engine import lock_for_migration, make_engine
 from .migrations import migrate
 from .profiles import ProfileRepository
 from .staff import StaffRepository
+from .usage import UsageLog
 
 
 class Store:
@@ -32,6 +33,7 @@ class Store:
         self.profiles = ProfileRepository(self.engine)
         self.staff = StaffRepository(self.engine)
         self.codes = AccessCodes(self.engine, self.profiles, self.audit)
+        self.usage = UsageLog(self.engine, timezone)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Store":

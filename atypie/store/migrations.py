@@ -30,9 +30,15 @@ def _add_indexes(conn: Connection) -> None:
         conn.execute(text(statement))
 
 
+def _add_usage_log(conn: Connection) -> None:
+    schema.usage_log.create(conn, checkfirst=True)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_usage_at ON usage_log (at)"))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "profiles, staff, access codes, image usage, audit log", None),
     Migration(2, "indexes on the audit log and access codes", _add_indexes),
+    Migration(3, "usage log: time and energy per request", _add_usage_log),
 )
 LATEST = MIGRATIONS[-1].version
 

@@ -5,6 +5,7 @@ from sqlalchemy import (
                         Boolean,
                         Column,
                         DateTime,
+                        Float,
                         ForeignKey,
                         Index,
                         Integer,
@@ -71,6 +72,20 @@ audit_log = Table(
     Column("detail", String(300), nullable=False, default=""),  # reason codes only, never content
 )
 
+usage_log = Table(
+    "usage_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("operation", String(64), nullable=False),
+    Column("profile_id", String(64)),
+    Column("outcome", String(16), nullable=False),  # done, refused (by the gate or a permission) or failed
+    Column("wall_s", Float, nullable=False),
+    Column("cpu_s", Float, nullable=False),
+    Column("gpu_s", Float, nullable=False),
+    Column("energy_wh", Float, nullable=False),
+)
+
 Index("ix_audit_profile", audit_log.c.profile_id)
 Index("ix_audit_code", audit_log.c.code_id)
 Index("ix_codes_profile", access_codes.c.profile_id)
+Index("ix_usage_at", usage_log.c.at)

@@ -24,11 +24,14 @@ def test_a_version_1_database_is_upgraded(tmp_path):
     with Store(url) as store, store.engine.begin() as conn:
         for index in ("ix_audit_profile", "ix_audit_code", "ix_codes_profile"):
             conn.execute(text(f"DROP INDEX {index}"))
+        conn.execute(text("DROP TABLE usage_log"))
         conn.execute(text("DELETE FROM atypie_schema WHERE version > 1"))
     with Store(url) as store, store.engine.connect() as conn:
         assert current_version(conn) == LATEST
         names = {ix["name"] for ix in inspect(conn).get_indexes("audit_log")}
+        tables = set(inspect(conn).get_table_names())
     assert {"ix_audit_profile", "ix_audit_code"} <= names
+    assert "usage_log" in tables
 
 
 def test_a_database_from_a_newer_release_is_refused(tmp_path):
