@@ -87,12 +87,12 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
 
     `source` is course text, a `Graph`, or a `DiagramResult`. The gate decides first, from the stored
     profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated."""
-    from .diagram.themes import theme_for
-    from .imaging.illustrate import render_illustration
-
     profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
     with metered(store, "illustrate", profile_id) as measure:
         verdict = Gate(store).require(profile_id, "illustrate", code_id=code_id, actor=actor)
+        from .diagram.themes import theme_for
+        from .imaging.illustrate import render_illustration
+
         stored = store.profiles.get(profile_id).profile
         graph = _graph_of(source, stored, lang, backend)
         result = render_illustration(graph, verdict, model=model, mode=mode, seed=seed, size=size,

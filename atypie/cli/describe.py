@@ -5,7 +5,7 @@ import sys
 from argparse import Namespace
 
 from ..vision.load import MAX_BYTES
-from .output import emit, json_flag, profile_of, read_bytes
+from .output import emit, json_flag, profile_in_store, read_bytes
 
 
 def register(commands) -> None:
@@ -17,8 +17,10 @@ def register(commands) -> None:
 
 
 def describe_command(args: Namespace) -> None:
-    from ..vision.describe import describe
-    result = describe(read_bytes(args.image, MAX_BYTES), profile_of(args), backend=args.backend)
+    from ..api import describe
+
+    with profile_in_store(args) as (profile, store):
+        result = describe(read_bytes(args.image, MAX_BYTES), profile, backend=args.backend, store=store)
     lines = [result.alt, "", result.description]
     if result.text:
         lines += ["", "Texte lu :" if result.lang == "fr" else "Text read:", result.text]

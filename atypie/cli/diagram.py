@@ -6,7 +6,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..errors import InvalidInput
-from .output import emit, json_flag, profile_of
+from .output import emit, json_flag, profile_in_store
 
 EXPORTS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
            ".json": "json"}
@@ -27,13 +27,14 @@ def register(commands) -> None:
 
 
 def diagram_command(args: Namespace) -> None:
+    from ..api import diagram
     from ..diagram.export import to_json, to_mermaid
-    from ..diagram.pipeline import diagram
     from ..diagram.render import render
     from .text import read_input
 
-    profile = profile_of(args)
-    result = diagram(read_input(args.file), profile, lang=args.text_lang, kind=args.kind, backend=args.backend)
+    with profile_in_store(args) as (profile, store):
+        result = diagram(read_input(args.file), profile, lang=args.text_lang, kind=args.kind, backend=args.backend,
+                         store=store)
     if args.output:
         target = Path(args.output)
         fmt = EXPORTS.get(target.suffix.lower())

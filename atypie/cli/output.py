@@ -5,6 +5,8 @@ import argparse
 import json
 import sys
 from argparse import Namespace
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 
 def emit(args: Namespace, data: object, lines: list[str]) -> None:
@@ -32,12 +34,13 @@ def open_store():
     return Store.from_settings()
 
 
-def profile_of(args):
-    """The profile named by `--profile`: a stored one, else a shipped preset."""
+@contextmanager
+def profile_in_store(args) -> Iterator[tuple]:
+    """The open store and the profile named by `--profile` (a stored one, else a shipped preset)."""
     from ..api import load_profile
 
     with open_store() as store:
-        return load_profile(args.profile, store)
+        yield load_profile(args.profile, store), store
 
 
 def read_bytes(name: str, limit: int) -> bytes:

@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, describe, diagram, profiles, staff, system, text
+from . import codes, describe, diagram, imaging, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -32,4 +32,5 @@ def build_parser() -> Parser:
     text.register(commands)
     diagram.register(commands)
     describe.register(commands)
+    imaging.register(commands)
     return parser

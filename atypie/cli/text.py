@@ -7,7 +7,7 @@ from argparse import Namespace
 
 from ..errors import TextTooLong
 from ..language.analysis import MAX_CHARS
-from .output import emit, json_flag, profile_of, read_bytes, say
+from .output import emit, json_flag, profile_in_store, read_bytes, say
 
 MAX_BYTES = MAX_CHARS * 4
 
@@ -44,12 +44,12 @@ def read_input(name: str) -> bytes:
 
 
 def simplify_command(args: Namespace) -> None:
+    from ..api import simplify
     from ..falc.html import diff_page, page
     from ..falc.render import to_text
-    from ..falc.simplify import simplify
 
-    profile = profile_of(args)
-    result = simplify(read_input(args.file), profile, args.text_lang, args.backend)
+    with profile_in_store(args) as (profile, store):
+        result = simplify(read_input(args.file), profile, lang=args.text_lang, backend=args.backend, store=store)
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
@@ -66,9 +66,10 @@ def simplify_command(args: Namespace) -> None:
 
 
 def check_command(args: Namespace) -> None:
-    from ..falc.simplify import check
+    from ..api import check
 
-    result = check(read_input(args.file), profile_of(args), args.text_lang)
+    with profile_in_store(args) as (profile, store):
+        result = check(read_input(args.file), profile, lang=args.text_lang, store=store)
     report = result.report
     lines = [say(args, f"{len(report.violations)} problème(s), {len(report.needs_review)} à vérifier, "
                        f"{len(report.passes)} règle(s) respectée(s).",

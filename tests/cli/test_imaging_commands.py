@@ -1,0 +1,51 @@
+"""`atypie illustrate` refuses through the gate before anything loads; `atypie report` totals the usage log."""
+import json
+
+from atypie.api import open_store
+from atypie.cli import main
+from atypie.profiles.presets import load_preset
+
+TEXT = ("La digestion commence dans la bouche. Ensuite, l'estomac broie les aliments. "
+        "Enfin, l'intestin absorbe les nutriments.\n")
+
+
+def _run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_illustrate_is_refused_for_a_profile_that_is_not_allowed(capsys, tmp_path):
+    source = tmp_path / "cours.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    with open_store() as store:
+        store.profiles.create(load_preset("dyslexie", "lea"))
+    for profile in ("lea", "standard", "inconnu"):
+        code, out, err = _run(capsys, "illustrate", str(source), "--profile", profile, "-o", str(tmp_path / "x.png"))
+        assert code == 3, err
+        assert "ATY-E033" in err and "Traceback" not in err
+    assert not (tmp_path / "x.png").exists()
+    code, out, _ = _run(capsys, "report", "--json")
+    rows = {(row["operation"], row["profile_id"]): row for row in json.loads(out)["rows"]}
+    assert all(rows["illustrate", p]["refused"] == 1 for p in ("lea", "standard", "inconnu"))
+
+
+def test_illustrate_checks_its_arguments(capsys, tmp_path):
+    assert _run(capsys, "illustrate", "-", "--profile", "../x", "-o", "x.png")[0] == 2
+    assert _run(capsys, "illustrate", "-", "--profile", "lea", "-o", "x.jpg")[0] == 2
+
+
+def test_report_counts_text_commands_and_filters_by_date(capsys, tmp_path):
+    source = tmp_path / "cours.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    assert _run(capsys, "check", str(source))[0] == 0
+    assert _run(capsys, "diagram", str(source))[0] == 0
+    code, out, _ = _run(capsys, "report", "--json")
+    report = json.loads(out)
+    operations = {row["operation"]: row for row in report["rows"]}
+    assert operations["check"]["requests"] == 1 and operations["diagram"]["cpu_s"] > 0
+    assert report["total"]["energy_wh"] > 0
+    code, out, _ = _run(capsys, "report")
+    assert code == 0 and out.splitlines()[0].startswith("opération")
+    assert json.loads(_run(capsys, "report", "--since", "2999-01-01", "--json")[1])["total"]["requests"] == 0
+    assert _run(capsys, "report", "--since", "hier")[0] == 2
