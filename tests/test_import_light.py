@@ -40,3 +40,30 @@ def test_lazy_table_matches_all():
     import atypie
 
     assert set(atypie.__all__) - {"__version__"} == set(atypie._LAZY)
+
+
+TEXT_COMMANDS = """
+import json, sys, tempfile
+from pathlib import Path
+from atypie.cli import main
+
+folder = Path(tempfile.mkdtemp())
+course = folder / "cours.txt"
+course.write_text("La digestion commence dans la bouche. Ensuite, l'estomac broie les aliments.\\n", encoding="utf-8")
+codes = [main(["simplify", str(course)]), main(["check", str(course)]),
+         main(["diagram", str(course), "-o", str(folder / "d.png")]),
+         main(["describe", str(folder / "d.png")]),
+         main(["illustrate", str(course), "--profile", "standard", "-o", str(folder / "i.png")])]
+modules = sorted(sys.modules)
+import torch  # still importable afterwards, for a later permitted illustration in the same process
+print(json.dumps({"codes": codes, "modules": modules}), file=sys.stderr)
+"""
+
+
+def test_text_commands_and_refused_illustrations_never_load_torch_or_diffusers(tmp_path):
+    env = {**__import__("os").environ, "ATYPIE_HOME": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", TEXT_COMMANDS], capture_output=True, text=True, env=env,
+                          check=True, timeout=240)
+    probe = json.loads(done.stderr.strip().splitlines()[-1])
+    assert probe["codes"] == [0, 0, 0, 0, 3]
+    assert not {m for m in probe["modules"] if m.split(".")[0] in ("torch", "diffusers", "transformers")}

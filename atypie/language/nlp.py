@@ -7,7 +7,10 @@ sentencizer; rules that need part-of-speech tags report "not applicable" in Engl
 """
 from __future__ import annotations
 
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..errors import MissingDependency
 
@@ -19,7 +22,8 @@ def pipeline(lang: str, *, full: bool = True):
     key = (lang, full or lang == "en")
     with _lock:
         if key not in _pipelines:
-            _pipelines[key] = _load(*key)
+            with _without_torch():
+                _pipelines[key] = _load(*key)
         return _pipelines[key]
 
 
@@ -31,6 +35,21 @@ def parse(text: str, lang: str, *, full: bool = True):
 def has_tags(lang: str) -> bool:
     """Whether the pipeline for `lang` gives part-of-speech tags, lemmas and morphology."""
     return lang == "fr"
+
+
+@contextmanager
+def _without_torch() -> Iterator[None]:
+    """spaCy's thinc imports torch whenever it is installed (seconds and hundreds of MB), and the French model
+    needs none of it: hide torch while spaCy loads, so that text work never pays for image generation."""
+    if "torch" in sys.modules:
+        yield
+        return
+    sys.modules["torch"] = None  # makes `import torch` raise ImportError, which thinc handles
+    try:
+        yield
+    finally:
+        if "torch" in sys.modules and sys.modules["torch"] is None:
+            del sys.modules["torch"]
 
 
 def _load(lang: str, full: bool):
