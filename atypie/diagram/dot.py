@@ -29,7 +29,7 @@ _SAFE_PATH = re.compile(r"^/[\w./-]+\.png$")
 
 def picture_label(label: str, image: str, size_pt: int) -> str:
     """An HTML-like DOT label: the picture above the label's text (escaped, never markup)."""
-    if not _SAFE_PATH.match(image) or ".." in image:
+    if not _SAFE_PATH.fullmatch(image) or ".." in image:
         raise ValueError(f"unsafe image path for DOT: {image!r}")
     cleaned = "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in wrap(label))
     text = "<BR/>".join(escape(line, quote=True) for line in cleaned.split("\n"))

@@ -4,6 +4,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
@@ -18,6 +19,9 @@ from .model import KINDS, MAX_LABEL_WORDS, Graph, GraphBuilder
 from .size import DiagramSet, split
 from .themes import theme_for
 
+if TYPE_CHECKING:
+    from ..imaging.pictograms import Pictogram
+
 
 @dataclass(frozen=True)
 class DiagramResult:
@@ -27,13 +31,16 @@ class DiagramResult:
     dot: str
     backend: str
     notices: list[Notice] = field(default_factory=list)
+    pictograms: dict[str, Pictogram] = field(default_factory=dict)  # node id → the picture above its label
 
     def to_dict(self) -> dict:
         data = self.graph.to_dict()
         return {**data, "nodes": [{**n, "source": _source(n)} for n in data["nodes"]],
                 "alt": self.description.alt, "description": self.description.long,
                 "outline": self.description.outline, "parts": len(self.views.parts), "backend": self.backend,
-                "notices": [n.to_dict(self.graph.lang) for n in self.notices]}
+                "notices": [n.to_dict(self.graph.lang) for n in self.notices],
+                "pictograms": {node_id: {"hexcode": p.hexcode, "annotation": p.annotation}
+                               for node_id, p in self.pictograms.items()}}
 
 
 def _source(node: dict) -> dict:
@@ -57,8 +64,24 @@ def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kin
     views = split(graph, profile.diagram.max_nodes)
     description = describe(graph, profile.description.depth)
     shown = views.overview
-    dot = to_dot(shown, theme_for(profile.display), direction=profile.diagram.direction)
-    return DiagramResult(graph, views, description, dot, outcome.backend, [*outcome.notices, *notices])
+    pictograms, images, drawing = _pictograms(shown) if profile.diagram.pictograms else ({}, None, [])
+    dot = to_dot(shown, theme_for(profile.display), direction=profile.diagram.direction, images=images)
+    return DiagramResult(graph, views, description, dot, outcome.backend, [*outcome.notices, *notices, *drawing],
+                         pictograms)
+
+
+def _pictograms(graph: Graph) -> tuple[dict[str, Pictogram], dict[str, str] | None, list[Notice]]:
+    """The OpenMoji pictogram of each label that has a confident one, and its PNG for DOT. Decoration only: the
+    labels and the description stay as they are. None and a notice when pictograms cannot be drawn here."""
+    from ..errors import ConfigurationError, MissingDependency
+    from ..imaging.pictograms import pictogram_png, pictograms_for
+
+    try:
+        pictograms = pictograms_for(graph)
+        return pictograms, {node_id: str(pictogram_png(p.hexcode)) for node_id, p in pictograms.items()}, []
+    except (MissingDependency, ConfigurationError) as error:
+        return {}, None, [Notice("pictograms-unavailable", fr=f"Schéma sans pictogrammes : {error.message('fr')}",
+                                 en=f"Diagram without pictograms: {error.message('en')}")]
 
 
 # --- the task a language model may do instead of the offline extraction ------------------------------

@@ -1,18 +1,23 @@
 """Rendering: SVG (accessible: role="img", <title>, <desc>, aria-labelledby), PNG and PDF through Graphviz.
 Every SVG and PNG atypie writes embeds the graph JSON (SVG <metadata>, PNG iTXt chunk), so that the
-image → text path can read the graph back exactly."""
+image → text path can read the graph back exactly. SVG pictograms are inlined (data: URIs) and hidden from
+screen readers: they are decoration, the labels say everything."""
 from __future__ import annotations
 
+import base64
 import io
 import json
 import re
 from html import escape, unescape
+from pathlib import Path
 
 from ..adapters.graphviz import run_dot
 from .model import Graph
 
 PNG_KEY = "atypie-graph"
 _METADATA = re.compile(r"<metadata>\s*<atypie:graph[^>]*>(.*?)</atypie:graph>", re.DOTALL)
+_IMAGE = re.compile(r"<image\b[^>]*>(?:\s*</image>)?")
+_HREF = re.compile(r"\b(?:xlink:)?href=\"([^\"]*)\"")
 
 
 def render(graph: Graph, dot_source: str, fmt: str, *, alt: str, description: str, dpi: int = 96) -> bytes:
@@ -25,7 +30,7 @@ def render(graph: Graph, dot_source: str, fmt: str, *, alt: str, description: st
 
 
 def _accessible_svg(svg: str, graph: Graph, alt: str, description: str) -> str:
-    svg = re.sub(r"<!--.*?-->\s*", "", svg, flags=re.DOTALL)
+    svg = _inline_pictograms(re.sub(r"<!--.*?-->\s*", "", svg, flags=re.DOTALL))
     opening = re.search(r"<svg\b[^>]*>", svg)
     head = opening.group(0)[:-1] + (' role="img" aria-labelledby="atypie-title atypie-desc" '
                                     'xmlns:atypie="https://atypie.fr/ns/graph">')
@@ -33,6 +38,26 @@ def _accessible_svg(svg: str, graph: Graph, alt: str, description: str) -> str:
     inserted = (f'\n<title id="atypie-title">{escape(alt)}</title>\n<desc id="atypie-desc">{escape(description)}</desc>'
                 f'\n<metadata>\n<atypie:graph format="application/json">{payload}</atypie:graph>\n</metadata>')
     return svg[:opening.start()] + head + inserted + svg[opening.end():]
+
+
+def _inline_pictograms(svg: str) -> str:
+    """Each <image> of a cached pictogram becomes self-contained and aria-hidden; any other <image> is dropped,
+    so that no SVG points at a local file."""
+    from ..imaging.pictograms import cache_dir
+
+    folder = cache_dir() if _IMAGE.search(svg) else None
+
+    def inline(match: re.Match) -> str:
+        element = match.group(0)
+        href = _HREF.search(element)
+        path = Path(unescape(href.group(1))).resolve() if href else None
+        if path is None or path.parent != folder or path.suffix != ".png" or not path.is_file():
+            return ""
+        uri = "data:image/png;base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+        inlined = element[:href.start(1)] + uri + element[href.end(1):]
+        return '<image aria-hidden="true"' + inlined[len("<image"):]
+
+    return _IMAGE.sub(inline, svg)
 
 
 def _png_with_graph(raw: bytes, graph: Graph, alt: str) -> bytes:
