@@ -9,6 +9,7 @@ from .errors import ConfigurationError
 
 LANGUAGES = ("fr", "en")
 BACKENDS = ("offline", "mistral")
+DEFAULT_MODELS_REGISTRY = Path(__file__).resolve().parent.parent / "models" / "registry.toml"
 
 
 @dataclass(frozen=True)
@@ -20,6 +21,7 @@ class Settings:
     timezone: str
     mistral_server_url: str | None
     mistral_key_set: bool
+    models_registry: Path = DEFAULT_MODELS_REGISTRY  # ATYPIE_MODELS_REGISTRY: the illustration model registry
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -39,6 +41,7 @@ class Settings:
             timezone=env.get("ATYPIE_TIMEZONE", "Europe/Paris"),
             mistral_server_url=env.get("MISTRAL_SERVER_URL") or None,
             mistral_key_set=bool(env.get("MISTRAL_API_KEY")),
+            models_registry=Path(env.get("ATYPIE_MODELS_REGISTRY") or DEFAULT_MODELS_REGISTRY).expanduser(),
         )
 
 

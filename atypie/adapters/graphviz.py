@@ -6,7 +6,7 @@ import subprocess
 
 from ..errors import InvalidInput, MissingDependency
 
-FORMATS = ("svg", "png", "pdf")
+FORMATS = ("svg", "png", "pdf", "json")  # json: the layout (positions in points), for drawing over it
 
 
 def run_dot(source: str, fmt: str, *, dpi: int = 96, timeout_s: float = 30) -> bytes:
