@@ -89,14 +89,18 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
     profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated."""
     profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
     with metered(store, "illustrate", profile_id) as measure:
-        verdict = Gate(store).require(profile_id, "illustrate", code_id=code_id, actor=actor)
+        gate = Gate(store)
+        gate.require(profile_id, "illustrate", code_id=code_id, actor=actor, consume=False)
         from .diagram.themes import theme_for
         from .imaging.illustrate import render_illustration
+        from .imaging.registry import load_registry, resolve
 
+        installed = resolve(model or load_registry().default_for(mode))  # not installed: exit 4, quota untouched
+        verdict = gate.require(profile_id, "illustrate", code_id=code_id, actor=actor)
         stored = store.profiles.get(profile_id).profile
         graph = _graph_of(source, stored, lang, backend)
-        result = render_illustration(graph, verdict, model=model, mode=mode, seed=seed, size=size,
-                                     theme=theme_for(stored.display), direction=stored.diagram.direction)
+        result = render_illustration(graph, verdict, model=model or installed.entry.id, mode=mode, seed=seed,
+                                     size=size, theme=theme_for(stored.display), direction=stored.diagram.direction)
         measure.gpu_s = result.gpu_seconds
     return result
 

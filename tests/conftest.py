@@ -1,4 +1,5 @@
-"""Shared fixtures: a private ATYPIE_HOME, stores on SQLite and on a real PostgreSQL server."""
+"""Shared fixtures: a private ATYPIE_HOME, stores on SQLite and on a real PostgreSQL server, tiny diffusion
+pipelines built once per session."""
 from __future__ import annotations
 
 import glob
@@ -23,6 +24,8 @@ def atypie_home(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("ATYPIE_HOME", str(home))
     for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "MISTRAL_API_KEY", "MISTRAL_SERVER_URL"):
         monkeypatch.delenv(name, raising=False)
+    for name in [name for name in os.environ if name.startswith("ATYPIE_MODEL")]:  # installed models, registry
+        monkeypatch.delenv(name)
     return home
 
 
@@ -90,3 +93,20 @@ def fake_mistral(monkeypatch):
         monkeypatch.setenv("ATYPIE_MISTRAL_BACKOFF_S", "0.01")
         monkeypatch.setenv("ATYPIE_MISTRAL_TIMEOUT_S", "2")
         yield server
+
+
+@pytest.fixture(scope="session")
+def tiny_models(tmp_path_factory) -> dict[str, Path]:
+    pytest.importorskip("diffusers")
+    from atypie.imaging.tiny import build_tiny
+
+    sd, controlnet = build_tiny(tmp_path_factory.mktemp("tiny-models"))
+    return {"tiny-sd": sd, "tiny-controlnet": controlnet}
+
+
+@pytest.fixture
+def tiny_env(tiny_models, monkeypatch) -> dict[str, Path]:
+    """The registry's tiny entries resolve to the session's tiny pipelines."""
+    monkeypatch.setenv("ATYPIE_MODEL_TINY_SD", str(tiny_models["tiny-sd"]))
+    monkeypatch.setenv("ATYPIE_MODEL_TINY_CONTROLNET", str(tiny_models["tiny-controlnet"]))
+    return tiny_models

@@ -45,6 +45,9 @@ def doctor(args: Namespace) -> int:
 def serve_app(args: Namespace) -> None:
     from ..web.app import launch
 
+    base = f"http://{args.host}:{args.port}"
+    print(say(args, f"atypie : {base}/ (étudiants) et {base}/staff/ (service handicap). Ctrl+C pour arrêter.",
+              f"atypie: {base}/ (students) and {base}/staff/ (disability service). Ctrl+C to stop."), flush=True)
     launch(host=args.host, port=args.port)
 
 

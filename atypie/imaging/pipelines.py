@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ModelNotInstalled
+from ..language.nlp import torch_import_lock
 from .registry import InstalledModel
 
 
@@ -37,9 +38,10 @@ def libraries() -> tuple[Any, Any]:
     """diffusers and torch, offline and quiet (no progress bar, no advice in the logs)."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
-    import diffusers
-    import torch
-    import transformers
+    with torch_import_lock:  # never while spaCy is loading with torch hidden
+        import diffusers
+        import torch
+        import transformers
 
     for logging in (diffusers.utils.logging, transformers.utils.logging):
         logging.set_verbosity_error()

@@ -75,7 +75,11 @@ class Registry:
                 return entry
         raise UnknownModel(model=model_id, available=", ".join(self.ids()) or "aucun")
 
-    def default_for(self, mode: str) -> str:
+    def default_for(self, mode: str, env: Mapping[str, str] | None = None) -> str:
+        """The model used when none is named: ATYPIE_MODEL_DEFAULT_NODES / _LAYOUT, else the registry's."""
+        chosen = (os.environ if env is None else env).get(f"ATYPIE_MODEL_DEFAULT_{mode.upper()}")
+        if chosen:
+            return chosen
         if mode not in self.defaults:
             raise ConfigurationError(detail=f"le registre {self.source} n'a pas de modèle par défaut pour « {mode} »")
         return self.defaults[mode]

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from ..errors import MissingDependency
 
 _lock = threading.Lock()
+torch_import_lock = threading.Lock()  # held while torch is hidden, and by whoever imports torch on purpose
 _pipelines: dict[tuple[str, bool], object] = {}
 
 
@@ -41,15 +42,16 @@ def has_tags(lang: str) -> bool:
 def _without_torch() -> Iterator[None]:
     """spaCy's thinc imports torch whenever it is installed (seconds and hundreds of MB), and the French model
     needs none of it: hide torch while spaCy loads, so that text work never pays for image generation."""
-    if "torch" in sys.modules:
-        yield
-        return
-    sys.modules["torch"] = None  # makes `import torch` raise ImportError, which thinc handles
-    try:
-        yield
-    finally:
-        if "torch" in sys.modules and sys.modules["torch"] is None:
-            del sys.modules["torch"]
+    with torch_import_lock:
+        if "torch" in sys.modules:
+            yield
+            return
+        sys.modules["torch"] = None  # makes `import torch` raise ImportError, which thinc handles
+        try:
+            yield
+        finally:
+            if "torch" in sys.modules and sys.modules["torch"] is None:
+                del sys.modules["torch"]
 
 
 def _load(lang: str, full: bool):

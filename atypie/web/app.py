@@ -1,37 +1,57 @@
-"""The web app on the embedded defaults. For now one page that says what atypie is and that it runs."""
+"""Running the web app (`atypie serve`, `make run`): uvicorn on the app from `server.create_app`."""
 from __future__ import annotations
 
-import os
+import threading
+import time
+from dataclasses import dataclass
 
-from .. import __version__
-from ..config import Settings
+from ..errors import MissingDependency
 
-WELCOME = """
-# atypie
-
-**Français.** atypie adapte vos supports de cours : texte en français facile (FALC), schémas,
-descriptions d'images. Votre profil d'accessibilité est créé par le service handicap de votre
-établissement.
-
-**English.** atypie adapts course material: plain-language text, diagrams, image descriptions.
-Your accessibility profile is set up by your institution's disability service.
-"""
+STARTUP_TIMEOUT_S = 60
 
 
-def build_app():
-    import gradio as gr
+@dataclass
+class Running:
+    """A server started with `block=False`; `close()` stops it (and closes the store it opened, if any)."""
+    url: str
+    server: object  # uvicorn.Server
+    thread: threading.Thread
+    owned_store: object | None
 
-    settings = Settings.from_env()
-    status = (f"Version {__version__} · moteur / backend : {settings.backend} · "
-              f"langue par défaut / default language : {settings.lang}")
-    with gr.Blocks(title="atypie", analytics_enabled=False) as app:
-        gr.Markdown(WELCOME)
-        gr.Markdown(status, elem_id="atypie-status")
-    return app
+    def close(self) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+        if self.owned_store is not None:
+            self.owned_store.close()
 
 
-def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True):
-    os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    app = build_app()
-    app.launch(server_name=host, server_port=port, prevent_thread_lock=not block, show_error=False)
-    return app
+def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True, store=None) -> Running | None:
+    """Serve both pages on host:port; blocks until stopped, or returns a `Running` handle when `block` is False."""
+    try:
+        import gradio  # noqa: F401
+        import uvicorn
+    except ModuleNotFoundError:
+        raise MissingDependency(what="gradio", fix="pip install 'atypie[web]'") from None
+    from ..api import open_store
+    from .server import create_app
+
+    owned = open_store() if store is None else None
+    # Open event streams (a client's heartbeat) are waited for that long when stopping.
+    server = uvicorn.Server(uvicorn.Config(create_app(store or owned), host=host, port=port, log_level="warning",
+                                           timeout_graceful_shutdown=5 if block else 1))
+    if block:
+        try:
+            server.run()
+        finally:
+            if owned is not None:
+                owned.close()
+        return None
+    thread = threading.Thread(target=server.run, name="atypie-web", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + STARTUP_TIMEOUT_S
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            server.should_exit = True
+            raise RuntimeError(f"the web server did not start on {host}:{port}")
+        time.sleep(0.02)
+    return Running(f"http://{host}:{port}", server, thread, owned)

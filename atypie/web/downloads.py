@@ -1,0 +1,44 @@
+"""Files offered for download: one fresh folder per request, removed after an hour (course material is private)."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+MAX_AGE_S = 3600
+
+
+def _root() -> Path:
+    root = Path(tempfile.gettempdir()) / "atypie-web"
+    root.mkdir(mode=0o700, exist_ok=True)
+    return root
+
+
+class Downloads:
+    """A per-request folder; `add` writes one file and returns its path for a `gr.File` output."""
+
+    def __init__(self) -> None:
+        root = _root()
+        _prune(root)
+        self.folder = Path(tempfile.mkdtemp(prefix="req-", dir=root))
+        self.paths: list[str] = []
+
+    def add(self, name: str, data: bytes | str) -> str:
+        path = self.folder / name
+        if isinstance(data, str):
+            path.write_text(data, encoding="utf-8")
+        else:
+            path.write_bytes(data)
+        self.paths.append(str(path))
+        return str(path)
+
+
+def _prune(root: Path) -> None:
+    limit = time.time() - MAX_AGE_S
+    for folder in root.glob("req-*"):
+        try:
+            if folder.stat().st_mtime < limit:
+                shutil.rmtree(folder, ignore_errors=True)
+        except OSError:
+            continue

@@ -1,0 +1,36 @@
+"""Turning errors into messages on the page: an `AtypieError` shows its own plain message in the chosen language,
+anything else is logged on the server and shows a generic message (never a traceback)."""
+from __future__ import annotations
+
+import functools
+import logging
+from html import escape
+
+from ..errors import AtypieError
+from .i18n import lang_of, t
+
+log = logging.getLogger("atypie.web")
+
+
+def guarded(fn):
+    """Wrap an event handler whose last argument is the interface language ("fr" or "en")."""
+
+    @functools.wraps(fn)
+    def run(*args):
+        lang = lang_of(args[-1] if args else None)
+        try:
+            return fn(*args)
+        except AtypieError as err:
+            raise _shown(err.message(lang), lang) from None
+        except Exception:
+            log.exception("unexpected error in %s", getattr(fn, "__name__", "handler"))
+            raise _shown(t("error.generic", lang), lang) from None
+
+    return run
+
+
+def _shown(message: str, lang: str):
+    import gradio as gr
+
+    # The modal renders HTML: the message may quote what the user typed, so it is escaped.
+    return gr.Error(escape(message, quote=False), duration=None, title=t("error.title", lang), print_exception=False)

@@ -1,0 +1,181 @@
+"""What the students' page does, as plain functions (no Gradio): each call resolves the access code on the server,
+runs one transformation through `atypie.api` and returns a typed view (sanitised HTML, text, download paths).
+
+The profile always comes from the code typed by the student, resolved against the store on every call; no
+profile id sent by the browser is ever trusted. Errors are `AtypieError`s; the page turns them into messages.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import api
+from ..errors import ImageGenerationRefused, UploadRejected
+from ..profiles.model import Profile
+from ..profiles.presets import load_preset
+from ..store import Store
+from . import views
+from .downloads import Downloads
+from .i18n import t
+from .sanitize import frame, reading_document
+
+TEXT_UPLOAD_LIMIT = 1_000_000  # bytes; the label says "1 Mo au plus"
+IMAGE_UPLOAD_LIMIT = 20 * 1024 * 1024  # same as atypie.vision.load.MAX_BYTES
+
+
+@dataclass(frozen=True)
+class Access:
+    """The profile a request runs with; `code_id` is None for the standard profile (no code)."""
+    profile: Profile
+    code_id: str | None
+
+
+@dataclass(frozen=True)
+class SignIn:
+    summary_html: str
+    can_illustrate: bool
+
+
+@dataclass(frozen=True)
+class SimplifyView:
+    page_html: str
+    diff_html: str
+    notices_html: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DiagramView:
+    figure_html: str
+    description_html: str
+    outline_html: str
+    notices_html: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DescribeView:
+    alt: str
+    description_html: str
+    text: str
+    method: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class IllustrateView:
+    image_html: str
+    alt_fr: str
+    alt_en: str
+    files: list[str] = field(default_factory=list)
+
+
+def resolve(store: Store, code: str | None) -> Access:
+    """The stored profile behind `code` (refusing unknown, revoked and expired codes), or the standard preset."""
+    if not (code or "").strip():
+        return Access(load_preset("standard"), None)
+    access = store.codes.resolve(code)
+    return Access(store.profiles.get(access.profile_id).profile, access.id)
+
+
+def sign_in(store: Store, code: str | None, lang: str) -> SignIn:
+    """Check the code and say which profile applies; the illustration tab is offered only when the gate would
+    allow it now (this does not use up the quota; every illustration is checked again)."""
+    access = resolve(store, code)
+    if access.code_id is None:
+        return SignIn(views.status(t("profile.standard", lang)), False)
+    profile = access.profile
+    message = t("profile.coded", lang, label=profile.label or profile.id)
+    verdict = api.image_generation_verdict(profile.id, store)
+    if verdict.allowed:
+        message += " " + t("profile.images", lang, left=verdict.quota_left)
+    return SignIn(views.status(message), verdict.allowed)
+
+
+def read_text_upload(data: bytes | None, lang: str) -> str:
+    """The text of an uploaded .txt or .md file; refuses what is too large or not UTF-8 text."""
+    if not data:
+        raise UploadRejected(detail=t("upload.empty", lang))
+    if len(data) > TEXT_UPLOAD_LIMIT:
+        raise UploadRejected(detail=t("upload.too_big", lang, size=len(data), limit=TEXT_UPLOAD_LIMIT))
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UploadRejected(detail=t("upload.not_text", lang)) from None
+    if "\x00" in text:
+        raise UploadRejected(detail=t("upload.not_text", lang))
+    return text
+
+
+def simplify_text(store: Store, code: str | None, text: str, lang: str) -> SimplifyView:
+    """The plain-language version, shown with the profile's display, with what changed and the files."""
+    from ..falc.html import diff_page, page
+    from ..falc.render import to_text
+
+    access = resolve(store, code)
+    result = api.simplify(text or "", access.profile, store=store)
+    title, diff_title = t("simplify.result", result.lang), t("simplify.diff", result.lang)
+    document = page(result.blocks, result.glossary, access.profile.display, result.lang, title)
+    diff = diff_page(result.diff, result.glossary, result.lang, diff_title)
+    files = Downloads()
+    files.add("texte-simplifie.txt", to_text(result.blocks, result.glossary, result.lang))
+    files.add("texte-simplifie.md", to_text(result.blocks, result.glossary, result.lang, markdown=True))
+    files.add("texte-simplifie.html", reading_document(document))
+    files.add("changements.html", reading_document(diff))
+    return SimplifyView(frame(document, title), frame(diff, diff_title), views.notices(result.notices, lang),
+                        files.paths)
+
+
+def diagram_text(store: Store, code: str | None, text: str, kind: str | None, lang: str) -> DiagramView:
+    """The diagram as inline SVG with its alternative text, long description and outline, and the files."""
+    from ..diagram.export import to_json
+    from ..diagram.render import render
+
+    access = resolve(store, code)
+    result = api.diagram(text or "", access.profile, kind=kind or None, store=store)
+    text_of = result.description
+    shown = result.views.overview
+    svg = render(shown, result.dot, "svg", alt=text_of.alt, description=text_of.long).decode("utf-8")
+    png = render(shown, result.dot, "png", alt=text_of.alt, description=text_of.long)
+    graph_lang = result.graph.lang
+    files = Downloads()
+    files.add("schema.svg", svg)
+    files.add("schema.png", png)
+    files.add("schema-description.txt", f"{text_of.alt}\n\n{text_of.long}\n")
+    files.add("schema.json", to_json(result.graph))
+    return DiagramView(views.figure(svg, text_of.alt),
+                       views.reading_frame(text_of.long.splitlines(), access.profile.display, graph_lang,
+                                           t("diagram.description", graph_lang)),
+                       views.outline(t("diagram.outline", lang), text_of.outline),
+                       views.notices(result.notices, lang), files.paths)
+
+
+def describe_image(store: Store, code: str | None, data: bytes | None, lang: str) -> DescribeView:
+    """Alternative text, description and the text read in an uploaded image."""
+    if not data:
+        raise UploadRejected(detail=t("upload.empty", lang))
+    if len(data) > IMAGE_UPLOAD_LIMIT:
+        raise UploadRejected(detail=t("upload.too_big", lang, size=len(data), limit=IMAGE_UPLOAD_LIMIT))
+    access = resolve(store, code)
+    result = api.describe(data, access.profile, store=store)
+    files = Downloads()
+    files.add("description-image.txt", "\n\n".join(part for part in (result.alt, result.description, result.text)
+                                                    if part) + "\n")
+    method = t("describe.method", lang, method=result.method, confidence=round(result.confidence * 100))
+    return DescribeView(result.alt,
+                        views.reading_frame(result.description.splitlines(), access.profile.display, result.lang,
+                                            t("describe.description", result.lang)),
+                        result.text, method, files.paths)
+
+
+def illustrate_text(store: Store, code: str | None, text: str, lang: str) -> IllustrateView:
+    """An image generated from the text's diagram, when the gate allows it for the code's profile (checked by
+    `atypie.api.illustrate` on every call, which also uses up one image of today's quota)."""
+    access = resolve(store, code)
+    if access.code_id is None:
+        raise ImageGenerationRefused(profile_id="standard", why=t("refused.no_code", lang))
+    result = api.illustrate(text or "", access.profile.id, store=store, code_id=access.code_id)
+    alt = result.alt_en if lang == "en" else result.alt_fr
+    files = Downloads()
+    files.add("illustration.png", result.png)
+    files.add("illustration-texte-alternatif.txt", f"{result.alt_fr}\n\n{result.alt_en}\n")
+    return IllustrateView(views.image_figure(result.png, alt), result.alt_fr, result.alt_en, files.paths)

@@ -1,0 +1,175 @@
+"""The disability-service page (`/staff`): sign in, then manage profiles, settings, image-generation rights,
+access codes and the usage report. The session token stays in server-side state; every action checks it."""
+from __future__ import annotations
+
+from ..profiles.presets import preset_names
+from ..profiles.settings import setting_keys
+from . import views
+from .guard import guarded
+from .i18n import Labels, lang_of, language_switch, switch_js, t
+from .staff_handlers import StaffDesk
+
+
+def build_staff(desk: StaffDesk, lang: str | None = None):
+    import gradio as gr
+
+    lang = lang_of(lang)
+    labels = Labels(lang)
+    with gr.Blocks(title=t("staff.title", lang), analytics_enabled=False, delete_cache=(1800, 3600)) as blocks:
+        token = gr.State(None)
+        switch = language_switch(lang)
+        labels(gr.Markdown, texts={"value": "staff.intro"}, elem_id="atypie-staff-intro")
+        labels(gr.Markdown, texts={"value": "login.heading"}, elem_id="atypie-login-heading")
+        with gr.Row():
+            name = labels(gr.Textbox, texts={"label": "login.name"}, max_length=64, elem_id="atypie-login-name",
+                          html_attributes=gr.InputHTMLAttributes(autocomplete="username", spellcheck=False,
+                                                                 autocapitalize="off"))
+            password = labels(gr.Textbox, texts={"label": "login.password"}, type="password", max_length=200,
+                              elem_id="atypie-login-password",
+                              html_attributes=gr.InputHTMLAttributes(autocomplete="current-password"))
+        with gr.Row():
+            login = labels(gr.Button, texts={"value": "login.button"}, variant="primary", elem_id="atypie-login")
+            logout = labels(gr.Button, texts={"value": "logout.button"}, elem_id="atypie-logout")
+        status = gr.HTML(elem_id="atypie-staff-status", js_on_load=None)
+
+        with gr.Column(visible=False, elem_id="atypie-workspace") as workspace:
+            labels(gr.Markdown, texts={"value": "workspace.heading"}, elem_id="atypie-workspace-heading")
+            with gr.Row():
+                profile = labels(gr.Dropdown, texts={"label": "profile.select"}, choices=[], value=None, scale=3,
+                                 allow_custom_value=True, elem_id="atypie-staff-profile")
+                refresh = labels(gr.Button, texts={"value": "profiles.refresh"}, elem_id="atypie-profiles-refresh")
+            with gr.Tabs(elem_id="atypie-staff-tabs"):
+                with labels(gr.Tab, texts={"label": "staff.tab.profiles"}, elem_id="atypie-staff-tab-profiles"):
+                    table = gr.HTML(elem_id="atypie-profiles-table", js_on_load=None)
+                    with gr.Row():
+                        new_id = labels(gr.Textbox, texts={"label": "create.id"}, max_length=64,
+                                        elem_id="atypie-create-id")
+                        preset = labels(gr.Dropdown, texts={"label": "create.preset"}, choices=list(preset_names()),
+                                        value="standard", elem_id="atypie-create-preset")
+                        new_label = labels(gr.Textbox, texts={"label": "create.label"}, max_length=120,
+                                           elem_id="atypie-create-label")
+                    create = labels(gr.Button, texts={"value": "create.button"}, variant="primary",
+                                    elem_id="atypie-create")
+                    confirm = labels(gr.Checkbox, texts={"label": "delete.confirm"}, elem_id="atypie-delete-confirm")
+                    delete = labels(gr.Button, texts={"value": "delete.button"}, variant="stop",
+                                    elem_id="atypie-delete")
+                with labels(gr.Tab, texts={"label": "staff.tab.settings"}, elem_id="atypie-staff-tab-settings"):
+                    load = labels(gr.Button, texts={"value": "settings.load"}, elem_id="atypie-settings-load")
+                    settings = labels(gr.Textbox, texts={"label": "settings.text", "info": "settings.info"}, lines=16,
+                                      max_lines=40, elem_id="atypie-settings-text")
+                    version = labels(gr.Number, texts={"label": "settings.version"}, precision=0, interactive=False,
+                                     elem_id="atypie-settings-version")
+                    save = labels(gr.Button, texts={"value": "settings.save"}, variant="primary",
+                                  elem_id="atypie-settings-save")
+                    with labels(gr.Accordion, texts={"label": "settings.keys"}, open=False,
+                                elem_id="atypie-settings-keys"):
+                        gr.Markdown(", ".join(f"`{key}`" for key in setting_keys()))
+                with labels(gr.Tab, texts={"label": "staff.tab.images"}, elem_id="atypie-staff-tab-images"):
+                    reason = labels(gr.Textbox, texts={"label": "images.reason"}, max_length=500, lines=2,
+                                    elem_id="atypie-images-reason")
+                    quota = labels(gr.Number, texts={"label": "images.quota"}, value=10, precision=0, minimum=1,
+                                   maximum=200, elem_id="atypie-images-quota")
+                    with gr.Row():
+                        allow = labels(gr.Button, texts={"value": "images.allow"}, variant="primary",
+                                       elem_id="atypie-images-allow")
+                        revoke_images = labels(gr.Button, texts={"value": "images.revoke"}, variant="stop",
+                                               elem_id="atypie-images-revoke")
+                with labels(gr.Tab, texts={"label": "staff.tab.codes"}, elem_id="atypie-staff-tab-codes"):
+                    with gr.Row():
+                        expires = labels(gr.Number, texts={"label": "codes.expires"}, value=365, precision=0,
+                                         minimum=0, maximum=3650, elem_id="atypie-codes-expires")
+                        pseudonym = labels(gr.Textbox, texts={"label": "codes.pseudonym"}, max_length=64,
+                                           elem_id="atypie-codes-pseudonym")
+                    issue = labels(gr.Button, texts={"value": "codes.issue"}, variant="primary",
+                                   elem_id="atypie-codes-issue")
+                    new_code = labels(gr.Textbox, texts={"label": "codes.new"}, interactive=False, buttons=["copy"],
+                                      elem_id="atypie-codes-new")
+                    list_codes = labels(gr.Button, texts={"value": "codes.list"}, elem_id="atypie-codes-list")
+                    codes = gr.HTML(elem_id="atypie-codes-table", js_on_load=None)
+                    revoke_id = labels(gr.Textbox, texts={"label": "codes.revoke_id"}, max_length=100,
+                                       elem_id="atypie-codes-revoke-id")
+                    revoke_code = labels(gr.Button, texts={"value": "codes.revoke"}, variant="stop",
+                                         elem_id="atypie-codes-revoke")
+                with labels(gr.Tab, texts={"label": "staff.tab.usage"}, elem_id="atypie-staff-tab-usage"):
+                    since = labels(gr.Textbox, texts={"label": "usage.since"}, max_length=10,
+                                   elem_id="atypie-usage-since")
+                    usage = labels(gr.Button, texts={"value": "usage.button"}, variant="primary",
+                                   elem_id="atypie-usage-run")
+                    usage_table = gr.HTML(elem_id="atypie-usage-table", js_on_load=None)
+                    usage_files = labels(gr.File, texts={"label": "files.label"}, file_count="multiple",
+                                         interactive=False, elem_id="atypie-usage-files")
+
+        def listing(token: str | None, lang: str, selected: str | None = None) -> list:
+            ids = desk.profile_ids(token)
+            return [gr.Dropdown(choices=ids, value=selected if selected in ids else None),
+                    desk.profiles_table(token, lang)]
+
+        def on_login(name: str, password: str, lang: str):
+            session = desk.login(name, password)
+            message = views.status(t("login.done", lang, name=desk.who(session)))
+            return [session, message, gr.Column(visible=True), "", *listing(session, lang)]
+
+        def on_logout(token: str | None, lang: str):
+            desk.logout(token)
+            return [None, views.status(t("logout.done", lang)), gr.Column(visible=False)]
+
+        def on_create(token: str | None, profile_id: str, preset: str, label: str, lang: str):
+            created = desk.create_profile(token, profile_id, preset, label)
+            return [views.status(t("create.done", lang, profile_id=created)), *listing(token, lang, created)]
+
+        def on_delete(token: str | None, profile_id: str, confirmed: bool, lang: str):
+            desk.delete_profile(token, profile_id, confirmed, lang)
+            return [views.status(t("delete.done", lang, profile_id=profile_id)), False, *listing(token, lang)]
+
+        def on_load(token: str | None, profile_id: str, lang: str):
+            read = desk.read_settings(token, profile_id, lang)
+            return read.text, read.version
+
+        def on_save(token: str | None, profile_id: str, text: str, read_version: float, lang: str):
+            saved = desk.save_settings(token, profile_id, text, read_version, lang)
+            return views.status(t("settings.done", lang, version=saved)), saved
+
+        def on_allow(token: str | None, profile_id: str, why: str, daily: float, lang: str):
+            granted = desk.allow_images(token, profile_id, why, daily)
+            message = views.status(t("images.allowed", lang, profile_id=profile_id, quota=granted))
+            return [message, *listing(token, lang, profile_id)]
+
+        def on_revoke_images(token: str | None, profile_id: str, lang: str):
+            desk.revoke_images(token, profile_id)
+            return [views.status(t("images.revoked", lang, profile_id=profile_id)), *listing(token, lang, profile_id)]
+
+        def on_issue(token: str | None, profile_id: str, days: float, alias: str, lang: str):
+            return desk.issue_code(token, profile_id, days, alias), desk.codes_table(token, profile_id, lang)
+
+        def on_revoke_code(token: str | None, code_or_id: str, lang: str):
+            return views.status(t("codes.revoked", lang, code_id=desk.revoke_code(token, code_or_id))), ""
+
+        def on_usage(token: str | None, start: str, lang: str):
+            report = desk.usage_report(token, start, lang)
+            return report.table_html, report.files
+
+        events = (
+            (login, on_login, [name, password, switch], [token, status, workspace, password, profile, table],
+             "login"),
+            (logout, on_logout, [token, switch], [token, status, workspace], "logout"),
+            (refresh, listing, [token, switch], [profile, table], "refresh_profiles"),
+            (create, on_create, [token, new_id, preset, new_label, switch], [status, profile, table],
+             "create_profile"),
+            (delete, on_delete, [token, profile, confirm, switch], [status, confirm, profile, table],
+             "delete_profile"),
+            (load, on_load, [token, profile, switch], [settings, version], "read_settings"),
+            (save, on_save, [token, profile, settings, version, switch], [status, version], "save_settings"),
+            (allow, on_allow, [token, profile, reason, quota, switch], [status, profile, table], "allow_images"),
+            (revoke_images, on_revoke_images, [token, profile, switch], [status, profile, table], "revoke_images"),
+            (issue, on_issue, [token, profile, expires, pseudonym, switch], [new_code, codes], "issue_code"),
+            (list_codes, desk.codes_table, [token, profile, switch], [codes], "list_codes"),
+            (revoke_code, on_revoke_code, [token, revoke_id, switch], [status, revoke_id], "revoke_code"),
+            (usage, on_usage, [token, since, switch], [usage_table, usage_files], "usage_report"),
+        )
+        for button, fn, inputs, outputs, api_name in events:
+            button.click(guarded(fn), inputs, outputs, api_name=api_name)
+        password.submit(guarded(on_login), [name, password, switch], [token, status, workspace, password, profile,
+                                                                       table], api_visibility="private")
+        switch.change(labels.updates, switch, labels.components, js=switch_js("staff.title"), queue=False,
+                      api_visibility="private")
+    return blocks

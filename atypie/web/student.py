@@ -1,0 +1,184 @@
+"""The students' page (`/`): an access code (or the standard profile), then one tab per transformation.
+
+Every event sends the code typed in the page; the handlers resolve it on the server on every call. The
+"Schéma → image" tab is shown only when the gate allows the code's profile, and checked again on every call.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diagram.model import KINDS
+from ..store import Store
+from . import handlers
+from .guard import guarded
+from .i18n import Labels, lang_of, language_switch, switch_js, t
+
+TABS = ("simplify", "diagram", "describe", "illustrate")
+TEXT_TYPES = [".txt", ".md"]
+IMAGE_TYPES = [".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".pdf"]
+# The three CPU-bound transformations share one pool (the queue's default limit); image generation has its own
+# pool of one; signing in and reading an upload are light and never wait behind them.
+TRANSFORM = "transform"
+
+
+@dataclass
+class _Page:
+    store: Store
+    labels: Labels
+    code: object  # gr.Textbox
+    lang: object  # gr.Radio
+
+
+def build_student(store: Store, lang: str | None = None, *, tabs: tuple[str, ...] = TABS,
+                  samples: dict[str, str] | None = None, code: str = ""):
+    """The students' Blocks; `tabs`, `samples` (starting text per tab) and `code` serve the demos."""
+    import gradio as gr
+
+    lang = lang_of(lang)
+    labels = Labels(lang)
+    samples = samples or {}
+    with gr.Blocks(title=t("student.title", lang), analytics_enabled=False, delete_cache=(1800, 3600)) as blocks:
+        switch = language_switch(lang)
+        labels(gr.Markdown, texts={"value": "student.intro"}, elem_id="atypie-intro")
+        labels(gr.Markdown, texts={"value": "profile.heading"}, elem_id="atypie-profile-heading")
+        with gr.Row():
+            code_box = labels(gr.Textbox, texts={"label": "code.label", "placeholder": "code.placeholder"},
+                              value=code, elem_id="atypie-code", max_length=100, scale=3,
+                              html_attributes=gr.InputHTMLAttributes(autocomplete="off", spellcheck=False,
+                                                                     autocapitalize="characters"))
+            use = labels(gr.Button, texts={"value": "code.use"}, variant="primary", elem_id="atypie-code-use")
+            standard = labels(gr.Button, texts={"value": "code.standard"}, elem_id="atypie-code-standard")
+        start = handlers.sign_in(store, code, lang)
+        profile_status = gr.HTML(start.summary_html, elem_id="atypie-profile-status", js_on_load=None)
+        page = _Page(store, labels, code_box, switch)
+        builders = {"simplify": _simplify_tab, "diagram": _diagram_tab, "describe": _describe_tab}
+        with gr.Tabs(elem_id="atypie-tabs"):
+            for name in tabs:
+                if name != "illustrate":
+                    builders[name](gr, page, samples.get(name, ""))
+            gated = [_illustrate_tab(gr, page, samples.get("illustrate", ""), start.can_illustrate)
+                     ] if "illustrate" in tabs else []
+
+        def shown(visible: bool) -> list:
+            return [gr.Tab(visible=visible) for _ in gated]
+
+        def sign_in(code: str, lang: str):
+            view = handlers.sign_in(store, code, lang)
+            return [view.summary_html, *shown(view.can_illustrate)]
+
+        def use_standard(lang: str):
+            return ["", handlers.sign_in(store, "", lang).summary_html, *shown(False)]
+
+        # The illustration tab is hidden first, so that a refused code never leaves it showing.
+        for trigger, api in ((use.click, {"api_name": "sign_in"}), (code_box.submit, {"api_visibility": "private"})):
+            trigger(lambda: shown(False), None, gated, queue=False, api_visibility="private").then(
+                guarded(sign_in), [code_box, switch], [profile_status, *gated], concurrency_limit=None, **api)
+        standard.click(guarded(use_standard), [switch], [code_box, profile_status, *gated], api_name="use_standard",
+                       concurrency_limit=None)
+        switch.change(labels.updates, switch, labels.components, js=switch_js("student.title"), queue=False,
+                      api_visibility="private")
+    return blocks
+
+
+def _text_inputs(gr, page: _Page, prefix: str, sample: str):
+    """A text box and an upload that fills it (checked on the server: size, UTF-8 text)."""
+    text = page.labels(gr.Textbox, texts={"label": "text.label", "placeholder": "text.placeholder"}, value=sample,
+                       lines=10, max_lines=30, elem_id=f"atypie-{prefix}-text")
+    upload = page.labels(gr.File, texts={"label": "text.upload"}, type="binary", file_types=TEXT_TYPES,
+                         elem_id=f"atypie-{prefix}-upload")
+    upload.upload(guarded(handlers.read_text_upload), [upload, page.lang], text,
+                  api_name=f"read_{prefix}_file", concurrency_limit=None)
+    return text
+
+
+def _simplify_tab(gr, page: _Page, sample: str):
+    with page.labels(gr.Tab, texts={"label": "tab.simplify"}, elem_id="atypie-tab-simplify"):
+        text = _text_inputs(gr, page, "simplify", sample)
+        run = page.labels(gr.Button, texts={"value": "simplify.button"}, variant="primary",
+                          elem_id="atypie-simplify-run")
+        notices = gr.HTML(elem_id="atypie-simplify-notices", js_on_load=None)
+        result = gr.HTML(elem_id="atypie-simplify-result", js_on_load=None)
+        with page.labels(gr.Accordion, texts={"label": "simplify.diff"}, open=False,
+                         elem_id="atypie-simplify-diff-section"):
+            diff = gr.HTML(elem_id="atypie-simplify-diff", js_on_load=None)
+        files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
+                            elem_id="atypie-simplify-files")
+
+        def simplify(code: str, text: str, lang: str):
+            view = handlers.simplify_text(page.store, code, text, lang)
+            return view.page_html, view.diff_html, view.notices_html, view.files
+
+        run.click(guarded(simplify), [page.code, text, page.lang], [result, diff, notices, files], api_name="simplify",
+                  concurrency_id=TRANSFORM)
+
+
+def _diagram_tab(gr, page: _Page, sample: str):
+    with page.labels(gr.Tab, texts={"label": "tab.diagram"}, elem_id="atypie-tab-diagram"):
+        text = _text_inputs(gr, page, "diagram", sample)
+        kind = page.labels(gr.Dropdown, texts={"label": "diagram.kind",
+                                               "choices": [("kind.auto", "")] + [(f"kind.{k}", k) for k in KINDS]},
+                           value="", elem_id="atypie-diagram-kind")
+        run = page.labels(gr.Button, texts={"value": "diagram.button"}, variant="primary",
+                          elem_id="atypie-diagram-run")
+        notices = gr.HTML(elem_id="atypie-diagram-notices", js_on_load=None)
+        figure = gr.HTML(elem_id="atypie-diagram-figure", js_on_load=None)
+        description = gr.HTML(elem_id="atypie-diagram-description", js_on_load=None)
+        outline = gr.HTML(elem_id="atypie-diagram-outline", js_on_load=None)
+        files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
+                            elem_id="atypie-diagram-files")
+
+        def diagram(code: str, text: str, kind: str, lang: str):
+            view = handlers.diagram_text(page.store, code, text, kind, lang)
+            return view.figure_html, view.description_html, view.outline_html, view.notices_html, view.files
+
+        run.click(guarded(diagram), [page.code, text, kind, page.lang], [figure, description, outline, notices, files],
+                  api_name="diagram", concurrency_id=TRANSFORM)
+
+
+def _describe_tab(gr, page: _Page, sample: str):
+    with page.labels(gr.Tab, texts={"label": "tab.describe"}, elem_id="atypie-tab-describe"):
+        image = page.labels(gr.File, texts={"label": "image.label"}, type="binary", file_types=IMAGE_TYPES,
+                            value=sample or None, elem_id="atypie-describe-image")
+        run = page.labels(gr.Button, texts={"value": "describe.button"}, variant="primary",
+                          elem_id="atypie-describe-run")
+        alt = page.labels(gr.Textbox, texts={"label": "describe.alt"}, interactive=False, buttons=["copy"],
+                          elem_id="atypie-describe-alt")
+        description = gr.HTML(elem_id="atypie-describe-description", js_on_load=None)
+        seen = page.labels(gr.Textbox, texts={"label": "describe.text"}, interactive=False, lines=4,
+                           buttons=["copy"], elem_id="atypie-describe-text")
+        method = gr.Markdown(elem_id="atypie-describe-method")
+        files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
+                            elem_id="atypie-describe-files")
+
+        def describe(code: str, image: bytes | None, lang: str):
+            view = handlers.describe_image(page.store, code, image, lang)
+            return view.alt, view.description_html, view.text, view.method, view.files
+
+        run.click(guarded(describe), [page.code, image, page.lang], [alt, description, seen, method, files],
+                  api_name="describe", concurrency_id=TRANSFORM)
+
+
+def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
+    with page.labels(gr.Tab, texts={"label": "tab.illustrate"}, visible=visible,
+                     elem_id="atypie-tab-illustrate") as tab:
+        page.labels(gr.Markdown, texts={"value": "illustrate.intro"}, elem_id="atypie-illustrate-intro")
+        text = page.labels(gr.Textbox, texts={"label": "text.label", "placeholder": "text.placeholder"}, value=sample,
+                           lines=8, max_lines=30, elem_id="atypie-illustrate-text")
+        run = page.labels(gr.Button, texts={"value": "illustrate.button"}, variant="primary",
+                          elem_id="atypie-illustrate-run")
+        image = gr.HTML(elem_id="atypie-illustrate-image", js_on_load=None)
+        alt_fr = page.labels(gr.Textbox, texts={"label": "illustrate.alt_fr"}, interactive=False, buttons=["copy"],
+                             elem_id="atypie-illustrate-alt-fr")
+        alt_en = page.labels(gr.Textbox, texts={"label": "illustrate.alt_en"}, interactive=False, buttons=["copy"],
+                             elem_id="atypie-illustrate-alt-en")
+        files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
+                            elem_id="atypie-illustrate-files")
+
+        def illustrate(code: str, text: str, lang: str):
+            view = handlers.illustrate_text(page.store, code, text, lang)
+            return view.image_html, view.alt_fr, view.alt_en, view.files
+
+        run.click(guarded(illustrate), [page.code, text, page.lang], [image, alt_fr, alt_en, files],
+                  api_name="illustrate", concurrency_limit=1, concurrency_id="illustrate")
+    return tab
+

@@ -1,0 +1,193 @@
+"""The app launched in-process on a free loopback port, called like any client would (gradio_client, plain HTTP):
+codes are resolved on the server, the image gate holds, staff actions need a session, uploads are checked."""
+from __future__ import annotations
+
+import html
+import json
+import socket
+import urllib.request
+
+import pytest
+from gradio_client import Client, handle_file
+from gradio_client.exceptions import AppError
+
+from atypie.store import Store
+from atypie.web.app import launch
+from tests.web.seeding import PASSWORD, STAFF, seed
+
+COURSE = ("La mitose est une division cellulaire. D'abord, la cellule copie son ADN. Ensuite, les chromosomes se "
+          "séparent. Enfin, la cellule se divise en deux cellules filles.")
+FORGED = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def web(tmp_path_factory):
+    """The server (one per module) and what was seeded; the environment is pinned to offline defaults."""
+    folder = tmp_path_factory.mktemp("web")
+    with pytest.MonkeyPatch.context() as env:
+        env.setenv("ATYPIE_HOME", str(folder))
+        env.setenv("NO_PROXY", "127.0.0.1,localhost")
+        for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "ATYPIE_MODEL_SD15",
+                     "ATYPIE_MODEL_SD15_CANNY", "MISTRAL_API_KEY"):
+            env.delenv(name, raising=False)
+        with Store(f"sqlite:///{folder / 'atypie.db'}") as store:
+            seeded = seed(store)
+            running = launch(port=_free_port(), block=False, store=store)
+            try:
+                yield running.url, seeded
+            finally:
+                running.close()
+
+
+def client(url: str) -> Client:
+    return Client(url, verbose=False, download_files=False)
+
+
+def refused(call) -> str:
+    with pytest.raises(AppError) as caught:
+        call()
+    return str(caught.value)
+
+
+def raw_call(base: str, api_name: str, data: list) -> tuple[str, list]:
+    """A plain HTTP call of an endpoint: the last event ("complete" or "error") and its data, updates included."""
+    request = urllib.request.Request(f"{base}/gradio_api/call/{api_name}", data=json.dumps({"data": data}).encode(),
+                                     headers={"Content-Type": "application/json"})
+    event_id = json.loads(OPENER.open(request, timeout=30).read())["event_id"]
+    stream = OPENER.open(f"{base}/gradio_api/call/{api_name}/{event_id}", timeout=60).read().decode()
+    events = [block.split("\n") for block in stream.strip().split("\n\n")]
+    kind, payload = events[-1][0].removeprefix("event: "), events[-1][1].removeprefix("data: ")
+    return kind, json.loads(payload) if payload.startswith("[") else []
+
+
+def config(url: str) -> dict:
+    return json.loads(OPENER.open(f"{url}/config", timeout=30).read())
+
+
+# --- students ---------------------------------------------------------------------------------------------
+
+def test_student_endpoints_take_a_code_never_a_profile(web):
+    url, _ = web
+    endpoints = client(url + "/").view_api(print_info=False, return_format="dict")["named_endpoints"]
+    assert set(endpoints) == {"/sign_in", "/use_standard", "/read_simplify_file", "/read_diagram_file", "/simplify",
+                              "/diagram", "/describe", "/illustrate"}
+    names = {p["parameter_name"] for e in endpoints.values() for p in e["parameters"]}
+    assert names == {"code", "text", "kind", "image", "data", "lang"}
+
+
+def test_page_structure_french_first_with_stable_ids_and_the_illustration_tab_hidden(web):
+    url, _ = web
+    components = config(url)["components"]
+    by_id = {c["props"].get("elem_id"): c for c in components if c["props"].get("elem_id")}
+    for elem_id in ("atypie-lang", "atypie-code", "atypie-code-use", "atypie-code-standard", "atypie-tab-simplify",
+                    "atypie-tab-diagram", "atypie-tab-describe", "atypie-tab-illustrate", "atypie-simplify-text",
+                    "atypie-simplify-upload", "atypie-simplify-run", "atypie-describe-image"):
+        assert elem_id in by_id, elem_id
+    assert by_id["atypie-tab-illustrate"]["props"]["visible"] is False
+    assert by_id["atypie-tab-simplify"]["props"]["label"] == "Simplifier un texte"
+    assert by_id["atypie-lang"]["props"]["value"] == "fr"
+    labelled = [c for c in components if c["type"] in ("textbox", "file", "dropdown", "radio", "checkbox", "number")]
+    assert labelled and all(c["props"].get("label") for c in labelled)
+
+
+def test_sign_in_shows_the_illustration_tab_only_for_an_allowed_profile(web):
+    url, seeded = web
+    kind, (summary, tab) = raw_call(url, "sign_in", [seeded.allowed, "fr"])
+    assert kind == "complete" and tab["visible"] is True and "Dyslexie" in summary
+    kind, (summary, tab) = raw_call(url, "sign_in", [seeded.plain, "fr"])
+    assert kind == "complete" and tab["visible"] is False and "FALC" in summary and "Dyslexie" not in summary
+    assert raw_call(url, "sign_in", [FORGED, "fr"])[0] == "error"
+    assert raw_call(url, "use_standard", ["fr"])[1][2]["visible"] is False
+
+
+def test_forged_absent_and_revoked_codes_read_no_profile(web):
+    url, seeded = web
+    app = client(url + "/")
+    assert "ATY-E019" in refused(lambda: app.predict(FORGED, COURSE, "", "fr", api_name="/diagram"))
+    assert "does not exist" in refused(lambda: app.predict(FORGED, COURSE, "", "en", api_name="/diagram"))
+    assert "ATY-E031" in refused(lambda: app.predict(seeded.revoked, COURSE, "", "fr", api_name="/diagram"))
+    assert "ATY-E019" in refused(lambda: app.predict("etu-images", COURSE, "fr", api_name="/simplify"))
+    page, diff, notices, files = app.predict(seeded.plain, COURSE + "<script>alert(1)</script>", "fr",
+                                             api_name="/simplify")
+    assert 'sandbox=""' in page and "<script" not in page and "<script" not in html.unescape(page).split("<main>")[1]
+    assert len(files) == 4
+
+
+def test_no_image_for_a_profile_that_is_not_allowed(web):
+    url, seeded = web
+    app = client(url + "/")
+    for code in ("", FORGED, seeded.revoked, seeded.plain):
+        message = refused(lambda code=code: app.predict(code, COURSE, "fr", api_name="/illustrate"))
+        assert any(c in message for c in ("ATY-E033", "ATY-E019", "ATY-E031")), message
+    assert "ATY-E033" in refused(lambda: app.predict(seeded.plain, COURSE, "fr", api_name="/illustrate"))
+    assert "ATY-E033" in refused(lambda: app.predict("", COURSE, "fr", api_name="/illustrate"))
+    # The allowed profile passes the gate and stops at the missing model, in plain words.
+    assert "ATY-E046" in refused(lambda: app.predict(seeded.allowed, COURSE, "fr", api_name="/illustrate"))
+
+
+def test_uploads_over_the_limit_or_of_the_wrong_type_are_refused_in_french(web, tmp_path):
+    url, _ = web
+    app = client(url + "/")
+    good = tmp_path / "cours.md"
+    good.write_text("# Cours\n\nLa mitose est une division.", encoding="utf-8")
+    assert app.predict(handle_file(str(good)), "fr", api_name="/read_simplify_file").startswith("# Cours")
+    big = tmp_path / "gros.txt"
+    big.write_bytes(b"a" * 1_000_001)
+    message = refused(lambda: app.predict(handle_file(str(big)), "fr", api_name="/read_simplify_file"))
+    assert "ATY-E026" in message and "Le fichier envoyé n'est pas accepté" in message
+    binary = tmp_path / "cours.pdf"
+    binary.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n\x00\x01")
+    assert "ATY-E026" in refused(lambda: app.predict(handle_file(str(binary)), "fr", api_name="/read_simplify_file"))
+    not_image = tmp_path / "image.png"
+    not_image.write_text("pas une image", encoding="utf-8")
+    assert "ATY-E010" in refused(lambda: app.predict("", handle_file(str(not_image)), "fr", api_name="/describe"))
+
+
+# --- staff ------------------------------------------------------------------------------------------------
+
+STAFF_CALLS = {
+    "/refresh_profiles": ["fr"], "/create_profile": ["nouveau", "standard", "", "fr"],
+    "/delete_profile": ["etu-texte", True, "fr"], "/read_settings": ["etu-texte", "fr"],
+    "/save_settings": ["etu-texte", "display.font_size_px = 20", 1, "fr"],
+    "/allow_images": ["etu-texte", "raison", 5, "fr"], "/revoke_images": ["etu-images", "fr"],
+    "/issue_code": ["etu-texte", 30, "", "fr"], "/list_codes": ["etu-texte", "fr"],
+    "/revoke_code": ["ZZZZ", "fr"], "/usage_report": ["", "fr"],
+}
+
+
+def test_staff_actions_need_a_session_of_their_own(web):
+    url, seeded = web
+    outsider = client(url + "/staff/")
+    assert set(STAFF_CALLS) | {"/login", "/logout"} == set(
+        outsider.view_api(print_info=False, return_format="dict")["named_endpoints"])
+    for api_name, args in STAFF_CALLS.items():
+        assert "ATY-E037" in refused(lambda a=args, n=api_name: outsider.predict(*a, api_name=n)), api_name
+    assert "ATY-E035" in refused(lambda: outsider.predict(STAFF, "mauvais-mot-de-passe", "fr", api_name="/login"))
+    assert [p.id for p in seeded.store.profiles.list()] == ["etu-images", "etu-texte"]
+
+    staff = client(url + "/staff/")
+    status, password, choices, table = staff.predict(STAFF, PASSWORD, "fr", api_name="/login")
+    assert STAFF in status and password == "" and "etu-texte" in table
+    code, codes = staff.predict("etu-texte", 30, "", "fr", api_name="/issue_code")
+    assert seeded.store.codes.resolve(code).profile_id == "etu-texte" and code not in codes
+    assert "ATY-E037" in refused(lambda: outsider.predict("fr", api_name="/refresh_profiles"))
+    usage_table, files = staff.predict("", "fr", api_name="/usage_report")
+    assert "<table" in usage_table and len(files) == 2
+    staff.predict("fr", api_name="/logout")
+    assert "ATY-E037" in refused(lambda: staff.predict("fr", api_name="/refresh_profiles"))
+
+
+def test_app_serves_both_pages_with_their_titles(web):
+    url, _ = web
+    assert config(url)["title"].startswith("atypie : adapter")
+    assert config(url + "/staff")["title"].startswith("atypie : espace du service handicap")
+    for path in ("/", "/staff/"):
+        with OPENER.open(url + path, timeout=30) as response:
+            assert response.status == 200

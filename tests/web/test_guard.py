@@ -1,0 +1,54 @@
+"""Interface strings in both languages, the language switch, and errors shown in plain words (never a traceback)."""
+from __future__ import annotations
+
+import gradio as gr
+import pytest
+
+from atypie.errors import UploadRejected
+from atypie.web.guard import guarded
+from atypie.web.i18n import LANGS, STRINGS, Labels, switch_js, t
+
+
+def test_every_string_exists_in_french_and_english_with_the_same_fields():
+    import string
+
+    for key, texts in STRINGS.items():
+        assert set(texts) == set(LANGS), key
+        fields = [{name for _, name, _, _ in string.Formatter().parse(texts[lang]) if name} for lang in LANGS]
+        assert fields[0] == fields[1], key
+
+
+def test_labels_follow_the_language_switch():
+    labels = Labels("fr")
+    with gr.Blocks():
+        box = labels(gr.Textbox, texts={"label": "code.label", "placeholder": "code.placeholder"})
+        kind = labels(gr.Dropdown, texts={"label": "diagram.kind", "choices": [("kind.auto", ""), ("kind.timeline",
+                                                                                                  "timeline")]})
+    assert box.label == t("code.label", "fr") and labels.components == [box, kind]
+    english = labels.updates("en")
+    assert english[0]["label"] == "Access code (given by the disability service)"
+    assert english[1]["choices"] == [("Chosen automatically", ""), ("Timeline", "timeline")]
+    assert "document.documentElement.lang = lang" in switch_js("student.title")
+
+
+def test_known_errors_show_their_message_in_the_chosen_language_escaped():
+    def upload(data, lang):
+        raise UploadRejected(detail="<b>trop gros</b>")
+
+    with pytest.raises(gr.Error) as french:
+        guarded(upload)(b"", "fr")
+    assert french.value.message == "[ATY-E026] Le fichier envoyé n'est pas accepté : &lt;b&gt;trop gros&lt;/b&gt;"
+    assert french.value.title == "Erreur" and french.value.print_exception is False
+    with pytest.raises(gr.Error) as english:
+        guarded(upload)(b"", "en")
+    assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
+
+
+def test_unexpected_errors_are_logged_and_shown_as_a_generic_message(caplog):
+    def broken(lang):
+        raise KeyError("secret internal detail")
+
+    with pytest.raises(gr.Error) as caught:
+        guarded(broken)("fr")
+    assert caught.value.message == t("error.generic", "fr") and "secret" not in caught.value.message
+    assert "secret internal detail" in caplog.text

@@ -1,0 +1,196 @@
+"""The web handlers as plain functions: code resolution on every call, uploads, outputs, the image gate, staff."""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from atypie.errors import AtypieError
+from atypie.web import handlers
+from atypie.web.sessions import Sessions
+from atypie.web.staff_handlers import StaffDesk
+from tests.web.seeding import PASSWORD, STAFF
+
+pytestmark = pytest.mark.usefixtures("no_illustration_model")
+
+COURSE = ("La photosynthèse est le processus par lequel les plantes fabriquent leur nourriture. D'abord, les "
+          "feuilles captent la lumière du soleil. Ensuite, elles absorbent le dioxyde de carbone. Enfin, elles "
+          "produisent du glucose et rejettent de l'oxygène.")
+HOSTILE = COURSE + ' <script>alert(1)</script> <img src=x onerror="alert(2)"> <a href="javascript:alert(3)">x</a>'
+
+
+def code_of(call) -> str:
+    with pytest.raises(AtypieError) as caught:
+        call()
+    return caught.value.code
+
+
+def srcdoc(frame_html: str) -> str:
+    return html.unescape(re.search(r'srcdoc="([^"]*)"', frame_html).group(1))
+
+
+# --- students ---------------------------------------------------------------------------------------------
+
+def test_code_is_resolved_on_the_server_and_bad_codes_are_refused(seeded):
+    store = seeded.store
+    assert handlers.resolve(store, seeded.allowed).profile.id == "etu-images"
+    assert handlers.resolve(store, seeded.plain.lower().replace("-", " ")).profile.id == "etu-texte"
+    standard = handlers.resolve(store, "  ")
+    assert (standard.profile.id, standard.code_id) == ("standard", None)
+    assert code_of(lambda: handlers.resolve(store, "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ")) == "ATY-E019"
+    assert code_of(lambda: handlers.resolve(store, "etu-images")) == "ATY-E019"  # a profile id is not a code
+    assert code_of(lambda: handlers.resolve(store, seeded.revoked)) == "ATY-E031"
+
+
+def test_sign_in_offers_illustration_only_to_allowed_profiles_without_using_the_quota(seeded):
+    store = seeded.store
+    first = handlers.sign_in(store, seeded.allowed, "fr")
+    assert first.can_illustrate and "3 image(s)" in first.summary_html
+    assert handlers.sign_in(store, seeded.allowed, "fr").summary_html == first.summary_html  # quota untouched
+    assert not handlers.sign_in(store, seeded.plain, "fr").can_illustrate
+    assert not handlers.sign_in(store, "", "en").can_illustrate
+    assert "standard profile" in handlers.sign_in(store, "", "en").summary_html
+
+
+def test_text_uploads_are_checked_for_size_and_type():
+    assert handlers.read_text_upload("\ufeffBonjour à tous".encode(), "fr") == "Bonjour à tous"
+    too_big = b"a" * (handlers.TEXT_UPLOAD_LIMIT + 1)
+    for data in (too_big, b"%PDF-1.7\n\xff\xfe\x00binary", b"\x89PNG\r\n\x1a\n\x00\x00", b"", None):
+        assert code_of(lambda data=data: handlers.read_text_upload(data, "fr")) == "ATY-E026"
+    with pytest.raises(AtypieError) as caught:
+        handlers.read_text_upload(too_big, "fr")
+    assert "n'est pas accepté" in caught.value.message("fr") and "octets" in caught.value.message("fr")
+
+
+def test_simplify_shows_the_profiles_display_escapes_the_course_text_and_offers_files(seeded):
+    view = handlers.simplify_text(seeded.store, seeded.allowed, HOSTILE, "fr")
+    document = srcdoc(view.page_html)
+    assert 'sandbox=""' in view.page_html
+    assert "letter-spacing:0.12em" in document and "#fbf5e6" in document  # dyslexie: spacing, cream theme
+    assert not re.search(r"<(script|img)\b|onerror=|javascript:", document)
+    assert "<table" in srcdoc(view.diff_html)
+    names = sorted(Path(p).name for p in view.files)
+    assert names == ["changements.html", "texte-simplifie.html", "texte-simplifie.md", "texte-simplifie.txt"]
+    assert all(Path(p).stat().st_size > 0 for p in view.files)
+    assert len({Path(p).parent for p in view.files}) == 1
+
+
+def test_diagram_is_an_inline_accessible_svg_with_description_outline_and_files(seeded):
+    view = handlers.diagram_text(seeded.store, seeded.plain, COURSE, "process", "fr")
+    assert '<svg' in view.figure_html and 'role="img"' in view.figure_html
+    assert '<title id="atypie-title">' in view.figure_html and '<desc id="atypie-desc">' in view.figure_html
+    assert "<metadata" not in view.figure_html and "<figcaption>" in view.figure_html
+    assert "<h2>Plan du schéma</h2><ul>" in view.outline_html
+    assert "processus" in srcdoc(view.description_html)
+    assert sorted(Path(p).suffix for p in view.files) == [".json", ".png", ".svg", ".txt"]
+
+
+def test_describe_reads_an_atypie_diagram_and_refuses_oversized_or_empty_uploads(seeded):
+    png = next(p for p in handlers.diagram_text(seeded.store, "", COURSE, "", "fr").files if p.endswith(".png"))
+    view = handlers.describe_image(seeded.store, seeded.plain, Path(png).read_bytes(), "fr")
+    assert view.alt.startswith("Schéma") and "metadata" in view.method and view.files
+    too_big = b"\x89PNG\r\n\x1a\n" + b"\0" * handlers.IMAGE_UPLOAD_LIMIT
+    assert code_of(lambda: handlers.describe_image(seeded.store, seeded.plain, too_big, "fr")) == "ATY-E026"
+    assert code_of(lambda: handlers.describe_image(seeded.store, seeded.plain, None, "fr")) == "ATY-E026"
+
+
+def test_illustration_is_gated_by_the_codes_profile_on_every_call(seeded):
+    store = seeded.store
+    assert code_of(lambda: handlers.illustrate_text(store, "", COURSE, "fr")) == "ATY-E033"
+    assert code_of(lambda: handlers.illustrate_text(store, seeded.plain, COURSE, "fr")) == "ATY-E033"
+    assert code_of(lambda: handlers.illustrate_text(store, seeded.revoked, COURSE, "fr")) == "ATY-E031"
+    # Allowed: the gate lets it through, and it stops at the missing model (none is configured in tests).
+    assert code_of(lambda: handlers.illustrate_text(store, seeded.allowed, COURSE, "fr")) == "ATY-E046"
+    store.profiles.revoke_images("etu-images", actor=STAFF)
+    assert code_of(lambda: handlers.illustrate_text(store, seeded.allowed, COURSE, "fr")) == "ATY-E033"
+
+
+# --- staff ------------------------------------------------------------------------------------------------
+
+def test_every_staff_action_needs_a_valid_session(seeded):
+    desk = StaffDesk(seeded.store, Sessions())
+    calls = {
+        "profile_ids": (), "profiles_table": ("fr",), "create_profile": ("x1", "standard", ""),
+        "delete_profile": ("etu-texte", True, "fr"), "read_settings": ("etu-texte", "fr"),
+        "save_settings": ("etu-texte", "display.font_size_px = 20", 1, "fr"),
+        "allow_images": ("etu-texte", "raison", 5), "revoke_images": ("etu-images",),
+        "issue_code": ("etu-texte", 30, None), "revoke_code": (seeded.plain,), "codes_table": ("etu-texte", "fr"),
+        "usage_report": ("", "fr"), "who": (),
+    }
+    for token in (None, "", "forged-token", 42):
+        for method, args in calls.items():
+            assert code_of(lambda m=method, a=args, k=token: getattr(desk, m)(k, *a)) == "ATY-E037", method
+    assert [p.id for p in seeded.store.profiles.list()] == ["etu-images", "etu-texte"]
+    assert handlers.resolve(seeded.store, seeded.plain).profile.id == "etu-texte"  # not revoked
+    assert code_of(lambda: desk.login(STAFF, "mauvais-mot-de-passe")) == "ATY-E035"
+    assert code_of(lambda: desk.login("personne", PASSWORD)) == "ATY-E035"
+
+
+def test_sessions_expire_when_idle_and_end_at_logout():
+    now = [0.0]
+    sessions = Sessions(idle_s=60, lifetime_s=3600, clock=lambda: now[0])
+    token = sessions.open(STAFF)
+    now[0] = 59
+    assert sessions.require(token) == STAFF
+    now[0] = 59 + 61
+    with pytest.raises(AtypieError):
+        sessions.require(token)
+    token = sessions.open(STAFF)
+    sessions.close(token)
+    with pytest.raises(AtypieError):
+        sessions.require(token)
+
+
+def test_staff_manage_profiles_settings_images_and_codes(seeded):
+    store = seeded.store
+    desk = StaffDesk(store, Sessions())
+    token = desk.login(STAFF, PASSWORD)
+    assert desk.create_profile(token, "l2-histoire", "tsa", "L2 histoire « groupe B »") == "l2-histoire"
+    assert code_of(lambda: desk.create_profile(token, "", "tsa", "")) == "ATY-E011"
+    assert "L2 histoire « groupe B »" in desk.profiles_table(token, "fr")
+
+    read = desk.read_settings(token, "l2-histoire", "fr")
+    assert "display.font_size_px = " in read.text and "image_generation" not in read.text
+    edited = re.sub(r"display.font_size_px = \d+", "display.font_size_px = 22", read.text)
+    version = desk.save_settings(token, "l2-histoire", edited, read.version, "fr")
+    assert store.profiles.get("l2-histoire").profile.display.font_size_px == 22
+    assert store.profiles.get("l2-histoire").profile.label == "L2 histoire « groupe B »"
+    assert code_of(lambda: desk.save_settings(token, "l2-histoire", edited, read.version, "fr")) == "ATY-E015"
+    assert code_of(lambda: desk.save_settings(token, "l2-histoire", "image_generation.allowed = oui", version,
+                                              "fr")) == "ATY-E034"
+    assert code_of(lambda: desk.save_settings(token, "l2-histoire", "pas de signe égal", version, "fr")) == "ATY-E014"
+
+    assert code_of(lambda: desk.allow_images(token, "l2-histoire", "  ", 5)) == "ATY-E010"
+    assert desk.allow_images(token, "l2-histoire", "Supports visuels", 4) == 4
+    grant = store.profiles.get("l2-histoire").profile.image_generation
+    assert (grant.allowed, grant.approved_by, grant.daily_quota) == (True, STAFF, 4)
+    desk.revoke_images(token, "l2-histoire")
+    assert not store.profiles.get("l2-histoire").profile.image_generation.allowed
+
+    code = desk.issue_code(token, "l2-histoire", 30, "etudiant-1")
+    assert handlers.resolve(store, code).profile.id == "l2-histoire"
+    assert "etudiant-1" in desk.codes_table(token, "l2-histoire", "fr") and code not in desk.codes_table(
+        token, "l2-histoire", "fr")
+    desk.revoke_code(token, code)
+    assert "désactivé" in desk.codes_table(token, "l2-histoire", "fr")
+    assert code_of(lambda: handlers.resolve(store, code)) == "ATY-E031"
+
+    assert code_of(lambda: desk.delete_profile(token, "l2-histoire", False, "fr")) == "ATY-E010"
+    desk.delete_profile(token, "l2-histoire", True, "fr")
+    assert desk.profile_ids(token) == ["etu-images", "etu-texte"]
+    staff_actions = [e for e in store.audit.entries(profile_id="l2-histoire") if e.operation != "code.resolve"]
+    assert {e.actor for e in staff_actions} == {STAFF} and len(staff_actions) >= 7
+
+
+def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
+    handlers.sign_in(seeded.store, seeded.plain, "fr")
+    handlers.diagram_text(seeded.store, seeded.plain, COURSE, "", "fr")
+    desk = StaffDesk(seeded.store, Sessions())
+    token = desk.login(STAFF, PASSWORD)
+    report = desk.usage_report(token, "2020-01-01", "en")
+    assert "<caption>Usage by operation and profile</caption>" in report.table_html
+    assert "<td>diagram</td><td>etu-texte</td><td>1</td>" in report.table_html
+    assert sorted(Path(p).suffix for p in report.files) == [".csv", ".json"]
+    assert code_of(lambda: desk.usage_report(token, "hier", "fr")) == "ATY-E010"
