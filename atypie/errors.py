@@ -247,6 +247,12 @@ class UploadRejected(InvalidInput):
     en = "The uploaded file is not accepted: {detail}"
 
 
+class TooManyAttempts(Refused):
+    code = "ATY-E038"
+    fr = "Trop d'essais de connexion pour ce compte. Attendez {minutes} minutes, puis réessayez."
+    en = "Too many sign-in attempts for this account. Wait {minutes} minutes, then try again."
+
+
 class LoginRequired(Refused):
     code = "ATY-E037"
     fr = "Connectez-vous avec votre compte du service handicap pour faire cette action."

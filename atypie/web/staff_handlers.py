@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
-from ..errors import InvalidInput, InvalidSetting
+from ..errors import BadCredentials, InvalidInput, InvalidSetting
 from ..ids import check_identifier
 from ..profiles.presets import load_preset
 from ..profiles.settings import apply_settings, setting_keys
@@ -17,7 +17,7 @@ from ..store import Store
 from . import views
 from .downloads import Downloads
 from .i18n import t
-from .sessions import Sessions
+from .sessions import LoginThrottle, Sessions
 
 
 @dataclass(frozen=True)
@@ -34,14 +34,22 @@ class Report:
 
 
 class StaffDesk:
-    def __init__(self, store: Store, sessions: Sessions) -> None:
+    def __init__(self, store: Store, sessions: Sessions, throttle: LoginThrottle | None = None) -> None:
         self.store = store
         self.sessions = sessions
+        self.throttle = throttle or LoginThrottle()
 
     # --- session ------------------------------------------------------------------------------------
     def login(self, name: str, password: str) -> str:
-        """A session token for valid credentials; `BadCredentials` otherwise."""
-        account = self.store.staff.authenticate((name or "").strip(), password or "")
+        """A session token for valid credentials; `BadCredentials` otherwise, `TooManyAttempts` while locked."""
+        name = (name or "").strip()
+        self.throttle.check(name)
+        try:
+            account = self.store.staff.authenticate(name, password or "")
+        except BadCredentials:
+            self.throttle.failed(name)
+            raise
+        self.throttle.succeeded(name)
         return self.sessions.open(account.name)
 
     def logout(self, token: str | None) -> None:
