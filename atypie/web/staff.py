@@ -82,7 +82,7 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
                                            elem_id="atypie-codes-pseudonym")
                     issue = labels(gr.Button, texts={"value": "codes.issue"}, variant="primary",
                                    elem_id="atypie-codes-issue")
-                    new_code = labels(gr.Textbox, texts={"label": "codes.new"}, interactive=False, buttons=["copy"],
+                    new_code = labels(gr.Textbox, texts={"label": "codes.new"}, interactive=False,
                                       elem_id="atypie-codes-new")
                     list_codes = labels(gr.Button, texts={"value": "codes.list"}, elem_id="atypie-codes-list")
                     codes = gr.HTML(elem_id="atypie-codes-table", js_on_load=None)
@@ -167,9 +167,12 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
             (usage, on_usage, [token, since, switch], [usage_table, usage_files], "usage_report"),
         )
         for button, fn, inputs, outputs, api_name in events:
-            button.click(guarded(fn), inputs, outputs, api_name=api_name)
+            done = button.click(guarded(fn), inputs, outputs, api_name=api_name)
+            if api_name == "login":  # the workspace appears: label its tabs in the chosen language
+                done.success(labels.updates, switch, labels.components, queue=False, api_visibility="private")
         password.submit(guarded(on_login), [name, password, switch], [token, status, workspace, password, profile,
-                                                                       table], api_visibility="private")
+                                                                       table], api_visibility="private").success(
+            labels.updates, switch, labels.components, queue=False, api_visibility="private")
         switch.change(labels.updates, switch, labels.components, js=switch_js("staff.title"), queue=False,
                       api_visibility="private")
     return blocks

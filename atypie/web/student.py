@@ -71,7 +71,8 @@ def build_student(store: Store, lang: str | None = None, *, tabs: tuple[str, ...
 
         # The illustration tab is hidden first, so that a refused code never leaves it showing.
         for trigger, api in ((use.click, {"api_name": "sign_in"}), (code_box.submit, {"api_visibility": "private"})):
-            trigger(lambda: shown(False), None, gated, queue=False, api_visibility="private").then(
+            trigger(lambda: shown(False)[0] if len(gated) == 1 else shown(False), None, gated, queue=False,
+                    api_visibility="private").then(
                 guarded(sign_in), [code_box, switch], [profile_status, *gated], concurrency_limit=None, **api)
         standard.click(guarded(use_standard), [switch], [code_box, profile_status, *gated], api_name="use_standard",
                        concurrency_limit=None)
@@ -141,11 +142,11 @@ def _describe_tab(gr, page: _Page, sample: str):
                             value=sample or None, elem_id="atypie-describe-image")
         run = page.labels(gr.Button, texts={"value": "describe.button"}, variant="primary",
                           elem_id="atypie-describe-run")
-        alt = page.labels(gr.Textbox, texts={"label": "describe.alt"}, interactive=False, buttons=["copy"],
+        alt = page.labels(gr.Textbox, texts={"label": "describe.alt"}, interactive=False,
                           elem_id="atypie-describe-alt")
         description = gr.HTML(elem_id="atypie-describe-description", js_on_load=None)
         seen = page.labels(gr.Textbox, texts={"label": "describe.text"}, interactive=False, lines=4,
-                           buttons=["copy"], elem_id="atypie-describe-text")
+                           elem_id="atypie-describe-text")
         method = gr.Markdown(elem_id="atypie-describe-method")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-describe-files")
@@ -167,9 +168,9 @@ def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
         run = page.labels(gr.Button, texts={"value": "illustrate.button"}, variant="primary",
                           elem_id="atypie-illustrate-run")
         image = gr.HTML(elem_id="atypie-illustrate-image", js_on_load=None)
-        alt_fr = page.labels(gr.Textbox, texts={"label": "illustrate.alt_fr"}, interactive=False, buttons=["copy"],
+        alt_fr = page.labels(gr.Textbox, texts={"label": "illustrate.alt_fr"}, interactive=False,
                              elem_id="atypie-illustrate-alt-fr")
-        alt_en = page.labels(gr.Textbox, texts={"label": "illustrate.alt_en"}, interactive=False, buttons=["copy"],
+        alt_en = page.labels(gr.Textbox, texts={"label": "illustrate.alt_en"}, interactive=False,
                              elem_id="atypie-illustrate-alt-en")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-illustrate-files")

@@ -18,6 +18,8 @@ CSS = """
 .atypie-frame { width: 100%; min-height: 24rem; height: 60vh; border: 2px solid #595959; border-radius: 4px;
   resize: vertical; }
 .atypie-figure { margin: 0; }
+/* an empty download list is Gradio's unnamed "Empty value" box: nothing to show or announce */
+[id^="atypie-"][id$="-files"]:has(.empty) { display: none !important; }
 .atypie-figure svg, .atypie-figure img { max-width: 100%; height: auto; background: #ffffff; }
 .atypie-figure figcaption { margin-top: .5rem; }
 .atypie-table { border-collapse: collapse; width: 100%; }
@@ -49,4 +51,9 @@ def theme():
         link_text_color_dark="#9cc7ff", link_text_color_visited_dark="#d3b3f5", link_text_color_hover_dark="#c4ddff",
         color_accent="#0b4f9c", color_accent_soft="#d6e4f5", color_accent_soft_dark="#052549",
         error_text_color="#a61b1b", error_text_color_dark="#ffd4d4",
+        button_cancel_background_fill="#a61b1b", button_cancel_background_fill_hover="#7f1414",
+        button_cancel_text_color="#ffffff", button_cancel_text_color_hover="#ffffff",
+        button_cancel_border_color="#a61b1b",
+        button_cancel_background_fill_dark="#ffb3b3", button_cancel_background_fill_hover_dark="#ffd4d4",
+        button_cancel_text_color_dark="#0a0a0a", button_cancel_text_color_hover_dark="#0a0a0a",
     )

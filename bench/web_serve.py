@@ -1,0 +1,88 @@
+"""Cold start of the web app: `python -m atypie serve` in a fresh subprocess, on an empty private home, until the
+first HTTP 200 on `/` (students); the staff page (`/staff/`) is checked at that moment. Best and median of 3."""
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RUNS = 3
+TIMEOUT_S = 180
+OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, never through a proxy
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def status(url: str) -> int | None:
+    try:
+        with OPENER.open(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as exc:
+        return exc.code
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return None
+
+
+@contextlib.contextmanager
+def serving(home: Path | None = None):
+    """`python -m atypie serve` on a free loopback port with ATYPIE_HOME=`home` (a new empty folder by default).
+    Yields (base URL, seconds from process start to the first 200 on `/`); stops the server on exit."""
+    own_home = home is None
+    home = home or Path(tempfile.mkdtemp(prefix="atypie-bench-web-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ATYPIE_", "MISTRAL_"))}
+    env.update(ATYPIE_HOME=str(home), GRADIO_ANALYTICS_ENABLED="False")
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "atypie", "serve", "--port", str(port)], cwd=ROOT, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        while status(url + "/") != 200:
+            if proc.poll() is not None:
+                sys.exit(f"the server exited with status {proc.returncode}:\n{proc.stderr.read().decode()[-2000:]}")
+            if time.perf_counter() - start > TIMEOUT_S:
+                sys.exit(f"no HTTP 200 within {TIMEOUT_S} s")
+            time.sleep(0.05)
+        yield url, time.perf_counter() - start
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        if own_home:
+            shutil.rmtree(home, ignore_errors=True)
+
+
+def cold_start() -> tuple[float, int | None]:
+    with serving() as (url, seconds):
+        return seconds, status(url + "/staff/")
+
+
+def main() -> None:
+    runs = [cold_start() for _ in range(RUNS)]
+    times = [seconds for seconds, _ in runs]
+    print(f"{'measure':<44}{'seconds':>9}")
+    print(f"{'python -m atypie serve → first 200, best':<44}{min(times):>9.2f}")
+    print(f"{'python -m atypie serve → first 200, median':<44}{statistics.median(times):>9.2f}")
+    print(f"runs: {', '.join(f'{t:.2f}' for t in times)} s; /staff/ answered {[s for _, s in runs]}")
+    sys.exit(0 if all(s == 200 for _, s in runs) else 1)
+
+
+if __name__ == "__main__":
+    main()
