@@ -7,6 +7,8 @@ import time
 from pathlib import Path
 
 MAX_AGE_S = 3600
+PRUNE_EVERY_S = 60  # old folders are looked for at most once a minute, not on every request
+_last_prune = 0.0
 
 
 def _root() -> Path:
@@ -35,7 +37,12 @@ class Downloads:
 
 
 def _prune(root: Path) -> None:
-    limit = time.time() - MAX_AGE_S
+    global _last_prune
+    now = time.time()
+    if now - _last_prune < PRUNE_EVERY_S:
+        return
+    _last_prune = now
+    limit = now - MAX_AGE_S
     for folder in root.glob("req-*"):
         try:
             if folder.stat().st_mtime < limit:
