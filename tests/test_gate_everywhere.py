@@ -30,7 +30,9 @@ def _callers(name: str) -> set[str]:
     found = set()
     for path in PACKAGE.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Call) and name in (getattr(node.func, "id", None), getattr(node.func, "attr", None)):
+            if not isinstance(node, ast.Call):
+                continue
+            if name in (getattr(node.func, "id", None), getattr(node.func, "attr", None)):
                 found.add(path.relative_to(PACKAGE).as_posix())
     return found
 

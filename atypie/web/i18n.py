@@ -236,5 +236,10 @@ def switch_js(title_key: str) -> str:
 
 
 def on_load_js(lang: str) -> str:
-    """Run once the page is loaded: Gradio sets `lang` from the browser's locale, atypie sets the interface's."""
-    return f"() => {{ document.documentElement.lang = '{lang_of(lang)}'; }}"
+    """Run once the page is loaded: Gradio sets `lang` from the browser's locale, atypie sets the interface's.
+    Gradio's message boxes put their close button inside a header that is itself a button (nested controls,
+    which screen readers cannot reach): the header loses its button role as soon as a message appears."""
+    return (f"() => {{ document.documentElement.lang = '{lang_of(lang)}';"
+            " const unnest = () => document.querySelectorAll('[role=\"button\"]').forEach(el => {"
+            " if (el.querySelector('button')) { el.removeAttribute('role'); el.removeAttribute('tabindex'); } });"
+            " new MutationObserver(unnest).observe(document.body, {childList: true, subtree: true}); }")

@@ -167,11 +167,6 @@ def test_staff_login_refuses_a_wrong_password_then_accepts_the_right_one(web_ser
     expect(page.get_by_label(t("login.password"), exact=True)).to_have_value("")
 
 
-TOAST = ("Gradio's error toast puts its close button inside a role=button header (axe nested-interactive, serious); "
-         "fix: show errors in a role=alert region of the page")
-
-
-@pytest.mark.xfail(strict=True, reason=TOAST)
 def test_error_message_passes_axe(web_server, page):
     """The page showing an error (here a refused staff login) has no serious or critical violation either."""
     open_page(page, web_server.staff_url)
