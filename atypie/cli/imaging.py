@@ -64,7 +64,7 @@ def list_models(args: Namespace) -> None:
     from ..imaging.registry import load_registry
 
     entries = load_registry()
-    emit(args, [entry.to_dict() for entry in entries],
+    emit(args, [{**entry.to_dict(), "installed": entry.installed()} for entry in entries],
          [f"{entry.id}\t{entry.pipeline}\t{entry.licence}\t{'installé' if entry.installed() else 'absent'}"
           for entry in entries])
 

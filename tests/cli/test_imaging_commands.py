@@ -49,3 +49,28 @@ def test_report_counts_text_commands_and_filters_by_date(capsys, tmp_path):
     assert code == 0 and out.splitlines()[0].startswith("opération")
     assert json.loads(_run(capsys, "report", "--since", "2999-01-01", "--json")[1])["total"]["requests"] == 0
     assert _run(capsys, "report", "--since", "hier")[0] == 2
+
+
+def test_models_tiny_then_list_then_a_permitted_illustration(capsys, tmp_path, atypie_home):
+    folder = atypie_home / "models" / "tiny"
+    code, out, _ = _run(capsys, "models", "tiny", str(folder), "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+    code, out, _ = _run(capsys, "models", "list", "--json")
+    installed = {entry["id"]: entry for entry in json.loads(out)}
+    assert installed["tiny-sd"]["installed"] and not installed["sd15"]["installed"]
+    assert all(entry["licence"] and entry["intended_use"] for entry in installed.values())
+    with open_store() as store:
+        store.staff.add("marie", "un-mot-de-passe-solide")
+        store.profiles.create(load_preset("tsa", "lea"))
+        store.profiles.allow_images("lea", reason="schémas en images", approved_by="marie", daily_quota=2)
+    source = tmp_path / "cours.txt"
+    source.write_text(TEXT, encoding="utf-8")
+    out_png = tmp_path / "image.png"
+    code, out, err = _run(capsys, "illustrate", str(source), "--profile", "lea", "--model", "tiny-sd",
+                          "-o", str(out_png), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["verdict"]["allowed"] and data["verdict"]["quota_left"] == 1
+    assert out_png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and data["model"] == "tiny-sd"
+    code, out, err = _run(capsys, "illustrate", str(source), "--profile", "lea", "--model", "sd15", "-o", str(out_png))
+    assert code == 4 and "ATY-E046" in err
