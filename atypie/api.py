@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .config import Settings
 from .energy import metered
-from .errors import ProfileNotFound
+from .errors import InvalidInput, ProfileNotFound
 from .gate import Gate, Verdict
 from .ids import check_identifier
 from .profiles.model import Profile
@@ -87,7 +87,11 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
 
     `source` is course text, a `Graph`, or a `DiagramResult`. The gate decides first, from the stored
     profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated."""
+    from .imaging.registry import MODES
+
     profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
+    if mode not in MODES:
+        raise InvalidInput(detail=f"mode d'illustration inconnu ; modes possibles : {', '.join(MODES)}")
     with metered(store, "illustrate", profile_id) as measure:
         gate = Gate(store)
         gate.require(profile_id, "illustrate", code_id=code_id, actor=actor, consume=False)

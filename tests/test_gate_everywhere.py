@@ -163,3 +163,12 @@ def test_no_model_installed_is_exit_4_after_the_gate_and_keeps_the_quota(store, 
     store.profiles.revoke_images("lea", actor="marie")
     with pytest.raises(ImageGenerationRefused):  # refused first, whether or not a model is installed
         atypie.illustrate(COURSE, "lea", store=store, model="sd15")
+
+
+def test_an_unknown_mode_is_invalid_input_before_anything_else(store, grant):
+    from atypie.errors import InvalidInput
+
+    grant("lea", quota=1)
+    with pytest.raises(InvalidInput):
+        atypie.illustrate(COURSE, "lea", store=store, mode="../x")
+    assert atypie.Gate(store).check("lea", consume=False).quota_left == 1

@@ -167,13 +167,13 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
                         result.text, method, files.paths)
 
 
-def illustrate_text(store: Store, code: str | None, text: str, lang: str) -> IllustrateView:
+def illustrate_text(store: Store, code: str | None, text: str, lang: str, *, mode: str = "nodes") -> IllustrateView:
     """An image generated from the text's diagram, when the gate allows it for the code's profile (checked by
     `atypie.api.illustrate` on every call, which also uses up one image of today's quota)."""
     access = resolve(store, code)
     if access.code_id is None:
         raise ImageGenerationRefused(profile_id="standard", why=t("refused.no_code", lang))
-    result = api.illustrate(text or "", access.profile.id, store=store, code_id=access.code_id)
+    result = api.illustrate(text or "", access.profile.id, store=store, code_id=access.code_id, mode=mode)
     alt = result.alt_en if lang == "en" else result.alt_fr
     files = Downloads()
     files.add("illustration.png", result.png)

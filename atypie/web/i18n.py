@@ -71,6 +71,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "atypie first makes the diagram of your text, then creates an image from that diagram. "
               "The disability service opens this right, with a number of images per day."},
     "illustrate.button": {"fr": "Créer l'image", "en": "Create the image"},
+    "illustrate.mode": {"fr": "Type d'image", "en": "Kind of image"},
+    "mode.nodes": {"fr": "Une petite image par notion", "en": "A small picture for each notion"},
+    "mode.layout": {"fr": "Une image pour tout le schéma", "en": "One picture for the whole diagram"},
     "illustrate.alt_fr": {"fr": "Texte alternatif en français", "en": "Alternative text in French"},
     "illustrate.alt_en": {"fr": "Texte alternatif en anglais", "en": "Alternative text in English"},
     "upload.too_big": {"fr": "il pèse {size} octets, le maximum est {limit} octets",

@@ -165,6 +165,9 @@ def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
         page.labels(gr.Markdown, texts={"value": "illustrate.intro"}, elem_id="atypie-illustrate-intro")
         text = page.labels(gr.Textbox, texts={"label": "text.label", "placeholder": "text.placeholder"}, value=sample,
                            lines=8, max_lines=30, elem_id="atypie-illustrate-text")
+        mode = page.labels(gr.Radio, texts={"label": "illustrate.mode",
+                                            "choices": [("mode.nodes", "nodes"), ("mode.layout", "layout")]},
+                           value="nodes", elem_id="atypie-illustrate-mode")
         run = page.labels(gr.Button, texts={"value": "illustrate.button"}, variant="primary",
                           elem_id="atypie-illustrate-run")
         image = gr.HTML(elem_id="atypie-illustrate-image", js_on_load=None)
@@ -175,11 +178,11 @@ def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-illustrate-files")
 
-        def illustrate(code: str, text: str, lang: str):
-            view = handlers.illustrate_text(page.store, code, text, lang)
+        def illustrate(code: str, text: str, mode: str, lang: str):
+            view = handlers.illustrate_text(page.store, code, text, lang, mode=mode)
             return view.image_html, view.alt_fr, view.alt_en, view.files
 
-        run.click(guarded(illustrate), [page.code, text, page.lang], [image, alt_fr, alt_en, files],
+        run.click(guarded(illustrate), [page.code, text, mode, page.lang], [image, alt_fr, alt_en, files],
                   api_name="illustrate", concurrency_limit=1, concurrency_id="illustrate")
     return tab
 

@@ -79,7 +79,7 @@ def test_student_endpoints_take_a_code_never_a_profile(web):
     assert set(endpoints) == {"/sign_in", "/use_standard", "/read_simplify_file", "/read_diagram_file", "/simplify",
                               "/diagram", "/describe", "/illustrate"}
     names = {p["parameter_name"] for e in endpoints.values() for p in e["parameters"]}
-    assert names == {"code", "text", "kind", "image", "data", "lang"}
+    assert names == {"code", "text", "kind", "mode", "image", "data", "lang"}
 
 
 def test_page_structure_french_first_with_stable_ids_and_the_illustration_tab_hidden(web):
@@ -124,12 +124,14 @@ def test_no_image_for_a_profile_that_is_not_allowed(web):
     url, seeded = web
     app = client(url + "/")
     for code in ("", FORGED, seeded.revoked, seeded.plain):
-        message = refused(lambda code=code: app.predict(code, COURSE, "fr", api_name="/illustrate"))
+        message = refused(lambda code=code: app.predict(code, COURSE, "nodes", "fr", api_name="/illustrate"))
         assert any(c in message for c in ("ATY-E033", "ATY-E019", "ATY-E031")), message
-    assert "ATY-E033" in refused(lambda: app.predict(seeded.plain, COURSE, "fr", api_name="/illustrate"))
-    assert "ATY-E033" in refused(lambda: app.predict("", COURSE, "fr", api_name="/illustrate"))
+    assert "ATY-E033" in refused(lambda: app.predict(seeded.plain, COURSE, "nodes", "fr", api_name="/illustrate"))
+    assert "ATY-E033" in refused(lambda: app.predict("", COURSE, "nodes", "fr", api_name="/illustrate"))
     # The allowed profile passes the gate and stops at the missing model, in plain words.
-    assert "ATY-E046" in refused(lambda: app.predict(seeded.allowed, COURSE, "fr", api_name="/illustrate"))
+    assert "ATY-E046" in refused(lambda: app.predict(seeded.allowed, COURSE, "nodes", "fr", api_name="/illustrate"))
+    assert "not in the list of choices" in refused(  # checked by Gradio, and again by atypie.api.illustrate
+        lambda: app.predict(seeded.allowed, COURSE, "../x", "fr", api_name="/illustrate"))
 
 
 def test_uploads_over_the_limit_or_of_the_wrong_type_are_refused_in_french(web, tmp_path):

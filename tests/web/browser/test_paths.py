@@ -124,7 +124,7 @@ def test_illustration_refused_for_a_profile_without_the_right(web_server):
 
     client = Client(web_server.url + "/", verbose=False, analytics_enabled=False, download_files=False)
     with pytest.raises(AppError) as caught:
-        client.predict(web_server.codes["etu-texte"], PROCESS, "fr", api_name="/illustrate")
+        client.predict(web_server.codes["etu-texte"], PROCESS, "nodes", "fr", api_name="/illustrate")
     assert "La création d'images n'est pas ouverte" in str(caught.value)
     assert "Traceback" not in str(caught.value)
 
