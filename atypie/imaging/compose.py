@@ -1,5 +1,6 @@
-"""Drawing over a generated picture: where Graphviz put each label (`dot -Tjson`), a control image made from the
-plain rendering, and the labels redrawn crisply on top, since diffusion garbles text."""
+"""Drawing over a generated picture: where Graphviz put each label and each arrow (`dot -Tjson`), a control image
+made from the plain rendering, and the arrows and labels redrawn crisply on top, since diffusion garbles text and
+cannot be trusted with the direction of a link."""
 from __future__ import annotations
 
 import json
@@ -25,10 +26,31 @@ class Label:
 
 
 @dataclass(frozen=True)
+class Mark:
+    """Part of an arrowhead: a polygon (points) or an ellipse (centre and radii), filled or drawn as an outline."""
+    shape: str  # "polygon" or "ellipse"
+    points: tuple[tuple[float, float], ...]  # the polygon's corners, or the ellipse's (centre, radii)
+    filled: bool
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """One edge as Graphviz drew it: its line (the Bézier curve, sampled), line style and arrowhead."""
+    line: tuple[tuple[float, float], ...]  # points, same frame as `Label`
+    head: tuple[Mark, ...]
+    style: str  # solid, dashed, dotted or bold: the diagram's line styles carry meaning
+
+    @property
+    def dashed(self) -> bool:
+        return self.style in ("dashed", "dotted")
+
+
+@dataclass(frozen=True)
 class Layout:
     width: float  # points, margin included
     height: float
     labels: tuple[Label, ...]
+    arrows: tuple[Arrow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -67,7 +89,39 @@ def layout(graph: Graph, dot_source: str) -> Layout:
     for edge in graph.edges:
         if edge.label and spots.get((edge.source, edge.target)):
             labels.append(Label(wrap(edge.label), *at(spots[(edge.source, edge.target)].pop(0)), boxed=False))
-    return Layout(right - left + 2 * pad, top - bottom + 2 * pad, tuple(labels))
+    arrows = tuple(_arrow(drawn, lambda x, y: at(f"{x},{y}")) for drawn in data.get("edges", []))
+    return Layout(right - left + 2 * pad, top - bottom + 2 * pad, tuple(labels), arrows)
+
+
+def _arrow(drawn: dict, at) -> Arrow:
+    line: list[tuple[float, float]] = []
+    style = "solid"
+    for op in drawn.get("_draw_", []):
+        if op["op"] == "S":
+            style = op["style"] if op["style"] in ("dashed", "dotted") else "bold" if "setlinewidth" in op["style"] \
+                else style
+        elif op["op"] in ("b", "B"):
+            line += _bezier([at(*point) for point in op["points"]])
+    head = []
+    for op in drawn.get("_hdraw_", []):
+        if op["op"] in ("p", "P"):
+            head.append(Mark("polygon", tuple(at(*point) for point in op["points"]), op["op"] == "P"))
+        elif op["op"] in ("e", "E"):
+            x, y, rx, ry = op["rect"]
+            head.append(Mark("ellipse", (at(x, y), (rx, ry)), op["op"] == "E"))
+    return Arrow(tuple(line), tuple(head), style)
+
+
+def _bezier(points: list[tuple[float, float]], steps: int = 12) -> list[tuple[float, float]]:
+    """A piecewise cubic Bézier curve (Graphviz's 1 + 3n control points) as a polyline."""
+    out = [points[0]]
+    for i in range(0, len(points) - 3, 3):
+        p0, p1, p2, p3 = points[i:i + 4]
+        for step in range(1, steps + 1):
+            t = step / steps
+            a, b, c, d = (1 - t) ** 3, 3 * (1 - t) ** 2 * t, 3 * (1 - t) * t ** 2, t ** 3
+            out.append((a * p0[0] + b * p1[0] + c * p2[0] + d * p3[0], a * p0[1] + b * p1[1] + c * p2[1] + d * p3[1]))
+    return out
 
 
 def place(layout: Layout, font_pt: float, scale: tuple[float, float]) -> list[Placed]:
@@ -104,6 +158,59 @@ def control_image(rendering: Any, kind: str, size: tuple[int, int], blanks: list
     for box in blanks:
         draw.rectangle(box, fill=0)
     return strokes.convert("RGB")
+
+
+def draw_arrows(picture: Any, arrows: tuple[Arrow, ...], scale: tuple[float, float], theme: DiagramTheme) -> Any:
+    """`picture` with every edge drawn as Graphviz laid it out (its line style and arrowhead kept), on a halo of
+    the background colour so that it stays visible on any generated picture."""
+    from PIL import ImageDraw
+
+    picture = picture.convert("RGB")
+    draw = ImageDraw.Draw(picture)
+    base = max(2, round(1.5 * scale[0]))
+    for arrow in arrows:
+        width = base * 2 if arrow.style == "bold" else base
+        line = [(x * scale[0], y * scale[1]) for x, y in arrow.line]
+        dash = (2.0 if arrow.style == "dotted" else 6.0) * width
+        for colour, stroke in ((theme.background, width * 3), (theme.edge, width)):
+            for segment in (_dashes(line, dash) if arrow.dashed else [line]):
+                draw.line(segment, fill=colour, width=stroke, joint="curve")
+            for mark in arrow.head:
+                _draw_mark(draw, mark, scale, colour, theme.edge, stroke)
+    return picture
+
+
+def _draw_mark(draw: Any, mark: Mark, scale: tuple[float, float], colour: str, ink: str, stroke: int) -> None:
+    """An arrowhead part: on the halo pass (`colour` is not the ink) a filled shape, then the real one."""
+    halo = colour != ink
+    inside = colour if (halo or mark.filled) else None
+    if mark.shape == "polygon":
+        corners = [(x * scale[0], y * scale[1]) for x, y in mark.points]
+        if len(corners) >= 3:
+            draw.polygon(corners, fill=inside, outline=colour, width=stroke if halo else max(1, stroke // 2))
+    else:
+        (x, y), (rx, ry) = mark.points
+        box = ((x - rx) * scale[0], (y - ry) * scale[1], (x + rx) * scale[0], (y + ry) * scale[1])
+        draw.ellipse(box, fill=inside, outline=colour, width=stroke if halo else max(1, stroke // 2))
+
+
+def _dashes(line: list[tuple[float, float]], length: float) -> list[list[tuple[float, float]]]:
+    """The polyline cut into dashes of `length` pixels separated by gaps of the same length."""
+    dashes: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = [line[0]] if line else []
+    walked, drawing = 0.0, True
+    for (x0, y0), (x1, y1) in zip(line, line[1:], strict=False):
+        step = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+        walked += step
+        if drawing:
+            current.append((x1, y1))
+        if walked >= length:
+            if drawing and len(current) > 1:
+                dashes.append(current)
+            drawing, walked, current = not drawing, 0.0, [(x1, y1)]
+    if drawing and len(current) > 1:
+        dashes.append(current)
+    return dashes
 
 
 def draw_labels(picture: Any, placed: list[Placed], theme: DiagramTheme) -> Any:

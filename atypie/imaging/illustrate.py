@@ -1,7 +1,8 @@
 """Illustrating a diagram with a local diffusion model, only behind an allowing gate verdict.
 
 Two modes: `nodes` draws one pictogram per element and lets Graphviz lay them out with crisp labels; `layout`
-draws the whole diagram, guided by a ControlNet control image of its layout, then redraws the labels on top.
+draws the whole diagram, guided by a ControlNet control image of its layout, then redraws the arrows and labels on
+top.
 Prompts are built from the graph (labels, title, kind), never from the course text. Results are cached on disk,
 keyed by everything that decides their pixels; the PNG carries the graph like every atypie PNG.
 """
@@ -34,7 +35,7 @@ if TYPE_CHECKING:
 MAX_NODES = {"nodes": 12, "layout": 40}  # one picture per node in `nodes` mode; one picture in all in `layout`
 DIRECTIONS = ("TB", "LR")
 PICTURE_PT = 64  # side of a node's picture in the diagram, in points
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 _META = {"width", "height", "device", "gpu_seconds"}
 STYLE = "simple flat pictogram, one centred symbol, plain white background, no text, no letters"
 LAYOUT_STYLE = "clean educational illustration, soft flat colours, plain light background, no text, no letters"
@@ -164,7 +165,7 @@ def _nodes(installed: InstalledModel, graph: Graph, theme: DiagramTheme, directi
 def _layout(installed: InstalledModel, graph: Graph, theme: DiagramTheme, plain: str, prompt: str, seed: int,
             size: int) -> tuple[bytes, str, float]:
     """One picture guided by the diagram's layout, scaled up to at least the plain diagram's size, with every
-    label redrawn on top."""
+    arrow and label redrawn on top."""
     from PIL import Image
 
     entry = installed.entry
@@ -173,7 +174,8 @@ def _layout(installed: InstalledModel, graph: Graph, theme: DiagramTheme, plain:
     generated = tuple(max(MIN_SIZE, int(side * size / longest) // 8 * 8) for side in (shape.width, shape.height))
     per_point = max(96 / 72, size / longest)
     output = (round(shape.width * per_point), round(shape.height * per_point))
-    placed = compose.place(shape, theme.font_size, (output[0] / shape.width, output[1] / shape.height))
+    scale = (output[0] / shape.width, output[1] / shape.height)
+    placed = compose.place(shape, theme.font_size, scale)
     ratio = (generated[0] / output[0], generated[1] / output[1])
     blanks = [((p.box[0] - p.font_px / 2) * ratio[0], (p.box[1] - p.font_px / 2) * ratio[1],
                (p.box[2] + p.font_px / 2) * ratio[0], (p.box[3] + p.font_px / 2) * ratio[1]) for p in placed]
@@ -181,7 +183,8 @@ def _layout(installed: InstalledModel, graph: Graph, theme: DiagramTheme, plain:
         control = compose.control_image(rendering, entry.control, generated, blanks)
     done = pipelines.generate(installed, [prompt], seed=seed, width=generated[0], height=generated[1],
                               steps=entry.steps, guidance=entry.guidance, negative=NEGATIVE, control=control)
-    picture = compose.draw_labels(done.images[0].resize(output, Image.Resampling.BICUBIC), placed, theme)
+    background = done.images[0].resize(output, Image.Resampling.BICUBIC)
+    picture = compose.draw_labels(compose.draw_arrows(background, shape.arrows, scale, theme), placed, theme)
     out = io.BytesIO()
     picture.save(out, format="PNG")
     return out.getvalue(), done.device, done.gpu_seconds
