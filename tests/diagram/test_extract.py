@@ -94,3 +94,12 @@ def test_comparison_sides_have_their_properties():
     assert ("Climat océanique", "Climat continental", "contrast") in pairs
     assert ("Climat océanique", "Hivers doux", "relation") in pairs
     assert ("Climat continental", "Hivers très froids", "relation") in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "La guerre provoque une crise économique. La crise entraîne le chômage. Par conséquent, la pauvreté augmente.",
+    "Le soleil chauffe l'océan. En effet, l'eau s'évapore. Par exemple, la vapeur forme des nuages.",
+])
+def test_linking_phrases_never_become_notions(text):
+    labels = {node.label.lower() for node in extract(analyse(text, "fr")).nodes}
+    assert not labels & {"conséquent", "effet", "exemple"}, labels

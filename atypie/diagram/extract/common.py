@@ -112,13 +112,33 @@ def concepts(sentence) -> list:
     """The notions of a sentence: nouns heading its subjects, objects and complements, in text order, without
     nouns that only complete another one ("de la cellule" stays inside "énergie de la cellule")."""
     found = []
+    locutions = _locution_spans(sentence)
     for token in sentence:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in CONCEPT_DEPS or len(token.text) < 2:
+            continue
+        if any(start <= token.idx < end for start, end in locutions):  # "Par conséquent" is not a notion
             continue
         if token.dep_ == "nmod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ != "ROOT":
             continue
         found.append(token)
     return found
+
+
+def _locution_spans(sentence) -> list[tuple[int, int]]:
+    pattern = _locutions(sentence.doc.lang_)
+    if pattern is None:
+        return []
+    return [(sentence.start_char + m.start(), sentence.start_char + m.end()) for m in pattern.finditer(sentence.text)]
+
+
+@cache
+def _locutions(lang: str) -> re.Pattern | None:
+    """Linking phrases that hold a noun (`[connectors] locutions` in the language's diagram.toml)."""
+    phrases = markers(lang).get("connectors", {}).get("locutions", [])
+    if not phrases:
+        return None
+    alternatives = "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
 
 
 _EN_VERBS = [
