@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -124,12 +125,12 @@ def _bezier(points: list[tuple[float, float]], steps: int = 12) -> list[tuple[fl
     return out
 
 
-def place(layout: Layout, font_pt: float, scale: tuple[float, float]) -> list[Placed]:
-    """Each label's box on a picture drawn at `scale` pixels per point (x, y)."""
+def place(layout: Layout, font_pt: float, scale: tuple[float, float], family: str = "DejaVu Sans") -> list[Placed]:
+    """Each label's box on a picture drawn at `scale` pixels per point (x, y), in the font `family`."""
     from PIL import Image, ImageDraw
 
     font_px = max(11, round(font_pt * scale[0]))
-    font = _font(font_px)
+    font = _font(font_px, family)
     measure = ImageDraw.Draw(Image.new("L", (1, 1)))
     placed = []
     for label in layout.labels:
@@ -224,7 +225,7 @@ def draw_labels(picture: Any, placed: list[Placed], theme: DiagramTheme) -> Any:
         outline = theme.node_border if item.label.boxed else None
         draw.rounded_rectangle(item.box, radius=item.font_px * 0.35, fill=fill, outline=outline,
                                width=max(1, item.font_px // 8) if outline else 0)
-        font = _font(item.font_px)
+        font = _font(item.font_px, theme.font)
         text_box = draw.multiline_textbbox((0, 0), item.label.text, font=font, spacing=item.font_px // 4,
                                            align="center")
         x = (item.box[0] + item.box[2]) / 2 - (text_box[0] + text_box[2]) / 2
@@ -234,7 +235,25 @@ def draw_labels(picture: Any, placed: list[Placed], theme: DiagramTheme) -> Any:
     return picture
 
 
-def _font(size: int) -> Any:
+def _font(size: int, family: str = "DejaVu Sans") -> Any:
+    """The profile's font (OpenDyslexic for those who chose it), else DejaVu Sans, else Pillow's own."""
     from PIL import ImageFont
 
-    return ImageFont.truetype(str(FONT), size) if FONT.is_file() else ImageFont.load_default(size)
+    path = font_file(family) or (FONT if FONT.is_file() else None)
+    return ImageFont.truetype(str(path), size) if path else ImageFont.load_default(size)
+
+
+@cache
+def font_file(family: str) -> Path | None:
+    """The file fontconfig uses for `family`, when it really is that family (no silent substitution)."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-match") is None:
+        return None
+    done = subprocess.run(["fc-match", "-f", "%{family}\n%{file}", family], capture_output=True, text=True,
+                          timeout=10, check=False)
+    lines = done.stdout.splitlines()
+    if done.returncode != 0 or len(lines) < 2 or family.lower() not in lines[0].lower():
+        return None
+    return Path(lines[1])

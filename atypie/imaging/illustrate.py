@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 MAX_NODES = {"nodes": 12, "layout": 40}  # one picture per node in `nodes` mode; one picture in all in `layout`
 DIRECTIONS = ("TB", "LR")
 PICTURE_PT = 64  # side of a node's picture in the diagram, in points
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 _META = {"width", "height", "device", "gpu_seconds"}
 STYLE = "simple flat pictogram, one centred symbol, plain white background, no text, no letters"
 LAYOUT_STYLE = "clean educational illustration, soft flat colours, plain light background, no text, no letters"
@@ -175,7 +175,7 @@ def _layout(installed: InstalledModel, graph: Graph, theme: DiagramTheme, plain:
     per_point = max(96 / 72, size / longest)
     output = (round(shape.width * per_point), round(shape.height * per_point))
     scale = (output[0] / shape.width, output[1] / shape.height)
-    placed = compose.place(shape, theme.font_size, scale)
+    placed = compose.place(shape, theme.font_size, scale, theme.font)
     ratio = (generated[0] / output[0], generated[1] / output[1])
     blanks = [((p.box[0] - p.font_px / 2) * ratio[0], (p.box[1] - p.font_px / 2) * ratio[1],
                (p.box[2] + p.font_px / 2) * ratio[0], (p.box[3] + p.font_px / 2) * ratio[1]) for p in placed]

@@ -54,3 +54,14 @@ def test_arrows_are_drawn_in_the_edge_colour_over_any_background():
 def test_dashes_alternate_with_gaps_of_the_same_length():
     dashes = compose._dashes([(0.0, 0.0), (10.0, 0.0), (20.0, 0.0), (30.0, 0.0), (40.0, 0.0)], 10.0)
     assert dashes == [[(0.0, 0.0), (10.0, 0.0)], [(20.0, 0.0), (30.0, 0.0)]]
+
+
+@pytest.mark.exe
+def test_labels_use_the_profiles_font():
+    from atypie.profiles.model import DisplayPreferences
+
+    assert compose.font_file("OpenDyslexic").name.startswith("OpenDyslexic")
+    assert compose.font_file("No Such Font Family") is None  # never a silent substitute
+    dyslexic = theme_for(DisplayPreferences(font="opendyslexic"))
+    assert compose._font(20, dyslexic.font).getname()[0] == "OpenDyslexic"
+    assert compose._font(20, "No Such Font Family").getname()[0] == "DejaVu Sans"
