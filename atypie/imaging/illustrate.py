@@ -8,6 +8,7 @@ keyed by everything that decides their pixels; the PNG carries the graph like ev
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -36,6 +37,7 @@ MAX_NODES = {"nodes": 12, "layout": 40}  # one picture per node in `nodes` mode;
 DIRECTIONS = ("TB", "LR")
 PICTURE_PT = 64  # side of a node's picture in the diagram, in points
 CACHE_VERSION = 3
+MAX_CACHE_BYTES = 500 * 2**20  # beyond this, the least recently used illustrations are removed
 _META = {"width", "height", "device", "gpu_seconds"}
 STYLE = "simple flat pictogram, one centred symbol, plain white background, no text, no letters"
 LAYOUT_STYLE = "clean educational illustration, soft flat colours, plain light background, no text, no letters"
@@ -224,7 +226,11 @@ def _cache_read(key: str) -> tuple[bytes, dict[str, Any], bool] | None:
         png = (folder / f"{key}.png").read_bytes()
     except (OSError, ValueError):
         return None
-    return (png, meta, True) if isinstance(meta, dict) and _META <= meta.keys() else None
+    if not (isinstance(meta, dict) and _META <= meta.keys()):
+        return None
+    with contextlib.suppress(OSError):
+        os.utime(folder / f"{key}.png")  # recently used: kept longest
+    return png, meta, True
 
 
 def _cache_write(key: str, png: bytes, device: str, seconds: float) -> tuple[bytes, dict[str, Any], bool]:
@@ -241,4 +247,23 @@ def _cache_write(key: str, png: bytes, device: str, seconds: float) -> tuple[byt
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         os.replace(temporary, folder / name)
+    _prune_cache(folder)
     return png, meta, False
+
+
+def _prune_cache(folder: Path, limit: int = MAX_CACHE_BYTES) -> None:
+    """Remove the least recently used illustrations until the cache holds at most 80 % of `limit`."""
+    entries = []
+    for png in folder.glob("*.png"):
+        with contextlib.suppress(OSError):
+            info = png.stat()
+            entries.append((info.st_mtime, info.st_size, png))
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, png in sorted(entries):
+        for path in (png, png.with_suffix(".json")):
+            path.unlink(missing_ok=True)
+        total -= size
+        if total <= limit * 0.8:
+            return

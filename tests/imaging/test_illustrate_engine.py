@@ -143,3 +143,18 @@ def test_prompts_come_from_the_graph_only():
     prompt = node_prompt(graph, "a")
     assert prompt.startswith("pictogram of Cellule végétale; a notion of a concept map about Titre très long")
     assert "next to Noyau" in prompt and "\x00" not in prompt and "\n" not in prompt and len(prompt) < 260
+
+
+def test_the_cache_keeps_the_most_recently_used_within_its_limit(tmp_path):
+    import os
+
+    from atypie.imaging.illustrate import _prune_cache
+
+    for n in range(5):
+        (tmp_path / f"k{n}.png").write_bytes(b"x" * 100)
+        (tmp_path / f"k{n}.json").write_text("{}")
+        os.utime(tmp_path / f"k{n}.png", (1000 + n, 1000 + n))
+    os.utime(tmp_path / "k0.png", (2000, 2000))  # k0 was read lately
+    _prune_cache(tmp_path, limit=400)
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == ["k0.png", "k3.png", "k4.png"]
+    assert sorted(p.name for p in tmp_path.glob("*.json")) == ["k0.json", "k3.json", "k4.json"]
