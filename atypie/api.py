@@ -103,7 +103,7 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
         verdict = gate.require(profile_id, "illustrate", code_id=code_id, actor=actor)
         stored = store.profiles.get(profile_id).profile
         graph = _graph_of(source, stored, lang, backend)
-        result = render_illustration(graph, verdict, model=model or installed.entry.id, mode=mode, seed=seed,
+        result = render_illustration(graph, verdict, model=installed, mode=mode, seed=seed,
                                      size=size, theme=theme_for(stored.display), direction=stored.diagram.direction)
         measure.gpu_s = result.gpu_seconds
     return result

@@ -28,6 +28,7 @@ from ..diagram.render import _png_with_graph
 from ..diagram.themes import DiagramTheme
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
 from . import compose, pipelines
+from .files import write_atomically
 from .registry import MAX_SIZE, MIN_SIZE, MODES, InstalledModel, load_registry, resolve, valid_size
 
 if TYPE_CHECKING:
@@ -68,16 +69,17 @@ class Illustration:
     verdict: Verdict
 
 
-def render_illustration(graph: Graph, verdict: Verdict, *, model: str | Path | None = None, mode: str = "nodes",
-                        seed: int = 0, size: int | None = None, theme: DiagramTheme | None = None,
-                        direction: str = "TB") -> Illustration:
-    """Illustrate `graph` with a local model. Raises ImageGenerationRefused unless `verdict` allows it: the public
-    entry points ask the gate first; this check is defence in depth."""
+def render_illustration(graph: Graph, verdict: Verdict, *, model: str | Path | InstalledModel | None = None,
+                        mode: str = "nodes", seed: int = 0, size: int | None = None,
+                        theme: DiagramTheme | None = None, direction: str = "TB") -> Illustration:
+    """Illustrate `graph` with a local model (a registry id, a folder, or one already resolved). Raises
+    ImageGenerationRefused unless `verdict` allows it: the public entry points ask the gate first; this check is
+    defence in depth."""
     if not getattr(verdict, "allowed", False):
         why = verdict.explain("fr") if verdict is not None else "aucune décision du contrôle d'accès"
         raise ImageGenerationRefused(verdict=verdict, profile_id=getattr(verdict, "profile_id", None) or "?", why=why)
     _check(graph, mode, seed, size, direction)
-    installed = resolve(model or load_registry().default_for(mode))
+    installed = model if isinstance(model, InstalledModel) else resolve(model or load_registry().default_for(mode))
     entry = installed.entry
     if mode not in entry.modes:
         raise InvalidInput(detail=f"le modèle « {entry.id} » ne sert pas le mode « {mode} » "
@@ -242,11 +244,8 @@ def _cache_write(key: str, png: bytes, device: str, seconds: float) -> tuple[byt
     meta = {"width": width, "height": height, "device": device, "gpu_seconds": seconds}
     folder = _cache_dir()
     folder.mkdir(parents=True, exist_ok=True)
-    for name, data in ((f"{key}.png", png), (f"{key}.json", json.dumps(meta).encode("utf-8"))):
-        fd, temporary = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, folder / name)
+    write_atomically(folder / f"{key}.png", png)
+    write_atomically(folder / f"{key}.json", json.dumps(meta).encode("utf-8"))
     _prune_cache(folder)
     return png, meta, False
 

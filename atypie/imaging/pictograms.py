@@ -14,9 +14,7 @@ were set on the labels of `bench/data/diagram_dev.jsonl` and the tests' examples
 """
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..language.data import entries, words
+from .files import write_atomically
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
@@ -117,7 +116,7 @@ def pictogram_png(hexcode: str, size_px: int = DEFAULT_SIZE_PX) -> Path:
         source = _svg_folder() / f"{hexcode}.svg"
         if not source.is_file():
             raise ValueError(f"no OpenMoji picture {hexcode}")
-        _write_atomically(target, _svg_to_png(source.read_bytes(), size_px))
+        write_atomically(target, _svg_to_png(source.read_bytes(), size_px))
     return target
 
 
@@ -258,15 +257,3 @@ def _svg_to_png(svg: bytes, size_px: int) -> bytes:
     except (ImportError, OSError):  # OSError: the cairo library itself is missing
         raise MissingDependency(what="cairosvg", fix=_FIX) from None
     return cairosvg.svg2png(bytestring=svg, output_width=size_px, output_height=size_px)
-
-
-def _write_atomically(target: Path, data: bytes) -> None:
-    """Write through a temporary file in the same folder, so that no reader ever sees half a PNG."""
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

@@ -148,9 +148,11 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
             report = desk.usage_report(token, start, lang)
             return report.table_html, report.files
 
+        # Signing in (button or Enter in the password field) shows the workspace: label its tabs in the chosen language.
+        gr.on([login.click, password.submit], guarded(on_login), [name, password, switch],
+              [token, status, workspace, password, profile, table], api_name="login").success(
+            labels.updates, switch, labels.components, queue=False, api_visibility="private")
         events = (
-            (login, on_login, [name, password, switch], [token, status, workspace, password, profile, table],
-             "login"),
             (logout, on_logout, [token, switch], [token, status, workspace], "logout"),
             (refresh, listing, [token, switch], [profile, table], "refresh_profiles"),
             (create, on_create, [token, new_id, preset, new_label, switch], [status, profile, table],
@@ -167,12 +169,7 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
             (usage, on_usage, [token, since, switch], [usage_table, usage_files], "usage_report"),
         )
         for button, fn, inputs, outputs, api_name in events:
-            done = button.click(guarded(fn), inputs, outputs, api_name=api_name)
-            if api_name == "login":  # the workspace appears: label its tabs in the chosen language
-                done.success(labels.updates, switch, labels.components, queue=False, api_visibility="private")
-        password.submit(guarded(on_login), [name, password, switch], [token, status, workspace, password, profile,
-                                                                       table], api_visibility="private").success(
-            labels.updates, switch, labels.components, queue=False, api_visibility="private")
+            button.click(guarded(fn), inputs, outputs, api_name=api_name)
         switch.change(labels.updates, switch, labels.components, js=switch_js("staff.title"), queue=False,
                       api_visibility="private")
     return blocks
