@@ -52,8 +52,10 @@ class InvalidIdentifier(InvalidInput):
 
 class ProfileNotFound(InvalidInput):
     code = "ATY-E012"
-    fr = "Le profil « {profile_id} » n'existe pas. Tapez `atypie profiles list` pour voir les profils."
-    en = "Profile “{profile_id}” does not exist. Run `atypie profiles list` to see the profiles."
+    fr = ("Le profil « {profile_id} » n'existe pas. Tapez `atypie profiles list` pour voir les profils "
+          "enregistrés et les modèles de profil.")
+    en = ("Profile “{profile_id}” does not exist. Run `atypie profiles list` to see the stored profiles and the "
+          "profile presets.")
 
 
 class ProfileExists(InvalidInput):
@@ -257,6 +259,13 @@ class LoginRequired(Refused):
     code = "ATY-E037"
     fr = "Connectez-vous avec votre compte du service handicap pour faire cette action."
     en = "Sign in with your disability-service account to do this."
+
+
+class CookieMissing(Refused):
+    code = "ATY-E055"
+    fr = ("Votre navigateur n'a pas gardé le cookie de connexion. Autorisez les cookies pour ce site, "
+          "rechargez la page, puis connectez-vous.")
+    en = "Your browser did not keep the sign-in cookie. Allow cookies for this site, reload the page, then sign in."
 
 
 class ModelNotInstalled(MissingDependency):

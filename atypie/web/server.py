@@ -30,6 +30,7 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
 
     from ..api import open_store
     from ..config import Settings
+    from .binding import BrowserBinding
     from .sessions import Sessions
     from .staff import build_staff
     from .staff_handlers import StaffDesk
@@ -40,7 +41,9 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     store = store or open_store()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.add_api_route(STAFF_PATH, lambda: RedirectResponse("staff/"), include_in_schema=False)  # relative: proxies
-    pages = ((STAFF_PATH, build_staff(StaffDesk(store, Sessions()), lang)),  # the more specific path first
+    binding = BrowserBinding()
+    app.middleware("http")(binding.middleware(STAFF_PATH))
+    pages = ((STAFF_PATH, build_staff(StaffDesk(store, Sessions()), binding, lang)),  # the more specific path first
              (STUDENT_PATH, build_student(store, lang)))
     for path, blocks in pages:
         blocks.queue(default_concurrency_limit=concurrency, max_size=QUEUE_MAX_SIZE)

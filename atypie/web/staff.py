@@ -1,16 +1,19 @@
 """The disability-service page (`/staff`): sign in, then manage profiles, settings, image-generation rights,
-access codes and the usage report. The session token stays in server-side state; every action checks it."""
+access codes and the usage report. The session token stays in server-side state; every action checks it together
+with the browser's signed cookie (`binding.py`)."""
 from __future__ import annotations
 
 from ..profiles.presets import preset_names
 from ..profiles.settings import setting_keys
 from . import views
+from .binding import BrowserBinding
 from .guard import guarded
 from .i18n import Labels, lang_of, language_switch, switch_js, t
+from .sessions import StaffCredential
 from .staff_handlers import StaffDesk
 
 
-def build_staff(desk: StaffDesk, lang: str | None = None):
+def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = None):
     import gradio as gr
 
     lang = lang_of(lang)
@@ -99,59 +102,73 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
                     usage_files = labels(gr.File, texts={"label": "files.label"}, file_count="multiple",
                                          interactive=False, elem_id="atypie-usage-files")
 
-        def listing(token: str | None, lang: str, selected: str | None = None) -> list:
-            ids = desk.profile_ids(token)
+        def listing(credential: StaffCredential, lang: str, selected: str | None = None) -> list:
+            ids = desk.profile_ids(credential)
             return [gr.Dropdown(choices=ids, value=selected if selected in ids else None),
-                    desk.profiles_table(token, lang)]
+                    desk.profiles_table(credential, lang)]
 
-        def on_login(name: str, password: str, lang: str):
-            session = desk.login(name, password)
-            message = views.status(t("login.done", lang, name=desk.who(session)))
-            return [session, message, gr.Column(visible=True), "", *listing(session, lang)]
+        def on_login(request, token: str | None, name: str, password: str, lang: str):
+            browser = binding.of_request(request)
+            desk.logout(StaffCredential(token, browser))  # signing in again ends the previous session
+            credential = desk.login(name, password, binding=browser, client=_client_of(request))
+            message = views.status(t("login.done", lang, name=desk.who(credential)))
+            return [credential.token, message, gr.Column(visible=True), "", *listing(credential, lang)]
 
-        def on_logout(token: str | None, lang: str):
-            desk.logout(token)
+        def on_logout(credential: StaffCredential, lang: str):
+            desk.logout(credential)
             return [None, views.status(t("logout.done", lang)), gr.Column(visible=False)]
 
-        def on_create(token: str | None, profile_id: str, preset: str, label: str, lang: str):
-            created = desk.create_profile(token, profile_id, preset, label)
-            return [views.status(t("create.done", lang, profile_id=created)), *listing(token, lang, created)]
+        def on_create(credential: StaffCredential, profile_id: str, preset: str, label: str, lang: str):
+            created = desk.create_profile(credential, profile_id, preset, label)
+            return [views.status(t("create.done", lang, profile_id=created)), *listing(credential, lang, created)]
 
-        def on_delete(token: str | None, profile_id: str, confirmed: bool, lang: str):
-            desk.delete_profile(token, profile_id, confirmed, lang)
-            return [views.status(t("delete.done", lang, profile_id=profile_id)), False, *listing(token, lang)]
+        def on_delete(credential: StaffCredential, profile_id: str, confirmed: bool, lang: str):
+            desk.delete_profile(credential, profile_id, confirmed, lang)
+            return [views.status(t("delete.done", lang, profile_id=profile_id)), False, *listing(credential, lang)]
 
-        def on_load(token: str | None, profile_id: str, lang: str):
-            read = desk.read_settings(token, profile_id, lang)
+        def on_load(credential: StaffCredential, profile_id: str, lang: str):
+            read = desk.read_settings(credential, profile_id, lang)
             return read.text, read.version
 
-        def on_save(token: str | None, profile_id: str, text: str, read_version: float, lang: str):
-            saved = desk.save_settings(token, profile_id, text, read_version, lang)
+        def on_save(credential: StaffCredential, profile_id: str, text: str, read_version: float, lang: str):
+            saved = desk.save_settings(credential, profile_id, text, read_version, lang)
             return views.status(t("settings.done", lang, version=saved)), saved
 
-        def on_allow(token: str | None, profile_id: str, why: str, daily: float, lang: str):
-            granted = desk.allow_images(token, profile_id, why, daily)
+        def on_allow(credential: StaffCredential, profile_id: str, why: str, daily: float, lang: str):
+            granted = desk.allow_images(credential, profile_id, why, daily)
             message = views.status(t("images.allowed", lang, profile_id=profile_id, quota=granted))
-            return [message, *listing(token, lang, profile_id)]
+            return [message, *listing(credential, lang, profile_id)]
 
-        def on_revoke_images(token: str | None, profile_id: str, lang: str):
-            desk.revoke_images(token, profile_id)
-            return [views.status(t("images.revoked", lang, profile_id=profile_id)), *listing(token, lang, profile_id)]
+        def on_revoke_images(credential: StaffCredential, profile_id: str, lang: str):
+            desk.revoke_images(credential, profile_id)
+            return [views.status(t("images.revoked", lang, profile_id=profile_id)),
+                    *listing(credential, lang, profile_id)]
 
-        def on_issue(token: str | None, profile_id: str, days: float, alias: str, lang: str):
-            return desk.issue_code(token, profile_id, days, alias), desk.codes_table(token, profile_id, lang)
+        def on_issue(credential: StaffCredential, profile_id: str, days: float, alias: str, lang: str):
+            return (desk.issue_code(credential, profile_id, days, alias),
+                    desk.codes_table(credential, profile_id, lang))
 
-        def on_revoke_code(token: str | None, code_or_id: str, lang: str):
-            return views.status(t("codes.revoked", lang, code_id=desk.revoke_code(token, code_or_id))), ""
+        def on_revoke_code(credential: StaffCredential, code_or_id: str, lang: str):
+            return views.status(t("codes.revoked", lang, code_id=desk.revoke_code(credential, code_or_id))), ""
 
-        def on_usage(token: str | None, start: str, lang: str):
-            report = desk.usage_report(token, start, lang)
+        def on_usage(credential: StaffCredential, start: str, lang: str):
+            report = desk.usage_report(credential, start, lang)
             return report.table_html, report.files
 
+        def bound(fn):
+            """`fn(credential, *inputs)` as a Gradio handler of `(request, token, *inputs)`: the credential joins
+            the page's token to the request's cookie, so that the Gradio session id alone opens nothing."""
+
+            def run(request, token: str | None, *args):
+                return fn(StaffCredential(token, binding.of_request(request)), *args)
+
+            return guarded(_with_request(run, fn.__name__))
+
         # Signing in (button or Enter in the password field) shows the workspace: label its tabs in the chosen language.
-        gr.on([login.click, password.submit], guarded(on_login), [name, password, switch],
-              [token, status, workspace, password, profile, table], api_name="login").success(
-            labels.updates, switch, labels.components, queue=False, api_visibility="private")
+        gr.on([login.click, password.submit], guarded(_with_request(on_login, "on_login")),
+              [token, name, password, switch], [token, status, workspace, password, profile, table],
+              api_name="login").success(labels.updates, switch, labels.components, queue=False,
+                                        api_visibility="private")
         events = (
             (logout, on_logout, [token, switch], [token, status, workspace], "logout"),
             (refresh, listing, [token, switch], [profile, table], "refresh_profiles"),
@@ -169,7 +186,22 @@ def build_staff(desk: StaffDesk, lang: str | None = None):
             (usage, on_usage, [token, since, switch], [usage_table, usage_files], "usage_report"),
         )
         for button, fn, inputs, outputs, api_name in events:
-            button.click(guarded(fn), inputs, outputs, api_name=api_name)
+            button.click(bound(fn), inputs, outputs, api_name=api_name)
         switch.change(labels.updates, switch, labels.components, js=switch_js("staff.title"), queue=False,
                       api_visibility="private")
     return blocks
+
+
+def _with_request(fn, name: str):
+    """Mark `fn`'s first parameter as Gradio's request (this module's annotations are strings Gradio cannot
+    resolve)."""
+    import gradio as gr
+
+    fn.__annotations__ = {"request": gr.Request}
+    fn.__name__ = name
+    return fn
+
+
+def _client_of(request) -> str:
+    client = getattr(request, "client", None)
+    return getattr(client, "host", "") or ""

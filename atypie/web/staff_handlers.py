@@ -1,6 +1,6 @@
-"""What the staff page does, as plain methods (no Gradio). Every action but signing in takes the session token
-and checks it on the server first (`LoginRequired` otherwise); the staff name it maps to is the actor written
-to the audit log and the approver of image-generation grants."""
+"""What the staff page does, as plain methods (no Gradio). Every action but signing in takes the session's
+credential (its token and the browser's cookie) and checks it on the server first (`LoginRequired` otherwise);
+the staff name it maps to is the actor written to the audit log and the approver of image-generation grants."""
 from __future__ import annotations
 
 import csv
@@ -17,7 +17,7 @@ from ..store import Store
 from . import views
 from .downloads import Downloads
 from .i18n import t
-from .sessions import LoginThrottle, Sessions
+from .sessions import LoginThrottle, Sessions, StaffCredential
 
 
 @dataclass(frozen=True)
@@ -40,31 +40,35 @@ class StaffDesk:
         self.throttle = throttle or LoginThrottle()
 
     # --- session ------------------------------------------------------------------------------------
-    def login(self, name: str, password: str) -> str:
-        """A session token for valid credentials; `BadCredentials` otherwise, `TooManyAttempts` while locked."""
+    def login(self, name: str, password: str, *, binding: str | None, client: str = "") -> StaffCredential:
+        """A new session for valid credentials, tied to the browser known by `binding` (its signed cookie);
+        `BadCredentials` otherwise, `TooManyAttempts` while this client or the name is locked out."""
         name = (name or "").strip()
-        self.throttle.check(name)
+        attempt = self.throttle.begin(name, client)
         try:
             account = self.store.staff.authenticate(name, password or "")
         except BadCredentials:
-            self.throttle.failed(name)
+            self.throttle.failed(attempt)
             raise
-        self.throttle.succeeded(name)
-        return self.sessions.open(account.name)
+        except BaseException:
+            self.throttle.abandon(attempt)
+            raise
+        self.throttle.succeeded(attempt)
+        return self.sessions.open(account.name, binding)
 
-    def logout(self, token: str | None) -> None:
-        self.sessions.close(token)
+    def logout(self, credential: StaffCredential) -> None:
+        self.sessions.close(credential)
 
-    def who(self, token: str | None) -> str:
-        return self.sessions.require(token)
+    def who(self, credential: StaffCredential) -> str:
+        return self.sessions.require(credential)
 
     # --- profiles -----------------------------------------------------------------------------------
-    def profile_ids(self, token: str | None) -> list[str]:
-        self.sessions.require(token)
+    def profile_ids(self, credential: StaffCredential) -> list[str]:
+        self.sessions.require(credential)
         return [stored.id for stored in self.store.profiles.list()]
 
-    def profiles_table(self, token: str | None, lang: str) -> str:
-        self.sessions.require(token)
+    def profiles_table(self, credential: StaffCredential, lang: str) -> str:
+        self.sessions.require(credential)
         rows = []
         for stored in self.store.profiles.list():
             grant = stored.profile.image_generation
@@ -75,22 +79,22 @@ class StaffDesk:
                                         "col.updated")]
         return views.table(t("table.profiles", lang), headers, rows)
 
-    def create_profile(self, token: str | None, profile_id: str, preset: str, label: str) -> str:
-        actor = self.sessions.require(token)
+    def create_profile(self, credential: StaffCredential, profile_id: str, preset: str, label: str) -> str:
+        actor = self.sessions.require(credential)
         profile = load_preset(preset or "standard", check_identifier((profile_id or "").strip()))
         if label and label.strip():
             profile = apply_settings(profile, [f"label={json.dumps(label.strip(), ensure_ascii=False)}"])
         return self.store.profiles.create(profile, actor=actor).id
 
-    def delete_profile(self, token: str | None, profile_id: str, confirmed: bool, lang: str) -> None:
-        actor = self.sessions.require(token)
+    def delete_profile(self, credential: StaffCredential, profile_id: str, confirmed: bool, lang: str) -> None:
+        actor = self.sessions.require(credential)
         if not confirmed:
             raise InvalidInput(detail=t("delete.unconfirmed", lang))
         self.store.profiles.delete(profile_id or "", actor=actor)
 
     # --- settings -----------------------------------------------------------------------------------
-    def read_settings(self, token: str | None, profile_id: str, lang: str) -> SettingsText:
-        self.sessions.require(token)
+    def read_settings(self, credential: StaffCredential, profile_id: str, lang: str) -> SettingsText:
+        self.sessions.require(credential)
         stored = self.store.profiles.get(profile_id or "")
         data = stored.profile.model_dump(mode="json")
         lines = []
@@ -100,10 +104,10 @@ class StaffDesk:
             lines.append(f"{key} = {_shown(value, lang)}")
         return SettingsText("\n".join(lines), stored.version)
 
-    def save_settings(self, token: str | None, profile_id: str, text: str, version: int | float | None,
+    def save_settings(self, credential: StaffCredential, profile_id: str, text: str, version: int | float | None,
                       lang: str) -> int:
         """Apply the `key = value` lines; refused with `StaleProfile` when someone saved in between."""
-        actor = self.sessions.require(token)
+        actor = self.sessions.require(credential)
         stored = self.store.profiles.get(profile_id or "")
         assignments = []
         for line in (text or "").splitlines():
@@ -119,33 +123,33 @@ class StaffDesk:
         return self.store.profiles.update(profile, expected_version=expected, actor=actor).version
 
     # --- image generation ---------------------------------------------------------------------------
-    def allow_images(self, token: str | None, profile_id: str, reason: str, quota: int | float | None) -> int:
-        approver = self.sessions.require(token)
+    def allow_images(self, credential: StaffCredential, profile_id: str, reason: str, quota: int | float | None) -> int:
+        approver = self.sessions.require(credential)
         daily = int(quota or 0)
         self.store.profiles.allow_images(profile_id or "", reason=reason or "", approved_by=approver,
                                          daily_quota=daily)
         return daily
 
-    def revoke_images(self, token: str | None, profile_id: str) -> None:
-        actor = self.sessions.require(token)
+    def revoke_images(self, credential: StaffCredential, profile_id: str) -> None:
+        actor = self.sessions.require(credential)
         self.store.profiles.revoke_images(profile_id or "", actor=actor)
 
     # --- access codes -------------------------------------------------------------------------------
-    def issue_code(self, token: str | None, profile_id: str, expires_days: int | float | None,
+    def issue_code(self, credential: StaffCredential, profile_id: str, expires_days: int | float | None,
                    pseudonym: str | None) -> str:
         """A new code for the profile; the secret is returned here once and never stored."""
-        actor = self.sessions.require(token)
+        actor = self.sessions.require(credential)
         days = int(expires_days) if expires_days else None
         issued = self.store.codes.issue(profile_id or "", expires_days=days,
                                         pseudonym=(pseudonym or "").strip() or None, actor=actor)
         return issued.code
 
-    def revoke_code(self, token: str | None, code_or_id: str) -> str:
-        actor = self.sessions.require(token)
+    def revoke_code(self, credential: StaffCredential, code_or_id: str) -> str:
+        actor = self.sessions.require(credential)
         return self.store.codes.revoke((code_or_id or "").strip(), actor=actor).id
 
-    def codes_table(self, token: str | None, profile_id: str, lang: str) -> str:
-        self.sessions.require(token)
+    def codes_table(self, credential: StaffCredential, profile_id: str, lang: str) -> str:
+        self.sessions.require(credential)
         now = datetime.now(UTC)
         rows = []
         for code in self.store.codes.for_profile(profile_id or ""):
@@ -157,8 +161,8 @@ class StaffDesk:
         return views.table(t("table.codes", lang, profile_id=profile_id), headers, rows)
 
     # --- usage and energy ---------------------------------------------------------------------------
-    def usage_report(self, token: str | None, since: str | None, lang: str) -> Report:
-        self.sessions.require(token)
+    def usage_report(self, credential: StaffCredential, since: str | None, lang: str) -> Report:
+        self.sessions.require(credential)
         try:
             start = date.fromisoformat(since.strip()) if since and since.strip() else None
         except ValueError:

@@ -193,3 +193,34 @@ def test_app_serves_both_pages_with_their_titles(web):
     for path in ("/", "/staff/"):
         with OPENER.open(url + path, timeout=30) as response:
             assert response.status == 200
+
+
+def test_a_staff_session_cannot_be_taken_over_with_the_gradio_session_id(web):
+    url, seeded = web
+    staff = client(url + "/staff/")
+    staff.predict(STAFF, PASSWORD, "fr", api_name="/login")
+    thief = client(url + "/staff/")  # another browser: its own cookie, the victim's session id
+    thief.session_hash = staff.session_hash
+    issued = len(seeded.store.codes.for_profile("etu-texte"))
+    assert "ATY-E037" in refused(lambda: thief.predict("etu-texte", "fr", api_name="/list_codes"))
+    assert "ATY-E037" in refused(lambda: thief.predict("etu-texte", 30, "", "fr", api_name="/issue_code"))
+    assert len(seeded.store.codes.for_profile("etu-texte")) == issued
+    assert "etu-texte" in staff.predict("fr", api_name="/refresh_profiles")[1]  # the victim goes on
+
+    planted = client(url + "/staff/")  # session fixation: the attacker chooses the id before the victim signs in
+    victim = client(url + "/staff/")
+    victim.session_hash = planted.session_hash
+    victim.predict(STAFF, PASSWORD, "fr", api_name="/login")
+    assert "ATY-E037" in refused(lambda: planted.predict("fr", api_name="/refresh_profiles"))
+    assert "etu-texte" in victim.predict("fr", api_name="/refresh_profiles")[1]
+
+
+def test_the_staff_cookie_is_made_by_the_server_httponly_and_strict(web):
+    url, _ = web
+    with OPENER.open(url + "/staff/config", timeout=30) as response:
+        cookie = response.headers["Set-Cookie"]
+    assert cookie.startswith("atypie_staff=") and "HttpOnly" in cookie and "SameSite=strict" in cookie
+    assert "Path=/staff" in cookie and "Secure" not in cookie  # plain HTTP on loopback
+    forged = urllib.request.Request(url + "/staff/config", headers={"Cookie": "atypie_staff=choisi.par-moi"})
+    with OPENER.open(forged, timeout=30) as response:
+        assert response.headers["Set-Cookie"].split(";")[0] != "atypie_staff=choisi.par-moi"

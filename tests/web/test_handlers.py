@@ -9,7 +9,7 @@ import pytest
 
 from atypie.errors import AtypieError
 from atypie.web import handlers
-from atypie.web.sessions import Sessions
+from atypie.web.sessions import Sessions, StaffCredential
 from atypie.web.staff_handlers import StaffDesk
 from tests.web.seeding import PASSWORD, STAFF
 
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.usefixtures("no_illustration_model")
 COURSE = ("La photosynthèse est le processus par lequel les plantes fabriquent leur nourriture. D'abord, les "
           "feuilles captent la lumière du soleil. Ensuite, elles absorbent le dioxyde de carbone. Enfin, elles "
           "produisent du glucose et rejettent de l'oxygène.")
+BROWSER = "cookie-signe-du-navigateur"
 HOSTILE = COURSE + ' <script>alert(1)</script> <img src=x onerror="alert(2)"> <a href="javascript:alert(3)">x</a>'
 
 
@@ -119,25 +120,27 @@ def test_every_staff_action_needs_a_valid_session(seeded):
         "issue_code": ("etu-texte", 30, None), "revoke_code": (seeded.plain,), "codes_table": ("etu-texte", "fr"),
         "usage_report": ("", "fr"), "who": (),
     }
-    for token in (None, "", "forged-token", 42):
+    real = desk.login(STAFF, PASSWORD, binding=BROWSER)
+    for token in (None, "", "forged-token", 42, StaffCredential("forged", BROWSER), StaffCredential(real.token, None),
+                  StaffCredential(real.token, "another-browser")):
         for method, args in calls.items():
             assert code_of(lambda m=method, a=args, k=token: getattr(desk, m)(k, *a)) == "ATY-E037", method
     assert [p.id for p in seeded.store.profiles.list()] == ["etu-images", "etu-texte"]
     assert handlers.resolve(seeded.store, seeded.plain).profile.id == "etu-texte"  # not revoked
-    assert code_of(lambda: desk.login(STAFF, "mauvais-mot-de-passe")) == "ATY-E035"
-    assert code_of(lambda: desk.login("personne", PASSWORD)) == "ATY-E035"
+    assert code_of(lambda: desk.login(STAFF, "mauvais-mot-de-passe", binding=BROWSER)) == "ATY-E035"
+    assert code_of(lambda: desk.login("personne", PASSWORD, binding=BROWSER)) == "ATY-E035"
 
 
 def test_sessions_expire_when_idle_and_end_at_logout():
     now = [0.0]
     sessions = Sessions(idle_s=60, lifetime_s=3600, clock=lambda: now[0])
-    token = sessions.open(STAFF)
+    token = sessions.open(STAFF, BROWSER)
     now[0] = 59
     assert sessions.require(token) == STAFF
     now[0] = 59 + 61
     with pytest.raises(AtypieError):
         sessions.require(token)
-    token = sessions.open(STAFF)
+    token = sessions.open(STAFF, BROWSER)
     sessions.close(token)
     with pytest.raises(AtypieError):
         sessions.require(token)
@@ -146,7 +149,7 @@ def test_sessions_expire_when_idle_and_end_at_logout():
 def test_staff_manage_profiles_settings_images_and_codes(seeded):
     store = seeded.store
     desk = StaffDesk(store, Sessions())
-    token = desk.login(STAFF, PASSWORD)
+    token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     assert desk.create_profile(token, "l2-histoire", "tsa", "L2 histoire « groupe B »") == "l2-histoire"
     assert code_of(lambda: desk.create_profile(token, "", "tsa", "")) == "ATY-E011"
     assert "L2 histoire « groupe B »" in desk.profiles_table(token, "fr")
@@ -188,7 +191,7 @@ def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
     handlers.sign_in(seeded.store, seeded.plain, "fr")
     handlers.diagram_text(seeded.store, seeded.plain, COURSE, "", "fr")
     desk = StaffDesk(seeded.store, Sessions())
-    token = desk.login(STAFF, PASSWORD)
+    token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     report = desk.usage_report(token, "2020-01-01", "en")
     assert "<caption>Usage by operation and profile</caption>" in report.table_html
     assert "<td>diagram</td><td>etu-texte</td><td>1</td>" in report.table_html
