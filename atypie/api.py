@@ -96,15 +96,16 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
         gate = Gate(store)
         gate.require(profile_id, "illustrate", code_id=code_id, actor=actor, consume=False)
         from .diagram.themes import theme_for
-        from .imaging.illustrate import render_illustration
+        from .imaging.illustrate import check_request, render_illustration
         from .imaging.registry import load_registry, resolve
 
         installed = resolve(model or load_registry().default_for(mode))  # not installed: exit 4, quota untouched
-        verdict = gate.require(profile_id, "illustrate", code_id=code_id, actor=actor)
         stored = store.profiles.get(profile_id).profile
-        graph = _graph_of(source, stored, lang, backend)
-        result = render_illustration(graph, verdict, model=installed, mode=mode, seed=seed,
-                                     size=size, theme=theme_for(stored.display), direction=stored.diagram.direction)
+        graph = _graph_of(source, stored, lang, backend)  # empty or unreadable text: refused, quota untouched
+        check_request(graph, mode, seed, size, stored.diagram.direction, installed)
+        with gate.spend(profile_id, "illustrate", code_id=code_id, actor=actor) as verdict:  # given back on failure
+            result = render_illustration(graph, verdict, model=installed, mode=mode, seed=seed, size=size,
+                                         theme=theme_for(stored.display), direction=stored.diagram.direction)
         measure.gpu_s = result.gpu_seconds
     return result
 

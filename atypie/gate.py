@@ -6,7 +6,8 @@ result it concerns.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
@@ -90,6 +91,28 @@ class Gate:
         if not verdict.allowed:
             raise ImageGenerationRefused(verdict=verdict, profile_id=profile_id, why=verdict.explain("fr"))
         return verdict
+
+    @contextmanager
+    def spend(self, profile_id: str, operation: str = "illustrate", **kwargs) -> Iterator[Verdict]:
+        """Take one unit of today's quota (like `require`) for the work done inside the `with` block; when that
+        work fails, the unit is given back, so that the quota counts only images actually made."""
+        day = self._today().isoformat()
+        verdict = self.require(profile_id, operation, **kwargs)
+        try:
+            yield verdict
+        except BaseException:
+            self._refund(profile_id, day, operation, **kwargs)
+            raise
+
+    def _refund(self, profile_id: str, day: str, operation: str, *, code_id: str | None = None,
+                actor: str | None = None) -> None:
+        with self._store.engine.begin() as conn:
+            conn.execute(update(image_usage)
+                         .where(image_usage.c.profile_id == profile_id, image_usage.c.day == day,
+                                image_usage.c.count > 0)
+                         .values(count=image_usage.c.count - 1))
+            audit.record(conn, f"gate.{operation}.refund", allowed=True, profile_id=profile_id, code_id=code_id,
+                         actor=actor, detail="failed")
 
     def _grant(self, conn, profile_id: str):
         try:

@@ -172,3 +172,35 @@ def test_an_unknown_mode_is_invalid_input_before_anything_else(store, grant):
     with pytest.raises(InvalidInput):
         atypie.illustrate(COURSE, "lea", store=store, mode="../x")
     assert atypie.Gate(store).check("lea", consume=False).quota_left == 1
+
+
+@pytest.mark.parametrize("text", ["", "   \n", "xq zzv qpt", "12 34 56"])
+def test_text_that_cannot_be_illustrated_keeps_the_quota(store, grant, tiny_env, text):
+    from atypie.errors import InvalidInput
+
+    grant("lea", quota=3)
+    for _ in range(4):  # more tries than the quota: none of them may use it up
+        with pytest.raises(InvalidInput):
+            atypie.illustrate(text, "lea", store=store, model="tiny-sd")
+    assert atypie.Gate(store).check("lea", consume=False).quota_left == 3
+
+
+def test_an_image_that_fails_to_render_gives_its_unit_back(store, grant, tiny_env):
+    grant("lea", quota=2)
+    with mock.patch("atypie.imaging.illustrate._nodes", side_effect=RuntimeError("GPU lost")):
+        with pytest.raises(RuntimeError):
+            atypie.illustrate(COURSE, "lea", store=store, model="tiny-sd")
+    assert atypie.Gate(store).check("lea", consume=False).quota_left == 2
+    assert "gate.illustrate.refund" in [e.operation for e in store.audit.entries(profile_id="lea")]
+    atypie.illustrate(COURSE, "lea", store=store, model="tiny-sd")
+    assert atypie.Gate(store).check("lea", consume=False).quota_left == 1
+
+
+def test_a_missing_output_folder_on_the_cli_keeps_the_quota(store, grant, tiny_env, tmp_path, capsys):
+    grant("lea", quota=1)
+    source = tmp_path / "cours.txt"
+    source.write_text(COURSE, encoding="utf-8")
+    code = main(["illustrate", str(source), "--profile", "lea", "--model", "tiny-sd",
+                 "-o", str(tmp_path / "absent" / "image.png")])
+    assert code == 2 and "ATY-E010" in capsys.readouterr().err
+    assert atypie.Gate(store).check("lea", consume=False).quota_left == 1

@@ -78,12 +78,9 @@ def render_illustration(graph: Graph, verdict: Verdict, *, model: str | Path | I
     if not getattr(verdict, "allowed", False):
         why = verdict.explain("fr") if verdict is not None else "aucune décision du contrôle d'accès"
         raise ImageGenerationRefused(verdict=verdict, profile_id=getattr(verdict, "profile_id", None) or "?", why=why)
-    _check(graph, mode, seed, size, direction)
     installed = model if isinstance(model, InstalledModel) else resolve(model or load_registry().default_for(mode))
+    check_request(graph, mode, seed, size, direction, installed)
     entry = installed.entry
-    if mode not in entry.modes:
-        raise InvalidInput(detail=f"le modèle « {entry.id} » ne sert pas le mode « {mode} » "
-                                  f"(modes : {', '.join(entry.modes)})")
     size = size or entry.size
     theme = theme or _default_theme()
     plain = to_dot(graph, theme, direction=direction)
@@ -129,7 +126,9 @@ def _clean(text: str, limit: int = 48) -> str:
     return flat if len(flat) <= limit else flat[:limit].rsplit(" ", 1)[0]
 
 
-def _check(graph: Graph, mode: str, seed: int, size: int | None, direction: str) -> None:
+def check_request(graph: Graph, mode: str, seed: int, size: int | None, direction: str,
+                  installed: InstalledModel) -> None:
+    """Every reason to refuse an illustration before any quota is spent: `InvalidInput` with a plain message."""
     if mode not in MODES:
         raise InvalidInput(detail=f"mode d'illustration inconnu : {mode} (possibles : {', '.join(MODES)})")
     if not graph.nodes:
@@ -143,6 +142,9 @@ def _check(graph: Graph, mode: str, seed: int, size: int | None, direction: str)
         raise InvalidInput(detail=f"taille d'image {size} : entre {MIN_SIZE} et {MAX_SIZE} pixels, multiple de 8")
     if direction not in DIRECTIONS:
         raise InvalidInput(detail=f"sens du schéma inconnu : {direction} (possibles : TB, LR)")
+    if mode not in installed.entry.modes:
+        raise InvalidInput(detail=f"le modèle « {installed.entry.id} » ne sert pas le mode « {mode} » "
+                                  f"(modes : {', '.join(installed.entry.modes)})")
 
 
 def _nodes(installed: InstalledModel, graph: Graph, theme: DiagramTheme, direction: str, prompts: tuple[str, ...],
