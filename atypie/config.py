@@ -9,6 +9,9 @@ from .errors import ConfigurationError
 
 LANGUAGES = ("fr", "en")
 BACKENDS = ("offline", "mistral")
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+DEFAULT_MISTRAL_DEADLINE_S = 15.0  # a student waits at most this long for Mistral before the offline result
+MAX_MISTRAL_DEADLINE_S = 600.0
 DEFAULT_MODELS_REGISTRY = Path(__file__).resolve().parent.parent / "models" / "registry.toml"
 
 
@@ -22,6 +25,8 @@ class Settings:
     mistral_server_url: str | None
     mistral_key_set: bool
     models_registry: Path = DEFAULT_MODELS_REGISTRY  # ATYPIE_MODELS_REGISTRY: the illustration model registry
+    mistral_deadline_s: float = DEFAULT_MISTRAL_DEADLINE_S  # ATYPIE_MISTRAL_DEADLINE_S: whole request, retries included
+    log_level: str = "INFO"  # ATYPIE_LOG_LEVEL: what `atypie serve` writes on stderr
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -42,7 +47,30 @@ class Settings:
             mistral_server_url=env.get("MISTRAL_SERVER_URL") or None,
             mistral_key_set=bool(env.get("MISTRAL_API_KEY")),
             models_registry=Path(env.get("ATYPIE_MODELS_REGISTRY") or DEFAULT_MODELS_REGISTRY).expanduser(),
+            mistral_deadline_s=_deadline(env.get("ATYPIE_MISTRAL_DEADLINE_S")),
+            log_level=_log_level(env.get("ATYPIE_LOG_LEVEL")),
         )
+
+
+def _deadline(raw: str | None) -> float:
+    if not raw:
+        return DEFAULT_MISTRAL_DEADLINE_S
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds <= MAX_MISTRAL_DEADLINE_S:  # also refuses nan and inf
+        raise ConfigurationError(detail=f"ATYPIE_MISTRAL_DEADLINE_S={raw[:40]!r} ; valeur attendue : un nombre "
+                                        f"de secondes plus grand que 0 et au plus {MAX_MISTRAL_DEADLINE_S:g} "
+                                        "(par exemple 15)")
+    return seconds
+
+
+def _log_level(raw: str | None) -> str:
+    level = (raw or "INFO").strip().upper()
+    if level not in LOG_LEVELS:
+        raise ConfigurationError(detail=f"ATYPIE_LOG_LEVEL={raw[:40]!r} ; valeurs possibles : {', '.join(LOG_LEVELS)}")
+    return level
 
 
 def _default_home() -> str:

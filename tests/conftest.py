@@ -22,11 +22,24 @@ def atypie_home(tmp_path, monkeypatch) -> Path:
     """Every test gets its own data folder and the offline defaults, whatever the caller's environment."""
     home = tmp_path / "atypie-home"
     monkeypatch.setenv("ATYPIE_HOME", str(home))
-    for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "MISTRAL_API_KEY", "MISTRAL_SERVER_URL"):
+    for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "MISTRAL_API_KEY", "MISTRAL_SERVER_URL",
+                 "ATYPIE_MISTRAL_DEADLINE_S", "ATYPIE_LOG_LEVEL"):
         monkeypatch.delenv(name, raising=False)
     for name in [name for name in os.environ if name.startswith("ATYPIE_MODEL")]:  # installed models, registry
         monkeypatch.delenv(name)
     return home
+
+
+@pytest.fixture
+def atypie_logger():
+    """The `atypie` logger, its handlers and level put back after the test (configuring logging is global)."""
+    import logging
+
+    logger = logging.getLogger("atypie")
+    handlers, level = list(logger.handlers), logger.level
+    yield logger
+    logger.handlers[:] = handlers
+    logger.setLevel(level)
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,10 @@
 
 Every call has a timeout; 429 and 5xx answers and transport errors are retried a bounded number of
 times with exponential backoff; an answer that is not valid JSON for the task's schema, or that the
-task rejects, gets one repair request. When all that fails, the task runs offline and the result
-carries a notice saying why (or, with `fallback="error"`, a clear error is raised). Keys and course
-content are never logged.
+task rejects, gets one repair request. A whole request (retries and repair included) has a deadline
+(ATYPIE_MISTRAL_DEADLINE_S): each attempt's timeout and each backoff are cut to what is left of it.
+When all that fails, the task runs offline and the result carries a notice saying why (or, with
+`fallback="error"`, a clear error is raised). Keys and course content are never logged.
 """
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
-from ..config import Settings
+from ..config import DEFAULT_MISTRAL_DEADLINE_S, Settings
 from ..errors import BackendNotConfigured, BackendUnavailable
 from ..results import Notice
 from .base import Backend, BackendResult, Capability, OcrText, StructuredTask, T, register
@@ -72,7 +73,14 @@ _REASONS_EN = {"timeout": "timed out", "connection": "server unreachable",
                "invalid-answer": "invalid answer", "malformed-response": "unreadable response"}
 
 
+_DEADLINE_NOTICE = Notice("backend-fallback",
+                          fr="Le serveur Mistral n'a pas répondu à temps : voici le résultat calculé hors ligne.",
+                          en="The Mistral server did not answer in time: here is the result computed offline.")
+
+
 def _fallback_notice(reason: str) -> Notice:
+    if reason == "deadline":
+        return _DEADLINE_NOTICE
     fr = _REASONS_FR.get(reason, f"erreur {reason.removeprefix('http-')}")
     en = _REASONS_EN.get(reason, f"error {reason.removeprefix('http-')}")
     return Notice("backend-fallback",
@@ -87,10 +95,12 @@ class MistralBackend(Backend):
     options_model = MistralOptions
     capabilities = frozenset({Capability.STRUCTURED_TEXT, Capability.VISION, Capability.OCR})
 
-    def __init__(self, options: MistralOptions, api_key: SecretStr, offline: Backend) -> None:
+    def __init__(self, options: MistralOptions, api_key: SecretStr, offline: Backend,
+                 deadline_s: float = DEFAULT_MISTRAL_DEADLINE_S) -> None:
         super().__init__(options)
         self._api_key = api_key
         self._offline = offline
+        self._deadline_s = deadline_s
         self._client = None
 
     @classmethod
@@ -101,7 +111,7 @@ class MistralBackend(Backend):
         if not env.get("MISTRAL_API_KEY"):
             raise BackendNotConfigured(backend="mistral", detail="la variable MISTRAL_API_KEY est vide")
         return cls(MistralOptions.from_env(env), SecretStr(env["MISTRAL_API_KEY"]),
-                   OfflineBackend.from_settings(settings))
+                   OfflineBackend.from_settings(settings), settings.mistral_deadline_s)
 
     # --- structured generation ------------------------------------------------------------------
 
@@ -109,9 +119,10 @@ class MistralBackend(Backend):
         model = self.options.vision_model if task.image else self.options.chat_model
         messages = [{"role": "system", "content": system_prompt(task.instructions(), task.schema, task.lang)},
                     {"role": "user", "content": self._user_content(task)}]
+        deadline = self._new_deadline()
         try:
             for attempt in ("first", "repair"):
-                raw = self._chat(model, messages, task)
+                raw = self._chat(model, messages, task, deadline)
                 answer, problem = self._accept(raw, task)
                 if answer is not None:
                     logger.info("task=%s backend=mistral model=%s accepted on %s answer", task.name, model, attempt)
@@ -152,7 +163,7 @@ class MistralBackend(Backend):
         problems = task.problems(answer)
         return (None, "; ".join(problems)) if problems else (answer, "")
 
-    def _chat(self, model: str, messages: list[dict], task: StructuredTask) -> str:
+    def _chat(self, model: str, messages: list[dict], task: StructuredTask, deadline: float) -> str:
         if self.options.json_mode == "json_schema":
             response_format = {"type": "json_schema", "json_schema": {
                 "name": task.name, "schema": task.schema.model_json_schema(), "strict": True}}
@@ -160,7 +171,7 @@ class MistralBackend(Backend):
             response_format = {"type": "json_object"}
         response = self._call(lambda client, timeout_ms, retries: client.chat.complete(
             model=model, messages=messages, response_format=response_format,
-            temperature=self.options.temperature, timeout_ms=timeout_ms, retries=retries))
+            temperature=self.options.temperature, timeout_ms=timeout_ms, retries=retries), deadline)
         try:
             content = response.choices[0].message.content
         except (AttributeError, IndexError, TypeError):
@@ -178,7 +189,7 @@ class MistralBackend(Backend):
         try:
             response = self._call(lambda client, timeout_ms, retries: client.ocr.process(
                 model=self.options.ocr_model, document={"type": "image_url", "image_url": data_url},
-                timeout_ms=timeout_ms, retries=retries))
+                timeout_ms=timeout_ms, retries=retries), self._new_deadline())
             text = "\n\n".join(page.markdown for page in response.pages).strip()
         except _Failure as failure:
             if self.options.fallback == "error":
@@ -192,25 +203,36 @@ class MistralBackend(Backend):
     def ping(self) -> str | None:
         """None when the server answers the model list; otherwise a short reason."""
         try:
-            self._call(lambda client, timeout_ms, retries: client.models.list(timeout_ms=timeout_ms,
-                                                                              retries=retries), attempts=1)
+            self._call(lambda client, timeout_ms, retries: client.models.list(timeout_ms=timeout_ms, retries=retries),
+                       self._new_deadline(), attempts=1)
         except _Failure as failure:
             return failure.reason
         return None
 
-    def _call(self, do, attempts: int | None = None):
-        """Run `do(client, timeout_ms, retries)` with our own bounded retries and backoff."""
+    def _new_deadline(self) -> float:
+        """The `time.monotonic()` by which a request must be over, retries and repair included."""
+        return time.monotonic() + self._deadline_s
+
+    def _call(self, do, deadline: float, attempts: int | None = None):
+        """Run `do(client, timeout_ms, retries)` with our own bounded retries and backoff, all before `deadline`.
+
+        Each attempt's timeout is cut to what is left; a timeout so cut, or no time left for a first
+        attempt, fails with the reason "deadline"."""
         import httpx2
         from mistralai.client.errors import MistralError, ResponseValidationError
         from mistralai.client.utils import BackoffStrategy, RetryConfig
 
         no_sdk_retries = RetryConfig("none", BackoffStrategy(1, 1, 1.0, 1), False)
-        timeout_ms = int(self.options.timeout_s * 1000)
         attempts = attempts or self.options.max_retries + 1
+        reason = "deadline"
         for attempt in range(attempts):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                break
+            timeout_s = min(self.options.timeout_s, left)
             retry_after = None
             try:
-                return do(self._get_client(), timeout_ms, no_sdk_retries)
+                return do(self._get_client(), max(1, int(timeout_s * 1000)), no_sdk_retries)
             except ResponseValidationError:
                 raise _Failure("malformed-response") from None
             except MistralError as exc:
@@ -219,14 +241,14 @@ class MistralBackend(Backend):
                     raise _Failure(reason) from None
                 retry_after = exc.headers.get("retry-after")
             except httpx2.TimeoutException:
-                reason = "timeout"
+                reason = "deadline" if timeout_s < self.options.timeout_s else "timeout"
             except httpx2.TransportError:
                 reason = "connection"
             except (ValueError, TypeError):  # bodies the SDK cannot parse
                 raise _Failure("malformed-response") from None
             logger.info("backend=mistral attempt=%d failed: %s", attempt + 1, reason)
             if attempt + 1 < attempts:
-                time.sleep(self._delay(attempt, retry_after))
+                time.sleep(max(0.0, min(self._delay(attempt, retry_after), deadline - time.monotonic())))
         raise _Failure(reason)
 
     def _delay(self, attempt: int, retry_after: str | None) -> float:

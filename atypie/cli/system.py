@@ -43,7 +43,11 @@ def doctor(args: Namespace) -> int:
 
 
 def serve_app(args: Namespace) -> None:
+    from ..config import Settings
+    from ..logs import configure
     from ..web.app import launch
+
+    configure(Settings.from_env().log_level)  # JSON lines on stderr; unexpected errors carry their reference
 
     base = f"http://{args.host}:{args.port}"
     print(say(args, f"atypie : {base}/ (étudiants) et {base}/staff/ (service handicap). Ctrl+C pour arrêter.",

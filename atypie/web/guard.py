@@ -1,5 +1,6 @@
 """Turning errors into messages on the page: an `AtypieError` shows its own plain message in the chosen language,
-anything else is logged on the server and shows a generic message (never a traceback)."""
+anything else is logged on the server with a short reference and shows a generic message carrying that
+reference, so that staff can find the log line (never a traceback)."""
 from __future__ import annotations
 
 import functools
@@ -7,6 +8,7 @@ import logging
 from html import escape
 
 from ..errors import AtypieError
+from ..logs import log_unexpected
 from .i18n import lang_of, t
 
 log = logging.getLogger("atypie.web")
@@ -23,8 +25,8 @@ def guarded(fn):
         except AtypieError as err:
             raise _shown(err.message(lang), lang) from None
         except Exception:
-            log.exception("unexpected error in %s", getattr(fn, "__name__", "handler"))
-            raise _shown(t("error.generic", lang), lang) from None
+            request_id = log_unexpected(log, getattr(fn, "__name__", "handler"))
+            raise _shown(t("error.generic", lang, ref=request_id), lang) from None
 
     return run
 

@@ -9,10 +9,10 @@ DEFAULT_LANG = "fr"
 STRINGS: dict[str, dict[str, str]] = {
     # --- shared ---------------------------------------------------------------------------------------
     "error.title": {"fr": "Erreur", "en": "Error"},
-    "error.generic": {"fr": "Une erreur inattendue est survenue. Réessayez ; si elle revient, "
-                            "signalez-la au service handicap.",
-                      "en": "An unexpected error occurred. Try again; if it happens again, "
-                            "report it to the disability service."},
+    "error.generic": {"fr": "Erreur interne (réf. {ref}). Réessayez ; si elle revient, "
+                            "signalez-la au service handicap en donnant cette référence.",
+                      "en": "Internal error (ref. {ref}). Try again; if it happens again, "
+                            "report it to the disability service with this reference."},
     "files.label": {"fr": "Fichiers à télécharger", "en": "Files to download"},
     "notices.heading": {"fr": "À savoir", "en": "Good to know"},
     # --- students -------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 import io
 import logging
 import time
+from dataclasses import replace
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
@@ -68,6 +69,46 @@ def test_slow_server_times_out_and_never_hangs(fake_mistral, monkeypatch):
     result = get_backend("mistral").run(SummaryTask(SOURCE))
     assert time.monotonic() - start < 2
     assert result.backend == "offline" and "délai dépassé" in result.notices[0].message()
+
+
+def test_hung_server_gives_the_offline_result_with_a_notice_by_the_deadline(fake_mistral, monkeypatch):
+    monkeypatch.setenv("ATYPIE_MISTRAL_DEADLINE_S", "2")
+    monkeypatch.delenv("ATYPIE_MISTRAL_TIMEOUT_S")  # the defaults, 30 s per call and 2 retries: 92 s without deadline
+    fake_mistral.hang()
+    start = time.monotonic()
+    result = get_backend("mistral").run(SummaryTask(SOURCE))
+    assert time.monotonic() - start < 6
+    assert result.backend == "offline" and result.value.summary == "La photosynthèse produit 6 molécules de dioxygène."
+    assert [n.code for n in result.notices] == ["backend-fallback"]
+    assert "n'a pas répondu à temps" in result.notices[0].message("fr")
+    assert "did not answer in time" in result.notices[0].message("en")
+
+
+def test_backoff_is_cut_to_the_deadline(fake_mistral, monkeypatch):
+    monkeypatch.setenv("ATYPIE_MISTRAL_DEADLINE_S", "1")
+    fake_mistral.script(error(503, **{"retry-after": "8"}), error(503), error(503))
+    start = time.monotonic()
+    result = get_backend("mistral").run(SummaryTask(SOURCE))
+    assert time.monotonic() - start < 4 and len(fake_mistral.posts()) == 1
+    assert result.backend == "offline" and "erreur 503" in result.notices[0].message()
+
+
+def test_the_repair_request_shares_the_deadline(fake_mistral, monkeypatch):
+    monkeypatch.setenv("ATYPIE_MISTRAL_DEADLINE_S", "3")
+    monkeypatch.delenv("ATYPIE_MISTRAL_TIMEOUT_S")
+    fake_mistral.script(replace(chat("pas du json"), delay_s=1), Reply(delay_s=10, body="{}"))
+    start = time.monotonic()
+    result = get_backend("mistral").run(SummaryTask(SOURCE))
+    assert time.monotonic() - start < 7 and len(fake_mistral.posts()) == 2
+    assert result.backend == "offline" and "n'a pas répondu à temps" in result.notices[0].message()
+
+
+def test_ping_of_a_hung_server_ends_at_the_deadline(fake_mistral, monkeypatch):
+    monkeypatch.setenv("ATYPIE_MISTRAL_DEADLINE_S", "1")
+    monkeypatch.delenv("ATYPIE_MISTRAL_TIMEOUT_S")
+    fake_mistral.hang()
+    start = time.monotonic()
+    assert get_backend("mistral").ping() == "deadline" and time.monotonic() - start < 5
 
 
 def test_malformed_json_gets_one_repair_request(fake_mistral):

@@ -1,4 +1,4 @@
-"""A fake Mistral server on 127.0.0.1: scripted answers, errors, slow replies and garbage, recorded requests.
+"""A fake Mistral server on 127.0.0.1: scripted answers, errors, slow replies, garbage, hanging, recorded requests.
 
 Only the network is faked; the real `mistralai` SDK talks to it over HTTP.
 """
@@ -58,6 +58,8 @@ class FakeMistral:
     def __init__(self) -> None:
         self.replies: deque[Reply] = deque()
         self.requests: list[Recorded] = []
+        self.hanging = False
+        self._closing = threading.Event()
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -69,6 +71,9 @@ class FakeMistral:
                 raw = self.rfile.read(length) if length else b""
                 body = json.loads(raw) if raw else None
                 fake.requests.append(Recorded(self.command, self.path, dict(self.headers), body))
+                if fake.hanging:  # the connection stays open and no byte comes back until the server stops
+                    fake._closing.wait()
+                    return
                 if self.command == "GET" and self.path.endswith("/models"):
                     reply = MODELS
                 elif fake.replies:
@@ -99,6 +104,10 @@ class FakeMistral:
     def script(self, *replies: Reply) -> None:
         self.replies.extend(replies)
 
+    def hang(self) -> None:
+        """From now on, accept every request and never answer it (a hung server behind an open port)."""
+        self.hanging = True
+
     def posts(self) -> list[Recorded]:
         return [r for r in self.requests if r.method == "POST"]
 
@@ -107,5 +116,6 @@ class FakeMistral:
         return self
 
     def __exit__(self, *exc) -> None:
+        self._closing.set()
         self._server.shutdown()
         self._server.server_close()

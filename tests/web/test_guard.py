@@ -1,10 +1,15 @@
 """Interface strings in both languages, the language switch, and errors shown in plain words (never a traceback)."""
 from __future__ import annotations
 
+import io
+import json
+import re
+
 import gradio as gr
 import pytest
 
 from atypie.errors import UploadRejected
+from atypie.logs import configure
 from atypie.web.guard import guarded
 from atypie.web.i18n import LANGS, STRINGS, Labels, switch_js, t
 
@@ -44,11 +49,22 @@ def test_known_errors_show_their_message_in_the_chosen_language_escaped():
     assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
 
 
-def test_unexpected_errors_are_logged_and_shown_as_a_generic_message(caplog):
-    def broken(lang):
-        raise KeyError("secret internal detail")
+@pytest.mark.parametrize("lang, reference", [("fr", "réf."), ("en", "ref.")])
+def test_unexpected_errors_log_one_line_with_a_reference_the_user_also_sees(atypie_logger, lang, reference):
+    stream = io.StringIO()
+    configure("INFO", stream)
+
+    def broken(text, lang):
+        raise KeyError(f"secret internal detail about {text}")
 
     with pytest.raises(gr.Error) as caught:
-        guarded(broken)("fr")
-    assert caught.value.message == t("error.generic", "fr") and "secret" not in caught.value.message
-    assert "secret internal detail" in caplog.text
+        guarded(broken)("le cours de Léa", lang)
+    lines = stream.getvalue().splitlines()
+    assert len(lines) == 1
+    logged = json.loads(lines[0])
+    assert re.fullmatch(r"[0-9a-f]{8}", logged["request_id"])
+    assert logged["level"] == "ERROR" and logged["logger"] == "atypie.web" and logged["error"] == "KeyError"
+    assert logged["message"] == "unexpected error in broken" and logged["frames"][-1].endswith(":broken")
+    assert "secret" not in lines[0] and "Léa" not in lines[0]
+    assert caught.value.message == t("error.generic", lang, ref=logged["request_id"])
+    assert f"({reference} {logged['request_id']})" in caught.value.message and "secret" not in caught.value.message
