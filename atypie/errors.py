@@ -224,6 +224,23 @@ class TextTooLong(InvalidInput):
     en = "The text is too long ({size} characters; at most {limit}). Split it, for example chapter by chapter."
 
 
+class TextTooDense(InvalidInput):
+    code = "ATY-E050"
+    fr = ("Un passage du texte est trop dense pour être simplifié : il donne des milliers de phrases ou des "
+          "centaines de mots difficiles (souvent une très longue liste de mots). Raccourcissez ou retirez ce "
+          "passage, puis réessayez.")
+    en = ("A passage of the text is too dense to simplify: it gives thousands of sentences or hundreds of hard "
+          "words (often a very long list of words). Shorten or remove that passage, then try again.")
+
+
+class OutputClosed(InvalidInput):
+    code = "ATY-E056"
+    fr = ("La sortie standard est fermée ou pleine : le résultat ne peut pas être écrit. Relancez la commande "
+          "sans fermer sa sortie, ou écrivez le résultat dans un fichier.")
+    en = ("Standard output is closed or full: the result cannot be written. Run the command again without closing "
+          "its output, or write the result to a file.")
+
+
 class NotText(InvalidInput):
     code = "ATY-E024"
     fr = "Ce fichier ne contient pas du texte lisible (UTF-8). Envoyez un fichier .txt ou .md."

@@ -6,7 +6,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..errors import InvalidInput
-from .output import emit, json_flag, profile_in_store
+from .output import emit, json_flag, output_file, profile_in_store, write_file
 
 EXPORTS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "dot", ".mmd": "mermaid",
            ".json": "json"}
@@ -32,16 +32,11 @@ def diagram_command(args: Namespace) -> None:
     from ..diagram.render import render
     from .text import read_input
 
+    target, fmt = _target(args)
     with profile_in_store(args) as (profile, store):
         result = diagram(read_input(args.file), profile, lang=args.text_lang, kind=args.kind, backend=args.backend,
                          store=store)
-    if args.output:
-        target = Path(args.output)
-        fmt = EXPORTS.get(target.suffix.lower())
-        if fmt is None:
-            raise InvalidInput(detail="l'extension du fichier doit être .svg, .png, .pdf, .dot, .mmd ou .json")
-        if not 30 <= args.dpi <= 600:
-            raise InvalidInput(detail="la résolution doit être entre 30 et 600 dpi")
+    if target is not None:
         if fmt == "dot":
             data = result.dot.encode("utf-8")
         elif fmt == "mermaid":
@@ -51,7 +46,7 @@ def diagram_command(args: Namespace) -> None:
         else:
             data = render(result.views.overview, result.dot, fmt, alt=result.description.alt,
                           description=result.description.long, dpi=args.dpi)
-        target.write_bytes(data)
+        write_file(target, data)
     lines = [result.description.alt, "", result.description.long]
     if args.output:
         lines.append(f"\n→ {args.output}")
@@ -59,3 +54,15 @@ def diagram_command(args: Namespace) -> None:
     if not args.json:
         for notice in result.notices:
             print(f"[{notice.code}] {notice.message(args.lang)}", file=sys.stderr)
+
+
+def _target(args: Namespace) -> tuple[Path | None, str | None]:
+    """The output file and its format, checked before the diagram is made."""
+    if not args.output:
+        return None, None
+    fmt = EXPORTS.get(Path(args.output).suffix.lower())
+    if fmt is None:
+        raise InvalidInput(detail="l'extension du fichier doit être .svg, .png, .pdf, .dot, .mmd ou .json")
+    if not 30 <= args.dpi <= 600:
+        raise InvalidInput(detail="la résolution doit être entre 30 et 600 dpi")
+    return output_file(args.output), fmt

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InvalidInput
 from ..ids import check_identifier
-from .output import emit, json_flag, open_store, say
+from .output import emit, json_flag, open_store, output_file, say, write_file
 
 MODES = ("nodes", "layout")
 
@@ -48,12 +48,13 @@ def illustrate_command(args: Namespace) -> None:
     profile_id = check_identifier(args.profile)
     if not args.output.lower().endswith(".png"):
         raise InvalidInput(detail="le fichier à écrire doit finir par .png")
+    target = output_file(args.output)  # checked first: a mistake here must not spend an image of the quota
     raw = read_input(args.source)
     source = graph_from_json(raw) if args.source.lower().endswith(".json") else raw
     with open_store() as store:
         result = illustrate(source, profile_id, store=store, actor="cli", model=args.model, mode=args.mode,
                             seed=args.seed, size=args.size)
-    Path(args.output).write_bytes(result.png)
+    write_file(target, result.png)
     data = {"output": args.output, "mode": result.mode, "model": result.model_id, "seed": result.seed,
             "width": result.width, "height": result.height, "cached": result.cached, "device": result.device,
             "alt": result.alt_en if args.lang == "en" else result.alt_fr, "verdict": result.verdict.to_dict()}

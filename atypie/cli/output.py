@@ -50,10 +50,52 @@ def read_bytes(name: str, limit: int) -> bytes:
     from ..errors import InvalidInput
 
     if name == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+        return _read_stdin(limit)
     path = Path(name)
     if not path.is_file():
         raise InvalidInput(detail=f"le fichier « {name[:80]} » n'existe pas ou n'est pas un fichier")
     with path.open("rb") as handle:
         return handle.read(limit + 1)
+
+
+def _read_stdin(limit: int) -> bytes:
+    from ..errors import InvalidInput
+
+    closed = InvalidInput(detail="l'entrée standard est fermée : donnez un fichier, ou envoyez le texte avec « < »")
+    if sys.stdin is None or sys.stdin.closed:
+        raise closed
+    try:
+        stream = getattr(sys.stdin, "buffer", None)
+        return stream.read(limit + 1) if stream is not None else sys.stdin.read(limit + 1).encode("utf-8")
+    except (OSError, ValueError):
+        raise closed from None
+
+
+def output_file(name: str):
+    """The path of an output file, checked before any work is done: its folder exists and can be written."""
+    import os
+    from pathlib import Path
+
+    from ..errors import InvalidInput
+
+    path = Path(name)
+    folder = path.parent
+    if path.is_dir():
+        raise InvalidInput(detail=f"« {name[:80]} » est un dossier : donnez un nom de fichier")
+    if not folder.is_dir():
+        raise InvalidInput(detail=f"le dossier « {str(folder)[:80]} » n'existe pas : créez-le, ou choisissez un "
+                                  "autre fichier de sortie")
+    if not os.access(folder, os.W_OK):
+        raise InvalidInput(detail=f"le dossier « {str(folder)[:80]} » n'accepte pas l'écriture : choisissez un "
+                                  "autre fichier de sortie")
+    return path
+
+
+def write_file(path, data: bytes) -> None:
+    from ..errors import InvalidInput
+
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise InvalidInput(detail=f"le fichier « {str(path)[:80]} » n'a pas pu être écrit ({exc.strerror or 'erreur'})"
+                           ) from None

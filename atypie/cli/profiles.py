@@ -49,12 +49,18 @@ def register(commands) -> None:
 
 
 def list_profiles(args: Namespace) -> None:
+    from ..profiles.presets import preset_names
+
     with open_store() as store:
         stored = store.profiles.list()
     images = say(args, "images autorisées", "images allowed")
+    presets = ", ".join(preset_names())
     emit(args, [s.to_dict() for s in stored],
          [f"{s.id}\t{s.profile.label}\t(v{s.version}{', ' + images if s.profile.image_generation.allowed else ''})"
-          for s in stored] or [say(args, "Aucun profil.", "No profiles.")])
+          for s in stored] or [say(args, "Aucun profil enregistré.", "No stored profile.")]
+         + ["", say(args, f"Modèles de profil, utilisables tels quels avec --profile : {presets} "
+                          "(détails : atypie profiles presets).",
+                    f"Profile presets, usable as they are with --profile: {presets} (details: atypie profiles presets).")])
 
 
 def list_presets(args: Namespace) -> None:
@@ -65,8 +71,26 @@ def list_presets(args: Namespace) -> None:
 
 
 def show_profile(args: Namespace) -> None:
+    """A stored profile; else the shipped preset of that name, said to be one."""
+    from ..errors import ProfileNotFound
+    from ..profiles.presets import load_preset, preset_names
+
+    profile_id = check_identifier(args.id)
     with open_store() as store:
-        stored = store.profiles.get(check_identifier(args.id))
+        try:
+            stored = store.profiles.get(profile_id)
+        except ProfileNotFound:
+            if profile_id not in preset_names():
+                raise
+            preset = load_preset(profile_id)
+            emit(args, {"preset": True, "profile": preset.model_dump(mode="json")},
+                 [say(args, f"« {profile_id} » est un modèle de profil, non enregistré : il s'utilise tel quel avec "
+                            f"--profile {profile_id}, ou sert de départ à « atypie profiles create ID --from "
+                            f"{profile_id} ».",
+                      f"“{profile_id}” is a profile preset, not stored: use it as it is with --profile {profile_id}, "
+                      f"or start from it with “atypie profiles create ID --from {profile_id}”."),
+                  *_settings_lines(args, preset)])
+            return
     _emit_profile(args, stored)
 
 
@@ -118,13 +142,16 @@ def _emit_profile(args: Namespace, stored, headline: str | None = None) -> None:
                   f"yes, {grant.daily_quota} a day (reason: {grant.reason}; by {grant.approved_by})")
               if grant.allowed else say(args, "non", "no"))
     lines = [headline] if headline else []
-    lines += [
-        f"{p.id} — {p.label} (version {stored.version})",
+    lines += [f"{p.id} — {p.label} (version {stored.version})", *_settings_lines(args, p),
+              f"  {say(args, 'création d’images', 'image generation')}: {images}"]
+    emit(args, stored.to_dict(), lines)
+
+
+def _settings_lines(args: Namespace, p) -> list[str]:
+    return [
         f"  langue / language: {p.language}",
         f"  texte / text: {p.text.model_dump()}",
         f"  affichage / display: {p.display.model_dump()}",
         f"  schémas / diagrams: {p.diagram.model_dump()}",
         f"  descriptions: {p.description.depth}",
-        f"  {say(args, 'création d’images', 'image generation')}: {images}",
     ]
-    emit(args, stored.to_dict(), lines)

@@ -13,7 +13,8 @@ MAX_BYTES = MAX_CHARS * 4
 
 
 def register(commands) -> None:
-    simplify = commands.add_parser("simplify", help="réécrire un texte en langage clair (FALC) / plain language")
+    simplify = commands.add_parser("simplify", parents=[json_flag()],
+                                   help="réécrire un texte en langage clair (FALC) / plain language")
     _text_arguments(simplify)
     simplify.add_argument("--backend", choices=("offline", "mistral"), help="moteur (défaut : ATYPIE_BACKEND)")
     simplify.add_argument("--format", choices=("text", "markdown", "html", "json", "diff"), default="text",
@@ -50,7 +51,7 @@ def simplify_command(args: Namespace) -> None:
 
     with profile_in_store(args) as (profile, store):
         result = simplify(read_input(args.file), profile, lang=args.text_lang, backend=args.backend, store=store)
-    if args.format == "json":
+    if args.json or args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return
     title = "Texte simplifié" if result.lang == "fr" else "Plain version"

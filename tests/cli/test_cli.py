@@ -171,3 +171,47 @@ def test_module_entry_point_runs_as_a_real_process(atypie_home):
     assert done.returncode == 2 and "[ATY-E011]" in done.stderr
     done = subprocess.run([*env_cmd, "--version"], capture_output=True, text=True)
     assert done.returncode == 0 and done.stdout.startswith("atypie ")
+
+
+COURSE = "La mitose est une division cellulaire. Elle donne deux cellules filles.\n"
+
+
+def test_closed_or_full_standard_streams_are_usage_errors_not_crashes(atypie_home, tmp_path):
+    """Real processes: `<&-`, `>&-` and /dev/full are the user's set-up, said plainly, never « erreur interne »."""
+    source = tmp_path / "cours.txt"
+    source.write_text(COURSE, encoding="utf-8")
+    command = [sys.executable, "-m", "atypie", "simplify"]
+    closed_stdin = subprocess.run([*command, "-"], stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                                  preexec_fn=lambda: __import__("os").close(0))
+    assert closed_stdin.returncode == 2 and "entrée standard est fermée" in closed_stdin.stderr
+    closed_stdout = subprocess.run([*command, str(source)], stderr=subprocess.PIPE, text=True,
+                                   preexec_fn=lambda: __import__("os").close(1))
+    assert closed_stdout.returncode == 2 and "[ATY-E056]" in closed_stdout.stderr
+    with open("/dev/full", "w") as full:
+        full_stdout = subprocess.run([*command, str(source)], stdout=full, stderr=subprocess.PIPE, text=True)
+    assert full_stdout.returncode == 2 and "[ATY-E056]" in full_stdout.stderr
+
+
+def test_an_output_file_in_a_missing_folder_is_refused_before_any_work(capsys, tmp_path):
+    source = tmp_path / "cours.txt"
+    source.write_text(COURSE, encoding="utf-8")
+    for target in (tmp_path / "absent" / "schema.svg", tmp_path):
+        code, _, err = run(capsys, "diagram", str(source), "-o", str(target))
+        assert code == 2 and "ATY-E010" in err and "interne" not in err
+
+
+def test_a_preset_can_be_shown_and_presets_are_listed_with_the_profiles(capsys):
+    code, out, _ = run(capsys, "profiles", "show", "falc")
+    assert code == 0 and "modèle de profil" in out and "--profile falc" in out
+    assert run_json(capsys, "profiles", "show", "falc")["preset"] is True
+    code, out, _ = run(capsys, "profiles", "list")
+    assert code == 0 and "Aucun profil enregistré" in out and "falc" in out and "tsa" in out
+    code, _, err = run(capsys, "profiles", "show", "inconnu")
+    assert code == 2 and "ATY-E012" in err
+
+
+def test_simplify_takes_json_like_every_data_command(capsys, tmp_path):
+    source = tmp_path / "cours.txt"
+    source.write_text(COURSE, encoding="utf-8")
+    data = run_json(capsys, "simplify", str(source))
+    assert data["lang"] == "fr" and data["profile"] == "standard"
