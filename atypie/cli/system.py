@@ -1,6 +1,7 @@
 """`atypie doctor`, `atypie serve` and `atypie audit`."""
 from __future__ import annotations
 
+import os
 from argparse import Namespace
 
 from ..errors import EXIT_MISSING, EXIT_OK
@@ -48,6 +49,7 @@ def serve_app(args: Namespace) -> None:
     from ..web.app import launch
 
     configure(Settings.from_env().log_level)  # JSON lines on stderr; unexpected errors carry their reference
+    os.umask(0o077)  # whatever the server or Gradio writes is for this user only
 
     base = f"http://{args.host}:{args.port}"
     print(say(args, f"atypie : {base}/ (étudiants) et {base}/staff/ (service handicap). Ctrl+C pour arrêter.",

@@ -28,6 +28,7 @@ from ..diagram.render import _png_with_graph
 from ..diagram.themes import DiagramTheme
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
 from . import compose, pipelines
+from ..private import private_folder
 from .files import write_atomically
 from .registry import MAX_SIZE, MIN_SIZE, MODES, InstalledModel, load_registry, resolve, valid_size
 
@@ -244,8 +245,7 @@ def _cache_write(key: str, png: bytes, device: str, seconds: float) -> tuple[byt
     with Image.open(io.BytesIO(png)) as image:
         width, height = image.size
     meta = {"width": width, "height": height, "device": device, "gpu_seconds": seconds}
-    folder = _cache_dir()
-    folder.mkdir(parents=True, exist_ok=True)
+    folder = private_folder(_cache_dir())
     write_atomically(folder / f"{key}.png", png)
     write_atomically(folder / f"{key}.json", json.dumps(meta).encode("utf-8"))
     _prune_cache(folder)

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..language.data import entries, words
+from ..private import private_folder
 from .files import write_atomically
 
 if TYPE_CHECKING:
@@ -129,8 +130,7 @@ def cache_dir() -> Path:
     if not _DOT_SAFE_DIR.fullmatch(str(folder)) or ".." in str(folder):
         raise ConfigurationError(detail=f"pour les pictogrammes, le chemin d'ATYPIE_HOME ({folder.parent.parent}) "
                                         "ne doit contenir que des lettres, des chiffres et « _ - . / »")
-    folder.mkdir(parents=True, exist_ok=True)
-    return folder
+    return private_folder(folder)
 
 
 # --- matching ---------------------------------------------------------------------------------------------

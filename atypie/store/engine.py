@@ -8,6 +8,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
 from ..errors import ConfigurationError, DatabaseUnavailable, MissingDependency
+from ..private import own_folder, private_file
 
 SQLITE_BUSY_TIMEOUT_MS = 15000
 
@@ -32,10 +33,12 @@ def make_engine(url: str) -> Engine:
 
 def _sqlite_engine(url) -> Engine:
     if url.database and url.database != ":memory:":
-        try:
-            Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+        database = Path(url.database).expanduser()
+        try:  # password and code hashes, the audit log: readable by the user running atypie only
+            own_folder(database.parent)
+            private_file(database)
         except OSError as exc:
-            raise DatabaseUnavailable(detail=f"dossier impossible à créer : {exc.strerror}") from None
+            raise DatabaseUnavailable(detail=f"fichier impossible à créer : {exc.strerror}") from None
     engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
 
     @event.listens_for(engine, "connect")

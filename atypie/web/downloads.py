@@ -1,4 +1,5 @@
-"""Files offered for download: one fresh folder per request, removed after an hour (course material is private)."""
+"""Files offered for download: one fresh folder per request, removed after an hour (course material is private:
+folders 0700 and files 0600 inside ATYPIE_HOME/tmp/web)."""
 from __future__ import annotations
 
 import shutil
@@ -6,15 +7,15 @@ import tempfile
 import time
 from pathlib import Path
 
+from ..private import temp_folder, write_private
+
 MAX_AGE_S = 3600
 PRUNE_EVERY_S = 60  # old folders are looked for at most once a minute, not on every request
 _last_prune = 0.0
 
 
 def _root() -> Path:
-    root = Path(tempfile.gettempdir()) / "atypie-web"
-    root.mkdir(mode=0o700, exist_ok=True)
-    return root
+    return temp_folder("web")
 
 
 class Downloads:
@@ -28,10 +29,7 @@ class Downloads:
 
     def add(self, name: str, data: bytes | str) -> str:
         path = self.folder / name
-        if isinstance(data, str):
-            path.write_text(data, encoding="utf-8")
-        else:
-            path.write_bytes(data)
+        write_private(path, data.encode("utf-8") if isinstance(data, str) else data)
         self.paths.append(str(path))
         return str(path)
 

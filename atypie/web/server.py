@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 
+from ..private import temp_folder
 from ..store import Store
 from .i18n import lang_of, on_load_js
 from .theme import CSS, theme
@@ -37,6 +38,8 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     from .student import build_student
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+    if not os.environ.get("GRADIO_TEMP_DIR"):  # Gradio's copies of uploads and results: private, inside ATYPIE_HOME
+        os.environ["GRADIO_TEMP_DIR"] = str(temp_folder("gradio"))
     lang = lang_of(lang or Settings.from_env().lang)
     store = store or open_store()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)

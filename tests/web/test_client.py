@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import socket
 import urllib.request
+from pathlib import Path
 
 import pytest
 from gradio_client import Client, handle_file
@@ -35,12 +37,13 @@ def web(tmp_path_factory):
         env.setenv("ATYPIE_HOME", str(folder))
         env.setenv("NO_PROXY", "127.0.0.1,localhost")
         for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "ATYPIE_MODEL_SD15",
-                     "ATYPIE_MODEL_SD15_CANNY", "MISTRAL_API_KEY"):
+                     "ATYPIE_MODEL_SD15_CANNY", "MISTRAL_API_KEY", "GRADIO_TEMP_DIR"):
             env.delenv(name, raising=False)
         with Store(f"sqlite:///{folder / 'atypie.db'}") as store:
             seeded = seed(store)
             running = launch(port=_free_port(), block=False, store=store)
             try:
+                assert Path(os.environ["GRADIO_TEMP_DIR"]).is_relative_to(folder)
                 yield running.url, seeded
             finally:
                 running.close()
@@ -182,6 +185,9 @@ def test_staff_actions_need_a_session_of_their_own(web):
     assert "ATY-E037" in refused(lambda: outsider.predict("fr", api_name="/refresh_profiles"))
     usage_table, files = staff.predict("", "fr", api_name="/usage_report")
     assert "<table" in usage_table and len(files) == 2
+    for served in files:  # Gradio's copy of the usage CSV: in atypie's private folder, out of other users' reach
+        copy = Path(served["path"] if isinstance(served, dict) else served)
+        assert copy.is_relative_to(os.environ["GRADIO_TEMP_DIR"]) and not copy.parent.parent.stat().st_mode & 0o077
     staff.predict("fr", api_name="/logout")
     assert "ATY-E037" in refused(lambda: staff.predict("fr", api_name="/refresh_profiles"))
 

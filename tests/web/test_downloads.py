@@ -1,12 +1,11 @@
 import os
-import tempfile
 import time
+from pathlib import Path
 
 from atypie.web import downloads
 
 
 def test_folders_older_than_an_hour_are_removed_at_most_once_a_minute(tmp_path, monkeypatch):
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     old = downloads.Downloads()
     old.add("a.txt", "texte")
     stale = time.time() - downloads.MAX_AGE_S - 10
@@ -18,3 +17,16 @@ def test_folders_older_than_an_hour_are_removed_at_most_once_a_minute(tmp_path, 
     downloads.Downloads()  # within the minute: nothing is looked at
     assert fresh.folder.exists()
     assert oct(fresh.folder.parent.stat().st_mode & 0o777) == "0o700"
+
+
+def test_downloads_are_private_files_in_atypie_home(atypie_home):
+    import stat
+
+    from atypie.web.downloads import Downloads
+
+    files = Downloads()
+    path = Path(files.add("texte-simplifie.md", "Le cours."))
+    assert path.is_relative_to(atypie_home)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert stat.S_IMODE(path.parent.parent.stat().st_mode) == 0o700
