@@ -294,6 +294,40 @@ class ModelNotInstalled(MissingDependency):
           "Copy its files into a local folder and point the {env} variable at it "
           "(see models/README.md), or build a small test model with `atypie models tiny FOLDER`.")
 
+
+class PdfPageTooElongated(InvalidInput):
+    code = "ATY-E047"
+    fr = ("La page {page} du PDF est très allongée : un de ses côtés est {ratio} fois plus long que l'autre. "
+          "Une page aussi allongée ne peut pas être lue sans risque. Envoyez un PDF aux pages de format courant "
+          "(A4, diapositive…), ou seulement les pages utiles.")
+    en = ("Page {page} of the PDF is very elongated: one of its sides is {ratio} times longer than the other. "
+          "A page this elongated cannot be read safely. Send a PDF with pages of a usual size (A4, slide…), "
+          "or only the pages you need.")
+
+
+class PdfPageTooLarge(InvalidInput):
+    code = "ATY-E057"
+    fr = ("La page {page} du PDF mesure {size} cm de côté : c'est plus grand qu'une affiche A0, et elle ne peut pas "
+          "être lue sans risque. Envoyez un PDF aux pages de format courant (A4, diapositive…).")
+    en = ("Page {page} of the PDF is {size} cm long: that is larger than an A0 poster, and it cannot be read "
+          "safely. Send a PDF with pages of a usual size (A4, slide…).")
+
+
+class ImageReadTimeout(InvalidInput):
+    code = "ATY-E048"
+    fr = ("La lecture du texte de l'image a pris plus de {seconds} secondes : elle a été arrêtée. "
+          "Essayez avec une image plus petite, ou recadrée sur la partie utile.")
+    en = ("Reading the text of the image took more than {seconds} seconds: it was stopped. "
+          "Try a smaller image, or one cropped to the part you need.")
+
+
+class SvgTooComplex(InvalidInput):
+    code = "ATY-E049"
+    fr = ("Ce SVG est trop complexe pour être lu sans risque : plus de {limit} éléments, ou plus de {depth} "
+          "éléments placés les uns dans les autres. Envoyez une version simplifiée du dessin.")
+    en = ("This SVG is too complex to be read safely: more than {limit} elements, or more than {depth} elements "
+          "nested inside one another. Send a simpler version of the drawing.")
+
 def all_error_classes() -> list[type[AtypieError]]:
     """Every error class, for the catalogue test and the documentation."""
     found: list[type[AtypieError]] = []

@@ -1,4 +1,5 @@
-"""Tesseract OCR through its command line (Debian's `tesseract-ocr`), with a timeout."""
+"""Tesseract OCR through its command line (Debian's `tesseract-ocr`), with a timeout: a reading that runs
+past it is stopped and reported as `ImageReadTimeout`."""
 from __future__ import annotations
 
 import csv
@@ -7,7 +8,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 
-from ..errors import InvalidInput, MissingDependency
+from ..errors import ImageReadTimeout, InvalidInput, MissingDependency
 
 FIX = "apt-get install -y tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng"
 
@@ -32,11 +33,12 @@ def _run(image: bytes, args: list[str], timeout_s: float) -> bytes:
         done = subprocess.run([binary, "stdin", "stdout", *args], input=image, capture_output=True, timeout=timeout_s,
                               check=False)
     except subprocess.TimeoutExpired:
-        raise InvalidInput(detail=f"la lecture du texte de l'image a dépassé {timeout_s:.0f} secondes") from None
+        raise ImageReadTimeout(seconds=max(round(timeout_s), 1)) from None
     if done.returncode != 0:
         if b"Failed loading language" in done.stderr:
             raise MissingDependency(what="données Tesseract", fix=FIX)
-        raise InvalidInput(detail="l'image n'a pas pu être lue ; envoyez un fichier PNG ou JPEG valide")
+        raise InvalidInput(detail="le moteur de lecture du texte n'a pas pu lire cette image : elle est peut-être "
+                                  "abîmée ou trop grande")
     return done.stdout
 
 

@@ -15,7 +15,8 @@ from ..adapters.graphviz import run_dot
 from .model import Graph
 
 PNG_KEY = "atypie-graph"
-_METADATA = re.compile(r"<metadata>\s*<atypie:graph[^>]*>(.*?)</atypie:graph>", re.DOTALL)
+_SVG_METADATA = "{http://www.w3.org/2000/svg}metadata"
+_SVG_GRAPH = "{https://atypie.fr/ns/graph}graph"
 _IMAGE = re.compile(r"<image\b[^>]*>(?:\s*</image>)?")
 _HREF = re.compile(r"\b(?:xlink:)?href=\"([^\"]*)\"")
 
@@ -80,6 +81,34 @@ def embedded_graph(data: bytes) -> Graph | None:
 
         with Image.open(io.BytesIO(data)) as image:
             text = getattr(image, "text", {}).get(PNG_KEY)
-        return Graph.from_dict(json.loads(text)) if text else None
-    match = _METADATA.search(data.decode("utf-8", errors="replace"))
-    return Graph.from_dict(json.loads(unescape(match.group(1)))) if match else None
+        return _graph_from_json(text) if text else None
+    root = _parsed_svg(data)
+    return svg_graph(root) if root is not None else None
+
+
+def svg_graph(root) -> Graph | None:
+    """The graph in a parsed SVG's <metadata><atypie:graph>, or None."""
+    for metadata in root.iter(_SVG_METADATA):
+        payload = metadata.find(_SVG_GRAPH)
+        if payload is not None and payload.text:
+            return _graph_from_json(payload.text)
+    return None
+
+
+def _graph_from_json(text: str) -> Graph | None:
+    """The embedded graph, or None when the payload is not one (a foreign or altered file is read otherwise)."""
+    try:
+        return Graph.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _parsed_svg(data: bytes):
+    """The SVG's root element (a real XML parse, linear, no entities or external references), or None."""
+    from defusedxml import ElementTree
+    from defusedxml.common import DefusedXmlException
+
+    try:
+        return ElementTree.fromstring(data, forbid_entities=True, forbid_external=True)
+    except (DefusedXmlException, ElementTree.ParseError):
+        return None

@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from ..backends.base import ImageInput, StructuredTask
 from ..diagram.describe import describe as describe_graph
 from ..diagram.model import Graph
-from ..diagram.render import embedded_graph
+from ..diagram.render import embedded_graph, svg_graph
 from ..language import numbers
 from ..profiles.model import Profile
 from ..results import Notice
@@ -55,10 +55,13 @@ def describe(data: bytes, profile: Profile, *, backend: str | None = None) -> Im
 
 
 def _exact(loaded: LoadedImage, profile: Profile) -> ImageDescription | None:
-    graph = embedded_graph(loaded.data) if loaded.kind in ("png", "svg") else None
-    method = "metadata"
-    if graph is None and loaded.kind == "svg":
-        graph, method = read_graphviz_svg(loaded.svg, profile.language), "graphviz-svg"
+    graph, method = None, "metadata"
+    if loaded.kind == "png":
+        graph = embedded_graph(loaded.data)
+    elif loaded.kind == "svg":
+        graph = svg_graph(loaded.svg_root)
+        if graph is None:
+            graph, method = read_graphviz_svg(loaded.svg_root, profile.language), "graphviz-svg"
     if graph is None:
         return None
     text = describe_graph(graph, profile.description.depth)
@@ -68,9 +71,7 @@ def _exact(loaded: LoadedImage, profile: Profile) -> ImageDescription | None:
 
 
 def _svg_text(loaded: LoadedImage, lang: str) -> ImageDescription:
-    found = [re.sub(r"<[^>]+>", "", t).strip() for t in re.findall(r"<text\b[^>]*>(.*?)</text>", loaded.svg,
-                                                                   re.DOTALL)]
-    found = [t for t in found if t]
+    found = [text for text in _text_elements(loaded.svg_root) if text]
     fr = lang != "en"
     if not found:
         return ImageDescription("Image SVG sans texte." if fr else "SVG image without text.",
@@ -80,6 +81,12 @@ def _svg_text(loaded: LoadedImage, lang: str) -> ImageDescription:
     return ImageDescription(_cut(("Image avec le texte : " if fr else "Image with the text: ") + " ; ".join(found)),
                             ("L'image contient ce texte : " if fr else "The image contains this text: ")
                             + " ; ".join(found) + ".", text, "svg-text", 0.9, [], None, lang)
+
+
+def _text_elements(root) -> list[str]:
+    """The text of each <text> element of the parsed SVG, in document order (any namespace, linear)."""
+    return ["".join(element.itertext()).strip() for element in root.iter()
+            if isinstance(element.tag, str) and element.tag.rsplit("}", 1)[-1] == "text"]
 
 
 def _cut(text: str) -> str:

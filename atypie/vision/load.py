@@ -1,16 +1,23 @@
 """Safe image loading: the format is read from the content, sizes are limited in bytes and pixels (so that a
 decompression bomb is refused, not run), SVG is parsed without external entities, EXIF orientation is applied,
-GIFs give their first frame and PDFs their first pages."""
+GIFs give their first frame and PDFs their first pages, stacked on one sheet that is bounded as a whole."""
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass
 
-from ..errors import InvalidInput, TextTooLong
+from ..errors import InvalidInput, PdfPageTooElongated, PdfPageTooLarge, SvgTooComplex, TextTooLong
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 MAX_PDF_PAGES = 3
+MAX_PDF_PIXELS = 12_000_000  # the sheet of a PDF's first pages: about three A3 pages at 144 dpi
+MAX_SIDE = 10_000  # pixels, the longest side of a rendered PDF sheet
+MAX_PAGE_RATIO = 20  # a PDF page longer than this many times its width, or wider, is refused
+MAX_PAGE_SIDE_PT = 4800  # …and one whose side is over 1.69 m (an A0 poster is 1.19 m): no course page is that big
+PDF_SCALE = 2.0  # rendering scale for ordinary pages (144 dpi)
+MAX_SVG_ELEMENTS = 200_000
+MAX_SVG_DEPTH = 500
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"),
                (b"%PDF-", "pdf"))
 
@@ -20,7 +27,7 @@ class LoadedImage:
     kind: str  # png, jpeg, webp, gif, svg, pdf
     data: bytes
     image: object | None  # PIL image (RGB) for raster kinds and rendered PDF pages
-    svg: str | None = None  # the SVG source, for SVG files
+    svg_root: object | None = None  # the SVG parsed once (its ElementTree root element), for SVG files
     pages: int = 1
 
     @property
@@ -49,7 +56,7 @@ def load_image(data: bytes) -> LoadedImage:
     if kind is None:
         raise InvalidInput(detail="ce fichier n'est pas une image reconnue (PNG, JPEG, WebP, GIF, SVG ou PDF)")
     if kind == "svg":
-        return LoadedImage("svg", data, None, svg=_safe_svg(data))
+        return LoadedImage("svg", data, None, svg_root=_safe_svg(data))
     if kind == "pdf":
         return _pdf(data)
     return LoadedImage(kind, data, _raster(data))
@@ -79,16 +86,31 @@ def _raster(data: bytes):
         raise InvalidInput(detail="l'image est abîmée ou illisible") from None
 
 
-def _safe_svg(data: bytes) -> str:
+def _safe_svg(data: bytes):
+    """The root element, parsed once: UTF-8, without entities or external references, of bounded size."""
     from defusedxml import ElementTree
     from defusedxml.common import DefusedXmlException
 
     try:
-        text = data.decode("utf-8")
-        ElementTree.fromstring(text.encode("utf-8"), forbid_dtd=False, forbid_entities=True, forbid_external=True)
+        data.decode("utf-8")
+        events = ElementTree.iterparse(io.BytesIO(data), events=("start", "end"), forbid_dtd=False,
+                                       forbid_entities=True, forbid_external=True)
+        _check_svg_size(events)
     except (UnicodeDecodeError, DefusedXmlException, ElementTree.ParseError):
         raise InvalidInput(detail="le SVG est invalide ou contient des entités externes ; il est refusé") from None
-    return text
+    return events.root
+
+
+def _check_svg_size(events) -> None:
+    """Runs the parse, refusing too many elements or too deep a nesting before the tree grows further."""
+    count = depth = 0
+    for event, _element in events:
+        if event == "end":
+            depth -= 1
+            continue
+        count, depth = count + 1, depth + 1
+        if count > MAX_SVG_ELEMENTS or depth > MAX_SVG_DEPTH:
+            raise SvgTooComplex(limit=MAX_SVG_ELEMENTS, depth=MAX_SVG_DEPTH)
 
 
 def _pdf(data: bytes) -> LoadedImage:
@@ -100,22 +122,39 @@ def _pdf(data: bytes) -> LoadedImage:
         raise InvalidInput(detail="le PDF est abîmé ou protégé") from None
     try:
         count = len(document)
-        pages = []
-        for index in range(min(count, MAX_PDF_PAGES)):
-            page = document[index]
-            width, height = page.get_size()
-            scale = min(2.0, (MAX_PIXELS / max(width * height, 1)) ** 0.5)
-            pages.append(page.render(scale=scale).to_pil().convert("RGB"))
+        pages = [document[index] for index in range(min(count, MAX_PDF_PAGES))]
+        if not pages:
+            raise InvalidInput(detail="le PDF n'a aucune page")
+        scale = _sheet_scale([page.get_size() for page in pages])
+        rendered = [page.render(scale=scale).to_pil().convert("RGB") for page in pages]
     finally:
         document.close()
-    if not pages:
-        raise InvalidInput(detail="le PDF n'a aucune page")
+    return LoadedImage("pdf", data, _stacked(rendered), pages=count)
+
+
+def _sheet_scale(sizes: list[tuple[float, float]]) -> float:
+    """One scale for all pages, chosen before rendering, so that the stacked sheet stays within MAX_PDF_PIXELS
+    and MAX_SIDE whatever the pages' sizes; a page too large or too elongated to be read is refused."""
+    sizes = [(max(width, 1.0), max(height, 1.0)) for width, height in sizes]
+    for number, (width, height) in enumerate(sizes, 1):
+        if max(width, height) > MAX_PAGE_SIDE_PT:
+            raise PdfPageTooLarge(page=number, size=round(max(width, height) * 2.54 / 72))
+        if max(width, height) > MAX_PAGE_RATIO * min(width, height):
+            raise PdfPageTooElongated(page=number, ratio=round(max(width, height) / min(width, height)))
+    width, height = max(w for w, _ in sizes), sum(h for _, h in sizes)
+    rounding = len(sizes)  # each rendered page may be one pixel wider and taller than its size × scale
+    by_side = (MAX_SIDE - rounding) / max(width, height)
+    by_area = ((MAX_PDF_PIXELS - (rounding + 1) * (MAX_SIDE + 1)) / (width * height)) ** 0.5
+    return min(PDF_SCALE, by_side, by_area)
+
+
+def _stacked(pages: list):
+    """The pages one under the other on a white sheet."""
     from PIL import Image
 
-    total = sum(p.height for p in pages)
-    sheet = Image.new("RGB", (max(p.width for p in pages), total), "white")
+    sheet = Image.new("RGB", (max(p.width for p in pages), sum(p.height for p in pages)), "white")
     y = 0
     for page in pages:
         sheet.paste(page, (0, y))
         y += page.height
-    return LoadedImage("pdf", data, sheet, pages=count)
+    return sheet

@@ -15,6 +15,7 @@ from atypie.diagram.render import render
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
 from tests.fakes.mistral_server import chat_json, error
+from tests.vision.hostile import pdf_with_pages, run_isolated
 
 TEXT = ("Pour faire du vin, on récolte d'abord les raisins. Ensuite, on les presse pour obtenir du jus. Puis le jus "
         "fermente dans des cuves. Enfin, on met le vin en bouteilles.")
@@ -40,6 +41,43 @@ def test_any_graphviz_svg_is_read_from_its_structure():
     assert described.method == "graphviz-svg"
     assert [n.label for n in described.graph.nodes] == ["Noyau", "ADN <b>"]
     assert described.graph.edges[0].label == "contient"
+
+
+def test_svg_text_elements_are_read():
+    svg = ('<svg xmlns="http://www.w3.org/2000/svg"><text x="4">Noyau &amp; ADN</text><!-- <text>caché</text> -->'
+           '<text><tspan>Cellule</tspan> animale</text><text> </text></svg>')
+    described = describe(svg.encode(), PROFILE)
+    assert described.method == "svg-text" and described.text == "Noyau & ADN\nCellule animale"
+    assert describe(b"<svg><text>Sans espace de noms</text></svg>", PROFILE).text == "Sans espace de noms"
+
+
+_SVG_HEAD = '<svg xmlns="http://www.w3.org/2000/svg" xmlns:atypie="https://atypie.fr/ns/graph">'
+DESCRIBE = """
+from atypie.profiles.presets import load_preset
+from atypie.vision.describe import describe
+
+def work(data):
+    return {"method": describe(data, load_preset("standard")).method}
+"""
+
+
+@pytest.mark.parametrize("element", ["<text/>", "<metadata><atypie:graph/></metadata>"])
+def test_svg_of_many_unclosed_looking_openings_is_read_in_linear_time(element):
+    # Well-formed, but each opening made the old regular expressions scan to the end of the file: 560 kB of
+    # <text/> took minutes (140 kB: 15 s, 280 kB: 54 s), holding the GIL
+    svg = (_SVG_HEAD + element * (560_000 // len(element)) + "</svg>").encode()
+    found = run_isolated(DESCRIBE, svg, timeout_s=60)
+    assert found.get("method") == "svg-text", found
+    assert found["seconds"] < 5
+
+
+@pytest.mark.exe
+def test_pdf_with_the_largest_accepted_pages_is_described_within_bounds():
+    # Three pages of 14400 × 14400 points once took GBs, then ended in « envoyez un PNG ou JPEG »; those are now
+    # refused (test_load), and the largest pages still accepted stay bounded from loading to OCR.
+    found = run_isolated(DESCRIBE, pdf_with_pages(*[(4800, 4800)] * 3), timeout_s=120)
+    assert found.get("method") == "facts", found
+    assert found["seconds"] < 30 and found["rss_mb"] < 1000
 
 
 def _text_image(lines, size=(900, 300)) -> bytes:
@@ -135,3 +173,9 @@ def test_cli_describe_refuses_non_images(capsys, tmp_path, monkeypatch):
     assert "ATY-E010" in capsys.readouterr().err
     assert main(["describe", str(tmp_path / "absent.png")]) == 2
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b""), encoding="utf-8"))
+
+
+def test_a_foreign_svg_with_a_broken_graph_payload_is_read_as_text():
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:atypie="https://atypie.fr/ns/graph"><metadata>'
+           b'<atypie:graph>{pas du JSON</atypie:graph></metadata><text>Noyau</text></svg>')
+    assert describe(svg, load_preset("standard")).method == "svg-text"

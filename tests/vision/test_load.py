@@ -1,11 +1,22 @@
 """Safe loading: format from content, size limits, decompression bombs, SVG entities, GIF, EXIF, PDF."""
 import io
+import math
 
 import pytest
 from PIL import Image
 
-from atypie.errors import InvalidInput
-from atypie.vision.load import MAX_BYTES, load_image, sniff
+from atypie.errors import InvalidInput, SvgTooComplex
+from atypie.vision.load import (
+    MAX_BYTES,
+    MAX_PDF_PIXELS,
+    MAX_SIDE,
+    MAX_SVG_DEPTH,
+    MAX_SVG_ELEMENTS,
+    _sheet_scale,
+    load_image,
+    sniff,
+)
+from tests.vision.hostile import pdf_with_pages, run_isolated
 
 
 def _png(size=(40, 30), colour="white") -> bytes:
@@ -73,3 +84,75 @@ def test_pdf_first_pages_are_rendered():
     Image.new("RGB", (200, 100), "white").save(buffer, format="PDF")
     loaded = load_image(buffer.getvalue())
     assert loaded.kind == "pdf" and loaded.image.size[0] > 100
+
+
+LOAD = """
+from atypie.vision.load import load_image
+
+def work(data):
+    width, height = load_image(data).size
+    return {"width": width, "height": height}
+"""
+
+
+def test_pdf_pages_share_one_scale_and_stack():
+    loaded = load_image(pdf_with_pages((595, 842), (842, 595)))  # A4 portrait, then landscape
+    assert loaded.kind == "pdf" and loaded.pages == 2
+    assert loaded.size == (1684, 1684 + 1190)  # 144 dpi: 2 pixels a point
+
+
+def test_pdf_with_a_very_wide_and_a_very_tall_page_is_refused_before_rendering():
+    # 426 bytes; rendered as before, the stacked sheet took 28 800 × 28 802 pixels (GBs of memory)
+    found = run_isolated(LOAD, pdf_with_pages((14400, 1), (1, 14400)))
+    assert found.get("code") == "ATY-E057", found
+    assert found["seconds"] < 2 and found["rss_mb"] < 600
+    assert "page 1" in found["fr"] and "508 cm" in found["fr"] and "Page 1" in found["en"]
+    assert "PNG" not in found["fr"] + found["en"]
+
+
+def test_pdf_with_huge_pages_is_refused_before_rendering():
+    found = run_isolated(LOAD, pdf_with_pages(*[(14400, 14400)] * 3))  # 535 bytes, three pages of 5 m × 5 m
+    assert found.get("code") == "ATY-E057", found
+    assert found["seconds"] < 2 and found["rss_mb"] < 600
+
+
+def test_a_very_elongated_page_is_refused_whatever_its_size():
+    found = run_isolated(LOAD, pdf_with_pages((4000, 100)))
+    assert found.get("code") == "ATY-E047", found
+    assert "40 fois" in found["fr"] and "PNG" not in found["fr"] + found["en"]
+
+
+def test_the_largest_accepted_pages_give_a_bounded_sheet():
+    found = run_isolated(LOAD, pdf_with_pages(*[(4800, 4800)] * 3))
+    assert "code" not in found, found
+    assert found["width"] * found["height"] <= MAX_PDF_PIXELS and max(found["width"], found["height"]) <= MAX_SIDE
+    assert found["seconds"] < 2 and found["rss_mb"] < 600
+
+
+@pytest.mark.parametrize("sizes", [[(4800, 4800)] * 3, [(4800, 240)] * 3, [(240, 4800)] * 3,
+                                   [(4800, 4800), (595, 842)], [(1, 1)], [(4800, 1000), (1000, 4800)]])
+def test_the_sheet_stays_bounded_once_pages_are_rounded_up(sizes):
+    scale = _sheet_scale(sizes)
+    width = max(math.ceil(w * scale) for w, _ in sizes)  # as pypdfium2 sizes its bitmaps
+    height = sum(math.ceil(h * scale) for _, h in sizes)
+    assert width * height <= MAX_PDF_PIXELS and max(width, height) <= MAX_SIDE
+
+
+def test_a_long_slide_is_still_read():
+    loaded = load_image(pdf_with_pages((1920, 108)))  # 17.8 times wider than tall: under the limit
+    assert loaded.size == (3840, 216)
+
+
+def test_svg_is_parsed_once_and_kept():
+    loaded = load_image(b'<svg xmlns="http://www.w3.org/2000/svg"><text>Noyau</text></svg>')
+    assert loaded.svg_root.find("{http://www.w3.org/2000/svg}text").text == "Noyau"
+
+
+@pytest.mark.parametrize("svg", [
+    "<svg>" + "<g/>" * (MAX_SVG_ELEMENTS + 1) + "</svg>",
+    "<svg>" + "<g>" * (MAX_SVG_DEPTH + 1) + "</g>" * (MAX_SVG_DEPTH + 1) + "</svg>",
+])
+def test_svg_with_too_many_or_too_deep_elements_is_refused(svg):
+    with pytest.raises(SvgTooComplex) as caught:
+        load_image(svg.encode())
+    assert caught.value.code == "ATY-E049"

@@ -1,0 +1,92 @@
+"""Hostile images through `atypie.describe` (issue 12): SVGs that made a text regex quadratic, and tiny PDFs
+whose pages are huge or unbalanced. Each case runs in its own process, under a 4 GiB address-space limit and
+a time limit, and reports seconds, peak RSS (MB) and the outcome (the method, or the error code).
+Targets: every case under 5 s and 1 GiB (a normal PDF is shown for reference)."""
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+
+LIMIT_BYTES = 4 * 1024 ** 3
+MAX_SECONDS = 5.0
+MAX_RSS_MB = 1024
+
+CHILD = """
+import json, resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
+import atypie
+data = sys.stdin.buffer.read()
+start = time.perf_counter()
+try:
+    outcome = atypie.describe(data, "standard", backend="offline").method
+except atypie.AtypieError as error:
+    outcome = error.code
+except MemoryError:
+    outcome = "MemoryError"
+seconds = time.perf_counter() - start
+print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "outcome": outcome}}))
+"""
+
+
+def hostile_svg(size: int) -> bytes:
+    """Well-formed, but `<text/>` repeated: each opening made the old regex scan to the end of the file."""
+    head, tail = '<svg xmlns="http://www.w3.org/2000/svg">', "</svg>"
+    return (head + "<text/>" * ((size - len(head) - len(tail)) // 7) + tail).encode()
+
+
+def pdf_with_pages(*sizes: tuple[int, int]) -> bytes:
+    """A minimal PDF whose empty pages have the given sizes in points."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [" + " ".join(f"{3 + n} 0 R" for n in range(len(sizes)))
+               + f"] /Count {len(sizes)} >>"]
+    objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] >>" for w, h in sizes]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
+
+def run_case(data: bytes, timeout_s: float) -> dict:
+    try:
+        done = subprocess.run([sys.executable, "-c", CHILD.format(limit=LIMIT_BYTES)], input=data,
+                              capture_output=True, timeout=timeout_s, check=False)
+    except subprocess.TimeoutExpired:
+        return {"seconds": timeout_s, "rss_mb": float("nan"), "outcome": f"killed after {timeout_s:.0f} s"}
+    lines = done.stdout.decode().strip().splitlines()
+    if done.returncode != 0 or not lines:
+        return {"seconds": float("nan"), "rss_mb": float("nan"), "outcome": f"crashed (exit {done.returncode})"}
+    return json.loads(lines[-1])
+
+
+def cases() -> list[tuple[str, bytes, bool]]:
+    """(name, data, hostile)."""
+    return [*((f"SVG <text/> × n, {kb} KB", hostile_svg(kb * 1024), True) for kb in (140, 280, 560)),
+            ("PDF 14400×1 + 1×14400 pt", pdf_with_pages((14400, 1), (1, 14400)), True),
+            ("PDF 3 × 14400×14400 pt", pdf_with_pages(*[(14400, 14400)] * 3), True),
+            ("PDF A4 (reference)", pdf_with_pages((595, 842)), False)]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--timeout", type=float, default=60.0, help="seconds allowed to each case")
+    args = parser.parse_args()
+    print(f"{'case':<30}{'bytes':>9}{'seconds':>10}{'peak RSS (MB)':>15}  outcome")
+    failed = False
+    for name, data, hostile in cases():
+        result = run_case(data, args.timeout)
+        print(f"{name:<30}{len(data):>9}{result['seconds']:>10.2f}{result['rss_mb']:>15.0f}  {result['outcome']}")
+        failed |= hostile and not (result["seconds"] < MAX_SECONDS and result["rss_mb"] < MAX_RSS_MB)
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
