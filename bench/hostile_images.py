@@ -8,6 +8,10 @@ import argparse
 import json
 import subprocess
 import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from tests.vision.hostile import pdf_with_pages  # noqa: E402  (one builder for the bench and the tests)
 
 LIMIT_BYTES = 4 * 1024 ** 3
 MAX_SECONDS = 5.0
@@ -35,24 +39,6 @@ def hostile_svg(size: int) -> bytes:
     """Well-formed, but `<text/>` repeated: each opening made the old regex scan to the end of the file."""
     head, tail = '<svg xmlns="http://www.w3.org/2000/svg">', "</svg>"
     return (head + "<text/>" * ((size - len(head) - len(tail)) // 7) + tail).encode()
-
-
-def pdf_with_pages(*sizes: tuple[int, int]) -> bytes:
-    """A minimal PDF whose empty pages have the given sizes in points."""
-    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
-               "<< /Type /Pages /Kids [" + " ".join(f"{3 + n} 0 R" for n in range(len(sizes)))
-               + f"] /Count {len(sizes)} >>"]
-    objects += [f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] >>" for w, h in sizes]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += f"{number} 0 obj\n{body}\nendobj\n".encode()
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
 
 
 def run_case(data: bytes, timeout_s: float) -> dict:

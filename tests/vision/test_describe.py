@@ -179,3 +179,15 @@ def test_a_foreign_svg_with_a_broken_graph_payload_is_read_as_text():
     svg = (b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:atypie="https://atypie.fr/ns/graph"><metadata>'
            b'<atypie:graph>{pas du JSON</atypie:graph></metadata><text>Noyau</text></svg>')
     assert describe(svg, load_preset("standard")).method == "svg-text"
+
+
+@pytest.mark.exe
+def test_a_forty_megapixel_image_is_read_with_bounded_memory():
+    image = Image.new("RGB", (8000, 5000), "white")
+    ImageDraw.Draw(image).text((400, 400), "Mitose", fill="black",
+                               font=ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 300))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    found = run_isolated(DESCRIBE, buffer.getvalue(), timeout_s=120)
+    assert found.get("method") in ("ocr", "ocr-blocks"), found
+    assert found["rss_mb"] < 1000

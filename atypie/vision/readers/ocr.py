@@ -1,7 +1,7 @@
 """Tesseract OCR prepared for diagrams and slides: the drawing's lines and shapes (connected components much
-larger than a letter) are erased so that only letters remain, the image is upscaled ×2, then Tesseract reads it
-as one block (psm 6) and as sparse text (psm 11); words found only by the second are added. Words are grouped
-into lines and blocks in reading order. bench/vision_ocr.py measures what each step buys."""
+larger than a letter) are erased so that only letters remain, the image is upscaled ×2 (a large one is scaled to
+at most MAX_OCR_PIXELS instead), then Tesseract reads it as one block (psm 6) and as sparse text (psm 11); words
+found only by the second are added. Words are grouped into lines and blocks in reading order. bench/vision_ocr.py measures what each step buys."""
 from __future__ import annotations
 
 import io
@@ -12,6 +12,7 @@ from ...adapters.tesseract import Word, ocr_words
 PSM_ORDER = (6, 11)  # one block first (reading order), then sparse text for what it missed
 MIN_CONFIDENCE = 30.0
 SCALE = 2.0
+MAX_OCR_PIXELS = 16_000_000  # the image Tesseract reads: larger ones are scaled down (memory stays bounded)
 LETTER_HEIGHTS = 2.5  # a dark component taller than this many median letter heights is a drawing, not text
 LETTER_WIDTHS = 4.0
 
@@ -85,7 +86,8 @@ def _otsu(histogram: list[int]) -> int:
 
 
 def read_text(image, languages: str = "fra+eng") -> OcrResult:
-    prepared, drawing = _separate(image)
+    scale = ocr_scale(image.width, image.height)
+    prepared, drawing = _separate(image, scale)
     buffer = io.BytesIO()
     prepared.save(buffer, format="PNG")
     data = buffer.getvalue()
@@ -97,7 +99,12 @@ def read_text(image, languages: str = "fra+eng") -> OcrResult:
             if word.confidence >= MIN_CONFIDENCE and any(ch.isalnum() for ch in word.text) and key not in seen:
                 found.append(word)
                 seen.add(key)
-    return _assemble(found, PSM_ORDER[0], SCALE, drawing)
+    return _assemble(found, PSM_ORDER[0], scale, drawing)
+
+
+def ocr_scale(width: int, height: int) -> float:
+    """×2 for ordinary images; less for large ones, so that the image read has at most MAX_OCR_PIXELS."""
+    return min(SCALE, (MAX_OCR_PIXELS / max(width * height, 1)) ** 0.5)
 
 
 def _assemble(words: list[Word], psm: int, scale: float, drawing: list) -> OcrResult:
