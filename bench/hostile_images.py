@@ -19,6 +19,8 @@ MAX_RSS_MB = 1024
 
 CHILD = """
 import json, resource, sys, time
+def peak_mb():  # this program's own peak; ru_maxrss also counts the parent's memory at fork
+    return int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 import atypie
 data = sys.stdin.buffer.read()
@@ -30,7 +32,7 @@ except atypie.AtypieError as error:
 except MemoryError:
     outcome = "MemoryError"
 seconds = time.perf_counter() - start
-print(json.dumps({{"seconds": seconds, "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+print(json.dumps({{"seconds": seconds, "rss_mb": peak_mb(),
                   "outcome": outcome}}))
 """
 

@@ -10,6 +10,8 @@ MEMORY_LIMIT = 1536 * 1024 ** 2  # address space of the child: a regression gets
 
 _CHILD = """
 import json, resource, sys, time
+def peak_mb():  # this program's own peak; ru_maxrss also counts the parent's memory at fork
+    return int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
 resource.setrlimit(resource.RLIMIT_AS, ({limit}, {limit}))
 from atypie.errors import AtypieError
 {setup}
@@ -20,7 +22,7 @@ try:
 except AtypieError as error:
     result = {{"code": error.code, "fr": error.message("fr"), "en": error.message("en")}}
 result["seconds"] = time.perf_counter() - start
-result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+result["rss_mb"] = peak_mb()
 print(json.dumps(result))
 """
 
