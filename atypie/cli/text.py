@@ -9,7 +9,7 @@ from ..errors import TextTooLong
 from ..language.analysis import MAX_CHARS
 from .output import emit, json_flag, profile_in_store, read_bytes, say
 
-MAX_BYTES = MAX_CHARS * 4
+MAX_BYTES = MAX_CHARS * 4  # UTF-8 takes at most 4 bytes a character: more bytes are more than MAX_CHARS characters
 
 
 def register(commands) -> None:
@@ -39,8 +39,8 @@ def _text_arguments(parser) -> None:
 def read_input(name: str) -> bytes:
     """The bytes of FILE or standard input, refusing what is too large or not a regular file."""
     data = read_bytes(name, MAX_BYTES)
-    if len(data) > MAX_BYTES:
-        raise TextTooLong(size=len(data), limit=MAX_CHARS)
+    if len(data) > MAX_BYTES:  # the characters read so far: already too many
+        raise TextTooLong(size=len(data.decode("utf-8", "replace")), limit=MAX_CHARS)
     return data
 
 

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
-from ..language.analysis import Analysis, analyse
+from ..language.analysis import Analysis, analyse, clean_text
 from ..profiles.model import Profile
 from ..results import Notice
 from .describe import Description, describe
 from .dot import to_dot
-from .extract import extract
+from .extract import blank_ignored, extract
 from .model import KINDS, MAX_LABEL_WORDS, Graph, GraphBuilder
 from .size import DiagramSet, split
 from .themes import theme_for
@@ -54,7 +54,7 @@ def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kin
 
     if kind is not None and kind not in KINDS:
         raise InvalidInput(detail=f"type de schéma inconnu ; types possibles : {', '.join(KINDS)}")
-    analysis = analyse(text, lang)
+    analysis = analyse(blank_ignored(clean_text(text)), lang)  # links, markup, notes to an assistant: never read
     task = GraphTask(analysis, kind)
     outcome = get_backend(backend).run(task)
     graph, notices = task.graph_for(outcome.value)
@@ -124,10 +124,12 @@ class GraphTask(StructuredTask[GraphAnswer]):
         return self._offline
 
     def offline(self) -> GraphAnswer:
+        """The offline graph as an answer, built unchecked: the schema's bounds are for a model's answer, while
+        the offline graph of a long text may be larger (it is split into parts for display)."""
         graph = self.offline_graph()
-        return GraphAnswer(kind=graph.kind, title=graph.title,
-                           nodes=[NodeAnswer(id=n.id, label=n.label) for n in graph.nodes],
-                           edges=[EdgeAnswer(source=e.source, target=e.target, label=e.label) for e in graph.edges])
+        nodes = [NodeAnswer.model_construct(id=n.id, label=n.label) for n in graph.nodes]
+        edges = [EdgeAnswer.model_construct(source=e.source, target=e.target, label=e.label) for e in graph.edges]
+        return GraphAnswer.model_construct(kind=graph.kind, title=graph.title, nodes=nodes, edges=edges)
 
     def instructions(self) -> str:
         kinds = ", ".join(KINDS)

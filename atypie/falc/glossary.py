@@ -88,5 +88,15 @@ def build_glossary(analysis, moved: dict[str, str]) -> list[GlossaryEntry]:
     return sorted(found.values(), key=lambda e: e.term.lower())
 
 
+def merged(glossaries: list[list[GlossaryEntry]]) -> list[GlossaryEntry]:
+    """One entry per term from the glossaries of a text's parts, preferring one that needs no review."""
+    kept: dict[str, GlossaryEntry] = {}
+    for entry in (e for glossary in glossaries for e in glossary):
+        key = entry.term.lower()
+        if key not in kept or (kept[key].needs_review and not entry.needs_review):
+            kept[key] = entry
+    return sorted(kept.values(), key=lambda e: e.term.lower())
+
+
 def _strip_article(text: str) -> str:
     return re.sub(r"^(?:l['’]|le |la |les |the )", "", text, flags=re.IGNORECASE)

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..profiles.model import Profile
-from .glossary import GlossaryEntry, build_glossary
+from .glossary import GlossaryEntry, build_glossary, merged
 from .rules.inline_enumeration import find_enumerations
 from .rules.long_paragraph import is_heading
 from .split import split_sentence
@@ -117,6 +117,16 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
     replaced = frozenset(word.lower() for r in replacements if r.kind in ("idiom", "substitution", "foreign")
                          for word in re.findall(r"\w+", analysis.text[r.start:r.end]))
     return Rewrite(blocks, glossary, diff, explanatory, reviews, replaced)
+
+
+def joined(rewrites: list[Rewrite], analysis, profile: Profile) -> Rewrite:
+    """One rewrite of `analysis` from the rewrites of its consecutive parts; sections are made for the whole."""
+    blocks = [block for rewrite in rewrites for block in rewrite.blocks if block.kind != "section"]
+    if profile.text.chunking:
+        blocks = _chunk(blocks, profile, analysis)
+    return Rewrite(blocks, merged([r.glossary for r in rewrites]), [d for r in rewrites for d in r.diff],
+                   set().union(*(r.explanatory_numbers for r in rewrites)), [x for r in rewrites for x in r.reviews],
+                   frozenset().union(*(r.replaced_words for r in rewrites)))
 
 
 def _render(text: str, piece, replacements: list[Replacement]) -> str:

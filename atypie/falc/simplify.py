@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
+from ..errors import TextTooDense
 from ..language.analysis import Analysis, analyse
 from ..profiles.model import Profile
 from ..results import Notice
@@ -13,7 +14,10 @@ from .engine import Report, check_analysis
 from .glossary import GlossaryEntry
 from .meaning import MeaningCheck, check_meaning, key_terms
 from .render import to_text
-from .rewrite import Block, DiffEntry, Rewrite, offline_rewrite
+from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
+
+PART_CHARS = 20_000  # the text is simplified in parts of whole paragraphs: each answer stays well within its bounds
+MAX_SENTENCES, MAX_TERMS = 2000, 300  # the most one answer may hold
 
 
 @dataclass(frozen=True)
@@ -64,12 +68,14 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     from ..backends import get_backend
 
     analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
-    task = SimplifyTask(analysis, profile)
-    outcome = get_backend(backend).run(task)
-    rewrite = task.rewrite_for(outcome.value)
-    notices = list(outcome.notices)
+    engine = get_backend(backend)
+    tasks = [SimplifyTask(part, profile) for part in analysis.parts(PART_CHARS)]
+    outcomes = [engine.run(task) for task in tasks]
+    rewrites = [task.rewrite_for(outcome.value) for task, outcome in zip(tasks, outcomes)]
+    rewrite = rewrites[0] if len(rewrites) == 1 else joined(rewrites, analysis, profile)
+    notices = list(dict.fromkeys(notice for outcome in outcomes for notice in outcome.notices))
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
-    after = analyse(plain, analysis.lang, full=False) if plain else None
+    after = analyse(plain, analysis.lang, full=False, max_chars=None) if plain else None
     meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after,
                             rewrite.replaced_words)
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)
@@ -87,7 +93,8 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
         blocks=rewrite.blocks, glossary=rewrite.glossary,
         readability={"before": analysis.readability.to_dict(),
                      "after": after.readability.to_dict() if after is not None else None},
-        report=report, meaning=meaning, diff=rewrite.diff, backend=outcome.backend, notices=notices)
+        report=report, meaning=meaning, diff=rewrite.diff, notices=notices,
+        backend="+".join(dict.fromkeys(outcome.backend for outcome in outcomes)))
 
 
 def _meaning_notice(meaning: MeaningCheck) -> Notice:
@@ -103,8 +110,8 @@ class Term(BaseModel):
 
 
 class SimplifyAnswer(BaseModel):
-    sentences: list[str] = Field(max_length=2000)
-    glossary: list[Term] = Field(default_factory=list, max_length=300)
+    sentences: list[str] = Field(max_length=MAX_SENTENCES)
+    glossary: list[Term] = Field(default_factory=list, max_length=MAX_TERMS)
 
 
 class SimplifyTask(StructuredTask[SimplifyAnswer]):
@@ -124,6 +131,8 @@ class SimplifyTask(StructuredTask[SimplifyAnswer]):
 
     def offline(self) -> SimplifyAnswer:
         rewrite = self.offline_rewrite()
+        if len(rewrite.sentences) > MAX_SENTENCES or len(rewrite.glossary) > MAX_TERMS:
+            raise TextTooDense()  # not prose: e.g. thousands of words listed in a few pages
         return SimplifyAnswer(sentences=rewrite.sentences,
                               glossary=[Term(term=g.term, definition=g.definition) for g in rewrite.glossary])
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..language.data import find_entries
+from ..language.links import link_spans
 from ..profiles.model import Profile
 from .conjugate import conjugate, verb_form
 from .numbers_style import number_notes
@@ -48,6 +49,8 @@ def plan(analysis, profile: Profile) -> tuple[list[Replacement], set[str]]:
     if profile.text.numbers != "unchanged":
         notes, added = number_notes(analysis, profile.text.numbers)
         candidates += notes
+    links = link_spans(analysis.text)  # kept exactly as written
+    candidates = [c for c in candidates if not any(c.start < end and c.end > start for start, end in links)]
     chosen: list[Replacement] = []
     for candidate in candidates:  # earlier kinds win over later ones
         if all(candidate.end <= c.start or candidate.start >= c.end or

@@ -53,8 +53,8 @@ class RareWord:
     zipf: float
 
 
-def clean_text(raw: str | bytes) -> str:
-    """Text ready for analysis, or a clear error: empty, not text (binary), too long."""
+def clean_text(raw: str | bytes, max_chars: int | None = MAX_CHARS) -> str:
+    """Text ready for analysis, or a clear error: empty, not text (binary), longer than `max_chars`."""
     if isinstance(raw, bytes):
         try:
             raw = raw.decode("utf-8-sig")
@@ -67,13 +67,15 @@ def clean_text(raw: str | bytes) -> str:
     text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\n\t")
     if not re.search(r"\w", text):
         raise EmptyText()
-    if len(text) > MAX_CHARS:
-        raise TextTooLong(size=len(text), limit=MAX_CHARS)
+    if max_chars is not None and len(text) > max_chars:
+        raise TextTooLong(size=len(text), limit=max_chars)
     return text.strip()
 
 
-def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True) -> "Analysis":
-    text = clean_text(text)
+def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True,
+            max_chars: int | None = MAX_CHARS) -> "Analysis":
+    """`max_chars=None` for a text atypie wrote itself (a plain version may be longer than its source)."""
+    text = clean_text(text, max_chars)
     lang = lang or detect(text)
     return Analysis(text, lang, parse(text, lang, full=full))
 
@@ -103,6 +105,34 @@ class Analysis:
             start = match.end()
         spans.append((start, len(self.text)))
         return [(s, e) for s, e in spans if self.text[s:e].strip()]
+
+    def parts(self, max_chars: int) -> list["Analysis"]:
+        """The text cut between paragraphs into parts of at most `max_chars` characters (a longer paragraph is
+        cut between sentences), each an analysis sharing this parse; `[self]` when the text is short enough."""
+        if len(self.text) <= max_chars:
+            return [self]
+        spans: list[tuple[int, int]] = []
+        for start, end in self._pieces(max_chars):
+            if spans and end - spans[-1][0] <= max_chars:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return [self._part(start, end) for start, end in spans]
+
+    def _pieces(self, max_chars: int) -> list[tuple[int, int]]:
+        """The paragraphs, and the sentences of those longer than `max_chars`, as (start, end) offsets."""
+        pieces = []
+        for start, end in self.paragraphs:
+            if end - start <= max_chars:
+                pieces.append((start, end))
+                continue
+            inside = [s for s in self.sentences if start <= s.start_char < end]
+            pieces.extend((s.start_char, min(s.end_char, end)) for s in inside)
+        return pieces
+
+    def _part(self, start: int, end: int) -> "Analysis":
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return Analysis(span.text, self.lang, span.as_doc())
 
     @cached_property
     def numbers(self) -> list[numbers_module.NumberMention]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import api
-from ..errors import ImageGenerationRefused, UploadRejected
+from ..errors import ImageGenerationRefused, TextTooLong, UploadRejected
+from ..language.analysis import MAX_CHARS
 from ..profiles.model import Profile
 from ..profiles.presets import load_preset
 from ..store import Store
@@ -18,7 +19,6 @@ from .downloads import Downloads
 from .i18n import t
 from .sanitize import frame, reading_document
 
-TEXT_UPLOAD_LIMIT = 1_000_000  # bytes; the label says "1 Mo au plus"
 IMAGE_UPLOAD_LIMIT = 20 * 1024 * 1024  # same as atypie.vision.load.MAX_BYTES
 
 
@@ -92,17 +92,18 @@ def sign_in(store: Store, code: str | None, lang: str) -> SignIn:
 
 
 def read_text_upload(data: bytes | None, lang: str) -> str:
-    """The text of an uploaded .txt or .md file; refuses what is too large or not UTF-8 text."""
+    """The text of an uploaded .txt or .md file; refuses what is not UTF-8 text or is longer than pasted text
+    may be (`MAX_CHARS` characters)."""
     if not data:
         raise UploadRejected(detail=t("upload.empty", lang))
-    if len(data) > TEXT_UPLOAD_LIMIT:
-        raise UploadRejected(detail=t("upload.too_big", lang, size=len(data), limit=TEXT_UPLOAD_LIMIT))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UploadRejected(detail=t("upload.not_text", lang)) from None
     if "\x00" in text:
         raise UploadRejected(detail=t("upload.not_text", lang))
+    if len(text) > MAX_CHARS:
+        raise TextTooLong(size=len(text), limit=MAX_CHARS)
     return text
 
 

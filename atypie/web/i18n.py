@@ -3,6 +3,10 @@ from __future__ import annotations
 
 import json
 
+from ..language.analysis import MAX_CHARS
+
+_TEXT_LIMIT = {"fr": f"{MAX_CHARS:,}".replace(",", "\u202f"), "en": f"{MAX_CHARS:,}"}  # "300 000", "300,000"
+
 LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 
@@ -41,8 +45,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "tab.illustrate": {"fr": "Schéma → image", "en": "Diagram → image"},
     "text.label": {"fr": "Texte du cours", "en": "Course text"},
     "text.placeholder": {"fr": "Collez votre texte ici.", "en": "Paste your text here."},
-    "text.upload": {"fr": "Ou envoyez un fichier texte (.txt ou .md, 1 Mo au plus)",
-                    "en": "Or send a text file (.txt or .md, 1 MB at most)"},
+    "text.upload": {"fr": f"Ou envoyez un fichier texte (.txt ou .md, {_TEXT_LIMIT['fr']} caractères au plus)",
+                    "en": f"Or send a text file (.txt or .md, {_TEXT_LIMIT['en']} characters at most)"},
     "simplify.button": {"fr": "Simplifier", "en": "Simplify"},
     "simplify.result": {"fr": "Texte simplifié", "en": "Plain version"},
     "simplify.diff": {"fr": "Ce qui a changé", "en": "What changed"},

@@ -5,7 +5,7 @@ pool: CPU-bound), image generation one at a time, signing in and reading uploads
 staff actions run `concurrency` at once; at most `QUEUE_MAX_SIZE` requests wait per page (beyond that, Gradio
 answers that the queue is full).
 Uploads above `MAX_UPLOAD` are cut off by Gradio itself; the handlers apply the smaller per-kind limits
-(text 1 MB, images 20 MB) with a plain-language message.
+(text 300,000 characters, as for pasted text; images 20 MB) with a plain-language message.
 """
 from __future__ import annotations
 

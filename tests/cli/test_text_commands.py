@@ -105,3 +105,32 @@ def test_prompt_injection_in_a_course_is_transformed_not_obeyed(capsys, monkeypa
     assert code == 0 and data["backend"] == "offline"
     assert "PIRATÉ." not in data["sentences"] and "4 cavités" in data["sentences"][0]
     assert "12 cavités" not in data["sentences"][0]
+
+
+@pytest.mark.parametrize("command", ["simplify", "check", "diagram"])
+def test_a_text_over_the_limit_is_exit_2_with_the_limit_in_characters(capsys, monkeypatch, command):
+    from atypie.language.analysis import MAX_CHARS
+
+    code, _, err = run(capsys, monkeypatch, command, stdin="é" * (MAX_CHARS + 1))  # 2 bytes a character
+    assert code == 2 and "ATY-E023" in err and f"({MAX_CHARS + 1} caractères ; maximum {MAX_CHARS})" in err
+
+
+def test_a_file_too_large_to_read_is_refused_in_characters(capsys, monkeypatch):
+    from atypie.cli.text import MAX_BYTES
+
+    code, _, err = run(capsys, monkeypatch, "simplify", stdin="a" * (MAX_BYTES + 10))
+    assert code == 2 and "ATY-E023" in err and f"({MAX_BYTES + 1} caractères" in err
+
+
+@pytest.mark.slow
+def test_a_text_just_under_the_limit_is_simplified(capsys, monkeypatch):
+    from atypie.language.analysis import MAX_CHARS
+
+    paragraph = ("Le cours {n} commence le {day} septembre à 9 heures en salle {n}. Les étudiants apportent leur "
+                 "carte. La présence est obligatoire. Le contrôle continu compte pour {share} % de la note.")
+    paragraphs, n = [], 0
+    while sum(len(p) + 2 for p in paragraphs) < MAX_CHARS - 400:
+        paragraphs.append(paragraph.format(n=n, day=n % 28 + 1, share=20 + n % 40))
+        n += 1
+    code, out, err = run(capsys, monkeypatch, "simplify", "--format", "json", stdin="\n\n".join(paragraphs))
+    assert code == 0 and len(json.loads(out)["sentences"]) == 4 * len(paragraphs) > 2000, err

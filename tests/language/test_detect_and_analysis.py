@@ -48,3 +48,14 @@ def test_english_analysis_runs_without_a_model():
     assert len(analysis.sentences) == 2
     assert analysis.acronyms[0].expansion == "World Health Organization"
     assert analysis.negations and analysis.numbers[0].value == "3.5"
+
+
+def test_parts_are_cut_between_paragraphs_then_between_sentences():
+    short = "La cellule respire. Elle produit de l'énergie."
+    long = " ".join(f"La phrase {n} parle de la mitochondrie." for n in range(12))
+    analysis = analyse(f"{short}\n\n{short}\n\n{long}", "fr")
+    parts = analysis.parts(120)
+    assert analysis.parts(len(analysis.text)) == [analysis]
+    assert parts[0].text == f"{short}\n\n{short}" and all(len(p.text) <= 120 for p in parts)
+    assert " ".join(p.text for p in parts[1:]) == long
+    assert [len(p.sentences) for p in parts] == [4, 3, 3, 3, 3] and parts[1].sentences[0].text.startswith("La")

@@ -57,12 +57,22 @@ def test_sign_in_offers_illustration_only_to_allowed_profiles_without_using_the_
 
 def test_text_uploads_are_checked_for_size_and_type():
     assert handlers.read_text_upload("\ufeffBonjour à tous".encode(), "fr") == "Bonjour à tous"
-    too_big = b"a" * (handlers.TEXT_UPLOAD_LIMIT + 1)
-    for data in (too_big, b"%PDF-1.7\n\xff\xfe\x00binary", b"\x89PNG\r\n\x1a\n\x00\x00", b"", None):
+    for data in (b"%PDF-1.7\n\xff\xfe\x00binary", b"\x89PNG\r\n\x1a\n\x00\x00", b"", None):
         assert code_of(lambda data=data: handlers.read_text_upload(data, "fr")) == "ATY-E026"
+
+
+def test_a_text_file_has_the_same_limit_as_pasted_text_in_characters():
+    from atypie.language.analysis import MAX_CHARS
+    from atypie.web.i18n import t
+
+    widest = "𝑥" * MAX_CHARS  # 4 bytes a character in UTF-8: over 1 MB, yet not too long
+    assert handlers.read_text_upload(widest.encode(), "fr") == widest
+    too_long = b"a" * (MAX_CHARS + 1)  # well under 1 MB
     with pytest.raises(AtypieError) as caught:
-        handlers.read_text_upload(too_big, "fr")
-    assert "n'est pas accepté" in caught.value.message("fr") and "octets" in caught.value.message("fr")
+        handlers.read_text_upload(too_long, "fr")
+    message = caught.value.message("fr")
+    assert caught.value.code == "ATY-E023" and f"{MAX_CHARS + 1} caractères" in message and str(MAX_CHARS) in message
+    assert "300\u202f000 caractères" in t("text.upload", "fr") and "300,000 characters" in t("text.upload", "en")
 
 
 def test_simplify_shows_the_profiles_display_escapes_the_course_text_and_offers_files(seeded):

@@ -11,11 +11,12 @@ from .common import HEADING, MARKDOWN_ITEM, count, is_year, markers
 from .comparison import comparison
 from .concept_map import concept_map
 from .hierarchy import hierarchy
+from .ignored import blank_ignored
 from .markdown import markdown
 from .process import process
 from .timeline import timeline
 
-__all__ = ["detect_kind", "extract", "markers"]
+__all__ = ["blank_ignored", "detect_kind", "extract", "markers"]
 
 
 def detect_kind(analysis: Analysis) -> str:
