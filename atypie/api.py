@@ -36,13 +36,31 @@ def _resolve(profile: "Profile | str", store: Store | None) -> Profile:
 
 
 def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
-             backend: str | None = None, store: Store | None = None):
-    """A plain-language version of `text` for `profile` (typed `SimplifyResult`)."""
+             backend: str | None = None, store: Store | None = None, course: str | None = None):
+    """A plain-language version of `text` for `profile` (typed `SimplifyResult`). With a store, the course
+    glossary attached to the profile (and to `course`, when given) explains hard words before the shipped lexicon."""
     from .falc.simplify import simplify as run
 
     resolved = _resolve(profile, store)
     with metered(store, "simplify", resolved.id):
-        return run(text, resolved, lang, backend)
+        glossary = course_glossary(resolved.id, store, course) if store is not None else None
+        return run(text, resolved, lang, backend, course_glossary=glossary or None)
+
+
+def course_glossary(profile_id: str, store: Store, course: str | None = None) -> dict[str, str]:
+    """{term: definition} attached by staff to `profile_id` (and to its `course`); {} when there is none."""
+    return store.glossaries.for_simplify(profile_id, course)
+
+
+def import_glossary(data: bytes, name: str, profile_id: str, *, store: Store, course: str | None = None,
+                    actor: str | None = None) -> int:
+    """Check a glossary file (CSV or TOML) and store it as the glossary of the profile (or of its course),
+    replacing the previous one; the number of terms stored."""
+    from .falc.course_glossary import check_course, parse
+
+    check_identifier(profile_id)
+    terms = parse(data, name)
+    return store.glossaries.replace(profile_id, terms, course=check_course(course), actor=actor)
 
 
 def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,

@@ -328,6 +328,39 @@ class SvgTooComplex(InvalidInput):
     en = ("This SVG is too complex to be read safely: more than {limit} elements, or more than {depth} elements "
           "nested inside one another. Send a simpler version of the drawing.")
 
+class GlossaryFileRejected(InvalidInput):
+    code = "ATY-E027"
+    fr = ("Le glossaire « {name} » n'est pas accepté, ligne {line} : {detail}. Corrigez cette ligne, puis "
+          "envoyez le fichier à nouveau (format : `terme;définition` en CSV avec une ligne d'en-tête, ou "
+          "`[termes]` puis `mot = \"définition\"` en TOML).")
+    en = ("The glossary “{name}” is not accepted, line {line}: {detail_en}. Fix that line, then send the file again "
+          "(format: `term,definition` CSV with a header line, or `[termes]` then `word = \"definition\"` TOML).")
+
+
+class GlossaryTooLarge(InvalidInput):
+    code = "ATY-E028"
+    fr = ("Le glossaire « {name} » est trop grand ({size} ; maximum {limit}). Gardez les mots utiles au cours, "
+          "ou découpez-le en un glossaire par cours (--course).")
+    en = ("The glossary “{name}” is too large ({size}; at most {limit}). Keep the words the course needs, or split "
+          "it into one glossary per course (--course).")
+
+
+class GlossaryTermNotFound(InvalidInput):
+    code = "ATY-E029"
+    fr = ("Le terme « {term} » n'est pas dans le glossaire du profil « {profile_id} ». Tapez "
+          "`atypie glossary list --profile {profile_id}` pour voir ses termes.")
+    en = ("The term “{term}” is not in the glossary of profile “{profile_id}”. Run "
+          "`atypie glossary list --profile {profile_id}` to see its terms.")
+
+
+class GlossaryFileName(InvalidInput):
+    code = "ATY-E039"
+    fr = ("Le nom de fichier « {shown} » n'est pas accepté pour un glossaire : donnez un fichier .csv, .txt ou "
+          ".toml, sans dossier, sans « .. » et sans caractère spécial.")
+    en = ("The file name “{shown}” is not accepted for a glossary: give a .csv, .txt or .toml file, without a "
+          "folder, without “..” and without special characters.")
+
+
 def all_error_classes() -> list[type[AtypieError]]:
     """Every error class, for the catalogue test and the documentation."""
     found: list[type[AtypieError]] = []

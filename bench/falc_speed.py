@@ -16,7 +16,8 @@ TARGET_WORDS = 5000
 
 
 def sample_text() -> str:
-    paragraphs = [json.loads(line)["text"] for line in (ROOT / "bench/data/falc_dev_fr.jsonl").open(encoding="utf-8")]
+    paragraphs = [json.loads(line)["text"] for name in ("tuning.jsonl", "test.jsonl")
+                  for line in (ROOT / "bench/data/courses_fr" / name).open(encoding="utf-8")]  # real course text
     text, words = [], 0
     while words < TARGET_WORDS:
         for paragraph in paragraphs:

@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, describe, diagram, imaging, profiles, staff, system, text
+from . import codes, describe, diagram, glossary, imaging, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -33,4 +33,5 @@ def build_parser() -> Parser:
     diagram.register(commands)
     describe.register(commands)
     imaging.register(commands)
+    glossary.register(commands)
     return parser

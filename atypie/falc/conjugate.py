@@ -45,13 +45,116 @@ _IRREGULAR = {
                   "connaîtr", "connu"),
     "réfléchir": (("réfléchis", "réfléchis", "réfléchit", "réfléchissons", "réfléchissez", "réfléchissent"),
                   "réfléchiss", "réfléchir", "réfléchi"),
+    "ouvrir": (("ouvre", "ouvres", "ouvre", "ouvrons", "ouvrez", "ouvrent"), "ouvr", "ouvrir", "ouvert"),
+    "offrir": (("offre", "offres", "offre", "offrons", "offrez", "offrent"), "offr", "offrir", "offert"),
+    "couvrir": (("couvre", "couvres", "couvre", "couvrons", "couvrez", "couvrent"), "couvr", "couvrir", "couvert"),
+    "découvrir": (("découvre", "découvres", "découvre", "découvrons", "découvrez", "découvrent"), "découvr",
+                  "découvrir", "découvert"),
+    "battre": (("bats", "bats", "bat", "battons", "battez", "battent"), "batt", "battr", "battu"),
+    "suivre": (("suis", "suis", "suit", "suivons", "suivez", "suivent"), "suiv", "suivr", "suivi"),
+    "naître": (("nais", "nais", "naît", "naissons", "naissez", "naissent"), "naiss", "naîtr", "né"),
+    "servir": (("sers", "sers", "sert", "servons", "servez", "servent"), "serv", "servir", "servi"),
+    "sentir": (("sens", "sens", "sent", "sentons", "sentez", "sentent"), "sent", "sentir", "senti"),
+    "tendre": (("tends", "tends", "tend", "tendons", "tendez", "tendent"), "tend", "tendr", "tendu"),
+    "entendre": (("entends", "entends", "entend", "entendons", "entendez", "entendent"), "entend", "entendr",
+                 "entendu"),
+    "répondre": (("réponds", "réponds", "répond", "répondons", "répondez", "répondent"), "répond", "répondr",
+                 "répondu"),
+    "descendre": (("descends", "descends", "descend", "descendons", "descendez", "descendent"), "descend",
+                  "descendr", "descendu"),
+    "vendre": (("vends", "vends", "vend", "vendons", "vendez", "vendent"), "vend", "vendr", "vendu"),
+    "dépendre": (("dépends", "dépends", "dépend", "dépendons", "dépendez", "dépendent"), "dépend", "dépendr",
+                 "dépendu"),
+    "paraître": (("parais", "parais", "paraît", "paraissons", "paraissez", "paraissent"), "paraiss", "paraîtr",
+                 "paru"),
+    "apparaître": (("apparais", "apparais", "apparaît", "apparaissons", "apparaissez", "apparaissent"),
+                   "apparaiss", "apparaîtr", "apparu"),
+    "disparaître": (("disparais", "disparais", "disparaît", "disparaissons", "disparaissez", "disparaissent"),
+                    "disparaiss", "disparaîtr", "disparu"),
+    "conduire": (("conduis", "conduis", "conduit", "conduisons", "conduisez", "conduisent"), "conduis",
+                 "conduir", "conduit"),
+    "produire": (("produis", "produis", "produit", "produisons", "produisez", "produisent"), "produis",
+                 "produir", "produit"),
+    "réduire": (("réduis", "réduis", "réduit", "réduisons", "réduisez", "réduisent"), "réduis", "réduir",
+                "réduit"),
+    "construire": (("construis", "construis", "construit", "construisons", "construisez", "construisent"),
+                   "construis", "construir", "construit"),
+    "détruire": (("détruis", "détruis", "détruit", "détruisons", "détruisez", "détruisent"), "détruis",
+                 "détruir", "détruit"),
+    "rompre": (("romps", "romps", "rompt", "rompons", "rompez", "rompent"), "romp", "rompr", "rompu"),
+    "vaincre": (("vaincs", "vaincs", "vainc", "vainquons", "vainquez", "vainquent"), "vainqu", "vaincr",
+                "vaincu"),
+    "atteindre": (("atteins", "atteins", "atteint", "atteignons", "atteignez", "atteignent"), "atteign",
+                  "atteindr", "atteint"),
+    "craindre": (("crains", "crains", "craint", "craignons", "craignez", "craignent"), "craign", "craindr",
+                 "craint"),
+    "plaire": (("plais", "plais", "plaît", "plaisons", "plaisez", "plaisent"), "plais", "plair", "plu"),
+    "recevoir": (("reçois", "reçois", "reçoit", "recevons", "recevez", "reçoivent"), "recev", "recevr", "reçu"),
+    "obtenir": (("obtiens", "obtiens", "obtient", "obtenons", "obtenez", "obtiennent"), "obten", "obtiendr",
+                "obtenu"),
+    "revenir": (("reviens", "reviens", "revient", "revenons", "revenez", "reviennent"), "reven", "reviendr",
+                "revenu"),
+    "soutenir": (("soutiens", "soutiens", "soutient", "soutenons", "soutenez", "soutiennent"), "souten",
+                 "soutiendr", "soutenu"),
+    "apprendre": (("apprends", "apprends", "apprend", "apprenons", "apprenez", "apprennent"), "appren",
+                  "apprendr", "appris"),
+    "surprendre": (("surprends", "surprends", "surprend", "surprenons", "surprenez", "surprennent"), "surpren",
+                   "surprendr", "surpris"),
+    "permettre": (("permets", "permets", "permet", "permettons", "permettez", "permettent"), "permett",
+                  "permettr", "permis"),
+    "promettre": (("promets", "promets", "promet", "promettons", "promettez", "promettent"), "promett",
+                  "promettr", "promis"),
+    "remettre": (("remets", "remets", "remet", "remettons", "remettez", "remettent"), "remett", "remettr",
+                 "remis"),
+    "sortir": (("sors", "sors", "sort", "sortons", "sortez", "sortent"), "sort", "sortir", "sorti"),
+    "valoir": (("vaux", "vaux", "vaut", "valons", "valez", "valent"), "val", "vaudr", "valu"),
+    "falloir": (("faut", "faut", "faut", "faut", "faut", "faut"), "fall", "faudr", "fallu"),
+    "répandre": (("répands", "répands", "répand", "répandons", "répandez", "répandent"), "répand", "répandr",
+                 "répandu"),
+    "asseoir": (("assieds", "assieds", "assied", "asseyons", "asseyez", "asseyent"), "assey", "assiér", "assis"),
 }
+
+# passé simple stem (3rd person singular = stem + "t", plural = stem + "rent"); regular -er and -ir verbs follow
+# rules, -re verbs whose stem is not here get none (the caller then keeps the idiom for review)
+_PAST_STEM = {"être": "fu", "avoir": "eu", "faire": "fi", "prendre": "pri", "mettre": "mi", "dire": "di",
+              "voir": "vi", "savoir": "su", "pouvoir": "pu", "vouloir": "voulu", "devoir": "du", "venir": "vin",
+              "devenir": "devin", "tenir": "tin", "revenir": "revin", "obtenir": "obtin", "soutenir": "soutin",
+              "perdre": "perdi", "rendre": "rendi", "attendre": "attendi", "comprendre": "compri",
+              "apprendre": "appri", "surprendre": "surpri", "permettre": "permi", "promettre": "promi",
+              "remettre": "remi", "partir": "parti", "sortir": "sorti", "dormir": "dormi", "mourir": "mouru",
+              "courir": "couru", "boire": "bu", "croire": "cru", "vivre": "vécu", "écrire": "écrivi", "lire": "lu",
+              "connaître": "connu", "ouvrir": "ouvri", "offrir": "offri", "couvrir": "couvri",
+              "découvrir": "découvri", "battre": "batti", "suivre": "suivi", "naître": "naqui", "servir": "servi",
+              "sentir": "senti", "tendre": "tendi", "entendre": "entendi", "répondre": "répondi",
+              "descendre": "descendi", "vendre": "vendi", "dépendre": "dépendi", "paraître": "paru",
+              "apparaître": "apparu", "disparaître": "disparu", "conduire": "conduisi", "produire": "produisi",
+              "réduire": "réduisi", "construire": "construisi", "détruire": "détruisi", "rompre": "rompi",
+              "vaincre": "vainqui", "atteindre": "atteigni", "craindre": "craigni", "plaire": "plu",
+              "recevoir": "reçu", "répandre": "répandi", "valoir": "valu", "falloir": "fallu", "asseoir": "assi"}
+# present subjunctive of the verbs that do not build it on the "ils" form of the present
+_SUBJUNCTIVE = {
+    "être": ("sois", "sois", "soit", "soyons", "soyez", "soient"),
+    "avoir": ("aie", "aies", "ait", "ayons", "ayez", "aient"),
+    "faire": ("fasse", "fasses", "fasse", "fassions", "fassiez", "fassent"),
+    "aller": ("aille", "ailles", "aille", "allions", "alliez", "aillent"),
+    "pouvoir": ("puisse", "puisses", "puisse", "puissions", "puissiez", "puissent"),
+    "savoir": ("sache", "saches", "sache", "sachions", "sachiez", "sachent"),
+    "vouloir": ("veuille", "veuilles", "veuille", "voulions", "vouliez", "veuillent"),
+    "valoir": ("vaille", "vailles", "vaille", "valions", "valiez", "vaillent"),
+    "falloir": ("faille", "faille", "faille", "faille", "faille", "faille"),
+}
+_PRESENT_PARTICIPLE = {"être": "étant", "avoir": "ayant", "savoir": "sachant"}
+_CIRCUMFLEX = {"a": "â", "i": "î", "u": "û"}
 _IMPERFECT = ("ais", "ais", "ait", "ions", "iez", "aient")
 _FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 
 
+FORMS = ("pres", "imp", "ps", "fut", "cond", "subj", "ppr", "part", "inf")
+
+
 def conjugate(infinitive: str, *, form: str, person: int = 3, plural: bool = False) -> str | None:
-    """`form`: "inf", "pres", "imp", "fut" or "part"; `person` 1-3."""
+    """`form`: "inf", "pres", "imp", "ps" (passé simple), "fut", "cond", "subj" (present subjunctive),
+    "ppr" (present participle) or "part" (past participle); `person` 1-3."""
     if form == "inf":
         return infinitive
     slot = person - 1 + (3 if plural else 0)
@@ -65,9 +168,54 @@ def conjugate(infinitive: str, *, form: str, person: int = 3, plural: bool = Fal
         return imperfect_stem + _IMPERFECT[slot]
     if form == "fut":
         return future_stem + _FUTURE[slot]
+    if form == "cond":
+        return future_stem + _IMPERFECT[slot]
     if form == "part":
         return participle
+    if form == "ppr":
+        return _PRESENT_PARTICIPLE.get(infinitive) or present[3][:-3] + "ant"
+    if form == "subj":
+        if infinitive in _SUBJUNCTIVE:
+            return _SUBJUNCTIVE[infinitive][slot]
+        stem = present[5][:-3] if slot not in (3, 4) else imperfect_stem
+        return stem + ("e", "es", "e", "ions", "iez", "ent")[slot]
+    if form == "ps":
+        return _passe_simple(infinitive, slot)
     return None
+
+
+def _passe_simple(infinitive: str, slot: int) -> str | None:
+    stem = _PAST_STEM.get(infinitive)
+    if stem is None and infinitive.endswith("er") and infinitive not in _IRREGULAR or infinitive == "aller":
+        base = infinitive[:-2]
+        base = base[:-1] + "ç" if base.endswith("c") else base + ("e" if base.endswith("g") else "")
+        plain = infinitive[:-2]
+        return (base + "ai", base + "as", base + "a", base + "âmes", base + "âtes", plain + "èrent")[slot]
+    if stem is None and infinitive.endswith("ir") and infinitive not in _IRREGULAR and len(infinitive) > 3:
+        stem = infinitive[:-2] + "i"
+    if stem is None:
+        return None
+    last = max(i for i, ch in enumerate(stem) if ch in "aiu")
+    hat = stem[:last] + _CIRCUMFLEX[stem[last]] + stem[last + 1:]
+    return (stem + "s", stem + "s", stem + "t", hat + "mes", hat + "tes", stem + "rent")[slot]
+
+
+def forms_of(infinitive: str, text: str) -> list[tuple[str, int, bool]]:
+    """Every (form, person, plural) of `infinitive` written `text` ("fit" → passé simple, 3rd singular)."""
+    text = text.lower().replace("’", "'")
+    found = []
+    for form in FORMS:
+        for plural in (False, True):
+            for person in (3, 1, 2):
+                if form in ("inf", "ppr", "part") and (person != 3 or plural):
+                    continue
+                word = conjugate(infinitive, form=form, person=person, plural=plural)
+                if word == text or (form == "part" and word and text in (word + "e", word + "s", word + "es")):
+                    found.append((form, person, plural or (form == "part" and text.endswith("s"))))
+    return found
+
+
+_DOUBLING = {"appeler", "rappeler", "jeter", "rejeter", "projeter", "épeler", "renouveler"}
 
 
 def _regular(infinitive: str):
@@ -76,14 +224,29 @@ def _regular(infinitive: str):
         soft = "e" if stem.endswith("g") else ""
         cedilla = stem[:-1] + "ç" if stem.endswith("c") else stem
         nous = (cedilla if stem.endswith("c") else stem + soft) + "ons"
-        present = (stem + "e", stem + "es", stem + "e", nous, stem + "ez", stem + "ent")
+        strong, future = _strong_stem(infinitive, stem)
+        present = (strong + "e", strong + "es", strong + "e", nous, stem + "ez", strong + "ent")
         imperfect_stem = cedilla if stem.endswith("c") else stem + soft
-        return present, imperfect_stem, infinitive, stem + "é"
+        return present, imperfect_stem, future, stem + "é"
     if infinitive.endswith("ir") and len(infinitive) > 3:
         stem = infinitive[:-2]
         present = (stem + "is", stem + "is", stem + "it", stem + "issons", stem + "issez", stem + "issent")
         return present, stem + "iss", infinitive, stem + "i"
     return None
+
+
+def _strong_stem(infinitive: str, stem: str) -> tuple[str, str]:
+    """The stem of the stressed present forms and the future: "lève", "cède", "appelle", "paie"."""
+    if stem.endswith("y") and not stem.endswith("ey"):
+        strong = stem[:-1] + "i"
+        return strong, (strong + "er" if infinitive not in ("envoyer", "renvoyer") else stem[:-1] + "err")
+    if infinitive in _DOUBLING:
+        strong = stem + stem[-1]
+        return strong, strong + "er"
+    if len(stem) > 2 and stem[-2] in "eé" and stem[-1] not in "aeiouyé" and stem[-3] not in "aeiouyé":
+        strong = stem[:-2] + "è" + stem[-1]
+        return strong, (strong if stem[-2] == "e" else stem) + "er"
+    return stem, infinitive
 
 
 def verb_form(token) -> tuple[str, int, bool] | None:

@@ -1,91 +1,211 @@
-"""The glossary: hard words and acronyms of the text, each with a definition found in the text itself
-(parentheses, appositions, "c'est-à-dire", "appelé"), in the shipped glossary, or marked "à expliquer"."""
+"""The glossary: the text's hard words and acronyms, each explained from a source a reader can trust, in this
+order, and each entry says which source it came from (`source`):
+
+1. "text": the text's own definitions (`definitions.py`: acronyms, appositions, « c'est-à-dire », « appelé »…);
+2. "course": the glossary the disability service attached to the student's profile (or course);
+3. "lexicon": the shipped lexicon of plain definitions (`lang/<lang>/glossary.txt`);
+4. "mistral": a definition asked of the configured language model, grounded on the sentence, and checked
+   (no number absent from the sentence, not the word itself, 25 words at most, plain);
+5. none: « à expliquer », the last resort; `unexplained()` counts those.
+"""
 from __future__ import annotations
 
+import dataclasses
+import functools
 import re
 from dataclasses import asdict, dataclass
 
+from pydantic import BaseModel, Field
+
+from ..backends.base import StructuredTask
 from ..language.data import entries
+from ..results import Notice
+from .definitions import TextDefinition, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
-_TERM = r"([^\W\d_][\w'’-]*)"
-_IN_TEXT = [  # (pattern, group of the term, group of the definition)
-    (re.compile(_TERM + r"\s*\(([^()]{3,160})\)"), 1, 2),
-    (re.compile(_TERM + r"\s*,\s*(?:c'est-à-dire|c’est-à-dire|autrement dit|that is|i\.e\.)\s*,?\s*([^,.;:()]{3,160})",
-                re.IGNORECASE), 1, 2),
-    (re.compile(_TERM + r"\s+(?:est|sont|is|are)\s+((?:un|une|des|a|an)\s+[^,.;:()]{3,100}?)"
-                r"(?=\s+(?:qui|dont|que|which|that)\b|[,.;:(]|$)", re.IGNORECASE), 1, 2),
-    (re.compile(_TERM + r"\s+(?:désigne|signifie|correspond à|means|refers to)\s+([^.;:()]{3,120})", re.IGNORECASE),
-     1, 2),
-]
-
-
-_NAMED = re.compile(r"\s*,?\s*(?:appel[ée]e?s?|nomm[ée]e?s?|called|known as)\s+(?:«\s*)?" + _TERM, re.IGNORECASE)
-
-
-def definitions_in_text(text: str) -> dict[str, str]:
-    """Definitions the text gives itself, by the word they define (lowercase)."""
-    found: dict[str, str] = {}
-    for match in _NAMED.finditer(text):  # "une substance … appelée chlorophylle"
-        before = re.split(r"[,.;:()]", text[max(0, match.start() - 80):match.start()])[-1].strip()
-        if len(before.split()) >= 2:
-            found.setdefault(match.group(1).lower(), before)
-    for pattern, term_group, definition_group in _IN_TEXT:
-        for match in pattern.finditer(text):
-            term = match.group(term_group).lower()
-            definition = match.group(definition_group).strip(" ,;:")
-            if term not in found and definition.lower() != term and len(definition.split()) >= 2:
-                found[term] = definition
-    return found
+SOURCES = ("text", "course", "lexicon", "mistral")
+_SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon", "modèle": "mistral"}
+_ORIGIN_OF_SOURCE = {"text": "texte", "course": "cours", "lexicon": "glossaire", "mistral": "modèle"}
+DEFINED_TERM_MARGIN = 1.0  # a term the text defines joins the glossary when a word of it is this close to "rare"
+LEXICON_ZIPF = 4.5  # a word of the lexicon rarer than this joins the glossary even when it is not "rare"
+MAX_MODEL_TERMS = 30  # the most words one text asks the model to define
+MAX_MODEL_DEFINITION_WORDS = 25
+_WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
 
 @dataclass(frozen=True)
 class GlossaryEntry:
     term: str
     definition: str
-    origin: str  # "texte", "glossaire", "sigle" or "à expliquer"
+    origin: str  # "texte", "sigle", "cours", "glossaire", "modèle" or "à expliquer"
+    source: str | None = None  # "text", "course", "lexicon", "mistral", or None for « à expliquer »
+
+    def __post_init__(self) -> None:
+        if self.source is None and self.origin in _SOURCE_OF_ORIGIN:
+            object.__setattr__(self, "source", _SOURCE_OF_ORIGIN[self.origin])
 
     @property
     def needs_review(self) -> bool:
-        return self.origin == "à expliquer"
+        return self.source is None
 
     def to_dict(self) -> dict:
         return {**asdict(self), "needs_review": self.needs_review}
 
 
-def build_glossary(analysis, moved: dict[str, str]) -> list[GlossaryEntry]:
+def to_explain(term: str, lang: str) -> GlossaryEntry:
+    return GlossaryEntry(term, TO_EXPLAIN.get(lang, TO_EXPLAIN["fr"]), "à expliquer", None)
+
+
+def unexplained(glossary: list[GlossaryEntry]) -> int:
+    """How many hard words are left « à expliquer »."""
+    return sum(1 for entry in glossary if entry.needs_review)
+
+
+def _variants(word: str) -> list[str]:
+    word = normalise(word)
+    out = [word]
+    if len(word) > 4 and word[-1] in "sx" and " " not in word:
+        out.append(word[:-1])
+    return out
+
+
+class _TextDefinitions:
+    """The text's definitions by term, and by the head word of each term (« îlot » of « îlot de chaleur »)."""
+
+    def __init__(self, found: list[TextDefinition]) -> None:
+        self.by_term: dict[str, TextDefinition] = {}
+        self.by_head: dict[str, TextDefinition] = {}
+        for item in found:
+            for key in _variants(item.term):
+                self.by_term.setdefault(key, item)
+            words = _WORDS.findall(item.key)
+            if words and len(words) > 1:
+                for key in _variants(words[0]):
+                    self.by_head.setdefault(key, item)
+
+    def get(self, keys: list[str]) -> TextDefinition | None:
+        for key in keys:
+            if key in self.by_term:
+                return self.by_term[key]
+        for key in keys:
+            if key in self.by_head:
+                return self.by_head[key]
+        return None
+
+
+def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, str] | None = None
+                   ) -> list[GlossaryEntry]:
     """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences."""
-    shipped = entries(analysis.lang, "glossary.txt")
-    in_text = definitions_in_text(analysis.text)
+    lang = analysis.lang
+    shipped = entries(lang, "glossary.txt")
+    found_in_text = find_definitions(analysis)
+    in_text = _TextDefinitions(found_in_text)
+    course = {normalise(term): definition for term, definition in (course_glossary or {}).items()}
     found: dict[str, GlossaryEntry] = {}
-    for term, definition in moved.items():
-        found[term.lower()] = GlossaryEntry(term, definition, "texte")
+    covered: set[str] = set()
+
+    def add(key: str, entry: GlossaryEntry) -> None:
+        found[key] = entry
+        covered.update(_variants(entry.term))
+
+    def explain(term: str, keys: list[str]) -> GlossaryEntry:
+        defined = in_text.get(keys)
+        if defined is not None:
+            covered.update(_variants(defined.term))
+            return GlossaryEntry(defined.term, defined.definition, "sigle" if defined.cue == "acronym" else "texte",
+                                 "text")
+        for key in keys:
+            if key in course:
+                return GlossaryEntry(term, course[key], "cours", "course")
+        for key in keys:
+            if key in shipped:
+                return GlossaryEntry(term, shipped[key][0], "glossaire", "lexicon")
+        return to_explain(term, lang)
+
+    by_definition = {normalise(item.definition): item for item in found_in_text}
+    for term, definition in moved.items():  # parentheticals the rewrite moved out of their sentence
+        definition = _without_cue(definition, lang)
+        same = by_definition.get(normalise(definition))
+        if same is not None and same.cue != "acronym" and normalise(term) not in same.key.split():
+            term = same.term  # the text's reading of which words the parenthesis defines
+        add(term.lower(), GlossaryEntry(term, definition, "texte", "text"))
     for acronym in analysis.acronyms:
         key = acronym.text.lower()
-        if key in found:
+        if key in found or key in covered:
             continue
-        if acronym.expansion:
-            found[key] = GlossaryEntry(acronym.text, _strip_article(acronym.expansion), "sigle")
-        elif key in shipped:
-            found[key] = GlossaryEntry(acronym.text, shipped[key][0], "glossaire")
-        else:
-            found[key] = GlossaryEntry(acronym.text, TO_EXPLAIN[analysis.lang], "à expliquer")
+        entry = explain(acronym.text, [key])
+        if entry.needs_review and acronym.expansion:
+            entry = GlossaryEntry(acronym.text, _strip_article(acronym.expansion), "sigle", "text")
+        add(key, entry)
     for word in analysis.rare_words:
-        key = word.lemma
-        if key in found or word.text.lower() in found:
+        keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
+        if any(k in found or k in covered for k in keys):
             continue
-        defined = in_text.get(word.text.lower()) or in_text.get(key)
-        if defined:
-            found[key] = GlossaryEntry(word.lemma, defined, "texte")
-        elif key in shipped or word.text.lower() in shipped:
-            found[key] = GlossaryEntry(word.lemma, (shipped.get(key) or shipped[word.text.lower()])[0], "glossaire")
-        else:
-            found[key] = GlossaryEntry(word.lemma, TO_EXPLAIN[analysis.lang], "à expliquer")
-    lowered = analysis.text.lower()
-    for term, definition in shipped.items():  # multi-word terms of the glossary that the text uses
-        if " " in term and term not in found and term in lowered and re.search(rf"\b{re.escape(term)}\b", lowered):
-            found[term] = GlossaryEntry(term, definition[0], "glossaire")
+        entry = explain(word.lemma, keys)
+        add(normalise(entry.term), entry)
+    for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
+        if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN"):
+            continue
+        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        key = next((k for k in keys if k in shipped), None)
+        if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= LEXICON_ZIPF:
+            continue
+        add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
+    threshold = analysis.config["rare_zipf"] + DEFINED_TERM_MARGIN
+    for item in found_in_text:  # terms the text itself takes the trouble to define
+        if item.key in found or item.key in covered or not _hard(item, lang, threshold):
+            continue
+        add(item.key, GlossaryEntry(item.term, item.definition, "sigle" if item.cue == "acronym" else "texte",
+                                    "text"))
+    for key, (start, end) in _terms_used(analysis.text, course).items():  # the course's own terms
+        if key not in found and key not in covered:
+            add(key, GlossaryEntry(analysis.text[start:end], course[key], "cours", "course"))
+    multiword = {term: values for term, values in shipped.items() if " " in term}
+    for key in _terms_used(analysis.text, multiword):  # multi-word terms of the lexicon that the text uses
+        if key not in found:
+            add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+@functools.cache
+def _zipf(word: str, lang: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, lang)
+
+
+def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
+    from wordfreq import zipf_frequency
+
+    if item.cue == "acronym":
+        return True
+    words = [w for w in _WORDS.findall(item.key) if len(w) > 3]
+    return bool(words) and len(words) <= 4 and any(zipf_frequency(w, lang) < threshold for w in words)
+
+
+def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
+    """{term: (start, end)} of the first use in `text` of each (possibly multi-word) term: one pass over the
+    words, looking up runs of up to 6 words (linear in the text, whatever the number of terms)."""
+    if not terms:
+        return {}
+    longest = min(6, max(len(t.split()) for t in terms))
+    words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in re.finditer(r"\w+(?:['’]|-\w+)*",
+                                                                                         text)]
+    used: dict[str, tuple[int, int]] = {}
+    for i in range(len(words)):
+        phrase = single = ""
+        for n in range(longest):
+            if i + n >= len(words):
+                break
+            piece = words[i + n][0]
+            lone = piece[:-1] if len(piece) > 4 and piece[-1] in "sx" else piece  # "blocs d'instructions"
+            phrase = piece if not phrase else (phrase + piece if phrase.endswith("'") else phrase + " " + piece)
+            single = lone if not single else (single + lone if single.endswith("'") else single + " " + lone)
+            for candidate in (phrase, single):
+                if candidate in terms and candidate not in used:
+                    used[candidate] = (words[i][1], words[i + n][2])
+    return used
 
 
 def merged(glossaries: list[list[GlossaryEntry]]) -> list[GlossaryEntry]:
@@ -96,6 +216,151 @@ def merged(glossaries: list[list[GlossaryEntry]]) -> list[GlossaryEntry]:
         if key not in kept or (kept[key].needs_review and not entry.needs_review):
             kept[key] = entry
     return sorted(kept.values(), key=lambda e: e.term.lower())
+
+
+def complete(rewrite, analysis, profile, engine=None, course_glossary: dict[str, str] | None = None):
+    """The rewrite with its glossary completed from the course glossary (it comes before the shipped lexicon)
+    and, when a language model is configured, from checked definitions; and the notices of that step."""
+    glossary = list(rewrite.glossary)
+    if not glossary and not (profile.text.glossary or profile.text.level == "falc"):
+        return rewrite, []
+    course = {normalise(term): definition for term, definition in (course_glossary or {}).items()}
+    if course:
+        present = {normalise(e.term) for e in glossary}
+        for n, entry in enumerate(glossary):
+            if entry.source in (None, "lexicon") and any(k in course for k in _variants(entry.term)):
+                key = next(k for k in _variants(entry.term) if k in course)
+                glossary[n] = GlossaryEntry(entry.term, course[key], "cours", "course")
+        for key, (start, end) in _terms_used(analysis.text, course).items():
+            if key not in present:
+                glossary.append(GlossaryEntry(analysis.text[start:end], course[key], "cours", "course"))
+    notices: list[Notice] = []
+    if engine is not None and getattr(engine, "id", "offline") != "offline" and unexplained(glossary):
+        glossary, notices = define_with_model(glossary, analysis, engine)
+    glossary.sort(key=lambda e: e.term.lower())
+    return dataclasses.replace(rewrite, glossary=glossary), notices
+
+
+# --- definitions asked of a language model, grounded on the sentence ---------------------------------
+
+class Definition(BaseModel):
+    term: str = Field(max_length=120)
+    definition: str = Field(max_length=400)
+
+
+class DefineAnswer(BaseModel):
+    definitions: list[Definition] = Field(default_factory=list, max_length=MAX_MODEL_TERMS)
+
+
+class DefineTask(StructuredTask[DefineAnswer]):
+    """Define each word from the numbered sentence where the text uses it. The document holds only those
+    sentences; the instructions hold the words (taken from the document) and the rules. Offline: nothing."""
+
+    name = "define"
+    schema = DefineAnswer
+
+    def __init__(self, items: list[tuple[str, str]], lang: str = "fr") -> None:
+        super().__init__("\n".join(f"{n}. {sentence}" for n, (_, sentence) in enumerate(items, 1)), lang)
+        self.items = items
+
+    def instructions(self) -> str:
+        listed = "; ".join(f"{n}: « {term} »" for n, (term, _) in enumerate(self.items, 1))
+        if self.lang == "en":
+            return ("For each word below, write a short definition in plain English (at most "
+                    f"{MAX_MODEL_DEFINITION_WORDS} words, everyday words, no brackets), that fits the numbered "
+                    "sentence of the document where the word is used. Do not use the word itself in its definition. "
+                    "Write no number that is not in that sentence. When you are not sure, leave the word out. "
+                    f"Words (sentence number: word): {listed}.")
+        return ("Pour chaque mot ci-dessous, écris une définition courte en français facile (FALC) : "
+                f"{MAX_MODEL_DEFINITION_WORDS} mots au plus, des mots courants, pas de parenthèses. La définition "
+                "doit convenir à la phrase numérotée du document où le mot est employé. N'utilise pas le mot lui-même "
+                "dans sa définition. N'écris aucun nombre absent de cette phrase. Si tu n'es pas sûr, laisse le mot "
+                f"de côté. Mots (numéro de phrase : mot) : {listed}.")
+
+    def offline(self) -> DefineAnswer:
+        return DefineAnswer()  # offline, no definition is invented: the words stay « à expliquer »
+
+    def accepted(self, answer: DefineAnswer) -> dict[str, str]:
+        sentences = {normalise(term): sentence for term, sentence in self.items}
+        out: dict[str, str] = {}
+        for item in answer.definitions:
+            key = normalise(item.term)
+            if key in sentences and key not in out and not definition_problems(item.term, item.definition,
+                                                                               sentences[key], self.lang):
+                out[key] = " ".join(item.definition.split()).rstrip(".")
+        return out
+
+    def problems(self, answer: DefineAnswer) -> list[str]:
+        if not answer.definitions or self.accepted(answer):
+            return []
+        first = answer.definitions[0]
+        sentence = dict((normalise(t), s) for t, s in self.items).get(normalise(first.term), "")
+        return definition_problems(first.term, first.definition, sentence, self.lang) or ["unknown words"]
+
+
+def definition_problems(term: str, definition: str, sentence: str, lang: str = "fr") -> list[str]:
+    """Why a model's definition of `term` (used in `sentence`) cannot be shown; empty when it can."""
+    from wordfreq import zipf_frequency
+
+    from ..language.data import settings
+
+    text = " ".join((definition or "").split())
+    words = _WORDS.findall(text)
+    problems = []
+    if not words:
+        return ["empty definition"]
+    if len(text.split()) > MAX_MODEL_DEFINITION_WORDS:
+        problems.append(f"more than {MAX_MODEL_DEFINITION_WORDS} words")
+    lowered = {w.lower() for w in words}
+    term_words = [w.lower() for w in _WORDS.findall(term) if len(w) > 3] or [term.lower()]
+    if any(v in lowered for w in term_words for v in _variants(w) + [w + "s"]):
+        problems.append("uses the word it defines")
+    in_sentence = set(_NUMBER.findall(sentence))
+    if any(n not in in_sentence for n in _NUMBER.findall(text)):
+        problems.append("a number that is not in the sentence")
+    if re.search(r"[()\[\]{}<>;]|https?:|\*\*", text) or text.count(".") > 1:
+        problems.append("not plain: brackets, markup or several sentences")
+    rare = settings(lang)["rare_zipf"]
+    sentence_words = {w.lower() for w in _WORDS.findall(sentence)}
+    hard = [w for w in lowered if len(w) > 3 and w not in sentence_words and zipf_frequency(w, lang) < rare]
+    if len(hard) > 1:
+        problems.append("hard words: " + ", ".join(sorted(hard)[:3]))
+    return problems
+
+
+def define_with_model(glossary: list[GlossaryEntry], analysis, engine) -> tuple[list[GlossaryEntry], list[Notice]]:
+    """Ask the model for the words left « à expliquer », each with the sentence that uses it; keep the answers
+    that pass `definition_problems`."""
+    items: list[tuple[str, str]] = []
+    sentences = [s.text for s in analysis.sentences]
+    lowered = [s.lower() for s in sentences]
+    for entry in glossary:
+        if not entry.needs_review or len(items) >= MAX_MODEL_TERMS:
+            continue
+        needle = entry.term.lower()
+        sentence = next((sentences[n] for n, s in enumerate(lowered) if needle in s), None)
+        if sentence is None and " " not in needle and len(needle) > 5:
+            sentence = next((sentences[n] for n, s in enumerate(lowered) if needle[:-1] in s), None)
+        if sentence is not None:
+            items.append((entry.term, " ".join(sentence.split())[:600]))
+    if not items:
+        return glossary, []
+    task = DefineTask(items, analysis.lang)
+    outcome = engine.run(task)
+    accepted = task.accepted(outcome.value)
+    out = [GlossaryEntry(e.term, accepted[normalise(e.term)], "modèle", "mistral")
+           if e.needs_review and normalise(e.term) in accepted else e for e in glossary]
+    return out, list(outcome.notices)
+
+
+def _without_cue(definition: str, lang: str) -> str:
+    from .definitions import cues
+
+    lowered = definition.lower().replace("’", "'")
+    for cue in sorted(cues(lang).get("reformulation", ()), key=len, reverse=True):
+        if lowered.startswith(cue):
+            return definition[len(cue):].strip(" ,:")
+    return definition
 
 
 def _strip_article(text: str) -> str:

@@ -6,7 +6,10 @@ import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 
+from ..adapters import grammalecte
 from ..language import numbers
+from . import sentence_check
+from .rewrite import ASIDE_LEAD
 
 _NEGATORS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "personne", "nullement",
                     "guère", "non", "plus"},
@@ -14,6 +17,15 @@ _NEGATORS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "san
 _MARKERS = {"fr": {"ne", "n'", "n’", "sans", "aucun", "aucune", "jamais", "non", "ni", "nullement"},
             "en": _NEGATORS["en"]}
 _SKIP_POS = {"AUX", "PRON", "DET", "ADP", "PUNCT", "SPACE", "CCONJ", "SCONJ", "ADV"}
+_STRUCTURE_WORDS = {sentence_check.GLUED: ("mot collé à lui-même", "word glued to itself"),
+                    sentence_check.DOUBLED: ("mot répété", "doubled word"),
+                    sentence_check.DANGLING: ("phrase coupée", "sentence cut short"),
+                    sentence_check.NO_VERB: ("phrase sans verbe", "sentence without a verb"),
+                    sentence_check.RUN_ON: ("deux phrases collées", "two clauses run together"),
+                    sentence_check.RELATIVE_START: ("phrase coupée de son nom", "clause cut from its noun"),
+                    sentence_check.SUBORDINATE_ONLY: ("phrase sans sa proposition principale",
+                                                      "clause without its main clause"),
+                    sentence_check.LIST_MIXED: ("liste mal découpée", "list cut at the wrong places")}
 
 
 @dataclass(frozen=True)
@@ -25,10 +37,13 @@ class MeaningCheck:
     numbers_checked: int = 0
     negations_checked: int = 0
     terms_checked: int = 0
+    structure_added: list[str] = field(default_factory=list)  # sentence problems the output has and the source not
+    not_applicable: list[str] = field(default_factory=list)  # checks that could not run: never counted as passed
 
     @property
     def ok(self) -> bool:
-        return not (self.numbers_missing or self.numbers_added or self.negations_lost or self.terms_missing)
+        return not (self.numbers_missing or self.numbers_added or self.negations_lost or self.terms_missing
+                    or self.structure_added)
 
     def to_dict(self) -> dict:
         return {"ok": self.ok, **asdict(self)}
@@ -44,6 +59,9 @@ class MeaningCheck:
             out.append(("négations perdues : " if fr else "negations lost: ") + ", ".join(self.negations_lost))
         if self.terms_missing:
             out.append(("mots clés absents : " if fr else "key terms missing: ") + ", ".join(self.terms_missing))
+        if self.structure_added:
+            out.append(("phrases abîmées : " if fr else "broken sentences: ") + ", ".join(
+                _STRUCTURE_WORDS[problem][0 if fr else 1] for problem in self.structure_added))
         return out
 
 
@@ -91,7 +109,8 @@ def _next_content(tokens: list, k: int, analysis) -> str | None:
 
 
 def check_meaning(source, output_text: str, glossary_terms: list[str], explanatory: set[str],
-                  output=None, replaced: frozenset[str] = frozenset()) -> MeaningCheck:
+                  output=None, replaced: frozenset[str] = frozenset(),
+                  not_applicable: tuple[str, ...] = ()) -> MeaningCheck:
     """`output` may be passed when the caller has already analysed `output_text`; `replaced` holds the words
     of expressions the rewrite replaced on purpose (idioms, formal phrases), which are not key terms."""
     from ..language.analysis import analyse
@@ -114,8 +133,33 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
     terms = [term for term in key_terms(source) if term.lower() not in replaced]
     terms_missing = [term for term in terms if term.lower() not in output_lemmas and term.lower() not in glossary
                      and not re.search(rf"\b{re.escape(term.lower())}", lowered)]
+    structure, skipped = _structure_added(source, output)
     return MeaningCheck(missing, added, sorted(lost), terms_missing, len(source_values),
-                        sum(negated_predicates(source).values()), len(terms))
+                        sum(negated_predicates(source).values()), len(terms), structure,
+                        sorted({*not_applicable, *skipped}))
+
+
+def _structure_added(source, output) -> tuple[list[str], list[str]]:
+    """The sentence problems (verb lost, clauses run together, sentence cut, glued or doubled word) that the
+    output has more of than the source. The subject and object need a dependency parse of the output, which
+    is not made: they are reported as not checked."""
+    skipped = ["subject-object"]
+    if output is None:
+        return [], skipped
+    tagged = source.tagged and output.tagged
+    if not tagged:
+        skipped.append("structure")
+
+    conjugated = grammalecte.could_be_conjugated if source.lang == "fr" and grammalecte.available() else None
+
+    lead = ASIDE_LEAD.get(source.lang, ASIDE_LEAD["fr"])
+
+    def total(analysis) -> Counter:
+        return sum((sentence_check.problems(s, tagged=tagged, conjugated=conjugated) for s in analysis.sentences
+                    if not s.text.startswith(lead)), Counter())  # a note made of a bracketed aside is no sentence
+
+    before, after = total(source), total(output)
+    return sorted(problem for problem, count in after.items() if count > before[problem]), skipped
 
 
 def _lemma(token) -> str:

@@ -26,7 +26,17 @@ def to_text(blocks, glossary, lang: str = "fr", *, markdown: bool = False) -> st
         lines += [("## " if markdown else "") + title, ""]
         lines += [f"- {'**' if markdown else ''}{shown(e.term)}{'**' if markdown else ''} : {shown(e.definition)}"
                   for e in glossary]
+        left = sum(1 for e in glossary if getattr(e, "needs_review", False))
+        if left:
+            lines += ["", still_to_explain(left, lang)]
     return "\n".join(lines).strip() + "\n"
+
+
+def still_to_explain(count: int, lang: str = "fr") -> str:
+    """The line that says how many hard words have no explanation yet."""
+    if lang == "en":
+        return f"{count} hard word{'s' if count > 1 else ''} still to be explained."
+    return f"{count} mot{'s' if count > 1 else ''} difficile{'s' if count > 1 else ''} encore à expliquer."
 
 
 def _inert(text: str) -> str:

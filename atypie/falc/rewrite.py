@@ -14,8 +14,9 @@ from .rules.long_paragraph import is_heading
 from .split import split_sentence
 from .transforms import Replacement, apply, plan
 
+ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
-_ELISION = re.compile(r"\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh])", re.IGNORECASE)
+_ELISION = re.compile(r"(?<!-)\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh])", re.IGNORECASE)
 _DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
                        "ses"}
 
@@ -36,6 +37,9 @@ class DiffEntry:
     plain: list[str]
     glossary: list[str]  # terms whose definition was moved out of the sentence into the glossary
     changes: list[str]  # kinds of change: split, idiom, foreign, list, …
+    start: int = -1  # the source sentence's offsets, for a paragraph sentence (checked by the guard)
+    end: int = -1
+    fallback: str = ""  # the sentence with its word replacements, not split: the guard's second choice
 
     def to_dict(self) -> dict:
         return {"original": self.original, "plain": self.plain, "glossary": self.glossary, "changes": self.changes}
@@ -97,7 +101,10 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         if enumerated is not None:
             close_paragraph()
             blocks.append(enumerated)
-            diff.append(DiffEntry(original, enumerated.sentences + enumerated.items, [], changes + ["list"]))
+            start = analysis.offset + sentence.start_char + len(line) - len(line.lstrip())
+            unsplit = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), lang)
+            diff.append(DiffEntry(original, enumerated.sentences + enumerated.items, [], changes + ["list"], start,
+                                  start + len(original), unsplit))
             continue
         skip, extra, moved_here = _parentheticals(analysis, sentence, replacements, profile)
         moved.update(moved_here)
@@ -107,8 +114,10 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         plain = [_clean(_render(analysis.text, piece, replacements), lang) for piece in pieces]
         plain = [p for p in plain if re.search(r"\w", p)] + extra
         paragraph.extend(plain)
+        unsplit = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), lang)
+        start = analysis.offset + sentence.start_char + len(line) - len(line.lstrip())  # in the whole text
         diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
-                              + (["parenthesis"] if skip else [])))
+                              + (["parenthesis"] if skip else []), start, start + len(original), unsplit))
     close_paragraph()
     if profile.text.chunking:
         blocks = _chunk(blocks, profile, analysis)
@@ -201,7 +210,7 @@ def _parentheticals(analysis, sentence, replacements, profile):
                 and before.is_alpha:
             moved[_term_before(tokens, k)] = content.strip()
         else:
-            lead = "Précision : " if analysis.lang == "fr" else "Note: "
+            lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
             extra.append(_clean(content if has_verb else lead + content, analysis.lang))
     return skip, extra, moved

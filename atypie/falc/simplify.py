@@ -11,7 +11,8 @@ from ..language.analysis import Analysis, analyse
 from ..profiles.model import Profile
 from ..results import Notice
 from .engine import Report, check_analysis
-from .glossary import GlossaryEntry
+from .glossary import GlossaryEntry, complete, unexplained
+from .guard import guard
 from .meaning import MeaningCheck, check_meaning, key_terms
 from .render import to_text
 from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
@@ -45,6 +46,7 @@ class SimplifyResult:
     diff: list[DiffEntry]
     backend: str
     notices: list[Notice] = field(default_factory=list)
+    unexplained: int = 0  # hard words of the glossary still « à expliquer »
 
     @property
     def sentences(self) -> list[str]:
@@ -55,7 +57,7 @@ class SimplifyResult:
                 "blocks": [b.to_dict() for b in self.blocks], "glossary": [g.to_dict() for g in self.glossary],
                 "readability": self.readability, "report": self.report.to_dict(), "meaning": self.meaning.to_dict(),
                 "diff": [d.to_dict() for d in self.diff], "backend": self.backend,
-                "notices": [n.to_dict(self.lang) for n in self.notices]}
+                "notices": [n.to_dict(self.lang) for n in self.notices], "unexplained": self.unexplained}
 
 
 def check(text: str | bytes, profile: Profile, lang: str | None = None) -> CheckResult:
@@ -64,7 +66,7 @@ def check(text: str | bytes, profile: Profile, lang: str | None = None) -> Check
 
 
 def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
-             backend: str | None = None) -> SimplifyResult:
+             backend: str | None = None, course_glossary: dict[str, str] | None = None) -> SimplifyResult:
     from ..backends import get_backend
 
     analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
@@ -74,10 +76,17 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     rewrites = [task.rewrite_for(outcome.value) for task, outcome in zip(tasks, outcomes)]
     rewrite = rewrites[0] if len(rewrites) == 1 else joined(rewrites, analysis, profile)
     notices = list(dict.fromkeys(notice for outcome in outcomes for notice in outcome.notices))
+    answered = all(outcome.backend == engine.id for outcome in outcomes)  # a failing model is not asked again
+    rewrite, defined = complete(rewrite, analysis, profile, engine if answered else None, course_glossary)
+    notices += [n for n in defined if n not in notices]
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
     after = analyse(plain, analysis.lang, full=False, max_chars=None) if plain else None
+    rewrite, guarded = guard(analysis, rewrite, after)  # no sentence in worse French than its source
+    if guarded.changed:
+        plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
+        after = analyse(plain, analysis.lang, full=False, max_chars=None)
     meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after,
-                            rewrite.replaced_words)
+                            rewrite.replaced_words, tuple(guarded.not_applicable))
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)
     if not meaning.ok:
         notices.append(_meaning_notice(meaning))
@@ -85,15 +94,16 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
         notices.append(Notice("idiom-explained", fr=f"« {original} » : expression gardée avec son sens, à vérifier.",
                               en=f"“{original}”: expression kept with its meaning, to be checked."))
     if any(g.needs_review for g in rewrite.glossary):
-        notices.append(Notice("glossary-to-explain", fr="Certains mots du glossaire sont « à expliquer ».",
-                              en="Some glossary words are marked “to be explained”."))
+        left = unexplained(rewrite.glossary)
+        notices.append(Notice("glossary-to-explain", fr=f"{left} mot(s) du glossaire reste(nt) « à expliquer ».",
+                              en=f"{left} glossary word(s) still “to be explained”."))
     return SimplifyResult(
         lang=analysis.lang, profile_id=profile.id,
         text=to_text(rewrite.blocks, rewrite.glossary, analysis.lang),
         blocks=rewrite.blocks, glossary=rewrite.glossary,
         readability={"before": analysis.readability.to_dict(),
                      "after": after.readability.to_dict() if after is not None else None},
-        report=report, meaning=meaning, diff=rewrite.diff, notices=notices,
+        report=report, meaning=meaning, diff=rewrite.diff, notices=notices, unexplained=unexplained(rewrite.glossary),
         backend="+".join(dict.fromkeys(outcome.backend for outcome in outcomes)))
 
 
@@ -140,7 +150,7 @@ class SimplifyTask(StructuredTask[SimplifyAnswer]):
         """The offline rewrite itself when the answer is its own; else a rewrite built from the model's answer."""
         if self._offline is not None and answer == self.offline():
             return self._offline
-        glossary = [GlossaryEntry(t.term, t.definition, "modèle") for t in answer.glossary]
+        glossary = [GlossaryEntry(t.term, t.definition, "modèle", "mistral") for t in answer.glossary]
         blocks = [Block("paragraph", [s.strip() for s in answer.sentences if s.strip()])]
         diff = [DiffEntry(self.analysis.text, blocks[0].sentences, [g.term for g in glossary], ["backend"])]
         return Rewrite(blocks, glossary, diff, set(), [])

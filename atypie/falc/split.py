@@ -151,6 +151,8 @@ def _find_detached(tokens: list):
             rest = tokens[:k - 1] + tokens[end + 1:]
         if not (_is_clause(clause) and _is_clause(rest)):
             continue
+        if prefix_kind == "relative" and not _verb_agrees(clause, noun):
+            continue  # "l'étroitesse des rues, qui forment …": "qui" is the streets, not the narrowness
         piece = Piece()
         if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie …"
             head = clause[:next((n for n, t in enumerate(clause[1:], 1) if t.pos_ not in ("NOUN", "ADJ")), 2)]
@@ -168,6 +170,14 @@ def _find_detached(tokens: list):
         removed = {t.i for t in tokens} - {t.i for t in rest}
         return removed, piece
     return None
+
+
+def _verb_agrees(clause: list, noun) -> bool:
+    """Whether the first conjugated verb of a relative clause has the number of the noun it will be said of."""
+    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    if verb is None or not verb.morph.get("Number") or not noun.morph.get("Number"):
+        return True
+    return verb.morph.get("Number") == noun.morph.get("Number")
 
 
 def _past_participle(token) -> bool:
@@ -363,7 +373,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
         return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
     head = next((t for t in right if t.pos_ == "NOUN"), None)
     if head is None or any(_verb_like(t) and t.i < head.i for t in right) or any(
-            t.pos_ in ("VERB", "AUX") and t.head is t for t in right):
+            t.pos_ in ("VERB", "AUX") and (t.head is t or "Fin" in t.morph.get("VerbForm")) for t in right):
+        # a conjugated verb: "…, la communauté recommande …" is a clause with its subject, not an apposition
         return [(linker, tokens)]
     plural = "Plur" in head.morph.get("Number") or first.like_num and first.text not in ("1", "un", "une")
     lead = "Ce sont" if plural else "C'est"
@@ -567,14 +578,20 @@ def _split_english(tokens: list) -> list[tuple[str, list]]:
 def _np_segment(tokens: list, *, definite: bool = False) -> tuple:
     """A repeated noun phrase as ("np", first word, start, end): its first word may change ("un" → "ce"),
     the rest is a range of the original text, so that the rewrite's replacements apply to it too."""
-    first = _noun_phrase(tokens[:1] + tokens[1:2], definite=definite).split(" ")[0] if len(tokens) > 1 else \
-        tokens[0].text
+    first = _noun_phrase_words(tokens[:2], definite=definite)[0]  # "L'" stays "L'": no space follows an elision
     if len(tokens) == 1:
         return ("np", first, tokens[0].idx + len(tokens[0].text), tokens[0].idx + len(tokens[0].text))
     return ("np", first + tokens[0].whitespace_, tokens[1].idx, tokens[-1].idx + len(tokens[-1].text))
 
 
 def _noun_phrase(tokens: list, *, definite: bool = False) -> str:
+    words = _noun_phrase_words(tokens, definite=definite)
+    return "".join(word + (token.whitespace_ if n < len(tokens) - 1 else "")
+                   for n, (token, word) in enumerate(zip(tokens, words, strict=True)))
+
+
+def _noun_phrase_words(tokens: list, *, definite: bool = False) -> list[str]:
+    """The words of a repeated noun phrase, its determiner made indefinite or demonstrative as asked."""
     words = [t.text for t in tokens]
     first = words[0].lower()
     if definite and first in ("le", "la", "les", "l'", "l’"):
@@ -587,8 +604,7 @@ def _noun_phrase(tokens: list, *, definite: bool = False) -> str:
         if replacement == "ce" and len(words) > 1 and _VOWEL.match(words[1]):
             replacement = "cet"
         words[0] = replacement
-    return "".join(word + (token.whitespace_ if n < len(tokens) - 1 else "")
-                   for n, (token, word) in enumerate(zip(tokens, words, strict=True)))
+    return words
 
 
 def _piece(linker: str, tokens: list) -> Piece:

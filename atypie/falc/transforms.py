@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..language.data import find_entries
 from ..language.links import link_spans
 from ..profiles.model import Profile
-from .conjugate import conjugate, verb_form
+from .conjugate import conjugate, forms_of, verb_form
 from .numbers_style import number_notes
 from .rules.all_caps import _RUN as CAPITALS
 from .rules.foreign_words import find_foreign
@@ -87,20 +88,242 @@ def _idioms(analysis) -> list[Replacement]:
         first = match.first
         before = analysis.doc[first.i - 1] if first.i > 0 else None
         text = None
-        if first.pos_ in ("VERB", "AUX") or match.idiom.split()[0].endswith(("er", "ir", "re")):
-            text, start = _verbal_meaning(match, before, start, analysis.lang)
+        tails = _tails(match, analysis) if analysis.lang == "fr" else [(m, "", end) for m in match.meanings]
+        bodies = [body for body, _suffix, _end in tails]
+        chosen = 0
+        if _is_verbal(match):
+            text, start, chosen = _verbal_meaning(match, before, start, analysis.lang, bodies)
+        elif analysis.lang == "fr" and (match.article_dropped or first.pos_ in ("NOUN", "PROPN")):
+            start, text = _noun_meaning(match, bodies[0])
         elif match.article_dropped and _determiner_before(first) is not None:
             start, text = _determiner_before(first).idx, match.meanings[0]
         else:
-            text = match.meanings[0]
+            text = _clean(bodies[0])
+        if text is not None and analysis.lang == "fr":
+            _body, suffix, end = tails[chosen]
+            text = _join(text, suffix) if suffix else text
+            start, text = _elide_before(analysis.doc, start, text)
         if text is None:
             original = analysis.text[match.start:match.end]
-            found.append(Replacement(match.start, match.end, f"{original} (c'est-à-dire : {match.meanings[0]})"
-                                     if analysis.lang == "fr" else f"{original} (that is: {match.meanings[0]})",
+            meaning = _clean(match.meanings[0])
+            found.append(Replacement(match.start, match.end, f"{original} (c'est-à-dire : {meaning})"
+                                     if analysis.lang == "fr" else f"{original} (that is: {meaning})",
                                      "idiom", review=True))
         else:
             found.append(Replacement(start, end, text, "idiom"))
     return found
+
+
+def _is_verbal(match) -> bool:
+    word = match.idiom.split()[0]
+    if match.article_dropped or not word.endswith(("er", "ir", "re", "oir")):
+        return match.first.pos_ in ("VERB", "AUX") and not match.article_dropped and " " not in word \
+            and word not in _NOT_VERBS and not word.startswith(("l'", "d'"))
+    return match.first.pos_ in ("VERB", "AUX") or bool(forms_of(word, match.first.text))
+
+
+_NOT_VERBS = {"le", "la", "les", "un", "une", "des", "du", "de", "d'", "à", "au", "aux", "en", "sur", "sous", "dans",
+              "par", "pour", "avec", "sans", "haut", "main", "coup"}
+
+
+# --- the idiom's last preposition: "ouvre la voie aux réformes" → "rend possibles les réformes" -----------
+
+_TAIL_ARTICLE = {"au": "le", "du": "le", "aux": "les", "des": "les"}
+
+
+def _tails(match, analysis) -> list[tuple[str, str, int]]:
+    """For each meaning: (meaning without its last preposition, what replaces the idiom's last preposition,
+    end of the replaced text). When both end with the same preposition, the sentence keeps its own word
+    ("au cœur du projet" → "au centre du projet")."""
+    doc = analysis.doc
+    last = next((t for t in doc if t.idx + len(t.text) == match.end), None)
+    tail = last.text.lower().replace("’", "'") if last is not None else ""
+    prep = {"à": "à", "au": "à", "aux": "à", "de": "de", "d'": "de", "du": "de", "des": "de"}.get(tail)
+    idiom_words = match.idiom.split()
+    while len(idiom_words) > 1 and idiom_words[-1] in ("quelqu'un", "qqn", "chose", "quelque"):
+        idiom_words.pop()
+    idiom_last = idiom_words[-1]
+    if prep is None or idiom_last not in ("à", "de", "d'") or last.i == 0:
+        return [(m, "", match.end) for m in match.meanings]
+    previous = doc[last.i - 1]
+    next_vowel = _starts_with_vowel(analysis.text[match.end:])
+    out = []
+    for meaning in match.meanings:
+        words = _clean(meaning).split()
+        own = words[-1] if len(words) > 1 and words[-1] in ("à", "de", "d'") else ""
+        body = " ".join(words[:-1]) if own else " ".join(words)
+        article = _TAIL_ARTICLE.get(tail, "")
+        if own == "à":
+            word = {"le": "au", "les": "aux"}.get(article, "à")
+        elif own:
+            word = {"le": "du", "les": "des"}.get(article, "de")
+            word = "d'" if word == "de" and (tail.endswith("'") or next_vowel) else word
+        else:
+            word = article
+        if word == tail:
+            out.append((body, "", previous.idx + len(previous.text)))  # the sentence keeps its own word
+        else:
+            out.append((body, word + " " if tail.endswith("'") and not word.endswith("'") else word, match.end))
+    return out
+
+
+def _join(text: str, suffix: str) -> str:
+    if not suffix.strip():
+        return text + suffix
+    return text + ("" if text.endswith("'") else " ") + suffix
+
+
+_MARKER = re.compile(r"\s*\[(m|f|mp|fp)\]\s*$")
+
+
+def _clean(meaning: str) -> str:
+    """A meaning without its gender marker ("l'idée principale [f]")."""
+    return _MARKER.sub("", meaning)
+
+
+# --- noun-phrase idioms: the sentence's determiner agrees with the meaning -------------------------------
+
+# masculine, feminine, masculine before a vowel, feminine before a vowel, plural
+_DET_ROWS = (("le", "la", "l'", "l'", "les"), ("un", "une", "un", "une", "des"), ("ce", "cette", "cet", "cette", "ces"),
+             ("mon", "ma", "mon", "mon", "mes"), ("ton", "ta", "ton", "ton", "tes"), ("son", "sa", "son", "son", "ses"),
+             ("notre", "notre", "notre", "notre", "nos"), ("votre", "votre", "votre", "votre", "vos"),
+             ("leur", "leur", "leur", "leur", "leurs"), ("du", "de la", "de l'", "de l'", "des"),
+             ("au", "à la", "à l'", "à l'", "aux"), ("quel", "quelle", "quel", "quelle", "quels"),
+             ("aucun", "aucune", "aucun", "aucune", "aucuns"), ("chaque", "chaque", "chaque", "chaque", "chaque"))
+_DET_ROW = {}
+for _row in _DET_ROWS:
+    for _form in _row:
+        _DET_ROW.setdefault(_form, _row)
+_DET_ROW.update({"des": _DET_ROWS[1], "la": _DET_ROWS[0], "l'": _DET_ROWS[0], "les": _DET_ROWS[0]})
+_ARTICLES = {"le": ("m", False), "la": ("f", False), "un": ("m", False), "une": ("f", False), "les": (None, True),
+             "des": (None, True)}
+_H_MUET = ("homme", "histoire", "heure", "habitude", "hiver", "hôpital", "humain", "habitant", "herbe", "hôte",
+           "huile", "harmonie", "hypothèse", "honneur", "horizon", "hôtel")
+_INVARIABLE = {"plus", "moins", "très", "bien", "mal", "peu", "trop", "assez", "si", "aussi", "fort", "tout", "toute",
+               "qui", "que", "ne", "pas"}
+_BOUNDARY = {"de", "d'", "du", "des", "à", "au", "aux", "qui", "que", "pour", "en", "sur", "dans", "avec", "entre",
+             "par", "contre", "sans", "où", "et", "ou"}
+
+
+def _starts_with_vowel(text: str) -> bool:
+    word = text.lstrip().lower()
+    return bool(re.match(r"[aeiouyéèêàâîôû]", word)) or word.startswith(_H_MUET)
+
+
+def _noun_parts(meaning: str) -> tuple[str, str | None, bool, str]:
+    """(article, gender "m"/"f"/None, plural, body) of a noun-phrase meaning: "la base la plus importante",
+    "l'idée principale [f]"."""
+    marker = _MARKER.search(meaning)
+    gender = marker.group(1)[0] if marker else None
+    plural = bool(marker and marker.group(1).endswith("p"))
+    words = _clean(meaning).split()
+    first = words[0].lower()
+    if first in _ARTICLES:
+        article_gender, article_plural = _ARTICLES[first]
+        return first, gender or article_gender, plural or article_plural, " ".join(words[1:])
+    if first.startswith(("l'", "l’")) and len(first) > 2:
+        return "l'", gender, plural, " ".join([words[0][2:], *words[1:]])
+    return "", gender, plural, " ".join(words)
+
+
+def _noun_meaning(match, meaning: str) -> tuple[int, str | None]:
+    """The meaning after the sentence's own determiner, made to agree: "son talon d'Achille" → "son point
+    faible", "une pierre angulaire" → "une base", "les fers de lance" → "les éléments les plus actifs"."""
+    first = match.first
+    doc = first.doc
+    article, gender, plural_meaning, body = _noun_parts(meaning)
+    if not body:
+        return match.start, None
+    plural = "Plur" in first.morph.get("Number") and not plural_meaning
+    det = _determiner_before(first)
+    if det is None:
+        contracted = doc[first.i - 1] if first.i > 0 and doc[first.i - 1].text.lower() in ("au", "aux", "du",
+                                                                                                 "des") else None
+        det = contracted
+    if det is None:  # "comme « poumon vert »", "second berceau de": no determiner to agree
+        return match.start, _pluralize(body) if plural else body
+    between = doc.text[det.idx + len(det.text):first.idx]
+    if between.strip() and not between.strip().isalpha() and "-" not in between:
+        return match.start, _pluralize(body) if plural else body  # quotes or punctuation in between
+    if gender is None:
+        gender = _guess_gender(body)
+    row = _DET_ROW.get(det.text.lower().replace("’", "'"))
+    if gender is None or row is None:
+        return match.start, None
+    idiom_gender = "f" if "Fem" in first.morph.get("Gender") else "m"
+    if between.strip() and gender != idiom_gender:
+        return match.start, None  # "un véritable coup de frein": the adjective would have to agree too
+    plural = plural or det.text.lower() in ("les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux")
+    follower = between.strip() or body
+    if plural:
+        new = row[4]
+        body = _pluralize(body)
+    else:
+        new = row[(0 if gender == "m" else 1) + (2 if _starts_with_vowel(follower) else 0)]
+    if det.text[:1].isupper():
+        new = new[:1].upper() + new[1:]
+    text = new
+    for part in (between.strip(), body):
+        if part:
+            text = text + part if text.endswith("'") else f"{text} {part}"
+    return det.idx, text
+
+
+def _pluralize(body: str) -> str:
+    """"élément le plus actif" → "éléments les plus actifs": the words before the first preposition."""
+    words = body.split()
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _BOUNDARY or "'" in low:
+            out.extend(words[i:])
+            break
+        if low in ("le", "la"):
+            out.append("les")
+        elif low in _INVARIABLE or low[-1:] in "sxz":
+            out.append(word)
+        elif low.endswith(("eau", "eu")):
+            out.append(word + "x")
+        elif low.endswith("al") and low not in ("bal", "festival", "carnaval", "récital", "final"):
+            out.append(word[:-2] + "aux")
+        else:
+            out.append(word + "s")
+    return " ".join(out)
+
+
+@cache
+def _guess_gender(body: str) -> str | None:
+    from ..language.nlp import pipeline
+
+    for token in pipeline("fr", full=False)(body):
+        if token.pos_ == "NOUN":
+            gender = token.morph.get("Gender")
+            return ("f" if "Fem" in gender else "m") if gender else None
+    return None
+
+
+def _elide_before(doc, start: int, text: str | None) -> tuple[int, str | None]:
+    """The word before the replacement, elided or not as the new first word asks: "de plein fouet" after
+    "subit la crise" is fine, "que" + "a" → "qu'a", "d'" + "bloquer" → "de bloquer"."""
+    if text is None:
+        return start, text
+    previous = next((t for t in reversed(doc) if t.idx + len(t.text) <= start), None)
+    if previous is None or doc.text[previous.idx + len(previous.text):start].strip():
+        return start, text
+    word = previous.text.lower().replace("’", "'")
+    vowel = _starts_with_vowel(text)
+    if vowel and word in ("de", "que", "ne", "je", "me", "te", "se", "le", "la", "lorsque", "puisque", "jusque"):
+        return previous.idx, previous.text[:-1] + "'" + text
+    if not vowel and word.endswith("'") and len(word) > 1:
+        if word == "l'":
+            return start, None  # "le" or "la": cannot tell without the noun
+        full = {"d'": "de", "qu'": "que", "n'": "ne", "j'": "je", "m'": "me", "t'": "te", "s'": "se", "c'": "ce",
+                "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque"}.get(word)
+        if full is None:
+            return start, None
+        full = previous.text[:1] + full[1:]
+        return previous.idx, f"{full} {text}"
+    return start, text
 
 
 def _determiner_before(token):
@@ -114,38 +337,100 @@ def _determiner_before(token):
     return None
 
 
-def _verbal_meaning(match, before, start: int, lang: str) -> tuple[str | None, int]:
-    """The first meaning that can take the idiom verb's form, with the right auxiliary and pronoun."""
+def _verbal_meaning(match, before, start: int, lang: str,
+                    meanings: list[str] | None = None) -> tuple[str | None, int, int]:
+    """The first meaning that can take the idiom verb's form, with the right auxiliary and pronoun, and
+    its index."""
+    meanings = list(meanings or match.meanings)
     if lang == "en":
-        return match.meanings[0], start
-    form = verb_form(match.first)
+        return match.meanings[0], start, 0
+    form = _idiom_verb_form(match)
     if form is None:
-        return None, start
+        return None, start, 0
     has_reflexive = (before is not None and before.text.lower().rstrip("'’") in _REFLEXIVE_WORDS
                      and not before.dep_.startswith("nsubj"))
     aux = _auxiliary(match.first) if form[0] == "part" else None
-    for meaning in match.meanings:
+    if before is not None and before.text.lower() in ("lui", "leur") and before.pos_ == "PRON":
+        return None, start, 0  # "leur emboîter le pas": the meaning may need another pronoun ("les imiter")
+    adverbs = _adverbs_after(match)
+    for index, meaning in enumerate(meanings):
+        meaning = _clean(meaning)
+        negation = None
+        words = meaning.split()
+        if len(words) > 2 and words[0] == "ne" and words[1] in _NEGATIONS and form[0] != "inf":
+            negation, meaning = words[1], " ".join(words[2:])  # "ne plus être utilisé" → "n'est plus utilisé"
         reflexive, verb, rest = _parse_meaning(meaning)
+        if negation and reflexive:
+            continue
+        if reflexive and not verb[:1].isalpha():
+            continue
         conjugated = conjugate(verb, form=form[0], person=form[1], plural=form[2])
         if conjugated is None:
             continue
         pronoun = _REFLEXIVE[(form[1], form[2])]
+        if form[0] == "part" and aux is None:  # a participle used as an adjective: "mis dans l'impasse"
+            if reflexive:
+                continue
+            return " ".join([conjugated + _participle_ending(match.first), *rest]), start, index
+        if negation:
+            if aux is not None or form[0] in ("part", "ppr"):
+                continue
+            return f"{_with_pronoun('ne', conjugated)} {negation} {' '.join(rest)}".strip(), start, index
         if aux is not None:  # compound tense: "est tombé" → "a perdu", "s'est évanoui"
             wanted = "être" if reflexive or verb in _ETRE_VERBS else "avoir"
             aux_text = _AUX_SWAP[wanted].get(aux.text.lower(), aux.text) if aux.lemma_ != wanted else aux.text
+            if aux.text[:1].isupper():
+                aux_text = aux_text[:1].upper() + aux_text[1:]
             if reflexive and not has_reflexive:
                 aux_text = _with_pronoun(pronoun, aux_text)
             between = match.first.doc.text[aux.idx + len(aux.text):match.first.idx]
             if wanted == "être" and not conjugated.endswith(("e", "s")):
                 conjugated += _agreement(match.first)
-            return aux_text + between + " ".join([conjugated, *rest]), aux.idx
+            return aux_text + between + " ".join([conjugated, *rest]), aux.idx, index
         if reflexive:
             text = _with_pronoun(pronoun, conjugated)
-            return " ".join([text, *rest]), before.idx if has_reflexive else start
-        return " ".join([conjugated, *rest]), before.idx if has_reflexive else start
-    return None, start
+            return " ".join([text, *rest]), before.idx if has_reflexive else start, index
+        return " ".join([conjugated, *adverbs, *rest]), before.idx if has_reflexive else start, index
+    return None, start, 0
 
 
+def _adverbs_after(match) -> list[str]:
+    """Adverbs between the idiom's verb and its next word, kept after the new verb: "viennent très
+    rapidement à bout de" → "vainquent très rapidement"."""
+    idiom_words = set(match.idiom.lower().split())
+    words = []
+    for token in match.first.doc[match.first.i + 1:]:
+        if token.idx >= match.end or token.pos_ != "ADV" or token.text.lower() in idiom_words:
+            break
+        words.append(token.text)
+    return words
+
+
+def _idiom_verb_form(match) -> tuple[str, int, bool] | None:
+    """The form of the idiom's verb in the sentence, told by its spelling when the tagger is unsure: the idiom
+    gives the infinitive, so "fit" is a passé simple of "faire" and "jouant" a present participle."""
+    tagged = verb_form(match.first)
+    infinitive = match.idiom.split()[0]
+    candidates = forms_of(infinitive, match.first.text) if infinitive.endswith(("er", "ir", "re", "oir")) else []
+    if not candidates:
+        return tagged
+    if tagged in candidates:
+        return tagged
+    morph = match.first.morph
+    person = int((morph.get("Person") or ["0"])[0])
+    plural = "Plur" in morph.get("Number") if morph.get("Number") else None
+    for candidate in candidates:
+        if (not person or candidate[1] == person) and (plural is None or candidate[2] == plural):
+            return candidate
+    return candidates[0]
+
+
+def _participle_ending(verb) -> str:
+    text = verb.text.lower()
+    return "es" if text.endswith("es") else "s" if text.endswith("s") else "e" if text.endswith("ée") else ""
+
+
+_NEGATIONS = ("pas", "plus", "jamais", "rien", "guère")
 _REFLEXIVE_WORDS = ("se", "s", "me", "m", "te", "t", "nous", "vous")
 _ETRE_VERBS = {"aller", "venir", "devenir", "partir", "sortir", "tomber", "mourir", "naître", "rester", "arriver",
                "entrer", "monter", "descendre", "retourner", "rentrer", "revenir", "parvenir", "intervenir"}
@@ -153,11 +438,15 @@ _AUX_SWAP = {
     "avoir": {"suis": "ai", "es": "as", "est": "a", "sommes": "avons", "êtes": "avez", "sont": "ont",
               "étais": "avais", "était": "avait", "étions": "avions", "étiez": "aviez", "étaient": "avaient",
               "serai": "aurai", "sera": "aura", "serons": "aurons", "serez": "aurez", "seront": "auront",
-              "être": "avoir"},
+              "sois": "aie", "soit": "ait", "soyons": "ayons", "soyez": "ayez", "soient": "aient",
+              "serais": "aurais", "serait": "aurait", "serions": "aurions", "seriez": "auriez",
+              "seraient": "auraient", "fut": "eut", "furent": "eurent", "étant": "ayant", "être": "avoir"},
     "être": {"ai": "suis", "as": "es", "a": "est", "avons": "sommes", "avez": "êtes", "ont": "sont",
              "avais": "étais", "avait": "était", "avions": "étions", "aviez": "étiez", "avaient": "étaient",
              "aurai": "serai", "aura": "sera", "aurons": "serons", "aurez": "serez", "auront": "seront",
-             "avoir": "être"},
+             "aie": "sois", "aies": "sois", "ait": "soit", "ayons": "soyons", "ayez": "soyez", "aient": "soient",
+             "aurais": "serais", "aurait": "serait", "aurions": "serions", "auriez": "seriez",
+             "auraient": "seraient", "eut": "fut", "eurent": "furent", "ayant": "étant", "avoir": "être"},
 }
 
 
@@ -178,7 +467,11 @@ def _agreement(verb) -> str:
     subjects = [t for t in verb.children if t.dep_.startswith("nsubj")]
     if not subjects:
         return ""
-    morph = subjects[0].morph
+    subject = subjects[0]
+    if subject.text.lower() == "qui":  # "l'idée qui est née": the noun before the relative pronoun
+        subject = next((t for t in reversed(subject.doc[:subject.i]) if t.pos_ in ("NOUN", "PROPN", "PRON")),
+                       subject)
+    morph = subject.morph
     return ("e" if "Fem" in morph.get("Gender") else "") + ("s" if "Plur" in morph.get("Number") else "")
 
 
@@ -193,7 +486,7 @@ def _parse_meaning(meaning: str) -> tuple[bool, str, list[str]]:
 
 
 def _with_pronoun(pronoun: str, word: str) -> str:
-    if pronoun in ("me", "te", "se") and _VOWEL.match(word):
+    if pronoun in ("me", "te", "se", "ne") and _VOWEL.match(word):
         return pronoun[0] + "'" + word
     return f"{pronoun} {word}"
 

@@ -81,8 +81,9 @@ def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True,
 
 
 class Analysis:
-    def __init__(self, text: str, lang: str, doc) -> None:
+    def __init__(self, text: str, lang: str, doc, offset: int = 0) -> None:
         self.text = text
+        self.offset = offset  # where this text starts in the text it is a part of (see `parts`)
         self.lang = lang
         self.doc = doc
         self.tagged = has_tags(lang)
@@ -132,7 +133,7 @@ class Analysis:
 
     def _part(self, start: int, end: int) -> "Analysis":
         span = self.doc.char_span(start, end, alignment_mode="expand")
-        return Analysis(span.text, self.lang, span.as_doc())
+        return Analysis(span.text, self.lang, span.as_doc(), self.offset + span.start_char)
 
     @cached_property
     def numbers(self) -> list[numbers_module.NumberMention]:

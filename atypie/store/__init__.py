@@ -1,4 +1,5 @@
-"""The store: profiles, staff accounts, access codes, image quota, usage and the audit log, in one database."""
+"""The store: profiles, staff accounts, access codes, image quota, usage, course glossaries and the audit log,
+in one database."""
 from __future__ import annotations
 
 from sqlalchemy import Engine
@@ -9,6 +10,7 @@ from ..errors import DatabaseUnavailable
 from .audit import AuditLog
 from .codes import AccessCodes
 from .engine import lock_for_migration, make_engine
+from .glossaries import CourseGlossaries
 from .migrations import migrate
 from .profiles import ProfileRepository
 from .staff import StaffRepository
@@ -34,6 +36,7 @@ class Store:
         self.staff = StaffRepository(self.engine)
         self.codes = AccessCodes(self.engine, self.profiles, self.audit)
         self.usage = UsageLog(self.engine, timezone)
+        self.glossaries = CourseGlossaries(self.engine, self.profiles)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Store":

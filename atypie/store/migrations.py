@@ -35,10 +35,15 @@ def _add_usage_log(conn: Connection) -> None:
     conn.execute(text("CREATE INDEX IF NOT EXISTS ix_usage_at ON usage_log (at)"))
 
 
+def _add_course_glossary(conn: Connection) -> None:
+    schema.course_glossary.create(conn, checkfirst=True)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "profiles, staff, access codes, image usage, audit log", None),
     Migration(2, "indexes on the audit log and access codes", _add_indexes),
     Migration(3, "usage log: time and energy per request", _add_usage_log),
+    Migration(4, "course glossaries attached to profiles", _add_course_glossary),
 )
 LATEST = MIGRATIONS[-1].version
 

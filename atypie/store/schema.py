@@ -85,6 +85,18 @@ usage_log = Table(
     Column("energy_wh", Float, nullable=False),
 )
 
+course_glossary = Table(
+    "course_glossary", metadata,
+    Column("profile_id", String(64), ForeignKey("profiles.id", ondelete="CASCADE"), nullable=False),
+    Column("course", String(120), nullable=False),  # "" for the whole profile
+    Column("term_key", String(120), nullable=False),  # the term in lowercase, single spaces
+    Column("term", String(120), nullable=False),
+    Column("definition", String(400), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+    Column("actor", String(64)),
+    UniqueConstraint("profile_id", "course", "term_key", name="uq_course_glossary_term"),
+)
+
 Index("ix_audit_profile", audit_log.c.profile_id)
 Index("ix_audit_code", audit_log.c.code_id)
 Index("ix_codes_profile", access_codes.c.profile_id)

@@ -153,6 +153,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "usage.since": {"fr": "Depuis le (AAAA-MM-JJ, facultatif)", "en": "Since (YYYY-MM-DD, optional)"},
     "usage.button": {"fr": "Afficher le rapport", "en": "Show the report"},
     "usage.bad_date": {"fr": "la date doit avoir la forme AAAA-MM-JJ", "en": "the date must look like YYYY-MM-DD"},
+    "staff.tab.glossary": {"fr": "Glossaire du cours", "en": "Course glossary"},
+    "glossary.help": {"fr": "Fichier CSV (en-tête « terme;définition ») ou TOML (table [termes]). Il remplace le "
+                              "glossaire du profil, ou celui du cours nommé. Les définitions sont lues comme du texte.",
+                      "en": "CSV file (header “term,definition”) or TOML (table [termes]). It replaces the profile's "
+                            "glossary, or the named course's. Definitions are read as plain text."},
+    "glossary.file": {"fr": "Fichier du glossaire (.csv, .txt ou .toml)", "en": "Glossary file (.csv, .txt or .toml)"},
+    "glossary.course": {"fr": "Cours (facultatif)", "en": "Course (optional)"},
+    "glossary.import": {"fr": "Attacher le glossaire au profil", "en": "Attach the glossary to the profile"},
+    "glossary.list": {"fr": "Afficher les termes", "en": "Show the terms"},
+    "glossary.done": {"fr": "{count} terme(s) attaché(s) au profil « {profile_id} ».",
+                      "en": "{count} term(s) attached to profile “{profile_id}”."},
+    "glossary.no_file": {"fr": "choisissez d'abord un fichier de glossaire", "en": "choose a glossary file first"},
+    "table.glossary": {"fr": "Glossaire du profil « {profile_id} »", "en": "Glossary of profile “{profile_id}”"},
+    "col.term": {"fr": "Terme", "en": "Term"},
+    "col.definition": {"fr": "Définition", "en": "Definition"},
+    "col.course": {"fr": "Cours", "en": "Course"},
     # --- tables ---------------------------------------------------------------------------------------
     "table.profiles": {"fr": "Profils enregistrés", "en": "Stored profiles"},
     "table.codes": {"fr": "Codes d'accès du profil « {profile_id} »", "en": "Access codes of profile “{profile_id}”"},

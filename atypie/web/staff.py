@@ -1,6 +1,6 @@
 """The disability-service page (`/staff`): sign in, then manage profiles, settings, image-generation rights,
-access codes and the usage report. The session token stays in server-side state; every action checks it together
-with the browser's signed cookie (`binding.py`)."""
+access codes, course glossaries and the usage report. The session token stays in server-side state; every action
+checks it together with the browser's signed cookie (`binding.py`)."""
 from __future__ import annotations
 
 from ..profiles.presets import preset_names
@@ -93,6 +93,20 @@ def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = Non
                                        elem_id="atypie-codes-revoke-id")
                     revoke_code = labels(gr.Button, texts={"value": "codes.revoke"}, variant="stop",
                                          elem_id="atypie-codes-revoke")
+                with labels(gr.Tab, texts={"label": "staff.tab.glossary"}, elem_id="atypie-staff-tab-glossary"):
+                    labels(gr.Markdown, texts={"value": "glossary.help"}, elem_id="atypie-glossary-help")
+                    with gr.Row():
+                        glossary_file = labels(gr.File, texts={"label": "glossary.file"}, file_count="single",
+                                               file_types=[".csv", ".txt", ".toml"], type="filepath",
+                                               elem_id="atypie-glossary-file")
+                        glossary_course = labels(gr.Textbox, texts={"label": "glossary.course"}, max_length=120,
+                                                 elem_id="atypie-glossary-course")
+                    with gr.Row():
+                        import_glossary = labels(gr.Button, texts={"value": "glossary.import"}, variant="primary",
+                                                 elem_id="atypie-glossary-import")
+                        list_glossary = labels(gr.Button, texts={"value": "glossary.list"},
+                                               elem_id="atypie-glossary-list")
+                    glossary_table = gr.HTML(elem_id="atypie-glossary-table", js_on_load=None)
                 with labels(gr.Tab, texts={"label": "staff.tab.usage"}, elem_id="atypie-staff-tab-usage"):
                     since = labels(gr.Textbox, texts={"label": "usage.since"}, max_length=10,
                                    elem_id="atypie-usage-since")
@@ -151,6 +165,12 @@ def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = Non
         def on_revoke_code(credential: StaffCredential, code_or_id: str, lang: str):
             return views.status(t("codes.revoked", lang, code_id=desk.revoke_code(credential, code_or_id))), ""
 
+        def on_import_glossary(credential: StaffCredential, profile_id: str, path: str | None, course: str,
+                               lang: str):
+            count = desk.import_glossary(credential, profile_id, path, course, lang)
+            return (views.status(t("glossary.done", lang, count=count, profile_id=profile_id)),
+                    desk.glossary_table(credential, profile_id, lang))
+
         def on_usage(credential: StaffCredential, start: str, lang: str):
             report = desk.usage_report(credential, start, lang)
             return report.table_html, report.files
@@ -183,6 +203,9 @@ def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = Non
             (issue, on_issue, [token, profile, expires, pseudonym, switch], [new_code, codes], "issue_code"),
             (list_codes, desk.codes_table, [token, profile, switch], [codes], "list_codes"),
             (revoke_code, on_revoke_code, [token, revoke_id, switch], [status, revoke_id], "revoke_code"),
+            (import_glossary, on_import_glossary, [token, profile, glossary_file, glossary_course, switch],
+             [status, glossary_table], "import_glossary"),
+            (list_glossary, desk.glossary_table, [token, profile, switch], [glossary_table], "list_glossary"),
             (usage, on_usage, [token, since, switch], [usage_table, usage_files], "usage_report"),
         )
         for button, fn, inputs, outputs, api_name in events:

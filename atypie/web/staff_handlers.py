@@ -160,6 +160,31 @@ class StaffDesk:
         headers = [t(k, lang) for k in ("col.id", "col.pseudonym", "col.created", "col.expires", "col.state")]
         return views.table(t("table.codes", lang, profile_id=profile_id), headers, rows)
 
+    # --- course glossary ----------------------------------------------------------------------------
+    def import_glossary(self, credential: StaffCredential, profile_id: str, path: str | None, course: str | None,
+                        lang: str) -> int:
+        """Attach the uploaded glossary file (CSV or TOML, checked) to the profile, or to its course."""
+        from pathlib import Path
+
+        from ..api import import_glossary
+        from ..falc.course_glossary import MAX_BYTES
+
+        actor = self.sessions.require(credential)
+        if not path:
+            raise InvalidInput(detail=t("glossary.no_file", lang))
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        return import_glossary(data, Path(path).name, profile_id or "", store=self.store, course=course,
+                               actor=actor)
+
+    def glossary_table(self, credential: StaffCredential, profile_id: str, lang: str) -> str:
+        self.sessions.require(credential)
+        self.store.profiles.get(profile_id or "")
+        rows = [[g.term, g.definition, g.course or t("value.none", lang)]
+                for g in self.store.glossaries.list(profile_id)]
+        headers = [t(k, lang) for k in ("col.term", "col.definition", "col.course")]
+        return views.table(t("table.glossary", lang, profile_id=profile_id), headers, rows)
+
     # --- usage and energy ---------------------------------------------------------------------------
     def usage_report(self, credential: StaffCredential, since: str | None, lang: str) -> Report:
         self.sessions.require(credential)

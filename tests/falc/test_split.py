@@ -20,7 +20,7 @@ CASES = [
      ["La loi de 1841 est rarement appliquée.", "La loi de 1841 interdit le travail des enfants."]),
     ("Dans la nuit du 4 août, l'abolition des privilèges jeta les bases d'une société fondée sur l'égalité civile, "
      "principe que la Déclaration des droits de l'homme consacra le 26 août.",
-     ["Dans la nuit du 4 août, l'abolition des privilèges jeta les bases d'une société fondée sur l'égalité civile.",
+     ["Dans la nuit du 4 août, l'abolition des privilèges créa les premiers éléments d'une société fondée sur l'égalité civile.",
       "C'est un principe que la Déclaration des droits de l'homme consacra le 26 août."]),
 ]
 

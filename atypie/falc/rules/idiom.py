@@ -11,7 +11,12 @@ from ..rule import Rule, correct, incorrect, register
 
 _GAP_POS = {"ADV", "PRON", "AUX"}
 _MAX_GAP = 2
-_DETERMINERS = {"un", "une", "le", "la", "les", "l'", "des", "du", "a", "an", "the"}
+_DETERMINERS = {"un", "une", "le", "la", "les", "l'", "des", "du", "a", "an", "the", "<art>"}
+_ARTICLE = "<art>"  # an idiom's article: matches any article, possessive or demonstrative of the sentence
+# contracted and elided words, and what they also stand for ("au cœur du projet" matches "au cœur de")
+_ALSO = {"au": ("à", "le"), "aux": ("à", "les"), "du": ("de", "le"), "des": ("de", "un", "les"), "d'": ("de",),
+         "l'": ("le", "la"), "qu'": ("que",), "n'": ("ne",), "s'": ("se",), "c'": ("ce",), "j'": ("je",),
+         "m'": ("me",), "t'": ("te",), "clef": ("clé",), "clefs": ("clé",)}
 
 
 @dataclass(frozen=True)
@@ -49,16 +54,66 @@ _PLACEHOLDERS = (("de", "quelqu'un"), ("à", "quelqu'un"), ("quelqu'un",), ("que
 
 def _without_placeholder(key: tuple[str, ...]) -> tuple[str, ...]:
     """"boire les paroles de quelqu'un" is matched without its placeholder."""
+    plain = tuple(k.split("|")[0] for k in key)
     for tail in _PLACEHOLDERS:
-        if len(key) > len(tail) + 1 and key[-len(tail):] == tail:
+        if len(key) > len(tail) + 1 and plain[-len(tail):] == tail:
             return key[:-len(tail)]
     return key
 
 
 def _key(token) -> str:
+    """The key of an idiom's word: its lemma, or a class for its determiner."""
     if token.pos_ == "DET" and "Poss=Yes" in str(token.morph):
         return "<poss>"
-    return (token.lemma_ or token.text).lower().replace("’", "'")
+    text = token.text.lower().replace("’", "'")
+    if token.pos_ == "DET" and text in ("le", "la", "les", "l'", "un", "une"):
+        return _ARTICLE
+    if text in ("au", "aux", "du", "d'"):
+        return _ALSO[text][0]
+    lemma = (token.lemma_ or token.text).lower().replace("’", "'")
+    # the small model's lemmas of idiom words are unreliable ("clé" → "cler"): text or lemma, "a|b"
+    return text if lemma == text or token.pos_ in ("ADP", "PRON") else f"{text}|{lemma}"
+
+
+@cache
+def _verb_forms(lang: str) -> dict[str, frozenset[str]]:
+    """Conjugated form → the idiom infinitives it can be ("tirent" → "tirer"): the small model often leaves
+    a conjugated verb without its lemma ("joue" tagged as a noun)."""
+    from ..conjugate import FORMS, conjugate
+
+    index: dict[str, set[str]] = {}
+    for _idiom, key, _meanings, _dropped in idiom_patterns(lang):
+        verb = key[0].split("|")[0] if key else ""
+        if not verb.endswith(("er", "ir", "re", "oir")) or " " in verb:
+            continue
+        for form in FORMS:
+            for person in (1, 2, 3):
+                for plural in (False, True):
+                    word = conjugate(verb, form=form, person=person, plural=plural)
+                    if word:
+                        variants = (word, word + "e", word + "s", word + "es") if form == "part" else (word,)
+                        for variant in variants:
+                            index.setdefault(variant, set()).add(verb)
+    return {word: frozenset(verbs) for word, verbs in index.items()}
+
+
+def _keys(token) -> frozenset[str]:
+    """Every key a word of the sentence can match: lemma, text, singular, the words of a contraction, and the
+    determiner classes (any article, possessive or demonstrative stands for an idiom's article)."""
+    text = token.text.lower().replace("’", "'")
+    keys = {text, (token.lemma_ or token.text).lower().replace("’", "'"), *_ALSO.get(text, ())}
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if not (token.pos_ == "NOUN" and previous is not None and previous.pos_ == "DET"):  # "la mise au point"
+        keys.update(_verb_forms("fr").get(text, ()))
+    if len(text) > 3 and text[-1] in "sx":
+        keys.add(text[:-1])
+    if token.pos_ == "DET" or text in ("le", "la", "les", "l'", "un", "une", "des"):
+        morph = str(token.morph)
+        if "Poss=Yes" in morph:
+            keys.update(("<poss>", _ARTICLE))
+        elif token.pos_ == "DET" or text != "des":
+            keys.add(_ARTICLE)
+    return frozenset(keys)
 
 
 @cache
@@ -67,17 +122,20 @@ def _by_first_key(lang: str) -> dict[str, list]:
     index: dict[str, list] = {}
     for pattern in idiom_patterns(lang):
         if pattern[1]:
-            index.setdefault(pattern[1][0], []).append(pattern)
+            for alternative in pattern[1][0].split("|"):
+                index.setdefault(alternative, []).append(pattern)
     return index
 
 
 def find_idioms(analysis) -> list[IdiomMatch]:
     tokens = [t for t in analysis.doc if not t.is_space]
-    keys = [_key(t) for t in tokens] if analysis.lang == "fr" else [t.text.lower() for t in tokens]
+    keys = ([_keys(t) for t in tokens] if analysis.lang == "fr"
+            else [frozenset((t.text.lower(),)) for t in tokens])
     index = _by_first_key(analysis.lang)
     candidates = []
-    for i, key in enumerate(keys):
-        starts = index.get(key, [])
+    for i, token_keys in enumerate(keys):
+        starts = [p for key in token_keys for p in index.get(key, [])]
+        key = tokens[i].text.lower()
         if analysis.lang == "en":
             starts = starts + [p for stem in _english_stems(key) for p in index.get(stem, [])]
         for idiom, pattern, meanings, dropped in starts:
@@ -99,11 +157,12 @@ def _english_stems(word: str) -> list[str]:
 
 def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
     position = i
-    for wanted in pattern[1:]:
+    for previous, wanted in zip(pattern, pattern[1:]):
         gap = 0
         position += 1
         while position < len(keys) and not _same(keys[position], wanted, lang):
-            if gap >= _MAX_GAP or lang == "en" or tokens[position].pos_ not in _GAP_POS:
+            allowed = _GAP_POS | ({"ADJ"} if previous == _ARTICLE else set())  # "joue un véritable rôle clé"
+            if gap >= _MAX_GAP or lang == "en" or tokens[position].pos_ not in allowed:
                 return None
             gap += 1
             position += 1
@@ -112,10 +171,11 @@ def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
     return position
 
 
-def _same(key: str, wanted: str, lang: str) -> bool:
+def _same(keys: frozenset[str], wanted: str, lang: str) -> bool:
     if lang == "en":
+        key = next(iter(keys))
         return key == wanted or (key.startswith(wanted) and key[len(wanted):] in ("s", "es", "ed", "d", "ing"))
-    return key == wanted
+    return any(alternative in keys for alternative in wanted.split("|"))
 
 
 @register
@@ -134,8 +194,14 @@ class Idiom(Rule):
     ]
 
     def check(self, analysis, options):
-        return [self.finding(analysis, m.start, m.end,
-                             f"« {analysis.text[m.start:m.end]} » est une expression imagée : « {m.meanings[0]} ».",
-                             f"“{analysis.text[m.start:m.end]}” is a figurative expression: “{m.meanings[0]}”.",
-                             m.meanings[0])
-                for m in find_idioms(analysis)]
+        found = []
+        for m in find_idioms(analysis):
+            meaning = _GENDER.sub("", m.meanings[0])
+            written = analysis.text[m.start:m.end]
+            found.append(self.finding(analysis, m.start, m.end,
+                                      f"« {written} » est une expression imagée : « {meaning} ».",
+                                      f"“{written}” is a figurative expression: “{meaning}”.", meaning))
+        return found
+
+
+_GENDER = re.compile(r"\s*\[(?:m|f|mp|fp)\]\s*$")  # gender marker of a noun-phrase meaning (see idioms.txt)

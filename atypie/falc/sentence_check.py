@@ -1,0 +1,92 @@
+"""What makes a sentence broken French, read on its tags (part of speech and morphology, no dependency parse):
+a word glued to itself, a word doubled, a sentence that ends on a preposition, determiner or conjunction or
+starts with a relative pronoun, no finite verb, or two finite verbs run together with nothing to link them. Each is counted, so that a rewritten
+sentence is compared with the sentence it came from: only what the rewrite added counts against it."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+
+GLUED, DOUBLED, DANGLING, NO_VERB, RUN_ON = "glued-word", "doubled-word", "dangling-end", "no-verb", "run-on"
+RELATIVE_START = "relative-start"  # « Qui n'a rien à voir… » cut from the noun it describes
+SUBORDINATE_ONLY = "subordinate-only"  # « Quand un spermatozoïde rencontre un ovule. » without its main clause
+LIST_MIXED = "list-mixed"  # items of a list that are not parallel: some clauses, some nouns, or one begins with "et"
+_SUBORDINATORS = {"quand", "lorsque", "lorsqu", "si", "puisque", "puisqu", "bien", "quoique", "tandis", "alors",
+                  "when", "if", "although", "while", "because"}
+_RELATIVE_STARTS = {"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels",
+                    "auxquelles", "duquel", "desquels", "desquelles", "which", "whom", "whose"}
+_DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ"}
+_LINKING_POS = {"CCONJ", "SCONJ", "PUNCT"}
+_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel",
+              "auxquels", "auxquelles", "duquel", "desquels", "desquelles", "quoi", "comme", "si", "when", "which",
+              "who", "that", "where"}
+_REPEATABLE = {"nous", "vous", "très", "bien", "that", "had"}  # "nous nous", "vous vous", "très très"
+
+
+def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] | None = None) -> Counter:
+    """The problems of one sentence (a spaCy Span or list of tokens). Without tags, only the word checks run.
+    `conjugated` tells whether a lexicon knows a word as a conjugated verb: a tagger reading a short sentence
+    alone may take « compte » or « mesure » for a noun, and the sentence is not said to lack a verb."""
+    words = [t for t in tokens if not (t.is_space or t.is_punct)]
+    found: Counter = Counter()
+    for token in words:
+        if _glued(token.text):
+            found[GLUED] += 1
+    for first, second in zip(words, words[1:]):
+        lower = first.text.lower()
+        if first.is_alpha and lower == second.text.lower() and lower not in _REPEATABLE and len(lower) > 1:
+            found[DOUBLED] += 1
+    if not tagged or not words:
+        return found
+    if words[-1].pos_ in _DANGLING_POS and len(words[-1].text) > 1 and not _ends_list_item(tokens):
+        found[DANGLING] += 1
+    tokens = list(tokens)
+    finite = [n for n, t in enumerate(tokens) if _finite(t)]
+    if not finite and not (conjugated and any(_maybe_verb(w, before, conjugated)
+                                              for before, w in zip([None, *words], words))):
+        found[NO_VERB] += 1
+    if words[0].text.lower() in _RELATIVE_STARTS:
+        found[RELATIVE_START] += 1
+    if words[0].text.lower() in _SUBORDINATORS and len(finite) == 1:
+        found[SUBORDINATE_ONLY] += 1
+    if len(finite) > 1:  # each conjugated verb past the first needs a link before it: "qui", "et", a comma…
+        links = sum(_links(t) for t in tokens[:finite[-1]])
+        if len(finite) - 1 > links:
+            found[RUN_ON] += len(finite) - 1 - links
+    return found
+
+
+def _maybe_verb(token, before, conjugated: Callable[[str], bool]) -> bool:
+    """A word the lexicon knows as a conjugated verb, and not right after a determiner (« la base »)."""
+    return token.is_alpha and token.pos_ not in ("DET", "ADP") and (before is None or before.pos_ != "DET") \
+        and conjugated(token.text.lower())
+
+
+def _glued(word: str) -> bool:
+    """"investissementinvestissement": a word of at least three letters written twice with nothing between."""
+    half = len(word) // 2
+    return len(word) >= 6 and len(word) % 2 == 0 and word.isalpha() and word[:half].lower() == word[half:].lower()
+
+
+def _finite(token) -> bool:
+    """A conjugated verb ("a atteint": the auxiliary is, its participle is not, so the pair counts once)."""
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+
+
+def _links(token) -> bool:
+    return token.pos_ in _LINKING_POS or token.text.lower() in _RELATIVES or token.pos_ == "PRON" and \
+        "Rel" in token.morph.get("PronType")
+
+
+def _ends_list_item(tokens) -> bool:
+    return bool(tokens) and tokens[-1].text == ":"
+
+
+def list_problems(items: list) -> list[str]:
+    """The problems of list items (each a list of tokens): a mix of clauses and noun phrases, or an item that
+    starts with a conjunction, shows that a sentence was cut at its commas rather than a list found."""
+    verbs = {any(_finite(t) for t in item) for item in items}
+    starts = [next((t for t in item if not (t.is_punct or t.is_space)), None) for item in items]
+    if len(verbs) > 1 or any(t is not None and t.pos_ in ("CCONJ", "SCONJ") for t in starts):
+        return [LIST_MIXED]
+    return []

@@ -1,0 +1,29 @@
+"""The Grammalecte adapter: the real checker from Debian's package, grammar only (no typography)."""
+import pytest
+
+from atypie.adapters import grammalecte
+
+pytestmark = pytest.mark.skipif(not grammalecte.available(), reason="python3-grammalecte is not installed")
+
+
+def test_agreement_errors_are_found_with_their_suggestion():
+    found = grammalecte.errors("Le gestion intermédiaire est souvent décrite.")
+    assert [(e.kind, e.suggestions) for e in found] == [("gn", ("La",))]
+
+
+def test_typography_is_not_an_error():
+    assert grammalecte.errors("L'eau bout à 100 degrés, ce qu'on vérifie ici.") == []
+
+
+@pytest.mark.parametrize("word, conjugated", [("compte", True), ("absorbait", True), ("recourt", True),
+                                              ("réduire", False), ("dissonance", False), ("état", False)])
+def test_the_lexicon_knows_conjugated_verb_forms(word, conjugated):
+    assert grammalecte.could_be_conjugated(word) is conjugated
+
+
+def test_disabled_checker_is_reported_unavailable(monkeypatch):
+    monkeypatch.setattr(grammalecte, "_checker", None)
+    monkeypatch.setenv("ATYPIE_NO_GRAMMALECTE", "1")
+    assert grammalecte.available() is False
+    with pytest.raises(ImportError):
+        grammalecte.errors("Une phrase.")

@@ -1,0 +1,67 @@
+"""The guard: no rewritten sentence in worse French than its source. Real rewrites, real checkers."""
+import pytest
+
+from atypie.adapters import grammalecte
+from atypie.falc import guard as guard_module
+from atypie.falc.simplify import simplify
+from atypie.profiles.presets import load_preset
+
+FALC = load_preset("falc")
+needs_grammalecte = pytest.mark.skipif(not grammalecte.available(), reason="python3-grammalecte is not installed")
+
+
+def test_an_elided_subject_is_repeated_without_gluing_it_to_itself():
+    text = ("L'étroitesse des rues, qui limite la circulation de l'air, contribue à l'îlot de chaleur urbain.")
+    result = simplify(text, FALC, "fr")
+    assert "L'étroitesse des rues limite la circulation de l'air." in result.sentences
+    assert not any("étroitesseétroitesse" in s for s in result.sentences)
+
+
+def test_a_relative_clause_is_not_said_of_a_noun_of_another_number():
+    # "qui forment" is the streets: said of "l'étroitesse" it would read "L'étroitesse des rues forment …"
+    text = "L'étroitesse des rues, qui forment un couloir étroit, limite la circulation de l'air en ville."
+    sentences = simplify(text, FALC, "fr").sentences
+    assert not any(s.startswith("L'étroitesse des rues forment") for s in sentences), sentences
+
+
+def test_a_sentence_cut_into_pieces_that_are_not_sentences_is_rolled_back_and_marked():
+    text = ("Pour les scientifiques, l'œuf est une cellule qui permet la reproduction : quand un spermatozoïde "
+            "rencontre un ovule, ils fusionnent (c'est la fécondation), et forment une nouvelle cellule appelée "
+            "œuf, cellule-œuf, ou zygote.")
+    result = simplify(text, FALC, "fr")
+    assert "Zygote." not in result.sentences and "Quand un spermatozoïde rencontre un ovule." not in result.sentences
+    assert any(s.endswith("(à vérifier)") for s in result.sentences)
+    assert result.meaning.ok  # the source sentence itself is kept: nothing is lost
+
+
+def test_sound_rewrites_are_kept():
+    text = ("La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène. Elle ne se produit jamais "
+            "la nuit, car elle a besoin de lumière.")
+    result = simplify(text, FALC, "fr")
+    assert len(result.sentences) == 4 and not any("vérifier" in s for s in result.sentences)
+
+
+@needs_grammalecte
+def test_an_agreement_error_added_by_the_rewrite_is_repaired(monkeypatch):
+    # A rewrite that writes a wrong agreement of its own: the guard applies Grammalecte's single suggestion.
+    real = guard_module._Checker.judge
+
+    def broken_rewrite(self, entry, sentences, tokens):
+        return real(self, entry, [s.replace("La gestion", "Le gestion") for s in sentences], [None] * len(tokens))
+    monkeypatch.setattr(guard_module._Checker, "judge", broken_rewrite)
+    text = "La gestion intermédiaire, qui coordonne les équipes, est la cheville ouvrière de l'organisation."
+    result = simplify(text, FALC, "fr")
+    assert "La gestion intermédiaire coordonne les équipes." in result.sentences  # repaired, still split
+    assert not any(s.startswith("Le gestion") for s in result.sentences)
+
+
+def test_without_grammalecte_the_grammar_check_is_not_applicable(monkeypatch):
+    monkeypatch.setattr(grammalecte, "available", lambda: False)
+    result = simplify("La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène.", FALC, "fr")
+    assert "grammar" in result.meaning.not_applicable and "subject-object" in result.meaning.not_applicable
+    assert result.meaning.to_dict()["not_applicable"] == result.meaning.not_applicable
+
+
+def test_english_has_no_tags_so_the_structure_check_is_not_applicable():
+    result = simplify("The cell, which is small, divides every day because it grows.", FALC, "en")
+    assert {"structure", "grammar"} <= set(result.meaning.not_applicable)

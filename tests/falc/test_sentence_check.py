@@ -1,0 +1,49 @@
+"""Broken French, marked examples: each problem is found in the broken sentence and not in a sound one."""
+import pytest
+
+from atypie.adapters import grammalecte
+from atypie.falc import sentence_check as check
+from atypie.language.analysis import analyse
+
+BROKEN = [
+    (check.GLUED, "L'étroitesseétroitesse des rues limite la circulation de l'air."),
+    (check.DOUBLED, "Le le gouvernement vote la loi."),
+    (check.DANGLING, "Les glucides sont impliqués dans des mécanismes de."),
+    (check.NO_VERB, "Un phénomène observé dans les grandes villes."),
+    (check.RUN_ON, "Eau limite l'évapotranspiration contribue à rafraîchir l'air."),
+    (check.RELATIVE_START, "Qui n'a rien à voir ici avec la monnaie."),
+    (check.SUBORDINATE_ONLY, "Quand un spermatozoïde rencontre un ovule."),
+]
+SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
+         "Nous nous sommes trompés de salle.",
+         "La présence d'eau limite l'évapotranspiration et contribue à rafraîchir l'air.",
+         "Quand un spermatozoïde rencontre un ovule, ils fusionnent.",
+         "Les cellules qui se divisent copient leur ADN.",
+         "C'est la première cellule du nouvel être vivant."]
+
+
+def problems(sentence: str):
+    conjugated = grammalecte.could_be_conjugated if grammalecte.available() else None
+    return check.problems(list(analyse(sentence, "fr", full=False).doc), conjugated=conjugated)
+
+
+@pytest.mark.parametrize("problem, sentence", BROKEN)
+def test_broken_sentences_are_found(problem, sentence):
+    assert problems(sentence)[problem] == 1
+
+
+@pytest.mark.parametrize("sentence", SOUND)
+def test_sound_sentences_have_no_problem(sentence):
+    assert not problems(sentence)
+
+
+def test_without_tags_only_the_word_checks_run():
+    tokens = list(analyse("Un phénomène observé observé.", "fr", full=False).doc)
+    assert check.problems(tokens, tagged=False) == {check.DOUBLED: 1}
+
+
+def test_a_list_of_clauses_and_nouns_is_not_a_list():
+    def items(*texts):
+        return [list(analyse(t, "fr", full=False).doc) for t in texts]
+    assert check.list_problems(items("Ils fusionnent", "Et forment une cellule", "Zygote")) == [check.LIST_MIXED]
+    assert check.list_problems(items("le glucose", "le fructose", "le saccharose")) == []
