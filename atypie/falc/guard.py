@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
@@ -41,14 +42,39 @@ class GuardReport:
         return asdict(self)
 
 
-def guard(analysis, rewrite: Rewrite, after) -> tuple[Rewrite, GuardReport]:
-    """`after` is the analysis of the plain text that `rewrite` gives (tags, no dependency parse)."""
+class GrammarReading:
+    """Grammalecte's errors for the sentences a rewrite wrote itself, read in a thread started before the plain
+    text is tagged: the tagger spends most of its time outside Python's lock, so the two overlap."""
+
+    def __init__(self, rewrite: Rewrite, lang: str):
+        self._found: dict[str, list] = {}
+        self._thread = None
+        if lang == "fr" and grammalecte.available():
+            sentences = [s for e in rewrite.diff if e.start >= 0 and e.plain != [e.original] for s in e.plain
+                         if not _copied(s, e.original)]
+            self._thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
+            self._thread.start()
+
+    def _read(self, sentences: list[str]) -> None:
+        for sentence in sentences:
+            self._found[sentence] = grammalecte.errors(sentence)
+
+    def errors(self, sentence: str) -> list:
+        if self._thread is not None:
+            self._thread.join()
+        found = self._found.get(sentence)
+        return found if found is not None else grammalecte.errors(sentence)
+
+
+def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = None) -> tuple[Rewrite, GuardReport]:
+    """`after` is the analysis of the plain text that `rewrite` gives (tags, no dependency parse); `reading`, the
+    grammar of its sentences if it was started earlier."""
     lang = analysis.lang
     tagged = analysis.tagged
     grammar = lang == "fr" and grammalecte.available()
     not_applicable = ([] if tagged else ["structure"]) + ([] if grammar else ["grammar"])
     located = _locate(after, [s for entry in rewrite.diff for s in entry.plain]) if after is not None else {}
-    checker = _Checker(analysis, tagged, grammar)
+    checker = _Checker(analysis, tagged, grammar, reading or GrammarReading(Rewrite([], [], [], set(), []), lang))
     new_plain: dict[int, list[str]] = {}
     counts: Counter = Counter()
     found: list[str] = []
@@ -74,8 +100,8 @@ def guard(analysis, rewrite: Rewrite, after) -> tuple[Rewrite, GuardReport]:
 
 
 class _Checker:
-    def __init__(self, analysis, tagged: bool, grammar: bool):
-        self.analysis, self.tagged, self.grammar = analysis, tagged, grammar
+    def __init__(self, analysis, tagged: bool, grammar: bool, reading: GrammarReading):
+        self.analysis, self.tagged, self.grammar, self.reading = analysis, tagged, grammar, reading
         self.lang = analysis.lang
 
     def judge(self, entry: DiffEntry, sentences: list[str], tokens: list) -> tuple[str, list[str], list[str]]:
@@ -114,7 +140,7 @@ class _Checker:
             if _copied(sentence, entry.original):
                 out.append(sentence)  # a run of the source's own words: the source's grammar
                 continue
-            errors = grammalecte.errors(sentence)
+            errors = self.reading.errors(sentence)
             if errors and source_flagged is None:
                 source_flagged = {entry.original[e.start:e.end].lower() for e in grammalecte.errors(entry.original)}
             fixable = [e for e in errors if e.kind in _CERTAIN_KINDS and len(e.suggestions) == 1

@@ -7,12 +7,12 @@ from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
 from ..errors import TextTooDense
-from ..language.analysis import Analysis, analyse
+from ..language.analysis import Analysis, analyse, reanalyse
 from ..profiles.model import Profile
 from ..results import Notice
 from .engine import Report, check_analysis
 from .glossary import GlossaryEntry, complete, unexplained
-from .guard import guard
+from .guard import GrammarReading, guard
 from .meaning import MeaningCheck, check_meaning, key_terms
 from .render import to_text
 from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
@@ -80,11 +80,12 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     rewrite, defined = complete(rewrite, analysis, profile, engine if answered else None, course_glossary)
     notices += [n for n in defined if n not in notices]
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
+    reading = GrammarReading(rewrite, analysis.lang)  # grammar read while the plain text is tagged
     after = analyse(plain, analysis.lang, full=False, max_chars=None) if plain else None
-    rewrite, guarded = guard(analysis, rewrite, after)  # no sentence in worse French than its source
-    if guarded.changed:
+    rewrite, guarded = guard(analysis, rewrite, after, reading)  # no sentence in worse French than its source
+    if guarded.changed:  # only the lines the guard changed are read again
         plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
-        after = analyse(plain, analysis.lang, full=False, max_chars=None)
+        after = reanalyse(after, plain, full=False)
     meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after,
                             rewrite.replaced_words, tuple(guarded.not_applicable))
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)

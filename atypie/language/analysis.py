@@ -12,7 +12,7 @@ from . import numbers as numbers_module
 from . import syllables
 from .data import settings
 from .detect import detect
-from .nlp import has_tags, parse
+from .nlp import has_tags, parse, pipeline
 from .readability import Readability, score
 
 MAX_CHARS = 300_000
@@ -78,6 +78,41 @@ def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True,
     text = clean_text(text, max_chars)
     lang = lang or detect(text)
     return Analysis(text, lang, parse(text, lang, full=full))
+
+
+def reanalyse(previous: "Analysis", text: str, *, full: bool) -> "Analysis":
+    """The analysis of `text`, an edited version of `previous.text`: the lines that did not change keep their
+    tags, only the changed lines are tagged again (with the pipeline `full` names, the one `previous` used)."""
+    from difflib import SequenceMatcher
+
+    from spacy.tokens import Doc
+
+    text = clean_text(text, None)
+    old_lines, new_lines = _lines(previous.text), _lines(text)
+    old_starts = [0]
+    for line in old_lines:
+        old_starts.append(old_starts[-1] + len(line))
+    docs, changed = [], []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
+        if tag == "equal":
+            span = previous.doc.char_span(old_starts[i1], old_starts[i2])
+            if span is None:
+                return analyse(text, previous.lang, full=full, max_chars=None)
+            docs.append(span.as_doc())
+        elif j2 > j1:
+            docs.append(None)
+            changed.append("".join(new_lines[j1:j2]))
+    parsed = iter(pipeline(previous.lang, full=full).pipe(changed))
+    docs = [doc if doc is not None else next(parsed) for doc in docs]
+    doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else None
+    if doc is None or doc.text != text:
+        return analyse(text, previous.lang, full=full, max_chars=None)
+    return Analysis(text, previous.lang, doc)
+
+
+def _lines(text: str) -> list[str]:
+    """Each line with the line breaks after it ("\n\n" is one token: never cut inside it)."""
+    return [line for line in re.findall(r"[^\n]*\n*", text) if line]
 
 
 class Analysis:

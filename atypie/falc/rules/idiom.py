@@ -118,13 +118,27 @@ def _keys(token) -> frozenset[str]:
 
 @cache
 def _by_first_key(lang: str) -> dict[str, list]:
-    """Patterns indexed by their first key, so that each token looks only at the idioms it can start."""
+    """Patterns indexed by their first word, so that each token looks only at the idioms it can start; a pattern
+    that starts with an article is indexed by its second word (every article would otherwise try hundreds)."""
     index: dict[str, list] = {}
     for pattern in idiom_patterns(lang):
-        if pattern[1]:
-            for alternative in pattern[1][0].split("|"):
-                index.setdefault(alternative, []).append(pattern)
+        words = pattern[1]
+        if not words:
+            continue
+        second = len(words) > 1 and words[0] == _ARTICLE
+        for alternative in words[1 if second else 0].split("|"):
+            index.setdefault(("second:" if second else "") + alternative, []).append(pattern)
     return index
+
+
+def _article_before(tokens, keys, i: int) -> int | None:
+    """The article that may start an idiom whose second word is at `i` (at most one adjective between)."""
+    for j in range(i - 1, max(i - 3, -1), -1):
+        if _ARTICLE in keys[j]:
+            return j
+        if tokens[j].pos_ != "ADJ":
+            return None
+    return None
 
 
 def find_idioms(analysis) -> list[IdiomMatch]:
@@ -134,14 +148,18 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     index = _by_first_key(analysis.lang)
     candidates = []
     for i, token_keys in enumerate(keys):
-        starts = [p for key in token_keys for p in index.get(key, [])]
+        starts = [(i, p) for key in token_keys for p in index.get(key, [])]
         key = tokens[i].text.lower()
         if analysis.lang == "en":
-            starts = starts + [p for stem in _english_stems(key) for p in index.get(stem, [])]
-        for idiom, pattern, meanings, dropped in starts:
-            end = _match_rest(tokens, keys, i, pattern, analysis.lang)
+            starts += [(i, p) for stem in _english_stems(key) for p in index.get(stem, [])]
+        seconds = [p for key in token_keys for p in index.get("second:" + key, [])]
+        article = _article_before(tokens, keys, i) if seconds else None
+        if article is not None:
+            starts += [(article, p) for p in seconds]
+        for start, (idiom, pattern, meanings, dropped) in starts:
+            end = _match_rest(tokens, keys, start, pattern, analysis.lang)
             if end is not None:
-                candidates.append((-len(pattern), i, end, idiom, meanings, dropped))
+                candidates.append((-len(pattern), start, end, idiom, meanings, dropped))
     found, used = [], set()
     for _size, i, end, idiom, meanings, dropped in sorted(candidates):  # longest idioms first
         if not used.intersection(range(i, end + 1)):
