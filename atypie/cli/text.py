@@ -17,6 +17,7 @@ def register(commands) -> None:
                                    help="réécrire un texte en langage clair (FALC) / plain language")
     _text_arguments(simplify)
     simplify.add_argument("--backend", choices=("offline", "mistral"), help="moteur (défaut : ATYPIE_BACKEND)")
+    simplify.add_argument("--course", help="cours dont le glossaire s'ajoute à celui du profil")
     simplify.add_argument("--format", choices=("text", "markdown", "html", "json", "diff"), default="text",
                           help="diff : tableau HTML original → version simple / side-by-side HTML diff")
     simplify.set_defaults(handler=simplify_command)
@@ -50,7 +51,8 @@ def simplify_command(args: Namespace) -> None:
     from ..falc.render import to_text
 
     with profile_in_store(args) as (profile, store):
-        result = simplify(read_input(args.file), profile, lang=args.text_lang, backend=args.backend, store=store)
+        result = simplify(read_input(args.file), profile, lang=args.text_lang, backend=args.backend, store=store,
+                          course=args.course)
     if args.json or args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
         return

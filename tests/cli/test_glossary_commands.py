@@ -35,6 +35,22 @@ def test_import_list_remove_and_simplify_with_the_glossary(capsys, tmp_path):
     assert code == 0 and out.startswith("zygomorphisme : forme d'une fleur")
 
 
+def test_a_course_glossary_is_used_when_its_course_is_named(capsys, tmp_path):
+    assert run(capsys, "profiles", "create", "l1-bio", "--from", "falc")[0] == 0
+    source = tmp_path / "bio.csv"
+    source.write_text("terme;définition\nzygomorphisme;forme d'une fleur\n", encoding="utf-8")
+    assert run(capsys, "glossary", "import", str(source), "--profile", "l1-bio", "--course", "Botanique")[0] == 0
+    text = tmp_path / "texte.txt"
+    text.write_text("Le zygomorphisme des fleurs intrigue les botanistes.", encoding="utf-8")
+
+    def sources(*extra):
+        code, out, _ = run(capsys, "simplify", str(text), "--profile", "l1-bio", "--lang", "fr", "--json", *extra)
+        assert code == 0
+        return {e["term"]: e["source"] for e in json.loads(out)["glossary"]}
+    assert sources("--course", "Botanique").get("zygomorphisme") == "course"
+    assert sources().get("zygomorphisme") != "course"  # another course's words are not the profile's
+
+
 def test_import_errors_are_coded(capsys, tmp_path):
     run(capsys, "profiles", "create", "p", "--from", "falc")
     bad = tmp_path / "mauvais.csv"
