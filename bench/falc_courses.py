@@ -65,8 +65,10 @@ def score(item: dict, falc, tsa) -> dict:
     result = simplify(text, falc, "fr")
     body = "\n".join(result.sentences)
     glossary = {g.term.lower(): g for g in result.glossary}
-    wanted = set().union(*(numbers.values(raw, "fr") for raw in item.get("numbers", []))) if item.get("numbers") \
-        else set()
+    output_values = numbers.values(body, "fr")
+    written = item["numbers"] if "numbers" in item else [m.text for m in analyse(text, "fr").numbers]
+    kept_numbers = [raw for raw in written  # as written, or as a value (in a date, a range…)
+                    if present(raw, body) or numbers.values(raw, "fr") <= output_values]
     hard = item.get("hard_words", [])
     handled_hard = [w for w in hard if not present(w, body) or defined(w, glossary)]
     terms = item.get("key_terms", [])
@@ -77,7 +79,7 @@ def score(item: dict, falc, tsa) -> dict:
             "wps": [len(WORD.findall(s)) for s in result.sentences if WORD.search(s)],
             "words": len(WORD.findall(body)), "broken": broken_words(text, body),
             "grammar": grammar_added(text, body) if grammalecte.available() else None,
-            "numbers": (len(wanted & numbers.values(body, "fr")), len(wanted)),
+            "numbers": (len(kept_numbers), len(written)),
             "terms": (len(kept_terms), len(terms)), "hard": (len(handled_hard), len(hard)),
             "hard_missed": [w for w in hard if w not in handled_hard],
             "idioms": (sum(not present(i, idiom_body) for i in idioms), len(idioms)),

@@ -20,6 +20,9 @@ _LINKING_POS = {"CCONJ", "SCONJ", "PUNCT"}
 _RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles", "auquel",
               "auxquels", "auxquelles", "duquel", "desquels", "desquelles", "quoi", "comme", "si", "when", "which",
               "who", "that", "where"}
+_VERB_LIKE_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}  # what a tagger may call a verb it misread ("puis" is not)
+_CLITIC_HOSTS = {"ne", "n'", "n’", "il", "elle", "on", "ils", "elles", "je", "j'", "j’", "tu", "nous", "vous", "qui",
+                 "cela"}  # "la" after these is a pronoun ("il la crée"), not an article ("de la base")
 _REPEATABLE = {"nous", "vous", "très", "bien", "that", "had"}  # "nous nous", "vous vous", "très très"
 
 
@@ -42,8 +45,7 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
         found[DANGLING] += 1
     tokens = list(tokens)
     finite = [n for n, t in enumerate(tokens) if _finite(t)]
-    if not finite and not (conjugated and any(_maybe_verb(w, before, conjugated)
-                                              for before, w in zip([None, *words], words))):
+    if not finite and not (conjugated and any(_maybe_verb(words, k, conjugated) for k in range(len(words)))):
         found[NO_VERB] += 1
     if words[0].text.lower() in _RELATIVE_STARTS:
         found[RELATIVE_START] += 1
@@ -56,10 +58,15 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
     return found
 
 
-def _maybe_verb(token, before, conjugated: Callable[[str], bool]) -> bool:
-    """A word the lexicon knows as a conjugated verb, and not right after a determiner (« la base »)."""
-    return token.is_alpha and token.pos_ not in ("DET", "ADP") and (before is None or before.pos_ != "DET") \
-        and conjugated(token.text.lower())
+def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
+    """A word the lexicon knows as a conjugated verb, and not right after a determiner (« la base »), unless that
+    "determiner" is an object pronoun (« il ne la crée pas »)."""
+    token = words[k]
+    if not token.is_alpha or token.pos_ not in _VERB_LIKE_POS or not conjugated(token.text.lower()):
+        return False
+    if k == 0 or words[k - 1].pos_ != "DET":
+        return True
+    return k >= 2 and words[k - 2].text.lower() in _CLITIC_HOSTS
 
 
 def _glued(word: str) -> bool:

@@ -47,3 +47,8 @@ def test_a_list_of_clauses_and_nouns_is_not_a_list():
         return [list(analyse(t, "fr", full=False).doc) for t in texts]
     assert check.list_problems(items("Ils fusionnent", "Et forment une cellule", "Zygote")) == [check.LIST_MIXED]
     assert check.list_problems(items("le glucose", "le fructose", "le saccharose")) == []
+
+
+def test_an_object_pronoun_is_not_taken_for_an_article():
+    assert not problems("Mais à notre avis, il ne la crée pas.")  # the tagger reads « crée » as a noun
+    assert problems("D'abord afficher la base puis compter une base de plus.")[check.NO_VERB] == 1
