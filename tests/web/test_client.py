@@ -164,6 +164,7 @@ STAFF_CALLS = {
     "/allow_images": ["etu-texte", "raison", 5, "fr"], "/revoke_images": ["etu-images", "fr"],
     "/issue_code": ["etu-texte", 30, "", "fr"], "/list_codes": ["etu-texte", "fr"],
     "/revoke_code": ["ZZZZ", "fr"], "/usage_report": ["", "fr"],
+    "/import_glossary": ["etu-texte", None, "", "fr"], "/list_glossary": ["etu-texte", "fr"],
 }
 
 
