@@ -4,6 +4,8 @@ order, and each entry says which source it came from (`source`):
 1. "text": the text's own definitions (`definitions.py`: acronyms, appositions, « c'est-à-dire », « appelé »…);
 2. "course": the glossary the disability service attached to the student's profile (or course);
 3. "lexicon": the shipped lexicon of plain definitions (`lang/<lang>/glossary.txt`);
+3b. "dictionary": the broad dictionary (`lang/<lang>/lexicon.txt`: one short Wiktionary definition a word,
+   CC BY-SA 4.0, built by scripts/build_lexicon.py), after the hand-written lexicon, read once on first use;
 4. "mistral": a definition asked of the configured language model, grounded on the sentence, and checked
    (no number absent from the sentence, not the word itself, 25 words at most, plain);
 5. none: « à expliquer », the last resort; `unexplained()` counts those.
@@ -23,11 +25,15 @@ from ..results import Notice
 from .definitions import TextDefinition, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
-SOURCES = ("text", "course", "lexicon", "mistral")
-_SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon", "modèle": "mistral"}
-_ORIGIN_OF_SOURCE = {"text": "texte", "course": "cours", "lexicon": "glossaire", "mistral": "modèle"}
+SOURCES = ("text", "course", "lexicon", "dictionary", "mistral")
+_SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon",
+                     "dictionnaire": "dictionary", "modèle": "mistral"}
+_ORIGIN_OF_SOURCE = {"text": "texte", "course": "cours", "lexicon": "glossaire", "dictionary": "dictionnaire",
+                     "mistral": "modèle"}
 DEFINED_TERM_MARGIN = 1.0  # a term the text defines joins the glossary when a word of it is this close to "rare"
 LEXICON_ZIPF = 4.5  # a word of the lexicon rarer than this joins the glossary even when it is not "rare"
+DICTIONARY_ZIPF = 3.5  # the same for the broad dictionary, stricter: it holds ten times more words
+DICTIONARY_FILE = "lexicon.txt"
 MAX_MODEL_TERMS = 30  # the most words one text asks the model to define
 MAX_MODEL_DEFINITION_WORDS = 25
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -38,8 +44,8 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 class GlossaryEntry:
     term: str
     definition: str
-    origin: str  # "texte", "sigle", "cours", "glossaire", "modèle" or "à expliquer"
-    source: str | None = None  # "text", "course", "lexicon", "mistral", or None for « à expliquer »
+    origin: str  # "texte", "sigle", "cours", "glossaire", "dictionnaire", "modèle" or "à expliquer"
+    source: str | None = None  # "text", "course", "lexicon", "dictionary", "mistral", or None for « à expliquer »
 
     def __post_init__(self) -> None:
         if self.source is None and self.origin in _SOURCE_OF_ORIGIN:
@@ -51,6 +57,17 @@ class GlossaryEntry:
 
     def to_dict(self) -> dict:
         return {**asdict(self), "needs_review": self.needs_review}
+
+
+_DICTIONARY_NOTE = {"fr": " (Wiktionnaire : sens à vérifier)", "en": " (Wiktionary: check the sense)"}
+
+
+def shown_definition(entry: GlossaryEntry, lang: str) -> str:
+    """The definition as a reader sees it: one taken from the general dictionary says so, since its first sense
+    may not be the course's (« contracter » : conclure un contrat, in a text about catching a disease)."""
+    if entry.source == "dictionary":
+        return entry.definition + _DICTIONARY_NOTE.get(lang, _DICTIONARY_NOTE["fr"])
+    return entry.definition
 
 
 def to_explain(term: str, lang: str) -> GlossaryEntry:
@@ -99,6 +116,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences."""
     lang = analysis.lang
     shipped = entries(lang, "glossary.txt")
+    dictionary = entries(lang, DICTIONARY_FILE)  # read once, on the first glossary (cached)
     found_in_text = find_definitions(analysis)
     in_text = _TextDefinitions(found_in_text)
     course = {normalise(term): definition for term, definition in (course_glossary or {}).items()}
@@ -121,6 +139,9 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         for key in keys:
             if key in shipped:
                 return GlossaryEntry(term, shipped[key][0], "glossaire", "lexicon")
+        for key in keys + [k[:-1] for k in keys if k.endswith("ée")]:  # « usitée » → « usité »
+            if key in dictionary:
+                return GlossaryEntry(term, dictionary[key][0], "dictionnaire", "dictionary")
         return to_explain(term, lang)
 
     by_definition = {normalise(item.definition): item for item in found_in_text}
@@ -152,6 +173,16 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= LEXICON_ZIPF:
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
+    for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
+        if not dictionary or not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN"):
+            continue
+        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        key = next((k for k in keys if k in dictionary), None)
+        if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= DICTIONARY_ZIPF:
+            continue
+        if _zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form of a rarer lemma: « cela », « devons »
+            continue
+        add(key, GlossaryEntry(key, dictionary[key][0], "dictionnaire", "dictionary"))
     threshold = analysis.config["rare_zipf"] + DEFINED_TERM_MARGIN
     for item in found_in_text:  # terms the text itself takes the trouble to define
         if item.key in found or item.key in covered or not _hard(item, lang, threshold):
@@ -228,7 +259,7 @@ def complete(rewrite, analysis, profile, engine=None, course_glossary: dict[str,
     if course:
         present = {normalise(e.term) for e in glossary}
         for n, entry in enumerate(glossary):
-            if entry.source in (None, "lexicon") and any(k in course for k in _variants(entry.term)):
+            if entry.source in (None, "lexicon", "dictionary") and any(k in course for k in _variants(entry.term)):
                 key = next(k for k in _variants(entry.term) if k in course)
                 glossary[n] = GlossaryEntry(entry.term, course[key], "cours", "course")
         for key, (start, end) in _terms_used(analysis.text, course).items():

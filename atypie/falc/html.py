@@ -7,6 +7,7 @@ from html import escape
 
 from ..language import syllables
 from ..profiles.model import DisplayPreferences
+from .glossary import shown_definition
 from .render import still_to_explain
 
 # Text/background pairs, each with a contrast ratio of at least 7:1 (WCAG 1.4.6); tested.
@@ -36,7 +37,7 @@ def page(blocks, glossary, display: DisplayPreferences, lang: str, title: str) -
             body.append("<p>" + " ".join(_sentence(s, display, lang) for s in block.sentences) + "</p>")
     if glossary:
         heading = "Glossary" if lang == "en" else "Glossaire"
-        rows = "".join(f"<dt>{escape(e.term)}</dt><dd>{escape(e.definition)}</dd>" for e in glossary)
+        rows = "".join(f"<dt>{escape(e.term)}</dt><dd>{escape(shown_definition(e, lang))}</dd>" for e in glossary)
         left = sum(1 for e in glossary if getattr(e, "needs_review", False))
         note = f'<p class="unexplained">{escape(still_to_explain(left, lang))}</p>' if left else ""
         body.append(f'<section aria-labelledby="glossaire"><h2 id="glossaire">{heading}</h2><dl>{rows}</dl>{note}'

