@@ -269,7 +269,9 @@ class _Finder:
             if close is None or words[close].text != ")" or close == k + 1:
                 continue
             inside = words[k + 1:close]
-            item = self.acronym(words, k, close) or self.parenthesis(words, k, close, inside)
+            item = self.acronym(words, k, close)
+            if item is None and not (len(inside) == 1 and _ACRONYM.fullmatch(inside[0].text)):
+                item = self.parenthesis(words, k, close, inside)  # "(CO2)" that nothing spells: no definition
             if item is not None:
                 found.append(item)
         return found

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from atypie.falc.definitions import find_definitions
+from atypie.falc.definitions import definitions_in_text, find_definitions
 from atypie.falc.glossary import build_glossary, unexplained
 from atypie.falc.simplify import simplify
 from atypie.language.analysis import analyse
@@ -111,3 +111,8 @@ def test_finding_definitions_stays_linear_on_a_long_hostile_text():
     started = time.perf_counter()
     find_definitions(analyse(hostile, "fr", full=False))
     assert time.perf_counter() - started < 20
+
+
+def test_an_acronym_that_the_words_before_do_not_spell_gets_no_definition():
+    found = definitions_in_text("The Calvin cycle fixes carbon dioxide (CO2) into sugars.", "en")
+    assert "CO2" not in found
