@@ -9,10 +9,9 @@ from collections.abc import Callable
 
 GLUED, DOUBLED, DANGLING, NO_VERB, RUN_ON = "glued-word", "doubled-word", "dangling-end", "no-verb", "run-on"
 RELATIVE_START = "relative-start"  # « Qui n'a rien à voir… » cut from the noun it describes
-SUBORDINATE_ONLY = "subordinate-only"  # « Quand un spermatozoïde rencontre un ovule. » without its main clause
+SUBORDINATE_ONLY = "subordinate-only"  # « Quand un spermatozoïde rencontre un ovule. », « La photosynthèse, qui
+# a lieu dans les chloroplastes. »: only clauses that depend on a main clause, and no main clause
 LIST_MIXED = "list-mixed"  # items of a list that are not parallel: some clauses, some nouns, or one begins with "et"
-_SUBORDINATORS = {"quand", "lorsque", "lorsqu", "si", "puisque", "puisqu", "bien", "quoique", "tandis", "alors",
-                  "when", "if", "although", "while", "because"}
 _RELATIVE_STARTS = {"qui", "dont", "lequel", "laquelle", "lesquels", "lesquelles", "auquel", "auxquels",
                     "auxquelles", "duquel", "desquels", "desquelles", "which", "whom", "whose"}
 _DANGLING_POS = {"ADP", "DET", "CCONJ", "SCONJ"}
@@ -49,8 +48,8 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
         found[NO_VERB] += 1
     if words[0].text.lower() in _RELATIVE_STARTS:
         found[RELATIVE_START] += 1
-    if words[0].text.lower() in _SUBORDINATORS and len(finite) == 1:
-        found[SUBORDINATE_ONLY] += 1
+    if finite and len(finite) <= _clause_openers(tokens, finite):
+        found[SUBORDINATE_ONLY] += 1  # every conjugated verb belongs to a "qui …" or "quand …": no main clause
     if len(finite) > 1:  # each conjugated verb past the first needs a link before it: "qui", "et", a comma…
         links = sum(_links(t) for t in tokens[:finite[-1]])
         if len(finite) - 1 > links:
@@ -67,6 +66,22 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     if k == 0 or words[k - 1].pos_ != "DET":
         return True
     return k >= 2 and words[k - 2].text.lower() in _CLITIC_HOSTS
+
+
+def _clause_openers(tokens: list, finite: list[int]) -> int:
+    """Relative pronouns and subordinating conjunctions that open a clause: a conjugated verb follows them before
+    the next comma ("comme prévu, il pleut": "comme" opens nothing)."""
+    count, previous = 0, False
+    for n, token in enumerate(tokens):
+        opener = token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType")
+        if not opener or previous:  # "parce qu'", "alors que": one opener
+            previous = opener
+            continue
+        previous = True
+        following = next((f for f in finite if f > n), None)
+        if following is not None and not any(t.text in ",;:" for t in tokens[n + 1:following]):
+            count += 1
+    return count
 
 
 def _glued(word: str) -> bool:

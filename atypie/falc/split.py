@@ -372,6 +372,10 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
     head = next((t for t in right if t.pos_ == "NOUN"), None)
+    coordination = next((n for n, t in enumerate(right) if t.pos_ == "CCONJ"), None)
+    if head is not None and (head.dep_ == "conj" or coordination is not None and coordination <= 3 and all(
+            t.pos_ in ("DET", "NOUN", "ADJ", "PROPN") for t in right[:coordination])):
+        return [(linker, tokens)]  # "le dioxyde de carbone, l'eau et les minéraux": the end of a list
     if head is None or any(_verb_like(t) and t.i < head.i for t in right) or any(
             t.pos_ in ("VERB", "AUX") and (t.head is t or "Fin" in t.morph.get("VerbForm")) for t in right):
         # a conjugated verb: "…, la communauté recommande …" is a clause with its subject, not an apposition

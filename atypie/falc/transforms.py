@@ -503,8 +503,21 @@ def _phrases(analysis) -> list[Replacement]:
                                           after=r"[\w-]"):
         if plain[0].split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, start):
             continue  # "n'a toutefois pas" must not become "n'a mais pas"
+        if _after_auxiliary(analysis, start):
+            continue  # "on a vu que" is the verb "voir", not the conjunction "vu que" (→ "comme")
         found.append(Replacement(start, end, plain[0], "substitution"))
     return found
+
+
+def _after_auxiliary(analysis, start: int) -> bool:
+    """Whether the word at `start` is a participle after an auxiliary: a verb, never an invariable word."""
+    if not analysis.tagged:
+        return False
+    span = analysis.doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    token, before = span[0], analysis.doc[span.start - 1]
+    return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm") and before.pos_ == "AUX"
 
 
 _CLAUSE_STARTERS = {"mais", "donc", "car", "et", "ou", "or", "puis", "but", "so", "and", "then"}

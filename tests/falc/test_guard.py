@@ -35,10 +35,19 @@ def test_a_sentence_cut_into_pieces_that_are_not_sentences_is_rolled_back_and_ma
 
 
 def test_sound_rewrites_are_kept():
-    text = ("La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène. Elle ne se produit jamais "
-            "la nuit, car elle a besoin de lumière.")
-    result = simplify(text, FALC, "fr")
-    assert len(result.sentences) == 4 and not any("vérifier" in s for s in result.sentences)
+    text = ("La photosynthèse, qui a lieu dans les chloroplastes, permet aux plantes de produire du sucre. Elle ne se "
+            "produit jamais la nuit, car elle a besoin de lumière.")
+    assert simplify(text, FALC, "fr").sentences == [
+        "La photosynthèse permet aux plantes de produire du sucre.", "La photosynthèse a lieu dans les chloroplastes.",
+        "Elle ne se produit jamais la nuit.", "C'est parce qu'elle a besoin de lumière."]
+
+
+def test_a_clause_cut_from_its_main_verb_is_not_kept():
+    # the tagger reads « produit » as a noun here: « La photosynthèse, qui a lieu … » would be left with no main verb
+    text = "La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène."
+    sentences = simplify(text, FALC, "fr").sentences
+    assert "La photosynthèse, qui a lieu dans les chloroplastes." not in sentences
+    assert "C'est un produit du dioxygène." not in sentences
 
 
 @needs_grammalecte
@@ -65,3 +74,13 @@ def test_without_grammalecte_the_grammar_check_is_not_applicable(monkeypatch):
 def test_english_has_no_tags_so_the_structure_check_is_not_applicable():
     result = simplify("The cell, which is small, divides every day because it grows.", FALC, "en")
     assert {"structure", "grammar"} <= set(result.meaning.not_applicable)
+
+
+def test_the_end_of_a_list_is_not_taken_for_an_apposition():
+    text = "Les besoins nutritifs de la plante sont le dioxyde de carbone de l'air, l'eau et les minéraux du sol."
+    assert not any(s.startswith("C'est l'eau") for s in simplify(text, FALC, "fr").sentences)
+
+
+def test_a_participle_after_an_auxiliary_is_not_a_conjunction():
+    text = "On a vu que l'indentation est obligatoire en Python pour séparer les blocs d'instructions."
+    assert simplify(text, FALC, "fr").sentences[0].startswith("On a vu que")

@@ -13,13 +13,16 @@ BROKEN = [
     (check.RUN_ON, "Eau limite l'évapotranspiration contribue à rafraîchir l'air."),
     (check.RELATIVE_START, "Qui n'a rien à voir ici avec la monnaie."),
     (check.SUBORDINATE_ONLY, "Quand un spermatozoïde rencontre un ovule."),
+    (check.SUBORDINATE_ONLY, "La photosynthèse, qui a lieu dans les chloroplastes."),
 ]
 SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Nous nous sommes trompés de salle.",
          "La présence d'eau limite l'évapotranspiration et contribue à rafraîchir l'air.",
          "Quand un spermatozoïde rencontre un ovule, ils fusionnent.",
          "Les cellules qui se divisent copient leur ADN.",
-         "C'est la première cellule du nouvel être vivant."]
+         "C'est la première cellule du nouvel être vivant.",
+         "C'est parce qu'elle a besoin de lumière.",
+         "Comme prévu, il pleut sur la ville."]
 
 
 def problems(sentence: str):
