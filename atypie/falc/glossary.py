@@ -127,7 +127,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         found[key] = entry
         covered.update(_variants(entry.term))
 
-    def explain(term: str, keys: list[str]) -> GlossaryEntry:
+    def explain(term: str, keys: list[str], at: int = -1) -> GlossaryEntry:
         defined = in_text.get(keys)
         if defined is not None:
             covered.update(_variants(defined.term))
@@ -139,9 +139,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         for key in keys:
             if key in shipped:
                 return GlossaryEntry(term, shipped[key][0], "glossaire", "lexicon")
-        for key in keys + [k[:-1] for k in keys if k.endswith("ée")]:  # « usitée » → « usité »
+        for key in _dictionary_keys(keys):  # « usitée » → « usité », « approximatives » → « approximatif »
             if key in dictionary:
-                return GlossaryEntry(term, dictionary[key][0], "dictionnaire", "dictionary")
+                return GlossaryEntry(term, _sense(dictionary[key], key, _context(analysis, at)), "dictionnaire",
+                                     "dictionary")
         return to_explain(term, lang)
 
     by_definition = {normalise(item.definition): item for item in found_in_text}
@@ -163,7 +164,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
         if any(k in found or k in covered for k in keys):
             continue
-        entry = explain(word.lemma, keys)
+        entry = explain(word.lemma, keys, word.start)
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
         if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN"):
@@ -174,15 +175,17 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
-        if not dictionary or not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN"):
+        if not dictionary or not token.is_alpha or len(token.text) < 4 or (
+                analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
             continue
         keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
-        key = next((k for k in keys if k in dictionary), None)
+        key = next((k for k in _dictionary_keys(keys) if k in dictionary), None)
         if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
         if _zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form of a rarer lemma: « cela », « devons »
             continue
-        add(key, GlossaryEntry(key, dictionary[key][0], "dictionnaire", "dictionary"))
+        add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
+                               "dictionary"))
     threshold = analysis.config["rare_zipf"] + DEFINED_TERM_MARGIN
     for item in found_in_text:  # terms the text itself takes the trouble to define
         if item.key in found or item.key in covered or not _hard(item, lang, threshold):
@@ -196,7 +199,70 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for key in _terms_used(analysis.text, multiword):  # multi-word terms of the lexicon that the text uses
         if key not in found:
             add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
+    for key, (start, _) in _terms_used(analysis.text, _multiword(lang)).items():  # « biologie moléculaire »
+        if key not in found and key not in covered and key not in multiword:
+            add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
+                                   "dictionary"))
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+@functools.cache
+def _multiword(lang: str) -> dict[str, tuple[str, ...]]:
+    """The dictionary's terms of two or three words (« biologie moléculaire »), built once."""
+    return {term: values for term, values in entries(lang, DICTIONARY_FILE).items() if " " in term}
+
+
+_ENDINGS = (("ives", "if"), ("ive", "if"), ("euses", "eux"), ("euse", "eux"), ("iennes", "ien"), ("ienne", "ien"),
+            ("elles", "el"), ("elle", "el"), ("ales", "al"), ("aux", "al"), ("ale", "al"), ("ées", "é"), ("ée", "é"),
+            ("ées", "er"), ("ée", "er"), ("és", "er"), ("é", "er"), ("es", "e"), ("es", ""), ("e", ""))
+
+
+def _dictionary_keys(keys: list[str]) -> list[str]:
+    """The keys, then their masculine singular or infinitive guesses (« approximatives » → « approximatif »,
+    « usitée » → « usité », « élaborés » → « élaborer »): spaCy's lemma is often the form itself."""
+    out = list(keys)
+    for key in keys:
+        if " " in key:
+            continue
+        for end, base in _ENDINGS:
+            if key.endswith(end) and len(key) - len(end) >= 3:
+                out.append(key[:-len(end)] + base)
+    return list(dict.fromkeys(out))
+
+
+_STEM_LETTERS = 6
+
+
+def _stems(text: str, lang: str) -> set[str]:
+    """Content words of `text` cut to their first letters, a rough stem (« contagion » ~ « contagieuse »)."""
+    from ..language.data import words
+
+    small = words(lang, "function_words.txt")
+    return {w[:_STEM_LETTERS] for w in (m.lower() for m in _WORDS.findall(text)) if len(w) > 3 and w not in small}
+
+
+def _sense(senses: tuple[str, ...], term: str, context: str, lang: str = "fr") -> str:
+    """The dictionary sense that shares the most word stems with the sentence (and paragraph) using the word;
+    the first one on a tie (Wiktionary's main sense)."""
+    if len(senses) < 2 or not context:
+        return senses[0]
+    around = _stems(context, lang) - _stems(term, lang)
+    best, score = senses[0], len(_stems(senses[0], lang) & around)
+    for sense in senses[1:]:
+        shared = len(_stems(sense, lang) & around)
+        if shared > score:
+            best, score = sense, shared
+    return best
+
+
+def _context(analysis, at: int) -> str:
+    """The sentence at character `at` of the text, and its paragraph."""
+    text = analysis.text
+    if at < 0 or at >= len(text):
+        return ""
+    start = text.rfind("\n\n", 0, at) + 1
+    end = text.find("\n\n", at)
+    return text[start:end if end >= 0 else len(text)]
 
 
 @functools.cache

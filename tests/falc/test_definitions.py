@@ -96,7 +96,7 @@ def test_the_users_example_is_explained_not_listed():
 
 
 def test_simplify_uses_a_course_glossary_and_counts_what_is_left():
-    text = "Le zygomorphisme des fleurs intrigue. Le pétiolule est minuscule."
+    text = "Le zygomorphisme des fleurs intrigue. L’hypanthium est minuscule."
     plain = simplify(text, load_preset("falc"), "fr")
     assert plain.unexplained == 2 and plain.to_dict()["unexplained"] == 2
     assert "2 mots difficiles encore à expliquer." in plain.text
