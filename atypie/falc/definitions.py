@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])|[^\W\d_]+(?:-[^\W\d_]+)*|\
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,9}s?")
 _MAX_TERM_WORDS = 5
 _MAX_DEFINITION_WORDS = 40
+_MAX_SHOWN_WORDS = 30  # longer than this, what follows a cue is a clause, not a definition
 _MAX_WINDOW = 60  # words looked at on each side of a cue
 _QUOTES_OPEN = {"«", "“", '"', "‹", "'"}
 _QUOTES_CLOSE = {"»", "”", '"', "›", "'"}
@@ -224,8 +225,11 @@ class _Finder:
             return None
         if strip_article and words[i].lower in self.cues.get("determinants", ()):
             i += 1
+        j = next((n for n in range(i + 1, j) if words[n].text == "("), j)  # an aside inside is not the definition
         while j > i and words[j - 1].text in _CLAUSE_END | _QUOTES_CLOSE:
             j -= 1
+        if j - i > _MAX_SHOWN_WORDS:
+            return None  # a whole clause, not a definition a reader can take in
         text = self.span(words, i, j).strip(" ,;:")
         term_text = self.span(words, first, end)
         if not text or not term_text or normalise(term_text) in normalise(text).split():
@@ -304,11 +308,14 @@ class _Finder:
         if inside[0].lower in refused or opening.replace(" .", ".") in refused or opening in refused:
             return None
         first = inside[0].lower
+        if self.analysis.tagged and first not in ("ou", "or") and self.pos(inside[0]) not in (
+                "DET", "NOUN", "PROPN", "ADJ", "X"):
+            return None  # « (aussi bien en surface que dans la mer) »: a precision, not a name for the word before
         if first in self.cues.get("reformulation", ()) or opening.replace(" ", "") in {
                 c.replace(" ", "") for c in self.cues.get("reformulation", ())}:
             return None  # read by the reformulation cue
-        if first in ("ou", "or") and len(inside) <= 4:  # "grandeur physique (ou dimension)": two names
-            term = self.term_after(words, k + 2)
+        if first in ("ou", "or"):  # "grandeur physique (ou dimension)": two names; "(ou dans les 48 h …)": neither
+            term = self.term_after(words, k + 2) if len(inside) <= 4 else None
             before = self.term_before(words, k)
             if term and before and term[1] == close:
                 return self.definition(term, words, before[0], before[1], "parenthesis")

@@ -206,8 +206,11 @@ def _parentheticals(analysis, sentence, replacements, profile):
             for t in inside)
         before = tokens[k - 1] if k > 0 else None
         skip.update(t.i for t in tokens[k:close + 1])
-        if before is not None and not has_facts and (before.pos_ in ("NOUN", "PROPN") or not analysis.tagged) \
-                and before.is_alpha:
+        # a definition names something: « (une protéine …) »; « (aussi bien en surface que …) », « (ou dans les
+        # 48 h …) » add a precision, never a definition of the word before them
+        names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
+        if before is not None and not has_facts and names and (before.pos_ in ("NOUN", "PROPN")
+                                                                or not analysis.tagged) and before.is_alpha:
             moved[_term_before(tokens, k)] = content.strip()
         else:
             lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])

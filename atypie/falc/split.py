@@ -141,6 +141,11 @@ def _find_detached(tokens: list):
         if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct or _verb_like(t) for t in phrase):
             continue  # the noun phrase must be a noun phrase, not "Bressuire est une commune …"
         end = _clause_end(tokens, clause_start)
+        if end < len(tokens) and tokens[end].text in ",(" and not any(
+                _verb_like(t) and "Fin" in t.morph.get("VerbForm") for t in tokens[end:]):
+            # "…, qui explique le volcanisme (…), les séismes et la dérive.": no verb follows, so what follows the
+            # comma still belongs to the clause (its list goes on): the clause runs to the end of the sentence
+            end = len(tokens) - 1 if tokens[-1].is_punct and tokens[-1].text in ".!?" else len(tokens)
         clause = tokens[clause_start:end]
         rest = tokens[:k - 1] + tokens[end:]
         before = tokens[:k - 1]

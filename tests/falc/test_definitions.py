@@ -116,3 +116,13 @@ def test_finding_definitions_stays_linear_on_a_long_hostile_text():
 def test_an_acronym_that_the_words_before_do_not_spell_gets_no_definition():
     found = definitions_in_text("The Calvin cycle fixes carbon dioxide (CO2) into sugars.", "en")
     assert "CO2" not in found
+
+
+def test_a_precision_in_brackets_or_a_whole_clause_is_not_a_definition():
+    text = ("La pneumonie acquise en communauté est une inflammation du poumon chez un patient qui l'a contractée "
+            "dans la communauté (ou dans les 48h suivant une admission à l'hôpital). Le mécanisme fondamental de la "
+            "pneumonie est l'aspiration de contenu provenant des voies respiratoires supérieures, mais lorsqu'il est "
+            "clair que le patient a aspiré une grande quantité de contenu gastrique ou oral, on parle de pneumonie "
+            "d'aspiration.")
+    found = definitions_in_text(text, "fr")
+    assert "communauté" not in found and not any(len(d.split()) > 30 for d in found.values()), found

@@ -84,3 +84,16 @@ def test_the_end_of_a_list_is_not_taken_for_an_apposition():
 def test_a_participle_after_an_auxiliary_is_not_a_conjunction():
     text = "On a vu que l'indentation est obligatoire en Python pour séparer les blocs d'instructions."
     assert simplify(text, FALC, "fr").sentences[0].startswith("On a vu que")
+
+
+def test_a_relative_clause_keeps_the_end_of_its_list():
+    # cut at the bracket, "les tremblements de terre et la dérive" were said to explain mountains, not plates
+    text = ("Depuis les années 1970, la formation des montagnes est expliquée par la tectonique des plaques, qui "
+            "présente aussi l'avantage d'expliquer le volcanisme (aussi bien en surface que dans la mer), les "
+            "tremblements de terre et la dérive des continents.")
+    result = simplify(text, FALC, "fr")
+    assert result.sentences[0] == "Depuis les années 1970, la formation des montagnes est expliquée par la " \
+                                  "tectonique des plaques."
+    assert result.sentences[1].endswith("le volcanisme, les tremblements de terre et la dérive des continents.")
+    assert "Précision : aussi bien en surface que dans la mer." in result.sentences  # a precision, not a definition
+    assert all(entry.definition != "aussi bien en surface que dans la mer" for entry in result.glossary)
