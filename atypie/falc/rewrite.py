@@ -214,8 +214,9 @@ def _parentheticals(analysis, sentence, replacements, profile):
             moved[_term_before(tokens, k)] = content.strip()
         else:
             lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
-            has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
-            extra.append(_clean(content if has_verb else lead + content, analysis.lang))
+            clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
+            extra.append(_clean(content if clause else lead + content, analysis.lang))  # « (c'est la fécondation) »
     return skip, extra, moved
 
 
