@@ -65,3 +65,13 @@ def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
                                 "Les mitochondries produisent l'essentiel de l'énergie de la cellule."]
     kept = simplify("Le chat et le chien dorment dans le salon depuis ce matin.", load_preset("falc"), "fr")
     assert kept.sentences == ["Le chat et le chien dorment dans le salon depuis ce matin."]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Demand for the product rose very sharply in the spring, resulting in a shortage of supply in many shops.",
+     ["Demand for the product rose very sharply in the spring.", "This results in a shortage of supply in many shops."]),
+    ("The central bank raised its interest rates twice last year, although inflation stayed high in most sectors.",
+     ["The central bank raised its interest rates twice last year.", "But inflation stayed high in most sectors."]),
+])
+def test_english_participle_and_concession_clauses_become_sentences(text, expected):
+    assert simplify(text, load_preset("falc"), "en").sentences == expected
