@@ -18,7 +18,8 @@ from .conjugate import conjugate, forms_of, verb_form
 from .numbers_style import number_notes
 from .rules.all_caps import _RUN as CAPITALS
 from .rules.foreign_words import find_foreign
-from .rules.idiom import find_idioms
+from .idioms_en import english_idiom
+from .rules.idiom import GENDER_MARKER, find_idioms, meaning_without_marker
 from .rules.numeric_date import written_date
 from .rules.special_characters import _PATTERN as SYMBOLS
 from .rules.special_characters import _SYMBOLS as SYMBOL_WORDS
@@ -84,6 +85,10 @@ def _match_case(original: str, new: str) -> str:
 def _idioms(analysis) -> list[Replacement]:
     found = []
     for match in find_idioms(analysis):
+        if analysis.lang == "en":
+            start, end, text = english_idiom(match)
+            found.append(Replacement(start, end, text, "idiom"))
+            continue
         start, end = match.start, match.end
         first = match.first
         before = analysis.doc[first.i - 1] if first.i > 0 else None
@@ -98,14 +103,14 @@ def _idioms(analysis) -> list[Replacement]:
         elif match.article_dropped and _determiner_before(first) is not None:
             start, text = _determiner_before(first).idx, match.meanings[0]
         else:
-            text = _clean(bodies[0])
+            text = meaning_without_marker(bodies[0])
         if text is not None and analysis.lang == "fr":
             _body, suffix, end = tails[chosen]
             text = _join(text, suffix) if suffix else text
             start, text = _elide_before(analysis.doc, start, text)
         if text is None:
             original = analysis.text[match.start:match.end]
-            meaning = _clean(match.meanings[0])
+            meaning = meaning_without_marker(match.meanings[0])
             found.append(Replacement(match.start, match.end, f"{original} (c'est-à-dire : {meaning})"
                                      if analysis.lang == "fr" else f"{original} (that is: {meaning})",
                                      "idiom", review=True))
@@ -149,7 +154,7 @@ def _tails(match, analysis) -> list[tuple[str, str, int]]:
     next_vowel = _starts_with_vowel(analysis.text[match.end:])
     out = []
     for meaning in match.meanings:
-        words = _clean(meaning).split()
+        words = meaning_without_marker(meaning).split()
         own = words[-1] if len(words) > 1 and words[-1] in ("à", "de", "d'") else ""
         body = " ".join(words[:-1]) if own else " ".join(words)
         article = _TAIL_ARTICLE.get(tail, "")
@@ -171,14 +176,6 @@ def _join(text: str, suffix: str) -> str:
     if not suffix.strip():
         return text + suffix
     return text + ("" if text.endswith("'") else " ") + suffix
-
-
-_MARKER = re.compile(r"\s*\[(m|f|mp|fp)\]\s*$")
-
-
-def _clean(meaning: str) -> str:
-    """A meaning without its gender marker ("l'idée principale [f]")."""
-    return _MARKER.sub("", meaning)
 
 
 # --- noun-phrase idioms: the sentence's determiner agrees with the meaning -------------------------------
@@ -213,10 +210,10 @@ def _starts_with_vowel(text: str) -> bool:
 def _noun_parts(meaning: str) -> tuple[str, str | None, bool, str]:
     """(article, gender "m"/"f"/None, plural, body) of a noun-phrase meaning: "la base la plus importante",
     "l'idée principale [f]"."""
-    marker = _MARKER.search(meaning)
+    marker = GENDER_MARKER.search(meaning)
     gender = marker.group(1)[0] if marker else None
     plural = bool(marker and marker.group(1).endswith("p"))
-    words = _clean(meaning).split()
+    words = meaning_without_marker(meaning).split()
     first = words[0].lower()
     if first in _ARTICLES:
         article_gender, article_plural = _ARTICLES[first]
@@ -354,7 +351,7 @@ def _verbal_meaning(match, before, start: int, lang: str,
         return None, start, 0  # "leur emboîter le pas": the meaning may need another pronoun ("les imiter")
     adverbs = _adverbs_after(match)
     for index, meaning in enumerate(meanings):
-        meaning = _clean(meaning)
+        meaning = meaning_without_marker(meaning)
         negation = None
         words = meaning.split()
         if len(words) > 2 and words[0] == "ne" and words[1] in _NEGATIONS and form[0] != "inf":

@@ -38,8 +38,11 @@ def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
 
         docs = pipeline("fr", full=False).pipe(list(table))
         keys = [tuple(_key(t) for t in doc if not t.is_punct) for doc in docs]
-    else:
-        keys = [tuple(re.findall(r"[\w']+", idiom.lower())) for idiom in table]
+    else:  # the sentence's own tokenizer, so that "devil's" and "wake-up" split the same way
+        from ...language.nlp import pipeline
+
+        tokenizer = pipeline(lang, full=False).tokenizer
+        keys = [tuple(t.text.lower().replace("’", "'") for t in tokenizer(idiom)) for idiom in table]
     patterns = []
     keys = [_without_placeholder(key) for key in keys]
     for idiom, key in zip(table, keys, strict=True):
@@ -143,13 +146,15 @@ def _article_before(tokens, keys, i: int) -> int | None:
 
 def find_idioms(analysis) -> list[IdiomMatch]:
     tokens = [t for t in analysis.doc if not t.is_space]
-    keys = ([_keys(t) for t in tokens] if analysis.lang == "fr"
-            else [frozenset((t.text.lower(),)) for t in tokens])
+    if analysis.lang == "fr":
+        keys = [_keys(t) for t in tokens]
+    else:
+        keys = [frozenset((t.text.lower().replace("’", "'"),)) for t in tokens]
     index = _by_first_key(analysis.lang)
     candidates = []
     for i, token_keys in enumerate(keys):
         starts = [(i, p) for key in token_keys for p in index.get(key, [])]
-        key = tokens[i].text.lower()
+        key = tokens[i].text.lower().replace("’", "'")
         if analysis.lang == "en":
             starts += [(i, p) for stem in _english_stems(key) for p in index.get(stem, [])]
         seconds = [p for key in token_keys for p in index.get("second:" + key, [])]
@@ -169,8 +174,71 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     return sorted(found, key=lambda m: m.start)
 
 
+# English irregular verbs: base → (past, past participle), for idiom verbs and for the verbs of meanings
+IRREGULAR = {
+    "be": ("was", "been"), "become": ("became", "become"), "begin": ("began", "begun"), "bend": ("bent", "bent"),
+    "bite": ("bit", "bitten"), "blow": ("blew", "blown"), "break": ("broke", "broken"),
+    "bring": ("brought", "brought"), "build": ("built", "built"), "burn": ("burnt", "burnt"),
+    "buy": ("bought", "bought"), "beat": ("beat", "beaten"), "speed": ("sped", "sped"), "bear": ("bore", "borne"), "cast": ("cast", "cast"), "grind": ("ground", "ground"),
+    "tread": ("trod", "trodden"), "wind": ("wound", "wound"), "sow": ("sowed", "sown"), "seek": ("sought", "sought"), "catch": ("caught", "caught"), "choose": ("chose", "chosen"),
+    "come": ("came", "come"), "cost": ("cost", "cost"), "cut": ("cut", "cut"), "deal": ("dealt", "dealt"),
+    "dig": ("dug", "dug"), "do": ("did", "done"), "draw": ("drew", "drawn"), "drink": ("drank", "drunk"),
+    "drive": ("drove", "driven"), "eat": ("ate", "eaten"), "fall": ("fell", "fallen"), "feel": ("felt", "felt"),
+    "fight": ("fought", "fought"), "find": ("found", "found"), "fly": ("flew", "flown"),
+    "forget": ("forgot", "forgotten"), "freeze": ("froze", "frozen"), "get": ("got", "got"),
+    "give": ("gave", "given"), "go": ("went", "gone"), "grow": ("grew", "grown"), "hang": ("hung", "hung"),
+    "have": ("had", "had"), "hear": ("heard", "heard"), "hide": ("hid", "hidden"), "hit": ("hit", "hit"),
+    "hold": ("held", "held"), "hurt": ("hurt", "hurt"), "keep": ("kept", "kept"), "know": ("knew", "known"),
+    "lay": ("laid", "laid"), "lead": ("led", "led"), "learn": ("learnt", "learnt"), "leave": ("left", "left"),
+    "lend": ("lent", "lent"), "let": ("let", "let"), "lie": ("lay", "lain"), "lose": ("lost", "lost"),
+    "make": ("made", "made"), "mean": ("meant", "meant"), "meet": ("met", "met"), "pay": ("paid", "paid"),
+    "put": ("put", "put"), "quit": ("quit", "quit"), "read": ("read", "read"), "ride": ("rode", "ridden"),
+    "ring": ("rang", "rung"), "rise": ("rose", "risen"), "run": ("ran", "run"), "say": ("said", "said"),
+    "see": ("saw", "seen"), "sell": ("sold", "sold"), "send": ("sent", "sent"), "set": ("set", "set"),
+    "shake": ("shook", "shaken"), "shed": ("shed", "shed"), "shine": ("shone", "shone"),
+    "shoot": ("shot", "shot"), "show": ("showed", "shown"), "shut": ("shut", "shut"), "sink": ("sank", "sunk"),
+    "sit": ("sat", "sat"), "sleep": ("slept", "slept"), "slip": ("slipped", "slipped"),
+    "speak": ("spoke", "spoken"), "spend": ("spent", "spent"), "spill": ("spilt", "spilt"),
+    "split": ("split", "split"), "spread": ("spread", "spread"), "stand": ("stood", "stood"),
+    "steal": ("stole", "stolen"), "stick": ("stuck", "stuck"), "strike": ("struck", "struck"),
+    "sweep": ("swept", "swept"), "swim": ("swam", "swum"), "take": ("took", "taken"),
+    "teach": ("taught", "taught"), "tear": ("tore", "torn"), "tell": ("told", "told"),
+    "think": ("thought", "thought"), "throw": ("threw", "thrown"), "understand": ("understood", "understood"),
+    "wake": ("woke", "woken"), "wear": ("wore", "worn"), "win": ("won", "won"), "write": ("wrote", "written"),
+}
+_IRREGULAR_FORMS = {"is": ("be", "s"), "are": ("be", ""), "am": ("be", ""), "were": ("be", "past"),
+                    "being": ("be", "ing"), "has": ("have", "s"), "does": ("do", "s"), "gotten": ("get", "part"),
+                    "burned": ("burn", "ed"), "learned": ("learn", "ed"), "spilled": ("spill", "ed")}
+for _base, (_past, _part) in IRREGULAR.items():
+    _IRREGULAR_FORMS.setdefault(_past, (_base, "past" if _past != _part else "ed"))
+    _IRREGULAR_FORMS.setdefault(_part, (_base, "part" if _past != _part else "ed"))
+
+
+def english_forms(word: str) -> list[tuple[str, str]]:
+    """The (base, form) an English word can be: form is "" (base), "s", "ed" (past or participle), "past",
+    "part" or "ing" ("making" → make, "stopped" → stop, "carries" → carry, "went" → go)."""
+    word = word.lower().replace("’", "'")
+    found = [(word, "")]
+    if word in _IRREGULAR_FORMS:
+        found.append(_IRREGULAR_FORMS[word])
+    for suffix, form in (("ing", "ing"), ("ed", "ed"), ("es", "s"), ("s", "s"), ("d", "ed")):
+        if not word.endswith(suffix) or len(word) - len(suffix) < 2:
+            continue
+        stem = word[:-len(suffix)]
+        found.append((stem, form))
+        if suffix in ("ing", "ed"):
+            found.append((stem + "e", form))  # making, raised
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+                found.append((stem[:-1], form))  # cutting, stopped
+        if suffix in ("ed", "es") and stem.endswith("i"):
+            found.append((stem[:-1] + "y", form))  # carried, carries
+        if suffix == "ing" and stem.endswith("y"):
+            found.append((stem[:-1] + "ie", form))  # lying
+    return found
+
+
 def _english_stems(word: str) -> list[str]:
-    return [word[:-len(suffix)] for suffix in ("ing", "es", "ed", "s", "d") if word.endswith(suffix)]
+    return [base for base, form in english_forms(word) if form]
 
 
 def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
@@ -189,10 +257,15 @@ def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
     return position
 
 
+_POSSESSIVES = {"my", "your", "his", "her", "its", "our", "their", "one's"}
+
+
 def _same(keys: frozenset[str], wanted: str, lang: str) -> bool:
     if lang == "en":
         key = next(iter(keys))
-        return key == wanted or (key.startswith(wanted) and key[len(wanted):] in ("s", "es", "ed", "d", "ing"))
+        if wanted in _POSSESSIVES:  # "keep your chin up" matches "kept their chin up"
+            return key in _POSSESSIVES
+        return key == wanted or any(base == wanted for base, _form in english_forms(key))
     return any(alternative in keys for alternative in wanted.split("|"))
 
 
@@ -214,7 +287,7 @@ class Idiom(Rule):
     def check(self, analysis, options):
         found = []
         for m in find_idioms(analysis):
-            meaning = _GENDER.sub("", m.meanings[0])
+            meaning = meaning_without_marker(m.meanings[0])
             written = analysis.text[m.start:m.end]
             found.append(self.finding(analysis, m.start, m.end,
                                       f"« {written} » est une expression imagée : « {meaning} ».",
@@ -222,4 +295,9 @@ class Idiom(Rule):
         return found
 
 
-_GENDER = re.compile(r"\s*\[(?:m|f|mp|fp)\]\s*$")  # gender marker of a noun-phrase meaning (see idioms.txt)
+GENDER_MARKER = re.compile(r"\s*\[(m|f|mp|fp)\]\s*$")  # gender marker of a noun-phrase meaning (see idioms.txt)
+
+
+def meaning_without_marker(meaning: str) -> str:
+    """A meaning as it is written in the text: without its gender marker ("l'idée principale [f]")."""
+    return GENDER_MARKER.sub("", meaning)
