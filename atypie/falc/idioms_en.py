@@ -48,7 +48,8 @@ def english_idiom(match) -> tuple[int, int, str]:
         return (previous.idx, match.end, text)
     if determiner == "the" and own in ("a", "an", "the"):
         return (previous.idx, match.end, f"the {body}")
-    if determiner is not None or (plural and own in ("a", "an")) or (match.article_dropped and _english_determiner_near(first)):
+    if determiner is not None or (plural and own in ("a", "an")) or (
+            match.article_dropped and _english_determiner_near(first)):
         return (match.start, match.end, body)  # "the biggest wake-up call" → "the biggest warning"
     if own in ("a", "an") and not match.article_dropped and len(words) == 1 and not plural:
         return (match.start, match.end, body)  # "is cornerstone" is rare: keep as written
