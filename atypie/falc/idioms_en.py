@@ -72,8 +72,9 @@ def _english_unmarked(token) -> str:
     if before in _EN_BASE_BEFORE or j < 0:
         return ""
     subject = _english_subject_word(token)
+    plural_noun = len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss")
     if subject in ("i", "you", "we", "they") or subject in _EN_PLURAL_SUBJECTS or (
-            len(subject) > 3 and subject.endswith("s") and not subject.endswith("ss") and subject not in _EN_NOT_PLURAL):
+            plural_noun and subject not in _EN_NOT_PLURAL):
         return ""
     return "past" if subject.isalpha() else ""
 
@@ -107,9 +108,9 @@ def _english_plural(body: str) -> str:
     after = head + 2  # "a warning that makes you act" → "warnings that make you act"
     if after < len(words) and words[head + 1].lower() in ("that", "which", "who"):
         verb = words[after]
-        words[after] = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}.get(
-            verb, verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes"))
-            else verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb)
+        base = verb[:-3] + "y" if verb.endswith("ies") else verb[:-2] if verb.endswith(("ches", "shes", "sses", "xes")) \
+            else verb[:-1] if verb.endswith("s") and not verb.endswith("ss") else verb
+        words[after] = {"is": "are", "was": "were", "has": "have", "does": "do", "goes": "go"}.get(verb, base)
     if word in irregular:
         words[head] = irregular[word]
     elif word.endswith("y") and word[-2:-1] not in tuple("aeiou"):

@@ -1,7 +1,8 @@
 """What makes a sentence broken French, read on its tags (part of speech and morphology, no dependency parse):
 a word glued to itself, a word doubled, a sentence that ends on a preposition, determiner or conjunction or
-starts with a relative pronoun, no finite verb, or two finite verbs run together with nothing to link them. Each is counted, so that a rewritten
-sentence is compared with the sentence it came from: only what the rewrite added counts against it."""
+starts with a relative pronoun, no finite verb or only those of dependent clauses, two finite verbs run together
+with nothing to link them, a list whose items are not parallel. Each is counted, so that a rewritten sentence is
+compared with the sentence it came from: only what the rewrite added counts against it."""
 from __future__ import annotations
 
 from collections import Counter
