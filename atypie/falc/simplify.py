@@ -12,7 +12,7 @@ from ..profiles.model import Profile
 from ..results import Notice
 from .engine import Report, check_analysis
 from .glossary import GlossaryEntry, complete, unexplained
-from .guard import GrammarReading, guard
+from .guard import TO_CHECK, GrammarReading, guard
 from .meaning import MeaningCheck, check_meaning, key_terms
 from .render import to_text
 from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
@@ -47,6 +47,7 @@ class SimplifyResult:
     backend: str
     notices: list[Notice] = field(default_factory=list)
     unexplained: int = 0  # hard words of the glossary still « à expliquer »
+    sentence_check: dict = field(default_factory=dict)  # the guard's counts: checked, repaired, unsplit, rolled back
 
     @property
     def sentences(self) -> list[str]:
@@ -57,7 +58,8 @@ class SimplifyResult:
                 "blocks": [b.to_dict() for b in self.blocks], "glossary": [g.to_dict() for g in self.glossary],
                 "readability": self.readability, "report": self.report.to_dict(), "meaning": self.meaning.to_dict(),
                 "diff": [d.to_dict() for d in self.diff], "backend": self.backend,
-                "notices": [n.to_dict(self.lang) for n in self.notices], "unexplained": self.unexplained}
+                "notices": [n.to_dict(self.lang) for n in self.notices], "unexplained": self.unexplained,
+                "sentence_check": self.sentence_check}
 
 
 def check(text: str | bytes, profile: Profile, lang: str | None = None) -> CheckResult:
@@ -94,6 +96,12 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     for original in rewrite.reviews:
         notices.append(Notice("idiom-explained", fr=f"« {original} » : expression gardée avec son sens, à vérifier.",
                               en=f"“{original}”: expression kept with its meaning, to be checked."))
+    if guarded.rolled_back:
+        marker = TO_CHECK.get(analysis.lang, TO_CHECK["fr"])
+        notices.append(Notice("sentences-kept", fr=f"{guarded.rolled_back} phrase(s) gardée(s) telle(s) quelle(s) : "
+                              f"la version simple était moins correcte. Elles sont marquées « {marker} ».",
+                              en=f"{guarded.rolled_back} sentence(s) kept as written: the plain version was less "
+                              f"correct. They are marked “{marker}”."))
     if any(g.needs_review for g in rewrite.glossary):
         left = unexplained(rewrite.glossary)
         notices.append(Notice("glossary-to-explain", fr=f"{left} mot(s) du glossaire reste(nt) « à expliquer ».",
@@ -105,6 +113,7 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
         readability={"before": analysis.readability.to_dict(),
                      "after": after.readability.to_dict() if after is not None else None},
         report=report, meaning=meaning, diff=rewrite.diff, notices=notices, unexplained=unexplained(rewrite.glossary),
+        sentence_check=guarded.to_dict(),
         backend="+".join(dict.fromkeys(outcome.backend for outcome in outcomes)))
 
 

@@ -32,6 +32,8 @@ def test_a_sentence_cut_into_pieces_that_are_not_sentences_is_rolled_back_and_ma
     assert "Zygote." not in result.sentences and "Quand un spermatozoïde rencontre un ovule." not in result.sentences
     assert any(s.endswith("(à vérifier)") for s in result.sentences)
     assert result.meaning.ok  # the source sentence itself is kept: nothing is lost
+    assert result.sentence_check["rolled_back"] == 1 and result.to_dict()["sentence_check"]["checked"] >= 1
+    assert "sentences-kept" in [n.code for n in result.notices]
 
 
 def test_sound_rewrites_are_kept():
