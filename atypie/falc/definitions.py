@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..language.data import entries, words as word_list
+from ..language.frequency import zipf
 
 # Words: an elided article or pronoun ("l'", "qu'"), a word (with hyphens), a number, or one sign.
 _TOKEN = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -139,7 +140,7 @@ class _Finder:
             return False
         tag = self.pos(word)
         if tag == "VERB":  # rare nouns are often tagged as verbs: refuse only frequent verbs
-            return _zipf(word.lower, self.lang) < self.rare
+            return zipf(word.lower, self.lang) < self.rare
         return tag not in ("AUX", "PRON", "DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM")
 
     def link(self, word: _Word) -> bool:
@@ -512,12 +513,6 @@ class _Finder:
             return None
         return TextDefinition(term, text, "colon", left[0].start)
 
-
-@cache
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
 
 
 def _spelled_tail(before: list[_Word], short: str, links: frozenset[str]) -> list[_Word] | None:

@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
 from ..language.data import entries
+from ..language.frequency import zipf
 from ..results import Notice
 from .definitions import TextDefinition, find_definitions, normalise
 
@@ -171,7 +172,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
         key = next((k for k in keys if k in shipped), None)
-        if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= LEXICON_ZIPF:
+        if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= LEXICON_ZIPF:
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
@@ -180,9 +181,9 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
         key = next((k for k in _dictionary_keys(keys) if k in dictionary), None)
-        if key is None or any(k in found or k in covered for k in keys) or _zipf(key, lang) >= DICTIONARY_ZIPF:
+        if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
-        if _zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form of a rarer lemma: « cela », « devons »
+        if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form of a rarer lemma: « cela », « devons »
             continue
         add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
                                "dictionary"))
@@ -265,20 +266,12 @@ def _context(analysis, at: int) -> str:
     return text[start:end if end >= 0 else len(text)]
 
 
-@functools.cache
-def _zipf(word: str, lang: str) -> float:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, lang)
-
 
 def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
-    from wordfreq import zipf_frequency
-
     if item.cue == "acronym":
         return True
     words = [w for w in _WORDS.findall(item.key) if len(w) > 3]
-    return bool(words) and len(words) <= 4 and any(zipf_frequency(w, lang) < threshold for w in words)
+    return bool(words) and len(words) <= 4 and any(zipf(w, lang) < threshold for w in words)
 
 
 def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
@@ -397,8 +390,6 @@ class DefineTask(StructuredTask[DefineAnswer]):
 
 def definition_problems(term: str, definition: str, sentence: str, lang: str = "fr") -> list[str]:
     """Why a model's definition of `term` (used in `sentence`) cannot be shown; empty when it can."""
-    from wordfreq import zipf_frequency
-
     from ..language.data import settings
 
     text = " ".join((definition or "").split())
@@ -419,7 +410,7 @@ def definition_problems(term: str, definition: str, sentence: str, lang: str = "
         problems.append("not plain: brackets, markup or several sentences")
     rare = settings(lang)["rare_zipf"]
     sentence_words = {w.lower() for w in _WORDS.findall(sentence)}
-    hard = [w for w in lowered if len(w) > 3 and w not in sentence_words and zipf_frequency(w, lang) < rare]
+    hard = [w for w in lowered if len(w) > 3 and w not in sentence_words and zipf(w, lang) < rare]
     if len(hard) > 1:
         problems.append("hard words: " + ", ".join(sorted(hard)[:3]))
     return problems

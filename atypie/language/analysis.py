@@ -12,6 +12,7 @@ from . import numbers as numbers_module
 from . import syllables
 from .data import settings
 from .detect import detect
+from .frequency import zipf
 from .nlp import has_tags, parse, pipeline
 from .readability import Readability, score
 
@@ -243,8 +244,6 @@ class Analysis:
 
     @cached_property
     def rare_words(self) -> list[RareWord]:
-        from wordfreq import zipf_frequency
-
         threshold, min_length = self.config["rare_zipf"], self.config["rare_min_length"]
         acronyms = {a.text for a in self.acronyms}
         found = []
@@ -257,12 +256,12 @@ class Analysis:
                 if not self.tagged and token.text[0].isupper() and token.i != sentence.start:
                     continue
                 lemma = (token.lemma_ or token.text).lower()
-                lemma_zipf = zipf_frequency(lemma, self.lang)
+                lemma_zipf = zipf(lemma, self.lang)
                 if lemma_zipf == 0:
                     lemma = token.text.lower()  # the lemmatiser truncated an unknown word
-                zipf = max(zipf_frequency(token.text.lower(), self.lang), lemma_zipf)
-                if zipf < threshold:
-                    found.append(RareWord(token.text, lemma, token.idx, token.idx + len(token.text), zipf))
+                frequency = max(zipf(token.text.lower(), self.lang), lemma_zipf)
+                if frequency < threshold:
+                    found.append(RareWord(token.text, lemma, token.idx, token.idx + len(token.text), frequency))
         return found
 
     @cached_property
