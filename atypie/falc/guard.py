@@ -74,7 +74,7 @@ def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = No
     grammar = lang == "fr" and grammalecte.available()
     not_applicable = ([] if tagged else ["structure"]) + ([] if grammar else ["grammar"])
     located = _locate(after, [s for entry in rewrite.diff for s in entry.plain]) if after is not None else {}
-    checker = _Checker(analysis, tagged, grammar, reading or GrammarReading(Rewrite([], [], [], set(), []), lang))
+    checker = _Checker(analysis, tagged, grammar, reading)
     new_plain: dict[int, list[str]] = {}
     counts: Counter = Counter()
     found: list[str] = []
@@ -100,7 +100,7 @@ def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = No
 
 
 class _Checker:
-    def __init__(self, analysis, tagged: bool, grammar: bool, reading: GrammarReading):
+    def __init__(self, analysis, tagged: bool, grammar: bool, reading: GrammarReading | None):
         self.analysis, self.tagged, self.grammar, self.reading = analysis, tagged, grammar, reading
         self.lang = analysis.lang
 
@@ -140,7 +140,7 @@ class _Checker:
             if _copied(sentence, entry.original):
                 out.append(sentence)  # a run of the source's own words: the source's grammar
                 continue
-            errors = self.reading.errors(sentence)
+            errors = self.reading.errors(sentence) if self.reading else grammalecte.errors(sentence)
             if errors and source_flagged is None:
                 source_flagged = {entry.original[e.start:e.end].lower() for e in grammalecte.errors(entry.original)}
             fixable = [e for e in errors if e.kind in _CERTAIN_KINDS and len(e.suggestions) == 1

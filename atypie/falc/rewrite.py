@@ -101,10 +101,8 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         if enumerated is not None:
             close_paragraph()
             blocks.append(enumerated)
-            start = analysis.offset + sentence.start_char + len(line) - len(line.lstrip())
-            unsplit = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), lang)
-            diff.append(DiffEntry(original, enumerated.sentences + enumerated.items, [], changes + ["list"], start,
-                                  start + len(original), unsplit))
+            diff.append(DiffEntry(original, enumerated.sentences + enumerated.items, [], changes + ["list"],
+                                  *_checkable(analysis, sentence, replacements)))
             continue
         skip, extra, moved_here = _parentheticals(analysis, sentence, replacements, profile)
         moved.update(moved_here)
@@ -114,10 +112,8 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         plain = [_clean(_render(analysis.text, piece, replacements), lang) for piece in pieces]
         plain = [p for p in plain if re.search(r"\w", p)] + extra
         paragraph.extend(plain)
-        unsplit = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), lang)
-        start = analysis.offset + sentence.start_char + len(line) - len(line.lstrip())  # in the whole text
         diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
-                              + (["parenthesis"] if skip else []), start, start + len(original), unsplit))
+                              + (["parenthesis"] if skip else []), *_checkable(analysis, sentence, replacements)))
     close_paragraph()
     if profile.text.chunking:
         blocks = _chunk(blocks, profile, analysis)
@@ -126,6 +122,15 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
     replaced = frozenset(word.lower() for r in replacements if r.kind in ("idiom", "substitution", "foreign")
                          for word in re.findall(r"\w+", analysis.text[r.start:r.end]))
     return Rewrite(blocks, glossary, diff, explanatory, reviews, replaced)
+
+
+def _checkable(analysis, sentence, replacements: list[Replacement]) -> tuple[int, int, str]:
+    """What the guard needs of a source sentence: its offsets in the whole text (a part's text starts at
+    `analysis.offset`), and the sentence with its word replacements but not split (its second choice)."""
+    line = analysis.text[sentence.start_char:sentence.end_char]
+    start = analysis.offset + sentence.start_char + len(line) - len(line.lstrip())
+    unsplit = _clean(apply(analysis.text, sentence.start_char, sentence.end_char, replacements), analysis.lang)
+    return start, start + len(line.strip()), unsplit
 
 
 def joined(rewrites: list[Rewrite], analysis, profile: Profile) -> Rewrite:
