@@ -20,10 +20,10 @@ from dataclasses import asdict, dataclass
 from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
-from ..language.data import entries
+from ..language.data import entries, settings, words
 from ..language.frequency import zipf
 from ..results import Notice
-from .definitions import TextDefinition, find_definitions, normalise
+from .definitions import TextDefinition, cues, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
 SOURCES = ("text", "course", "lexicon", "dictionary", "mistral")
@@ -236,8 +236,6 @@ _STEM_LETTERS = 6
 
 def _stems(text: str, lang: str) -> set[str]:
     """Content words of `text` cut to their first letters, a rough stem (« contagion » ~ « contagieuse »)."""
-    from ..language.data import words
-
     small = words(lang, "function_words.txt")
     return {w[:_STEM_LETTERS] for w in (m.lower() for m in _WORDS.findall(text)) if len(w) > 3 and w not in small}
 
@@ -390,8 +388,6 @@ class DefineTask(StructuredTask[DefineAnswer]):
 
 def definition_problems(term: str, definition: str, sentence: str, lang: str = "fr") -> list[str]:
     """Why a model's definition of `term` (used in `sentence`) cannot be shown; empty when it can."""
-    from ..language.data import settings
-
     text = " ".join((definition or "").split())
     words = _WORDS.findall(text)
     problems = []
@@ -442,8 +438,6 @@ def define_with_model(glossary: list[GlossaryEntry], analysis, engine) -> tuple[
 
 
 def _without_cue(definition: str, lang: str) -> str:
-    from .definitions import cues
-
     lowered = definition.lower().replace("’", "'")
     for cue in sorted(cues(lang).get("reformulation", ()), key=len, reverse=True):
         if lowered.startswith(cue):
