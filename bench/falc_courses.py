@@ -19,6 +19,8 @@ import statistics
 from collections import Counter
 from pathlib import Path
 
+from definitions_quality import matches
+
 from atypie.adapters import grammalecte
 from atypie.falc import sentence_check
 from atypie.falc.simplify import simplify
@@ -38,10 +40,9 @@ def present(term: str, text: str) -> bool:
 
 
 def defined(term: str, glossary: dict) -> bool:
-    term = term.lower()
-    candidates = {term, term.rstrip("s"), term.rstrip("x")}
-    entry = next((glossary[c] for c in candidates if c in glossary), None)
-    return entry is not None and not entry.needs_review
+    """Whether a glossary entry that is not « à expliquer » explains `term` (its lemma: « septentrionale » ~
+    « septentrional »), matched as `definitions_quality.py` matches them."""
+    return any(not entry.needs_review and matches(term, entry.term) for entry in glossary.values())
 
 
 def broken_words(source: str, output: str) -> int:
@@ -84,6 +85,7 @@ def score(item: dict, falc, tsa) -> dict:
             "hard_missed": [w for w in hard if w not in handled_hard],
             "idioms": (sum(not present(i, idiom_body) for i in idioms), len(idioms)),
             "rolled_back": body.count(TO_CHECK), "sentences": len(result.sentences),
+            "glossary": len(result.glossary), "source_words": len(WORD.findall(text)),
             "meaning_ok": result.meaning.ok}
 
 
@@ -100,7 +102,8 @@ def row(name: str, scores: list[dict]) -> list[str]:
             f"{statistics.mean(w for s in scores for w in s['wps']):.1f}", ratio(scores, "numbers"),
             ratio(scores, "terms"), ratio(scores, "hard"), ratio(scores, "idioms"),
             f"{sum(s['rolled_back'] for s in scores)}/{sum(s['sentences'] for s in scores)}",
-            f"{100 * sum(s['meaning_ok'] for s in scores) / len(scores):.0f} %"]
+            f"{100 * sum(s['meaning_ok'] for s in scores) / len(scores):.0f} %",
+            f"{100 * sum(s['glossary'] for s in scores) / max(sum(s['source_words'] for s in scores), 1):.1f}"]
 
 
 def load(name: str) -> list[dict]:
@@ -123,7 +126,8 @@ def main() -> None:
     if WIVICO.exists() and args.wivico:
         sets["wivico"] = wivico(args.wivico)
     table = [["set", "items", "glued/doubled added", "grammar added /1000 w", "words/sent.", "numbers kept",
-              "key terms kept", "hard words handled", "idioms handled", "à vérifier", "meaning ok"]]
+              "key terms kept", "hard words handled", "idioms handled", "à vérifier", "meaning ok",
+              "glossary /100 w"]]
     scored = {}
     for name, items in sets.items():
         scored[name] = [score(item, falc, tsa) for item in items]

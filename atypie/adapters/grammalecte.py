@@ -60,6 +60,26 @@ def could_be_conjugated(word: str) -> bool:
     return any(":V" in reading and _CONJUGATED.search(reading) for reading in readings)
 
 
+def readings(word: str) -> list[str]:
+    """The lexicon's readings of `word`, as Grammalecte writes them (">lemma/:A:f:p/*"); [] for an unknown word."""
+    checker = _engine()
+    with _lock:
+        return list(checker.getSpellChecker().getMorph(word))
+
+
+def conjugated(infinitive: str, tense: str, who: str) -> str:
+    """`infinitive` conjugated by Grammalecte's tables (tense ":Ip", ":Iq", ":Is", ":If", ":K", ":Sp", ":Sq",
+    ":E", ":P", ":Q"; who ":3s", ":3p"…, or ":m:s"… for the past participle); "" when it does not know it."""
+    _engine()
+    conj = importlib.import_module("grammalecte.fr.conj")
+    if not conj.isVerb(infinitive):
+        return ""
+    try:
+        return conj.getConj(infinitive, tense, who) or ""
+    except (KeyError, IndexError):
+        return ""
+
+
 def error_kinds(text: str) -> Counter:
     return Counter(error.kind for error in errors(text))
 

@@ -14,7 +14,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from ..language.data import entries, words as word_list
+from ..language.data import entries
+from ..language.data import words as word_list
 from ..language.frequency import zipf
 
 # Words: an elided article or pronoun ("l'", "qu'"), a word (with hyphens), a number, or one sign.
@@ -120,7 +121,6 @@ class _Finder:
         self.cues = cues(analysis.lang)
         self.pattern = _cue_pattern(analysis.lang)
         self.function = word_list(analysis.lang, "function_words.txt")
-        self.tags = {t.idx: t for t in analysis.doc} if analysis.tagged else {}
         self.rare = analysis.config["rare_zipf"]
         self.closed = (self.cues.get("determinants", frozenset()) | self.cues.get("relatifs", frozenset())
                        | self.cues.get("vides", frozenset()) | self.function)
@@ -131,7 +131,7 @@ class _Finder:
                 for m in _TOKEN.finditer(self.text, start, end)]
 
     def pos(self, word: _Word) -> str:
-        token = self.tags.get(word.start)
+        token = self.analysis.token_at(word.start) if self.analysis.tagged else None
         return token.pos_ if token is not None else ""
 
     def content(self, word: _Word) -> bool:
@@ -342,7 +342,7 @@ class _Finder:
             if head >= len(words) or not self.content(words[head]) or words[head].text[:1].isupper():
                 continue
             if self.analysis.tagged:
-                token = self.tags.get(words[head].start)
+                token = self.analysis.token_at(words[head].start)
                 if token is None or (token.pos_ != "NOUN" and token.dep_ != "appos"):
                     continue
             term = self.term_before(words, c)

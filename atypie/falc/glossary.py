@@ -12,6 +12,7 @@ order, and each entry says which source it came from (`source`):
 """
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import re
@@ -112,9 +113,10 @@ class _TextDefinitions:
         return None
 
 
-def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, str] | None = None
-                   ) -> list[GlossaryEntry]:
-    """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences."""
+def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, str] | None = None,
+                   replaced: list[tuple[int, int]] = ()) -> list[GlossaryEntry]:
+    """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences, and
+    `replaced` the (start, end) of the words the rewrite replaced by plainer ones (they need no entry)."""
     lang = analysis.lang
     shipped = entries(lang, "glossary.txt")
     dictionary = entries(lang, DICTIONARY_FILE)  # read once, on the first glossary (cached)
@@ -161,14 +163,20 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if entry.needs_review and acronym.expansion:
             entry = GlossaryEntry(acronym.text, _strip_article(acronym.expansion), "sigle", "text")
         add(key, entry)
+    starts = sorted(replaced)
+
+    def gone(at: int) -> bool:
+        k = bisect.bisect_right(starts, (at, float("inf"))) - 1
+        return k >= 0 and starts[k][0] <= at < starts[k][1]
+
     for word in analysis.rare_words:
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
-        if any(k in found or k in covered for k in keys):
+        if any(k in found or k in covered for k in keys) or gone(word.start):
             continue
         entry = explain(word.lemma, keys, word.start)
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
-        if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN"):
+        if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN") or gone(token.idx):
             continue
         keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
         key = next((k for k in keys if k in shipped), None)
@@ -176,7 +184,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
-        if not dictionary or not token.is_alpha or len(token.text) < 4 or (
+        if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
             continue
         keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))

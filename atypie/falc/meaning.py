@@ -123,10 +123,14 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
     added = sorted(output_values - source_values - explanatory)
     lost = []
     if output is not None:
-        kept = negated_predicates(output)
-        for predicate, count in negated_predicates(source).items():
+        kept, negated = negated_predicates(output), negated_predicates(source)
+        renamed = []  # « n'occasionne pas » → « ne cause pas »: the verb was replaced on purpose, not its negation
+        for predicate, count in negated.items():
             if kept[predicate] < count:
-                lost.append(predicate)
+                (renamed if predicate in replaced else lost).append(predicate)
+        new_ones = sum(max(0, n - negated[predicate]) for predicate, n in kept.items())
+        if sum(negated[p] - kept[p] for p in renamed) > new_ones:
+            lost += renamed
     output_lemmas = {_lemma(t) for t in output.doc} if output is not None else set()
     lowered = output_text.lower()
     glossary = {term.lower() for term in glossary_terms}

@@ -65,7 +65,9 @@ class Rewrite:
         return out
 
 
-def offline_rewrite(analysis, profile: Profile) -> Rewrite:
+def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrite:
+    """The rule-based rewrite of `analysis`; `sections=False` for a part of a longer text (`joined` cuts the
+    whole into sections)."""
     replacements, explanatory = plan(analysis, profile)
     lang = analysis.lang
     limit = profile.text.max_words_per_sentence
@@ -115,12 +117,18 @@ def offline_rewrite(analysis, profile: Profile) -> Rewrite:
         diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
                               + (["parenthesis"] if skip else []), *_checkable(analysis, sentence, replacements)))
     close_paragraph()
-    if profile.text.chunking:
+    if profile.text.chunking and sections:
         blocks = _chunk(blocks, profile, analysis)
-    glossary = build_glossary(analysis, moved) if (profile.text.glossary or profile.text.level == "falc") else []
+    plainer = [(r.start, r.end) for r in replacements if r.kind == "substitution"]
+    wanted = profile.text.glossary or profile.text.level == "falc"
+    glossary = build_glossary(analysis, moved, replaced=plainer) if wanted else []
     reviews = [analysis.text[r.start:r.end] for r in replacements if r.review]
-    replaced = frozenset(word.lower() for r in replacements if r.kind in ("idiom", "substitution", "foreign")
-                         for word in re.findall(r"\w+", analysis.text[r.start:r.end]))
+    on_purpose = [r for r in replacements if r.kind in ("idiom", "substitution", "foreign")]
+    replaced = frozenset(word.lower() for r in on_purpose for word in re.findall(r"\w+", analysis.text[r.start:r.end]))
+    if analysis.tagged:  # and their lemmas: « s'efforçait » → « essayait » drops the key term « efforcer »
+        spans = analysis.doc.char_span
+        replaced |= {t.lemma_.lower() for r in on_purpose if (span := spans(r.start, r.end, alignment_mode="expand"))
+                     for t in span}
     return Rewrite(blocks, glossary, diff, explanatory, reviews, replaced)
 
 
@@ -281,8 +289,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
             count = 0
         sections[-1].append(block)
         count += size
-    nouns = ({t.text.lower(): t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3}
-             if analysis.tagged else {})
+    nouns = analysis.nouns
     out: list[Block] = []
     number = 0
     for section in (s for s in sections if s):

@@ -73,7 +73,8 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
 
     analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
     engine = get_backend(backend)
-    tasks = [SimplifyTask(part, profile) for part in analysis.parts(PART_CHARS)]
+    parts = analysis.parts(PART_CHARS)
+    tasks = [SimplifyTask(part, profile, sections=len(parts) == 1) for part in parts]  # else `joined` makes them
     outcomes = [engine.run(task) for task in tasks]
     rewrites = [task.rewrite_for(outcome.value) for task, outcome in zip(tasks, outcomes)]
     rewrite = rewrites[0] if len(rewrites) == 1 else joined(rewrites, analysis, profile)
@@ -138,15 +139,16 @@ class SimplifyTask(StructuredTask[SimplifyAnswer]):
     name = "simplify"
     schema = SimplifyAnswer
 
-    def __init__(self, analysis: Analysis, profile: Profile) -> None:
+    def __init__(self, analysis: Analysis, profile: Profile, sections: bool = True) -> None:
         super().__init__(analysis.text, analysis.lang)
         self.analysis = analysis
         self.profile = profile
+        self.sections = sections  # whether the rewrite cuts the text into sections (not for a part of a text)
         self._offline: Rewrite | None = None
 
     def offline_rewrite(self) -> Rewrite:
         if self._offline is None:
-            self._offline = offline_rewrite(self.analysis, self.profile)
+            self._offline = offline_rewrite(self.analysis, self.profile, sections=self.sections)
         return self._offline
 
     def offline(self) -> SimplifyAnswer:

@@ -349,8 +349,10 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
             continue
         if not (_is_clause(left) and _is_clause(right) and _subject_first(right[:4])):
             continue
-        if left[0].pos_ == "SCONJ":
-            continue  # "Si A, B": the condition stays with its consequence
+        if left[0].pos_ in ("SCONJ", "ADP") or not _has_own_subject(left):
+            continue  # "Si A, B", "Pour A, B": the condition or the aim stays with its clause
+        if _closes_insertion(left):
+            continue  # "A et, en cas de disette, B": the comma closes an aside that opened after "et"
         distance = abs(k - len(tokens) / 2)
         if best is None or distance < best[0]:
             best = (distance, k)
@@ -358,6 +360,17 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
         return [tokens]
     k = best[1]
     return [tokens[:k], tokens[k + 1:]]
+
+
+def _closes_insertion(left: list) -> bool:
+    """Whether the comma after `left` closes an aside opened by a comma right after a conjunction or a
+    subordinating word ("et, en cas de disette, …", "mais, dans ce cas, …", "que, selon lui, …")."""
+    commas = [k for k, t in enumerate(left) if t.text == ","]
+    if not commas:
+        return False
+    opened = commas[-1]
+    return opened > 0 and (left[opened - 1].pos_ in ("CCONJ", "SCONJ")
+                           or left[opened - 1].text.lower() in ("que", "qu'", "qu’", "et", "mais", "ou", "donc"))
 
 
 def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:

@@ -1,6 +1,6 @@
 """Word-level replacements over the original text, chosen by the profile: idioms by their plain
-meaning (in the idiom's tense), Latin and foreign words, formal connectors, abbreviations, dates,
-Roman numerals, symbols, capitals, and the number presentation a profile asks for.
+meaning (in the idiom's tense), Latin and foreign words, formal connectors, hard words (`plain_words.py`),
+abbreviations, dates, Roman numerals, symbols, capitals, and the number presentation a profile asks for.
 
 Each replacement keeps its position in the original text, so that sentence splitting (which works
 on positions) and replacements combine, and the diff can say what changed.
@@ -14,11 +14,13 @@ from functools import cache
 from ..language.data import find_entries
 from ..language.links import link_spans
 from ..profiles.model import Profile
+from . import plain_words
 from .conjugate import conjugate, forms_of, verb_form
+from .elision import elide_before, starts_with_vowel
+from .idioms_en import english_idiom
 from .numbers_style import number_notes
 from .rules.all_caps import _RUN as CAPITALS
 from .rules.foreign_words import find_foreign
-from .idioms_en import english_idiom
 from .rules.idiom import GENDER_MARKER, find_idioms, meaning_without_marker
 from .rules.numeric_date import written_date
 from .rules.special_characters import _PATTERN as SYMBOLS
@@ -46,6 +48,7 @@ def plan(analysis, profile: Profile) -> tuple[list[Replacement], set[str]]:
         candidates += _idioms(analysis)
     if level != "standard":
         candidates += _dates(analysis) + _romans(analysis) + _foreign(analysis) + _phrases(analysis)
+        candidates += [Replacement(start, end, text, "substitution") for start, end, text in plain_words.find(analysis)]
         candidates += _abbreviations(analysis) + _symbols(analysis) + _capitals(analysis)
     added: set[str] = set()
     if profile.text.numbers != "unchanged":
@@ -107,7 +110,7 @@ def _idioms(analysis) -> list[Replacement]:
         if text is not None and analysis.lang == "fr":
             _body, suffix, end = tails[chosen]
             text = _join(text, suffix) if suffix else text
-            start, text = _elide_before(analysis.doc, start, text)
+            start, text = elide_before(analysis.doc, start, text)
         if text is None:
             original = analysis.text[match.start:match.end]
             meaning = meaning_without_marker(match.meanings[0])
@@ -151,7 +154,7 @@ def _tails(match, analysis) -> list[tuple[str, str, int]]:
     if prep is None or idiom_last not in ("à", "de", "d'") or last.i == 0:
         return [(m, "", match.end) for m in match.meanings]
     previous = doc[last.i - 1]
-    next_vowel = _starts_with_vowel(analysis.text[match.end:])
+    next_vowel = starts_with_vowel(analysis.text[match.end:])
     out = []
     for meaning in match.meanings:
         words = meaning_without_marker(meaning).split()
@@ -194,17 +197,10 @@ for _row in _DET_ROWS:
 _DET_ROW.update({"des": _DET_ROWS[1], "la": _DET_ROWS[0], "l'": _DET_ROWS[0], "les": _DET_ROWS[0]})
 _ARTICLES = {"le": ("m", False), "la": ("f", False), "un": ("m", False), "une": ("f", False), "les": (None, True),
              "des": (None, True)}
-_H_MUET = ("homme", "histoire", "heure", "habitude", "hiver", "hôpital", "humain", "habitant", "herbe", "hôte",
-           "huile", "harmonie", "hypothèse", "honneur", "horizon", "hôtel")
 _INVARIABLE = {"plus", "moins", "très", "bien", "mal", "peu", "trop", "assez", "si", "aussi", "fort", "tout", "toute",
                "qui", "que", "ne", "pas"}
 _BOUNDARY = {"de", "d'", "du", "des", "à", "au", "aux", "qui", "que", "pour", "en", "sur", "dans", "avec", "entre",
              "par", "contre", "sans", "où", "et", "ou"}
-
-
-def _starts_with_vowel(text: str) -> bool:
-    word = text.lstrip().lower()
-    return bool(re.match(r"[aeiouyéèêàâîôû]", word)) or word.startswith(_H_MUET)
 
 
 def _noun_parts(meaning: str) -> tuple[str, str | None, bool, str]:
@@ -256,7 +252,7 @@ def _noun_meaning(match, meaning: str) -> tuple[int, str | None]:
         new = row[4]
         body = _pluralize(body)
     else:
-        new = row[(0 if gender == "m" else 1) + (2 if _starts_with_vowel(follower) else 0)]
+        new = row[(0 if gender == "m" else 1) + (2 if starts_with_vowel(follower) else 0)]
     if det.text[:1].isupper():
         new = new[:1].upper() + new[1:]
     text = new
@@ -297,30 +293,6 @@ def _guess_gender(body: str) -> str | None:
             gender = token.morph.get("Gender")
             return ("f" if "Fem" in gender else "m") if gender else None
     return None
-
-
-def _elide_before(doc, start: int, text: str | None) -> tuple[int, str | None]:
-    """The word before the replacement, elided or not as the new first word asks: "de plein fouet" after
-    "subit la crise" is fine, "que" + "a" → "qu'a", "d'" + "bloquer" → "de bloquer"."""
-    if text is None:
-        return start, text
-    previous = next((t for t in reversed(doc) if t.idx + len(t.text) <= start), None)
-    if previous is None or doc.text[previous.idx + len(previous.text):start].strip():
-        return start, text
-    word = previous.text.lower().replace("’", "'")
-    vowel = _starts_with_vowel(text)
-    if vowel and word in ("de", "que", "ne", "je", "me", "te", "se", "le", "la", "lorsque", "puisque", "jusque"):
-        return previous.idx, previous.text[:-1] + "'" + text
-    if not vowel and word.endswith("'") and len(word) > 1:
-        if word == "l'":
-            return start, None  # "le" or "la": cannot tell without the noun
-        full = {"d'": "de", "qu'": "que", "n'": "ne", "j'": "je", "m'": "me", "t'": "te", "s'": "se", "c'": "ce",
-                "jusqu'": "jusque", "lorsqu'": "lorsque", "puisqu'": "puisque"}.get(word)
-        if full is None:
-            return start, None
-        full = previous.text[:1] + full[1:]
-        return previous.idx, f"{full} {text}"
-    return start, text
 
 
 def _determiner_before(token):

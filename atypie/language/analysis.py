@@ -172,6 +172,31 @@ class Analysis:
         return Analysis(span.text, self.lang, span.as_doc(), self.offset + span.start_char)
 
     @cached_property
+    def token_starts(self) -> dict[int, int]:
+        """{character offset: token index} of the tokens, read without making a Token object per word."""
+        from spacy.attrs import IDX  # spaCy is loaded already: this text was parsed with it
+
+        return {start: i for i, start in enumerate(self.doc.to_array([IDX]).tolist())}
+
+    def token_at(self, start: int):
+        """The token that starts at character `start`, or None."""
+        i = self.token_starts.get(start)
+        return None if i is None else self.doc[i]
+
+    @cached_property
+    def nouns(self) -> dict[str, str]:
+        """{form: lemma} of the nouns of more than three letters, lowercase; empty when the text is not tagged."""
+        if not self.tagged:
+            return {}
+        from spacy.attrs import LEMMA, ORTH, POS  # spaCy is loaded already: this text was parsed with it
+        from spacy.parts_of_speech import NOUN
+
+        strings = self.doc.vocab.strings
+        rows = self.doc.to_array([ORTH, LEMMA, POS]).tolist()  # read as numbers: no Token object made per word
+        return {text.lower(): strings[lemma].lower() for orth, lemma, pos in rows
+                if pos == NOUN and len(text := strings[orth]) > 3}
+
+    @cached_property
     def numbers(self) -> list[numbers_module.NumberMention]:
         return numbers_module.mentions(self.text, self.lang)
 

@@ -151,6 +151,8 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     else:
         keys = [frozenset((t.text.lower().replace("’", "'"),)) for t in tokens]
     index = _by_first_key(analysis.lang)
+    present = frozenset().union(*keys) if analysis.lang == "fr" else None
+    viable: dict[str, bool] = {}  # idiom → whether each of its words is somewhere in the text
     candidates = []
     for i, token_keys in enumerate(keys):
         starts = [(i, p) for key in token_keys for p in index.get(key, [])]
@@ -162,6 +164,11 @@ def find_idioms(analysis) -> list[IdiomMatch]:
         if article is not None:
             starts += [(article, p) for p in seconds]
         for start, (idiom, pattern, meanings, dropped) in starts:
+            if present is not None:
+                if idiom not in viable:
+                    viable[idiom] = _all_present(pattern, present)
+                if not viable[idiom]:
+                    continue  # a word of the idiom is nowhere in the text: no need to walk the sentence
             end = _match_rest(tokens, keys, start, pattern, analysis.lang)
             if end is not None:
                 candidates.append((-len(pattern), start, end, idiom, meanings, dropped))
@@ -239,6 +246,11 @@ def english_forms(word: str) -> list[tuple[str, str]]:
 
 def _english_stems(word: str) -> list[str]:
     return [base for base, form in english_forms(word) if form]
+
+
+def _all_present(pattern, present: frozenset[str]) -> bool:
+    return all(word == _ARTICLE or any(alternative in present for alternative in word.split("|"))
+               for word in pattern)
 
 
 def _match_rest(tokens, keys, i, pattern, lang) -> int | None:

@@ -1,0 +1,195 @@
+"""Hard words replaced by plain ones (`lang/fr/plain_words.txt`: « accroître » → « augmenter », « innombrable »
+→ « très nombreux »), each in the form of the word it replaces: same gender and number for an adjective or a
+noun (a noun only by a noun of the same gender, so that its determiner still agrees), same tense and person for
+a verb, and the word before elided or written in full as the new word asks.
+
+A word is left as written, and explained by the glossary instead, whenever the replacement is not certain: an
+unknown form, a gender or person that neither the lexicon nor the parse settles, a word the text defines or a
+noun it repeats (that is what the text is about), a word inside a quotation, or a pronominal use the lexicon does
+not list.
+Forms come from Grammalecte's lexicon (`inflect.py`); without Grammalecte nothing is replaced.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import cache
+
+from ..adapters import grammalecte
+from ..language.data import entries
+from ..language.frequency import zipf
+from . import inflect
+from .definitions import find_definitions
+from .elision import elide_before, starts_with_vowel
+
+FILE = "plain_words.txt"
+COMMON = 5.5  # a form this frequent (wordfreq's Zipf scale) is nobody's hard word: not even looked up
+_REFLEXIVE = {"se", "s'"}
+_QUOTED = re.compile(r"«[^»]{0,400}»|\"[^\"\n]{0,400}\"|“[^”]{0,400}”")
+_CLASS_OF_POS = {"NOUN": "N", "VERB": "V", "AUX": "V", "ADJ": "A"}
+_GENDER = {"Masc": "m", "Fem": "f"}
+_NUMBER = {"Sing": "s", "Plur": "p"}
+
+
+@cache
+def table(lang: str) -> dict[tuple[str, str], str]:
+    """{(lemma, class): plain}; a pronominal verb's lemma keeps its « se » (« se accroître »)."""
+    found = {}
+    for key, plains in entries(lang, FILE).items():
+        lemma, _, kind = key.rpartition(":")
+        lemma = re.sub(r"^s['’]", "se ", lemma.strip())
+        if lemma and kind.upper() in ("A", "N", "V"):
+            found[(lemma, kind.upper())] = plains[0]
+    return found
+
+
+def find(analysis) -> list[tuple[int, int, str]]:
+    """(start, end, plain text) for each hard word of `analysis` that can be replaced with certainty."""
+    words = table(analysis.lang)
+    if analysis.lang != "fr" or not words or not analysis.tagged or not grammalecte.available():
+        return []
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(analysis.text)]
+    defined = {w.lower() for d in find_definitions(analysis) for w in re.findall(r"\w+", d.term)}
+    repeated = {lemma for lemma, n in Counter(t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN").items()
+                if n >= 2}
+    found = []
+    for token in analysis.doc:
+        if (len(token.text) < 4 or not token.text.replace("-", "").isalpha() or zipf(token.text, "fr") >= COMMON
+                or (token.text[:1].isupper() and not token.is_sent_start)
+                or token.text.lower() in defined or any(start <= token.idx < end for start, end in quoted)):
+            continue
+        made = _replacement(token, words, repeated)
+        if made is not None:
+            found.append(made)
+    return found
+
+
+def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
+    doc = token.doc
+    before = doc[token.i - 1] if token.i > 0 else None
+    reflexive = before is not None and before.text.lower().replace("’", "'") in _REFLEXIVE
+    if _maybe_reflexive(token):
+        return None  # « nous nous accroissons »: which verb, « accroître » or « s'accroître », cannot be told
+    readings = inflect.readings(token.text.lower())
+    tagged = _CLASS_OF_POS.get(token.pos_)
+    if tagged is not None and any(r.kind == tagged for r in readings):  # « les consignes »: a noun, not a verb
+        readings = tuple(r for r in readings if r.kind == tagged)
+    for reading in readings:
+        if reading.kind == "V":
+            plain = words.get(("se " + reading.lemma if reflexive else reading.lemma, "V"))
+            if plain is None or _compound_reflexive(token):
+                continue
+            text = _verb(plain, reading, token)
+            if text is None:
+                continue
+            if not reflexive and text.startswith(("se ", "s'")) and _after_auxiliary(token):
+                continue  # « a … » → « s'est … »: the auxiliary would change
+            start = before.idx if reflexive else token.idx
+            new_start, text = elide_before(doc, start, text)
+            return (new_start, token.idx + len(token.text), text) if text else None
+        plain = words.get((reading.lemma, reading.kind))
+        if plain is None or (reading.kind == "N" and reading.lemma in repeated) or reflexive:
+            continue
+        text, gender = (_adjective(plain, reading, token) if reading.kind == "A" else _noun(plain, reading)) or (
+            None, None)
+        if text is None:
+            continue
+        new_start, text = elide_before(doc, token.idx, text, gender)
+        return (new_start, token.idx + len(token.text), text) if text else None
+    return None
+
+
+def _verb(plain: str, reading: inflect.Reading, token) -> str | None:
+    words = plain.split()
+    pronoun = words[0] in ("se", "s'") or words[0].startswith("s'")
+    if words[0].startswith("s'"):
+        words = ["se", words[0][2:]] + words[1:]
+    infinitive, rest = (words[1], words[2:]) if pronoun else (words[0], words[1:])
+    forms = {}
+    for tense, who in reading.verb_forms:
+        form = inflect.verb(infinitive, tense, who)
+        if form:
+            forms.setdefault(form, []).append((tense, who))
+    if not forms:
+        return None
+    form = next(iter(forms)) if len(forms) == 1 else _choose(forms, token)
+    if form is None:
+        return None
+    if pronoun:
+        form = ("s'" + form) if starts_with_vowel(form) else ("se " + form)
+    return " ".join([form] + rest)
+
+
+def _choose(forms: dict[str, list[tuple[str, str]]], token) -> str | None:
+    """The form whose tense and person the parse agrees with; the third person, then the indicative, on a tie."""
+    mood = token.morph.get("Mood")
+    person = token.morph.get("Person")
+    number = token.morph.get("Number")
+
+    def rank(pair: tuple[str, str]) -> tuple[int, int, int]:
+        tense, who = pair
+        mood_off = bool(mood) and (("Sub" in mood) != tense.startswith(":S"))
+        person_off = bool(person) and who[1:2] not in person
+        number_off = bool(number) and who[2:3] and who[2:3] != _NUMBER.get(number[0], "")
+        return int(mood_off), int(person_off or number_off), int(who[1:2] != "3")
+
+    best = min(((rank(pair), form) for form, pairs in forms.items() for pair in pairs), key=lambda x: x[0])
+    ties = {form for r, form in ((rank(pair), form) for form, pairs in forms.items() for pair in pairs)
+            if r == best[0]}
+    return best[1] if len(ties) == 1 else None
+
+
+def _adjective(plain: str, reading: inflect.Reading, token) -> tuple[str, str | None] | None:
+    gender = reading.gender if reading.gender in ("m", "f") else _parsed(token, "Gender", _GENDER)
+    number = reading.number if reading.number in ("s", "p") else _parsed(token, "Number", _NUMBER)
+    *head, last = plain.split()
+    genders = [gender] if gender else ["m", "f"]
+    numbers = [number] if number else ["s", "p"]
+    forms = {inflect.agreed(last, "A", g, n) for g in genders for n in numbers}
+    if len(forms) != 1 or None in forms:
+        return None  # an unknown form, or a gender or number that matters and is not known
+    return " ".join(head + [forms.pop()]), gender
+
+
+def _noun(plain: str, reading: inflect.Reading) -> tuple[str, str | None] | None:
+    first, *rest = plain.split()
+    gender = inflect.noun_gender(first)
+    if gender is None or reading.gender != gender or reading.number not in ("s", "p", "i"):
+        return None
+    form = inflect.agreed(first, "N", gender, "s" if reading.number == "i" else reading.number)
+    if form is None or (reading.number == "i" and inflect.agreed(first, "N", gender, "p") != form):
+        return None  # « surplus » may be singular or plural: only an invariable plain noun fits both
+    return " ".join([form] + rest), gender
+
+
+def _parsed(token, feature: str, values: dict[str, str]) -> str | None:
+    """A gender or number from the parse: the word's own, else the noun it describes (its head, or the noun
+    right after or before it) or its clause's subject."""
+    doc = token.doc
+    subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubj:pass")]
+    head = [token.head] if token.dep_ == "amod" else []
+    beside = [doc[i] for i in (token.i + 1, token.i - 1) if 0 <= i < len(doc) and doc[i].pos_ == "NOUN"]
+    for word in subjects + head + beside:  # the noun decides; the adjective's own tag is the parser's guess
+        found = word.morph.get(feature)
+        if found and found[0] in values and word.pos_ in ("NOUN", "PRON", "PROPN"):
+            return values[found[0]]
+    found = token.morph.get(feature)
+    return values[found[0]] if found and found[0] in values else None
+
+
+def _maybe_reflexive(token) -> bool:
+    doc = token.doc
+    before = doc[token.i - 1].text.lower().replace("’", "'") if token.i > 0 else ""
+    twice = token.i > 1 and doc[token.i - 2].text.lower() == before
+    return before in ("me", "te", "m'", "t'") or (before in ("nous", "vous") and twice)
+
+
+def _after_auxiliary(token) -> bool:
+    return token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
+
+
+def _compound_reflexive(token) -> bool:
+    """« s'est accentué »: the pronoun sits before the auxiliary; left as written."""
+    doc = token.doc
+    return (token.i > 1 and doc[token.i - 1].pos_ == "AUX"
+            and doc[token.i - 2].text.lower().replace("’", "'") in _REFLEXIVE)
