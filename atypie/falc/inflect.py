@@ -45,7 +45,13 @@ def readings(word: str) -> tuple[Reading, ...]:
         parts = raw.split("/")
         if len(parts) < 2 or not parts[0].startswith(">"):
             continue
-        found.extend(_parse(parts[0][1:], [tag.split(";")[0] for tag in parts[1].split(":")[1:]]))  # ":s;É"
+        for reading in _parse(parts[0][1:], [tag.split(";")[0] for tag in parts[1].split(":")[1:]]):  # ":s;É"
+            same = next((n for n, r in enumerate(found) if r.kind == "V" == reading.kind and r.lemma == reading.lemma),
+                        None)
+            if same is None:
+                found.append(reading)
+            else:  # one reading per verb, with every tense and person the form can be
+                found[same] = Reading(reading.lemma, "V", verb_forms=found[same].verb_forms + reading.verb_forms)
     return tuple(found)
 
 

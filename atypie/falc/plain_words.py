@@ -4,7 +4,8 @@ noun (a noun only by a noun of the same gender, so that its determiner still agr
 a verb, and the word before elided or written in full as the new word asks.
 
 A word is left as written, and explained by the glossary instead, whenever the replacement is not certain: an
-unknown form, a gender or person that neither the lexicon nor the parse settles, a word the text defines or a
+unknown form, a form that is also a commoner word (« parfaite » is « parfait » far more often than « parfaire »),
+a gender or person that neither the lexicon nor the parse settles, a word the text defines or a
 noun it repeats (that is what the text is about), a word inside a quotation, or a pronominal use the lexicon does
 not list.
 Forms come from Grammalecte's lexicon (`inflect.py`); without Grammalecte nothing is replaced.
@@ -58,7 +59,12 @@ def find(analysis) -> list[tuple[int, int, str]]:
                 or (token.text[:1].isupper() and not token.is_sent_start)
                 or token.text.lower() in defined or any(start <= token.idx < end for start, end in quoted)):
             continue
+        if token.pos_ in ("NOUN", "PROPN") and token.i + 1 < len(analysis.doc) and \
+                analysis.doc[token.i + 1].text[:1].isupper():
+            continue  # « le faubourg Saint-Jacques »: part of a name
         made = _replacement(token, words, repeated)
+        if made is not None and _echoes(made[2], token.sent):
+            continue  # « villages, hameaux » → « villages, villages »; « l'importance très importante »
         if made is not None:
             found.append(made)
     return found
@@ -70,15 +76,24 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
     reflexive = before is not None and before.text.lower().replace("’", "'") in _REFLEXIVE
     if _maybe_reflexive(token):
         return None  # « nous nous accroissons »: which verb, « accroître » or « s'accroître », cannot be told
-    readings = inflect.readings(token.text.lower())
+    every = inflect.readings(token.text.lower())
     tagged = _CLASS_OF_POS.get(token.pos_)
-    if tagged is not None and any(r.kind == tagged for r in readings):  # « les consignes »: a noun, not a verb
-        readings = tuple(r for r in readings if r.kind == tagged)
+    readings = every
+    if tagged is not None and any(r.kind == tagged for r in every):  # « les consignes »: a noun, not a verb
+        readings = tuple(r for r in every if r.kind == tagged)
     for reading in readings:
+        if any(zipf(other.lemma, "fr") > zipf(reading.lemma, "fr") for other in every
+               if other.lemma != reading.lemma):
+            continue  # « parfaite », « étoffes »: the commoner « parfait », « étoffe », not « parfaire », « étoffer »
         if reading.kind == "V":
             plain = words.get(("se " + reading.lemma if reflexive else reading.lemma, "V"))
             if plain is None or _compound_reflexive(token):
                 continue
+            if _participle(token, reading):
+                reading = inflect.Reading(reading.lemma, "V", verb_forms=tuple(
+                    form for form in reading.verb_forms if form[0] == ":Q"))
+                if not reading.verb_forms or not _auxiliary_before(token):
+                    continue  # a participle used as an adjective often means more: « un système élaboré »
             text = _verb(plain, reading, token)
             if text is None:
                 continue
@@ -169,10 +184,12 @@ def _parsed(token, feature: str, values: dict[str, str]) -> str | None:
     subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubj:pass")]
     head = [token.head] if token.dep_ == "amod" else []
     beside = [doc[i] for i in (token.i + 1, token.i - 1) if 0 <= i < len(doc) and doc[i].pos_ == "NOUN"]
-    for word in subjects + head + beside:  # the noun decides; the adjective's own tag is the parser's guess
+    for word in subjects + head + beside:  # the noun decides
         found = word.morph.get(feature)
         if found and found[0] in values and word.pos_ in ("NOUN", "PRON", "PROPN"):
             return values[found[0]]
+    if feature == "Gender":
+        return None  # the parser's guess of an invariable adjective's gender is no basis for « sûrs » or « sûres »
     found = token.morph.get(feature)
     return values[found[0]] if found and found[0] in values else None
 
@@ -182,6 +199,27 @@ def _maybe_reflexive(token) -> bool:
     before = doc[token.i - 1].text.lower().replace("’", "'") if token.i > 0 else ""
     twice = token.i > 1 and doc[token.i - 2].text.lower() == before
     return before in ("me", "te", "m'", "t'") or (before in ("nous", "vous") and twice)
+
+
+def _participle(token, reading: inflect.Reading) -> bool:
+    """Whether the form is a past participle here: its only reading, or the parse says so (« sont bâtis »,
+    « plus restreint que »)."""
+    if all(tense == ":Q" for tense, _ in reading.verb_forms):
+        return True
+    return any(tense == ":Q" for tense, _ in reading.verb_forms) and (
+        token.pos_ == "ADJ" or "Part" in token.morph.get("VerbForm"))
+
+
+def _echoes(plain: str, sentence) -> bool:
+    """Whether a content word of `plain` is already in the sentence (the same word, or one of its family)."""
+    stems = {w[:6] for w in plain.lower().split() if len(w) > 4}
+    return any(t.text.lower()[:6] in stems or t.lemma_.lower()[:6] in stems for t in sentence if len(t.text) > 4)
+
+
+def _auxiliary_before(token) -> bool:
+    """« a été délaissée », « avait été instaurée », « est accru »: an auxiliary among the three words before."""
+    doc = token.doc
+    return any(doc[i].pos_ == "AUX" or doc[i].lemma_ in ("être", "avoir") for i in range(max(0, token.i - 3), token.i))
 
 
 def _after_auxiliary(token) -> bool:

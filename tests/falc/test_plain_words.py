@@ -10,7 +10,8 @@ pytestmark = pytest.mark.skipif(not grammalecte.available(), reason="python3-gra
 
 TABLE = {("innombrable", "A"): "très nombreux", ("aisé", "A"): "facile", ("accroître", "V"): "augmenter",
          ("se accroître", "V"): "augmenter", ("subsister", "V"): "rester", ("dessein", "N"): "projet",
-         ("pléthore", "N"): "excès", ("avérer", "V"): "montrer", ("se avérer", "V"): "se révéler"}
+         ("pléthore", "N"): "excès", ("avérer", "V"): "montrer", ("se avérer", "V"): "se révéler",
+         ("restreindre", "V"): "limiter", ("étoffer", "V"): "développer", ("fiable", "A"): "sûr"}
 
 
 @pytest.fixture
@@ -38,6 +39,7 @@ def replaced(text: str) -> str:
     ("Les inégalités s'accroissent vite.", "Les inégalités augmentent vite."),
     ("Cette piste s’avère utile.", "Cette piste se révèle utile."),
     ("Il agit dans un dessein précis.", "Il agit dans un projet précis."),
+    ("Les méthodes utilisées sont fiables.", "Les méthodes utilisées sont sûres."),  # the subject's gender
 ])
 def test_a_hard_word_takes_the_form_of_the_word_it_replaces(small_table, text, expected):
     assert replaced(text) == expected
@@ -49,6 +51,8 @@ def test_a_hard_word_takes_the_form_of_the_word_it_replaces(small_table, text, e
     "Elle cite « un dessein précis » dans sa lettre.",  # a quotation is kept as written
     "Le dessein, c'est-à-dire le projet, est clair.",  # a word the text defines is a key term
     "Nous nous accroissons.",  # « nous » before the verb may or may not be reflexive
+    "Ils ont un champ de vision plus restreint que les autres.",  # a participle as an adjective
+    "Les riches étoffes décorent la façade.",  # « étoffe », the noun, is commoner than « étoffer »
 ])
 def test_a_replacement_that_is_not_certain_is_not_made(small_table, text):
     assert replaced(text) == text
@@ -105,3 +109,23 @@ def test_the_shipped_lexicon_passes_its_own_checks():
     done = subprocess.run([sys.executable, "scripts/check_plain_words.py"], cwd=root, capture_output=True, text=True,
                           timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_a_form_that_is_also_a_commoner_word_is_kept(monkeypatch):
+    monkeypatch.setattr(plain_words, "table", lambda lang: {("parfaire", "V"): "améliorer"})
+    assert replaced("Elle remplit cette fonction d’une façon parfaite.") == \
+        "Elle remplit cette fonction d’une façon parfaite."
+
+
+def test_a_participle_without_auxiliary_is_an_adjective_and_is_kept(monkeypatch):
+    monkeypatch.setattr(plain_words, "table", lambda lang: {("élaborer", "V"): "construire"})
+    assert replaced("Un système d'éclairage élaboré complète l'objectif.") == \
+        "Un système d'éclairage élaboré complète l'objectif."
+    assert replaced("Le plan a été élaboré en 1946.") == "Le plan a été construit en 1946."
+
+
+def test_a_plain_word_already_in_the_sentence_is_not_brought_in_again(monkeypatch):
+    monkeypatch.setattr(plain_words, "table", lambda lang: {("hameau", "N"): "village",
+                                                           ("primordial", "A"): "très important"})
+    for text in ("On y trouve des villages, des hameaux et des fermes.", "L’importance primordiale du principe."):
+        assert replaced(text) == text
