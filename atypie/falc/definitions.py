@@ -56,10 +56,13 @@ class _Word:
     end: int
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:l'|le |la |les |un |une |des |the |a |an )")
+
+
 def normalise(term: str) -> str:
     """The key of a term: lowercase, straight apostrophes, single spaces, no leading article."""
     key = " ".join(term.lower().replace("’", "'").split())
-    return re.sub(r"^(?:l'|le |la |les |un |une |des |the |a |an )", "", key)
+    return _LEADING_ARTICLE.sub("", key)
 
 
 def fold(text: str) -> str:
