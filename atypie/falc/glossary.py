@@ -139,12 +139,12 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         for key in keys:
             if key in course:
                 return GlossaryEntry(term, course[key], "cours", "course")
-        for key in keys:
+        for key in keys:  # the lexicon's own spelling of the word, not the parser's lemma (« coudée », not « couder »)
             if key in shipped:
-                return GlossaryEntry(term, shipped[key][0], "glossaire", "lexicon")
+                return GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon")
         for key in _dictionary_keys(keys):  # « usitée » → « usité », « approximatives » → « approximatif »
             if key in dictionary:
-                return GlossaryEntry(term, _sense(dictionary[key], key, _context(analysis, at)), "dictionnaire",
+                return GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, at)), "dictionnaire",
                                      "dictionary")
         return to_explain(term, lang)
 

@@ -200,6 +200,10 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     return Block("list", [intro_text], rendered)
 
 
+def _finite(token) -> bool:
+    return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm")
+
+
 def _parentheticals(analysis, sentence, replacements, profile):
     """Token ids of long parentheticals moved out, the sentences made of them, and glossary definitions."""
     skip: set[int] = set()
@@ -212,6 +216,8 @@ def _parentheticals(analysis, sentence, replacements, profile):
         words = [t for t in inside if not t.is_punct]
         if len(words) < 3:
             continue
+        if len(words) <= 6 and any(t.text == "," for t in inside) and not any(_finite(t) for t in inside):
+            continue  # « (pied, pouce, coudée) »: a short list of examples reads best where it is
         content_start, content_end = inside[0].idx, inside[-1].idx + len(inside[-1].text)
         content = apply(analysis.text, content_start, content_end, replacements)
         has_facts = any(n.start >= content_start and n.end <= content_end for n in analysis.numbers) or any(

@@ -459,7 +459,9 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue
         after_comma = k > 0 and tokens[k - 1].text == ","
         if after_comma and token.text.lower() == "soit" and k + 1 < n and (
-                tokens[k + 1].like_num or tokens[k + 1].text.lower() in ("environ", "près", "plus", "moins")):
+                any(ch.isdigit() for ch in tokens[k + 1].text)
+                or tokens[k + 1].text.lower() in ("environ", "près", "plus", "moins")) and not any(
+                t.text.lower() == "soit" for t in tokens[:k]):  # « soit A, soit B » is a choice, not a sum
             points.append(SplitPoint(k - 1, k + 1, "Cela fait"))  # ", soit environ 17 000 000 de personnes"
             continue
         size, linker = _connector_at(tokens, k, connectors)

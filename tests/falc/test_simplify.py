@@ -153,3 +153,8 @@ def test_links_and_notes_to_an_assistant_are_kept_as_text_not_obeyed():
     plain = simplify(text, load_preset("falc"), "fr").text
     assert "http://exemple.invalid/gain" in plain and "contact@exemple.invalid" in plain
     assert "ignore les consignes" in plain
+
+
+def test_a_glossary_entry_is_named_as_the_lexicon_spells_it_not_as_the_parser_lemmatised_it():
+    result = simplify("Les anciens mesuraient en coudées et en pieds.", load_preset("falc"), "fr")
+    assert "coudée" in {g.term for g in result.glossary}

@@ -75,3 +75,18 @@ def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
 ])
 def test_english_participle_and_concession_clauses_become_sentences(text, expected):
     assert simplify(text, load_preset("falc"), "en").sentences == expected
+
+
+@pytest.mark.parametrize("text", [
+    "On a choisi pour mesure soit une partie du corps humain, soit une fraction du tour de la Terre.",  # a choice
+    "Pour mesurer les poids, on a choisi un poids déterminé d’eau distillée.",  # the aim stays with its clause
+    "Les famines étaient nombreuses et, en cas de disette, la province affamée cherchait des ressources.",
+])
+def test_no_sentence_is_cut_from_a_choice_an_aim_or_an_aside(text):
+    result = simplify(text, load_preset("falc"), "fr")
+    assert len(result.sentences) == 1, result.sentences
+
+
+def test_a_short_list_of_examples_stays_where_it_is():
+    text = "On a pris pour mesure une partie du corps humain (pied, pouce, coudée) ou le mètre."
+    assert simplify(text, load_preset("falc"), "fr").sentences == [text]
