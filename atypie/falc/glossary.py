@@ -3,7 +3,8 @@ order, and each entry says which source it came from (`source`):
 
 1. "text": the text's own definitions (`definitions.py`: acronyms, appositions, « c'est-à-dire », « appelé »…);
 2. "course": the glossary the disability service attached to the student's profile (or course);
-3. "lexicon": the shipped lexicon of plain definitions (`lang/<lang>/glossary.txt`);
+3. "lexicon": the shipped lexicon of plain definitions (`lang/<lang>/glossary.txt`), then the plain words of a
+   hard word that could not be replaced in its sentence (`lang/<lang>/plain_words.txt`: « prépondérant : principal »);
 3b. "dictionary": the broad dictionary (`lang/<lang>/lexicon.txt`: one short Wiktionary definition a word,
    CC BY-SA 4.0, built by scripts/build_lexicon.py), after the hand-written lexicon, read once on first use;
 4. "mistral": a definition asked of the configured language model, grounded on the sentence, and checked
@@ -24,6 +25,7 @@ from ..backends.base import StructuredTask
 from ..language.data import entries, settings, words
 from ..language.frequency import zipf
 from ..results import Notice
+from . import plain_words
 from .definitions import TextDefinition, cues, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
@@ -119,6 +121,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     `replaced` the (start, end) of the words the rewrite replaced by plainer ones (they need no entry)."""
     lang = analysis.lang
     shipped = entries(lang, "glossary.txt")
+    plain = plain_words.meanings(lang)
     dictionary = entries(lang, DICTIONARY_FILE)  # read once, on the first glossary (cached)
     found_in_text = find_definitions(analysis)
     in_text = _TextDefinitions(found_in_text)
@@ -142,6 +145,9 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         for key in keys:  # the lexicon's own spelling of the word, not the parser's lemma (« coudée », not « couder »)
             if key in shipped:
                 return GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon")
+        for key in _dictionary_keys(keys):  # a hard word kept as written: its plain words (« prépondérant : principal »)
+            if key in plain:
+                return GlossaryEntry(key, plain[key], "glossaire", "lexicon")
         for key in _dictionary_keys(keys):  # « usitée » → « usité », « approximatives » → « approximatif »
             if key in dictionary:
                 return GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, at)), "dictionnaire",
@@ -183,6 +189,14 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= LEXICON_ZIPF:
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
+    for token in analysis.doc:  # hard words that could not be replaced in the sentence: their plain words
+        if not plain or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.pos_ == "PROPN":
+            continue
+        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        key = next((k for k in _dictionary_keys(keys) if k in plain), None)
+        if key is None or any(k in found or k in covered for k in keys):
+            continue
+        add(key, GlossaryEntry(key, plain[key], "glossaire", "lexicon"))
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN

@@ -44,6 +44,17 @@ def table(lang: str) -> dict[tuple[str, str], str]:
     return found
 
 
+@cache
+def meanings(lang: str) -> dict[str, str]:
+    """{hard lemma: its plain words} (« prépondérant » → « principal »): a short, reviewed definition for the
+    glossary when the word had to be kept as written."""
+    found: dict[str, str] = {}
+    for key, plains in entries(lang, FILE).items():
+        lemma = re.sub(r"^(?:se |s['’])", "", key.rpartition(":")[0].strip())
+        found.setdefault(lemma, ", ".join(plains))
+    return found
+
+
 def find(analysis) -> list[tuple[int, int, str]]:
     """(start, end, plain text) for each hard word of `analysis` that can be replaced with certainty."""
     words = table(analysis.lang)
@@ -212,8 +223,8 @@ def _participle(token, reading: inflect.Reading) -> bool:
 
 def _echoes(plain: str, sentence) -> bool:
     """Whether a content word of `plain` is already in the sentence (the same word, or one of its family)."""
-    stems = {w[:6] for w in plain.lower().split() if len(w) > 4}
-    return any(t.text.lower()[:6] in stems or t.lemma_.lower()[:6] in stems for t in sentence if len(t.text) > 4)
+    stems = {w[:5] for w in plain.lower().split() if len(w) > 4}
+    return any(t.text.lower()[:5] in stems or t.lemma_.lower()[:5] in stems for t in sentence if len(t.text) > 4)
 
 
 def _auxiliary_before(token) -> bool:

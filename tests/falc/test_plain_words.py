@@ -11,7 +11,8 @@ pytestmark = pytest.mark.skipif(not grammalecte.available(), reason="python3-gra
 TABLE = {("innombrable", "A"): "très nombreux", ("aisé", "A"): "facile", ("accroître", "V"): "augmenter",
          ("se accroître", "V"): "augmenter", ("subsister", "V"): "rester", ("dessein", "N"): "projet",
          ("pléthore", "N"): "excès", ("avérer", "V"): "montrer", ("se avérer", "V"): "se révéler",
-         ("restreindre", "V"): "limiter", ("étoffer", "V"): "développer", ("fiable", "A"): "sûr"}
+         ("restreindre", "V"): "limiter", ("étoffer", "V"): "développer", ("fiable", "A"): "sûr",
+         ("essor", "N"): "développement"}
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def replaced(text: str) -> str:
     ("Cette piste s’avère utile.", "Cette piste se révèle utile."),
     ("Il agit dans un dessein précis.", "Il agit dans un projet précis."),
     ("Les méthodes utilisées sont fiables.", "Les méthodes utilisées sont sûres."),  # the subject's gender
+    ("La fin de l’essor arrive.", "La fin du développement arrive."),  # « de l' » + a consonant → « du »
 ])
 def test_a_hard_word_takes_the_form_of_the_word_it_replaces(small_table, text, expected):
     assert replaced(text) == expected
