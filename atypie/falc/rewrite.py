@@ -200,6 +200,9 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     return Block("list", [intro_text], rendered)
 
 
+_RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
+
+
 def _finite(token) -> bool:
     return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm")
 
@@ -218,6 +221,8 @@ def _parentheticals(analysis, sentence, replacements, profile):
             continue
         if len(words) <= 6 and any(t.text == "," for t in inside) and not any(_finite(t) for t in inside):
             continue  # « (pied, pouce, coudée) »: a short list of examples reads best where it is
+        if words[0].text.lower() in _RELATIVES:
+            continue  # « (qui n'a rien à voir avec la monnaie) » describes the word before it: alone, no sentence
         content_start, content_end = inside[0].idx, inside[-1].idx + len(inside[-1].text)
         content = apply(analysis.text, content_start, content_end, replacements)
         has_facts = any(n.start >= content_start and n.end <= content_end for n in analysis.numbers) or any(

@@ -347,9 +347,9 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
         if right[0].text.lower() in _RELATIVE_SUBJECTS | {"que", "qu'", "dont", "où", "et", "ou", "ni", "mais"} \
                 or right[0].pos_ in ("SCONJ", "CCONJ", "ADP", "VERB", "AUX"):
             continue
-        if not (_is_clause(left) and _is_clause(right) and _subject_first(right[:4])):
+        if not (_is_clause(left) and _is_clause(right) and _begins_with_its_subject(right)):
             continue
-        if left[0].pos_ in ("SCONJ", "ADP") or not _has_own_subject(left):
+        if left[0].pos_ in ("SCONJ", "ADP") or not _has_own_subject(left) or not _subject_and_verb_inside(left):
             continue  # "Si A, B", "Pour A, B": the condition or the aim stays with its clause
         if _closes_insertion(left):
             continue  # "A et, en cas de disette, B": the comma closes an aside that opened after "et"
@@ -451,6 +451,8 @@ def _points(tokens: list) -> list[SplitPoint]:
         if depth > 0 or (points and k < points[-1].start):
             continue  # never split inside brackets
         if token.text in (";", ":") and 0 < k < n - 1:
+            if token.text == ":" and not _finite_before_stop(tokens[k + 1:]):
+                continue  # « deux actions : d'abord afficher la base puis compter » introduces, not a sentence
             size, linker = _connector_at(tokens, k + 1, connectors)
             start = k + 1 + size
             if size and start < n and tokens[start].text == ",":
@@ -486,6 +488,16 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue  # "…, puisque A, B": A belongs to B, not to what comes before
         points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, subject))
     return points
+
+
+def _finite_before_stop(tokens: list) -> bool:
+    """Whether a finite verb comes before the next « ; », « : » or the end."""
+    for token in tokens:
+        if token.text in (";", ":"):
+            return False
+        if token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm"):
+            return True
+    return False
 
 
 def _shared_subject(left: list, right_start: list) -> str:
@@ -539,6 +551,25 @@ def _subject_first(window: list) -> bool:
         return True
     return window[0].pos_ == "DET" and len(window) > 1 and (window[1].dep_.startswith("nsubj") or _has_own_subject(
         window))
+
+
+def _subject_and_verb_inside(clause: list) -> bool:
+    """Whether the parse puts a subject and its verb both inside the clause (else the parse is not to be trusted
+    with a cut there)."""
+    inside = {t.i for t in clause}
+    return any(t.dep_.startswith("nsubj") and t.head.i in inside for t in clause)
+
+
+def _begins_with_its_subject(clause: list) -> bool:
+    """The clause's first word is its subject, or the determiner of its subject ("la ville reste vide"); not a
+    noun phrase whose relative clause has a subject ("des établissements sur lesquels on sait peu")."""
+    first = clause[0]
+    if first.text.lower() in _SUBJECT_PRONOUNS:
+        return True
+    head = clause[1] if first.pos_ == "DET" and len(clause) > 1 else first
+    inside = {t.i for t in clause}
+    return (head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nsubj")
+            and head.head.i in inside and head.head.i > head.i)  # the subject of a verb after it, in the clause
 
 
 def _has_own_subject(window: list) -> bool:
