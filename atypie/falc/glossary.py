@@ -145,7 +145,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         for key in keys:  # the lexicon's own spelling of the word, not the parser's lemma (« coudée », not « couder »)
             if key in shipped:
                 return GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon")
-        for key in _dictionary_keys(keys):  # a hard word kept as written: its plain words (« prépondérant : principal »)
+        for key in _dictionary_keys(keys):  # a hard word kept as written: its plain words (« vestige : reste »)
             if key in plain:
                 return GlossaryEntry(key, plain[key], "glossaire", "lexicon")
         for key in _dictionary_keys(keys):  # « usitée » → « usité », « approximatives » → « approximatif »

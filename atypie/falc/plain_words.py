@@ -189,8 +189,8 @@ def _noun(plain: str, reading: inflect.Reading) -> tuple[str, str | None] | None
 
 
 def _parsed(token, feature: str, values: dict[str, str]) -> str | None:
-    """A gender or number from the parse: the word's own, else the noun it describes (its head, or the noun
-    right after or before it) or its clause's subject."""
+    """A gender or number from the parse: that of the clause's subject or of the noun the word describes (its
+    head, or the noun right after or before it); for a number only, else the word's own tag."""
     doc = token.doc
     subjects = [child for child in token.children if child.dep_ in ("nsubj", "nsubj:pass")]
     head = [token.head] if token.dep_ == "amod" else []
