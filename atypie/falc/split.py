@@ -230,6 +230,10 @@ def _final_relative(tokens: list):
             continue
         clause = [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
         rest = tokens[:k] + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]
+        nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
+        if len(nouns) > 1 and any(t.text.lower() in ("de", "d'", "d’", "du", "des") for t in phrase[1:]) and not (
+                _verb_agrees(clause, nouns[0]) and not _verb_agrees(clause, nouns[-1])):
+            continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
         if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
             continue
         if any(t.text in ";:" for t in clause):
@@ -290,8 +294,16 @@ def _antecedent(tokens: list, index: int) -> int | None:
 
 
 def _clause_end(tokens: list, start: int) -> int:
+    """Where the clause starting at `start` ends; a bracket inside it belongs to it (« né à Leytonstone
+    (Londres) en Angleterre, »)."""
+    depth = 0
     for k in range(start, len(tokens)):
-        if tokens[k].text in (",", ";", ":", "(", ")") or (tokens[k].is_punct and tokens[k].text in ".!?"):
+        depth += {"(": 1, ")": -1}.get(tokens[k].text, 0)
+        if depth > 0 or tokens[k].text == ")":
+            continue
+        if depth < 0:
+            return k  # the clause was itself inside brackets
+        if tokens[k].text in (",", ";", ":") or (tokens[k].is_punct and tokens[k].text in ".!?"):
             return k
         if tokens[k].text.endswith(".") and k + 1 < len(tokens) and tokens[k + 1].text[:1].isupper():
             return k + 1

@@ -93,3 +93,17 @@ def test_no_sentence_is_cut_from_a_choice_an_aim_or_an_aside(text):
 def test_a_short_list_of_examples_stays_where_it_is():
     text = "On a pris pour mesure une partie du corps humain (pied, pouce, coudée) ou le mètre."
     assert simplify(text, load_preset("falc"), "fr").sentences == [text]
+
+
+def test_a_detached_participle_takes_its_brackets_with_it():
+    text = ("David Beckham, né le 2 mai 1975 à Leytonstone (Londres) en Angleterre, est un footballeur anglais qui "
+            "a joué au poste de milieu de terrain.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "David Beckham est né le 2 mai 1975 à Leytonstone (Londres) en Angleterre." in sentences
+    assert not any(s.startswith("David Beckham (Londres)") for s in sentences)
+
+
+def test_a_relative_clause_whose_noun_is_ambiguous_is_not_cut_off():
+    text = ("C'est le cas du multimètre numérique qui, en plus d'offrir la fonction voltmètre, comporte au moins un "
+            "convertisseur courant tension.")
+    assert simplify(text, load_preset("falc"), "fr").sentences == [text]
