@@ -12,7 +12,8 @@ Problems, for each line `terme=définition`:
 - the definition has at most MAX_WORDS words;
 - the definition does not use the term, nor a word of its family: no word sharing the first FAMILY_PREFIX letters
   of a word of the term that has that many letters or more (accents ignored: « élaborer » / « élaboration »);
-  a shorter word of the term must not appear as a word of the definition;
+  a shorter one-word term (« axe ») must not appear as a word of the definition; a phrase (« tenir compte ») must
+  not appear whole, and its words of FAMILY_PREFIX letters or more are checked as above;
 - common words: at least MIN_COMMON_SHARE of the definition's words of MIN_LETTERS letters or more have a wordfreq
   Zipf frequency of at least MIN_ZIPF.
 """
@@ -62,10 +63,13 @@ def family_problem(term: str, definition: str) -> str | None:
     """A word of the definition that is the term or shares the first FAMILY_PREFIX letters of one of its words."""
     def_words = words_of(definition)
     folded = [fold(w) for w in def_words]
-    for part in words_of(term):
-        if part in PRONOUN:
-            continue
+    parts = [p for p in words_of(term) if p not in PRONOUN]
+    if len(parts) > 1 and f" {fold(' '.join(parts))} " in f" {' '.join(folded)} ":
+        return f"uses the term « {term} »"
+    for part in parts:
         key = fold(part)
+        if len(key) < FAMILY_PREFIX and len(parts) > 1:
+            continue  # « de », « en » in « faire l'objet de »: only the longer words of a phrase carry its family
         for raw, word in zip(def_words, folded):
             if len(key) >= FAMILY_PREFIX:
                 if word[:FAMILY_PREFIX] == key[:FAMILY_PREFIX]:

@@ -136,13 +136,20 @@ def _find_detached(tokens: list):
         if prefix_kind == "participle" and not _agrees(token, noun):
             continue
         phrase = [t for t in tokens[:k - 1] if t.i >= noun.left_edge.i]
+        while phrase and noun.pos_ == "PROPN" and phrase[0].i > tokens[0].i:  # « La cathédrale Santa Maria Assunta »
+            previous = next(t for t in tokens if t.i == phrase[0].i - 1) if any(
+                t.i == phrase[0].i - 1 for t in tokens) else None
+            if previous is None or previous.pos_ not in ("PROPN", "NOUN", "DET", "ADJ"):
+                break
+            phrase.insert(0, previous)
         while phrase and phrase[0].pos_ in ("ADP", "CCONJ", "SCONJ", "ADV"):
             phrase = phrase[1:]
         if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct or _verb_like(t) for t in phrase):
             continue  # the noun phrase must be a noun phrase, not "Bressuire est une commune …"
         end = _clause_end(tokens, clause_start)
         if end < len(tokens) and tokens[end].text in ",(" and not any(
-                _verb_like(t) and "Fin" in t.morph.get("VerbForm") for t in tokens[end:]):
+                _verb_like(t) and "Fin" in t.morph.get("VerbForm") for t in tokens[end:]) and not (
+                end + 1 < len(tokens) and tokens[end + 1].pos_ in ("ADP", "SCONJ")):  # «, pour former … » is not
             # "…, qui explique le volcanisme (…), les séismes et la dérive.": no verb follows, so what follows the
             # comma still belongs to the clause (its list goes on): the clause runs to the end of the sentence
             end = len(tokens) - 1 if tokens[-1].is_punct and tokens[-1].text in ".!?" else len(tokens)
@@ -396,8 +403,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if len([t for t in right if not t.is_punct]) < 3 or not _is_clause(left) or not right:
         return [(linker, tokens)]
     first = right[0]
-    if first.pos_ not in ("DET", "NOUN") or first.like_num or first.text.lower() in ("ce", "cela", "cet", "cette",
-                                                                                     "ces"):
+    if first.pos_ not in ("DET", "NOUN") or first.like_num or first.text.lower() in (
+            "ce", "cela", "cet", "cette", "ces", "tout", "toute", "tous", "toutes"):  # « toutes situées … »
         return [(linker, tokens)]
     if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
@@ -580,8 +587,11 @@ def _begins_with_its_subject(clause: list) -> bool:
         return True
     head = clause[1] if first.pos_ == "DET" and len(clause) > 1 else first
     inside = {t.i for t in clause}
-    return (head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nsubj")
-            and head.head.i in inside and head.head.i > head.i)  # the subject of a verb after it, in the clause
+    verb = head.head
+    conjugated = "Fin" in verb.morph.get("VerbForm") or any(
+        child.dep_ in ("aux", "aux:pass", "cop") and "Fin" in child.morph.get("VerbForm") for child in verb.children)
+    return (head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nsubj") and conjugated
+            and verb.i in inside and verb.i > head.i)  # the subject of a conjugated verb after it, in the clause
 
 
 def _has_own_subject(window: list) -> bool:

@@ -94,6 +94,8 @@ def _register_sentence_guard() -> None:
         starts = numpy.zeros((len(doc), 1), dtype="int64")  # 1: starts a sentence, -1: does not
         for token in doc[1:]:
             previous = doc[token.i - 1]
+            if previous.is_space and "\n" not in previous.text and token.i > 1:
+                previous = doc[token.i - 2]  # « attestée.   Robert »: the spaces between two sentences
             ends = previous.text[-1:] in ".!?…" or "\n" in previous.text or "\n" in previous.whitespace_
             begins = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«\"-#*"
             if previous.is_space and "\n" in previous.text:
@@ -112,5 +114,7 @@ def _register_sentence_guard() -> None:
 
 
 def _abbreviation(token) -> bool:
-    """ "cf.", "p.", "M." or "etc." before a capital letter do not always end a sentence; "etc." does."""
+    """ "cf.", "p.", "M.", an initial or "etc." before a capital letter do not always end a sentence; "etc." does."""
+    if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+        return True  # an initial: « George H. W. Bush »
     return token.text.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.")

@@ -107,3 +107,21 @@ def test_a_relative_clause_whose_noun_is_ambiguous_is_not_cut_off():
     text = ("C'est le cas du multimètre numérique qui, en plus d'offrir la fonction voltmètre, comporte au moins un "
             "convertisseur courant tension.")
     assert simplify(text, load_preset("falc"), "fr").sentences == [text]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("L'État comprend l'île de Grenade, l'île Ronde et l'île de Carriacou, toutes situées dans la partie sud de "
+     "l'archipel.", None),  # « Ce sont toutes situées » is no sentence
+    ("La solubilité est la capacité d'une substance à se dissoudre dans une autre substance, appelée solvant, pour "
+     "former un mélange homogène.", None),  # the aim belongs to the main clause, not to « appelée solvant »
+])
+def test_detached_clauses_keep_their_noun_and_their_limits(text, expected):
+    assert simplify(text, load_preset("falc"), "fr").sentences == (expected or [text])
+
+
+def test_a_detached_clause_is_said_of_the_whole_name():
+    text = ("La cathédrale Santa Maria Assunta (cathédrale de Sienne), appelée couramment Duomo di Siena, est la "
+            "cathédrale de Sienne.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "La cathédrale Santa Maria Assunta est appelée souvent Duomo di Siena." in sentences
+    assert not any(s.startswith("Assunta") for s in sentences)

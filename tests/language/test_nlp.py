@@ -1,0 +1,12 @@
+from atypie.language.analysis import analyse
+
+
+def test_an_initial_does_not_end_a_sentence():
+    analysis = analyse("George H. W. Bush est un homme d'État américain. Il est né en 1924.", "fr")
+    assert [s.text for s in analysis.sentences] == ["George H. W. Bush est un homme d'État américain.",
+                                                   "Il est né en 1924."]
+
+
+def test_spaces_between_two_sentences_do_not_join_them():
+    analysis = analyse("Robert Wadlow est l'homme le plus grand.   Il a atteint la taille de 272 cm.", "fr")
+    assert len(analysis.sentences) == 2
