@@ -146,6 +146,12 @@ def _find_detached(tokens: list):
             phrase = phrase[1:]
         if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct or _verb_like(t) for t in phrase):
             continue  # the noun phrase must be a noun phrase, not "Bressuire est une commune …"
+        ahead = next((t for t in tokens if t.i == phrase[0].i - 1), None)
+        inside_complement = ahead is not None and (ahead.pos_ in ("ADP", "CCONJ") or ahead.text.lower() in (
+            "des", "du", "au", "aux"))
+        if not noun.dep_.startswith("nsubj") and inside_complement and (
+                prefix_kind == "participle" or ahead.pos_ == "CCONJ" or not noun.morph.get("Number")):
+            continue  # « réalisé par York Shackleton, sorti en 2018 »: the film came out, not the director
         end = _clause_end(tokens, clause_start)
         if end < len(tokens) and tokens[end].text in ",(" and not any(
                 _verb_like(t) and "Fin" in t.morph.get("VerbForm") for t in tokens[end:]) and not (

@@ -3,7 +3,9 @@ import pytest
 
 from atypie.falc.engine import options_for
 from atypie.falc.rule import IMPACTS, all_rules
+from atypie.falc.simplify import simplify
 from atypie.language.analysis import analyse
+from atypie.profiles.presets import load_preset
 
 RULES = all_rules()
 CASES = [(rule, example) for rule in RULES for example in rule.examples]
@@ -31,3 +33,8 @@ def test_rule_examples(rule, example):
     else:
         assert findings, f"{rule.id} found nothing in {example.text!r}"
         assert all(f.rule_id == rule.id and 0 <= f.start < f.end <= len(example.text) for f in findings)
+
+
+def test_a_foreign_word_inside_a_name_is_kept():
+    result = simplify("La série est éditée par Focus Home Interactive depuis 2009.", load_preset("falc"), "fr")
+    assert "Focus Home Interactive" in result.sentences[0]

@@ -114,6 +114,9 @@ def test_a_relative_clause_whose_noun_is_ambiguous_is_not_cut_off():
      "l'archipel.", None),  # « Ce sont toutes situées » is no sentence
     ("La solubilité est la capacité d'une substance à se dissoudre dans une autre substance, appelée solvant, pour "
      "former un mélange homogène.", None),  # the aim belongs to the main clause, not to « appelée solvant »
+    ("Code 211 est un film américain écrit et réalisé par York Shackleton, sorti en 2018.", None),  # the film
+    ("Le sindarin est la langue des Sindar ou Elfes Gris, qui se développa d'abord au Beleriand pendant le Premier "
+     "Âge.", None),  # the language developed, not the Grey Elves
 ])
 def test_detached_clauses_keep_their_noun_and_their_limits(text, expected):
     assert simplify(text, load_preset("falc"), "fr").sentences == (expected or [text])

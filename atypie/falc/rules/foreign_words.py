@@ -1,9 +1,28 @@
+import re
+
 from ...language.data import find_entries
 from ..rule import Rule, correct, incorrect, register
 
 
 def find_foreign(analysis) -> list[tuple[int, int, tuple[str, ...]]]:
-    return find_entries(analysis.text, analysis.lang, "foreign.txt")
+    """Latin and foreign words, not inside a name: « éditée par Focus Home Interactive » keeps « Focus »."""
+    text = analysis.text
+    return [(start, end, plain) for start, end, plain in find_entries(text, analysis.lang, "foreign.txt")
+            if not (text[start:start + 1].isupper() and not _sentence_start(text, start)
+                    and _next_is_capital(text, end))]
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([^\W\d_])")
+
+
+def _next_is_capital(text: str, end: int) -> bool:
+    found = _NEXT_WORD.match(text, end)
+    return found is not None and found.group(1).isupper()
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?:\n«\"("
 
 
 @register
