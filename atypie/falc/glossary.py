@@ -22,7 +22,7 @@ from dataclasses import asdict, dataclass
 from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
-from ..language.data import entries, settings, words
+from ..language.data import entries, plain_definitions, settings, words
 from ..language.frequency import zipf
 from ..results import Notice
 from . import plain_words
@@ -120,7 +120,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     """Entries for the text's rare words and acronyms; `moved` holds definitions taken out of sentences, and
     `replaced` the (start, end) of the words the rewrite replaced by plainer ones (they need no entry)."""
     lang = analysis.lang
-    shipped = entries(lang, "glossary.txt")
+    shipped = plain_definitions(lang)
     plain = plain_words.meanings(lang)
     dictionary = entries(lang, DICTIONARY_FILE)  # read once, on the first glossary (cached)
     found_in_text = find_definitions(analysis)

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..profiles.model import Profile
+from .elision import starts_with_vowel
 from .glossary import GlossaryEntry, build_glossary, merged
 from .rules.inline_enumeration import find_enumerations
 from .rules.long_paragraph import is_heading
@@ -16,7 +17,7 @@ from .transforms import Replacement, apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
-_ELISION = re.compile(r"(?<!-)\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh])", re.IGNORECASE)
+_ELISION = re.compile(r"(?<!-)\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh]\w*)", re.IGNORECASE)
 _DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
                        "ses"}
 
@@ -171,7 +172,8 @@ def _clean(text: str, lang: str, *, period: bool = True) -> str:
     text = re.sub(r"^(Mais|Donc|Puis|Pourtant|Ensuite|But|So|Then),\s+", r"\1 ", text)
     text = re.sub(r",\s*,", ",", text)
     if lang == "fr":
-        text = _ELISION.sub(lambda m: m.group(1) + "'" + m.group(2), text)
+        text = _ELISION.sub(lambda m: m.group(1) + "'" + m.group(2) if starts_with_vowel(m.group(2)) else m.group(0),
+                            text)  # « de Hongrie », « le héros »: an aspirated h is not elided
     text = _CAPITALISE.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), text, count=1)
     if period and text and text[-1] not in ".!?…:":
         text += "."

@@ -36,6 +36,13 @@ def entries(lang: str, filename: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def plain_definitions(lang: str) -> dict[str, tuple[str, ...]]:
+    """atypie's own plain definitions: the course terms of `glossary.txt`, then the general academic words of
+    `glossary_academic.txt` (a term of both keeps its `glossary.txt` definition)."""
+    return {**entries(lang, "glossary_academic.txt"), **entries(lang, "glossary.txt")}
+
+
+@cache
 def words(lang: str, filename: str) -> frozenset[str]:
     return frozenset(line.lower() for line in _lines(lang, filename))
 

@@ -3,14 +3,34 @@ import pytest
 from atypie.adapters import grammalecte
 from atypie.falc import plain_words
 from atypie.falc.simplify import simplify
+from atypie.language.data import plain_definitions
 from atypie.profiles.presets import load_preset
 
 pytestmark = pytest.mark.skipif(not grammalecte.available(), reason="python3-grammalecte is not installed")
 
 
 def test_a_hard_word_that_could_not_be_replaced_is_explained_by_its_plain_words():
-    # « les restes restent » would echo a word of the sentence: « vestiges » is kept, and explained
-    result = simplify("Les vestiges restent.", load_preset("falc"), "fr")
-    assert result.sentences == ["Les vestiges restent."]
-    entry = next(g for g in result.glossary if g.term == "vestige")
-    assert entry.definition == plain_words.meanings("fr")["vestige"] == "reste" and not entry.needs_review
+    # « le reste reste » would echo a word of the sentence: « reliquat » is kept, and explained
+    result = simplify("Le reliquat reste à payer.", load_preset("falc"), "fr")
+    assert result.sentences == ["Le reliquat reste à payer."]
+    entry = next(g for g in result.glossary if g.term == "reliquat")
+    assert entry.definition == plain_words.meanings("fr")["reliquat"] == "reste" and not entry.needs_review
+
+
+def test_a_general_academic_word_is_explained_by_the_academic_glossary():
+    result = simplify("Les chercheurs doivent justifier chaque critère de leur démarche.", load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term == "critère")
+    assert entry.definition == plain_definitions("fr")["critère"][0] and entry.source == "lexicon"
+
+
+def test_the_academic_glossary_passes_its_own_checks():
+    """scripts/check_glossary_academic.py: one plain definition a term, short, common words, never the term's family,
+    no term that glossary.txt already defines."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "scripts/check_glossary_academic.py"], cwd=root, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stdout[-2000:]

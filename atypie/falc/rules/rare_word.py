@@ -1,6 +1,6 @@
 import re
 
-from ...language.data import entries
+from ...language.data import plain_definitions
 from ..rule import Rule, correct, incorrect, register
 
 # A word counts as explained when the text defines it right there.
@@ -30,7 +30,7 @@ class RareWord(Rule):
     ]
 
     def check(self, analysis, options):
-        glossary = entries(analysis.lang, "glossary.txt")
+        glossary = plain_definitions(analysis.lang)
         found, seen = [], set()
         for word in analysis.rare_words:
             if word.lemma in seen:

@@ -1,4 +1,4 @@
-from ...language.data import entries
+from ...language.data import plain_definitions
 from ..rule import Rule, correct, incorrect, register
 
 
@@ -17,7 +17,7 @@ class UnexplainedAcronym(Rule):
     ]
 
     def check(self, analysis, options):
-        glossary = entries(analysis.lang, "glossary.txt")
+        glossary = plain_definitions(analysis.lang)
         found, seen = [], set()
         for acronym in analysis.acronyms:
             if acronym.expansion or acronym.text in seen:
