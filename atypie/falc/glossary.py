@@ -21,11 +21,12 @@ from dataclasses import asdict, dataclass
 
 from pydantic import BaseModel, Field
 
+from ..adapters import grammalecte
 from ..backends.base import StructuredTask
 from ..language.data import entries, plain_definitions, settings, words
 from ..language.frequency import zipf
 from ..results import Notice
-from . import plain_words
+from . import inflect, plain_words
 from .definitions import TextDefinition, cues, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
@@ -184,7 +185,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
         if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN") or gone(token.idx):
             continue
-        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)
+                                  + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else [])))
         key = next((k for k in keys if k in shipped), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= LEXICON_ZIPF:
             continue
@@ -251,6 +253,14 @@ def _dictionary_keys(keys: list[str]) -> list[str]:
             if key.endswith(end) and len(key) - len(end) >= 3:
                 out.append(key[:-len(end)] + base)
     return list(dict.fromkeys(out))
+
+
+def _infinitives(form: str) -> list[str]:
+    """The verbs Grammalecte's lexicon reads `form` as (« élabore » → « élaborer »): spaCy's lemma of a verb it
+    has not seen is often the form itself, or a non-word (« élabor »)."""
+    if not grammalecte.available():
+        return []
+    return [reading.lemma for reading in inflect.readings(form) if reading.kind == "V"]
 
 
 _STEM_LETTERS = 6

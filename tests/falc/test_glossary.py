@@ -34,3 +34,9 @@ def test_the_academic_glossary_passes_its_own_checks():
     done = subprocess.run([sys.executable, "scripts/check_glossary_academic.py"], cwd=root, capture_output=True,
                           text=True, timeout=300)
     assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_a_conjugated_verb_the_parser_did_not_lemmatise_is_found_by_its_infinitive():
+    # spaCy reads « élabore » as an adjective with the lemma « élabor »; Grammalecte's lexicon knows « élaborer »
+    result = simplify("Un nouvel ordre de choses s’élabore lentement dans les villes.", load_preset("falc"), "fr")
+    assert "élaborer" in {g.term for g in result.glossary}
