@@ -62,7 +62,9 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     """A word the lexicon knows as a conjugated verb, and not right after a determiner (« la base »), unless that
     "determiner" is an object pronoun (« il ne la crée pas »)."""
     token = words[k]
-    if not token.is_alpha or token.pos_ not in _VERB_LIKE_POS or not conjugated(token.text.lower()):
+    lower = token.text.lower()
+    third_person = token.pos_ == "ADV" and lower.endswith(("ent", "ait", "aient"))  # « subsistent » read as an adverb
+    if not token.is_alpha or (token.pos_ not in _VERB_LIKE_POS and not third_person) or not conjugated(lower):
         return False
     if k == 0 or words[k - 1].pos_ != "DET":
         return True

@@ -22,7 +22,8 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Les cellules qui se divisent copient leur ADN.",
          "C'est la première cellule du nouvel être vivant.",
          "C'est parce qu'elle a besoin de lumière.",
-         "Comme prévu, il pleut sur la ville."]
+         "Comme prévu, il pleut sur la ville.",
+         "Mais les inégalités subsistent dans une contrée lointaine."]  # « subsistent » tagged as an adverb
 
 
 def problems(sentence: str):
