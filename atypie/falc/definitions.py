@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
 from functools import cache
 
@@ -88,7 +89,18 @@ def _cue_pattern(lang: str) -> re.Pattern | None:
 
 
 def find_definitions(analysis) -> list[TextDefinition]:
-    """Every definition the text gives itself, in text order (a term defined twice keeps each)."""
+    """Every definition the text gives itself, in text order (a term defined twice keeps each); read once per
+    analysis (the word replacements and the glossary both ask)."""
+    found = _FOUND.get(analysis)
+    if found is None:
+        found = _FOUND[analysis] = _find(analysis)
+    return list(found)
+
+
+_FOUND: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _find(analysis) -> list[TextDefinition]:
     finder = _Finder(analysis)
     found: list[TextDefinition] = []
     for sentence in analysis.sentences:

@@ -185,8 +185,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
         if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN") or gone(token.idx):
             continue
-        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)
-                                  + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else [])))
+        keys = _keys(token) + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else [])
         key = next((k for k in keys if k in shipped), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= LEXICON_ZIPF:
             continue
@@ -194,7 +193,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for token in analysis.doc:  # hard words that could not be replaced in the sentence: their plain words
         if not plain or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.pos_ == "PROPN":
             continue
-        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        keys = _keys(token)
         key = next((k for k in _dictionary_keys(keys) if k in plain), None)
         if key is None or any(k in found or k in covered for k in keys):
             continue
@@ -203,7 +202,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
             continue
-        keys = list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+        keys = _keys(token)
         key = next((k for k in _dictionary_keys(keys) if k in dictionary), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
@@ -253,6 +252,11 @@ def _dictionary_keys(keys: list[str]) -> list[str]:
             if key.endswith(end) and len(key) - len(end) >= 3:
                 out.append(key[:-len(end)] + base)
     return list(dict.fromkeys(out))
+
+
+def _keys(token) -> list[str]:
+    """The lookup keys of a word of the text: its lemma and its form, each with and without a plural ending."""
+    return list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
 
 
 def _infinitives(form: str) -> list[str]:

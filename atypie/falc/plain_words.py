@@ -108,7 +108,7 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
             text = _verb(plain, reading, token)
             if text is None:
                 continue
-            if not reflexive and text.startswith(("se ", "s'")) and _after_auxiliary(token):
+            if not reflexive and text.startswith(("se ", "s'")) and _auxiliary_before(token):
                 continue  # « a … » → « s'est … »: the auxiliary would change
             start = before.idx if reflexive else token.idx
             new_start, text = elide_before(doc, start, text)
@@ -231,10 +231,6 @@ def _auxiliary_before(token) -> bool:
     """« a été délaissée », « avait été instaurée », « est accru »: an auxiliary among the three words before."""
     doc = token.doc
     return any(doc[i].pos_ == "AUX" or doc[i].lemma_ in ("être", "avoir") for i in range(max(0, token.i - 3), token.i))
-
-
-def _after_auxiliary(token) -> bool:
-    return token.i > 0 and token.doc[token.i - 1].pos_ == "AUX"
 
 
 def _compound_reflexive(token) -> bool:
