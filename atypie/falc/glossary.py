@@ -264,7 +264,10 @@ def _infinitives(form: str) -> list[str]:
     has not seen is often the form itself, or a non-word (« élabor »)."""
     if not grammalecte.available():
         return []
-    return [reading.lemma for reading in inflect.readings(form) if reading.kind == "V"]
+    readings = inflect.readings(form)
+    if any(reading.kind != "V" for reading in readings):
+        return []  # « une égale évidence »: the adjective « égal », not the verb « égaler »
+    return [reading.lemma for reading in readings]
 
 
 _STEM_LETTERS = 6

@@ -40,3 +40,8 @@ def test_a_conjugated_verb_the_parser_did_not_lemmatise_is_found_by_its_infiniti
     # spaCy reads « élabore » as an adjective with the lemma « élabor »; Grammalecte's lexicon knows « élaborer »
     result = simplify("Un nouvel ordre de choses s’élabore lentement dans les villes.", load_preset("falc"), "fr")
     assert "élaborer" in {g.term for g in result.glossary}
+
+
+def test_an_adjective_that_is_also_a_verb_form_is_not_explained_as_the_verb():
+    result = simplify("Elles n'apparaissent pas toutes avec une égale évidence.", load_preset("falc"), "fr")
+    assert "égaler" not in {g.term for g in result.glossary}
