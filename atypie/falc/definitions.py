@@ -13,7 +13,7 @@ import re
 import unicodedata
 import weakref
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ..language.data import entries
 from ..language.data import words as word_list
@@ -60,6 +60,7 @@ class _Word:
 _LEADING_ARTICLE = re.compile(r"^(?:l'|le |la |les |un |une |des |the |a |an )")
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(term: str) -> str:
     """The key of a term: lowercase, straight apostrophes, single spaces, no leading article."""
     key = " ".join(term.lower().replace("’", "'").split())

@@ -3,6 +3,7 @@ asks (« de » + « augmenter », « d' » + « écarter »), so that a replacem
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 H_MUET = ("homme", "histoire", "heure", "habitude", "hiver", "hôpital", "humain", "habitant", "herbe", "hôte",
           "huile", "harmonie", "hypothèse", "honneur", "horizon", "hôtel")
@@ -19,7 +20,7 @@ def elide_before(doc, start: int, text: str | None, gender: str | None = None) -
     word's `gender` ("m" or "f"); without it, None says that the replacement cannot be made."""
     if text is None:
         return start, text
-    previous = next((t for t in reversed(doc) if t.idx + len(t.text) <= start), None)
+    previous = _token_ending_by(doc, start)
     if previous is None or doc.text[previous.idx + len(previous.text):start].strip():
         return start, text
     word = previous.text.lower().replace("’", "'")
@@ -30,7 +31,7 @@ def elide_before(doc, start: int, text: str | None, gender: str | None = None) -
         if word == "l'":
             if gender not in ("m", "f"):
                 return start, None  # "le" or "la": cannot tell without the noun
-            before = next((t for t in reversed(doc) if t.idx + len(t.text) <= previous.idx), None)
+            before = _token_ending_by(doc, previous.idx)
             joined = before.text.lower() if before is not None and not doc.text[
                 before.idx + len(before.text):previous.idx].strip() else ""
             if gender == "m" and joined in ("de", "à"):  # « de l'essor » → « du développement »
@@ -44,3 +45,10 @@ def elide_before(doc, start: int, text: str | None, gender: str | None = None) -
         full = previous.text[:1] + full[1:]
         return previous.idx, f"{full} {text}"
     return start, text
+
+
+def _token_ending_by(doc, offset: int):
+    """The last token of `doc` that ends at or before the character `offset` (a binary search: tokens are in
+    order), or None."""
+    index = bisect_right(range(len(doc)), offset, key=lambda i: doc[i].idx + len(doc[i].text))
+    return doc[index - 1] if index else None

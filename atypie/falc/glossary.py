@@ -202,11 +202,11 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
             continue
+        if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
+            continue
         keys = _keys(token)
         key = next((k for k in _dictionary_keys(keys) if k in dictionary), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
-            continue
-        if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form of a rarer lemma: « cela », « devons »
             continue
         add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
                                "dictionary"))
@@ -244,14 +244,14 @@ _ENDINGS = (("ives", "if"), ("ive", "if"), ("euses", "eux"), ("euse", "eux"), ("
 def _dictionary_keys(keys: list[str]) -> list[str]:
     """The keys, then their masculine singular or infinitive guesses (« approximatives » → « approximatif »,
     « usitée » → « usité », « élaborés » → « élaborer »): spaCy's lemma is often the form itself."""
-    out = list(keys)
-    for key in keys:
-        if " " in key:
-            continue
-        for end, base in _ENDINGS:
-            if key.endswith(end) and len(key) - len(end) >= 3:
-                out.append(key[:-len(end)] + base)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys([*keys, *(guess for key in keys for guess in _base_forms(key))]))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _base_forms(key: str) -> tuple[str, ...]:
+    if " " in key:
+        return ()
+    return tuple(key[:-len(end)] + base for end, base in _ENDINGS if key.endswith(end) and len(key) - len(end) >= 3)
 
 
 def _keys(token) -> list[str]:

@@ -1,7 +1,8 @@
 """Never worse French than the source. Each rewritten sentence is compared with the sentence it came from, on
 its tags (`sentence_check`) and, where the rewrite wrote words of its own, with Grammalecte. A sentence that adds
-a problem is repaired when the fix is certain (Grammalecte's single agreement suggestion), else replaced by the
-sentence with its word replacements but not split, else by the source sentence marked « à vérifier »."""
+a problem is repaired when the fix is certain (Grammalecte's single agreement suggestion), else cut in fewer
+places (the cuts that broke it taken back), else replaced by the sentence with its word replacements but not
+split, else by the source sentence marked « à vérifier »."""
 from __future__ import annotations
 
 import logging
@@ -29,6 +30,7 @@ class GuardReport:
     not run (never counted as passed)."""
     checked: int = 0
     repaired: int = 0
+    regrouped: int = 0  # split in fewer places than planned
     unsplit: int = 0
     rolled_back: int = 0
     problems: list[str] = field(default_factory=list)  # "no-verb: Pour limiter le phénomène."
@@ -36,7 +38,7 @@ class GuardReport:
 
     @property
     def changed(self) -> bool:
-        return bool(self.repaired or self.unsplit or self.rolled_back)
+        return bool(self.repaired or self.regrouped or self.unsplit or self.rolled_back)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -92,8 +94,8 @@ def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = No
             new_plain[index] = kept
             found += [f"{problem}: {entry.original[:120]}" for problem in problems]
             log.info("falc.guard", extra={"verdict": verdict, "problems": problems})
-    report = GuardReport(counts["checked"], counts["repaired"], counts["unsplit"], counts["rolled-back"], found,
-                         not_applicable)
+    report = GuardReport(counts["checked"], counts["repaired"], counts["regrouped"], counts["unsplit"],
+                         counts["rolled-back"], found, not_applicable)
     if not new_plain:
         return rewrite, report
     return _with_sentences(rewrite, new_plain), report
@@ -103,6 +105,7 @@ class _Checker:
     def __init__(self, analysis, tagged: bool, grammar: bool, reading: GrammarReading | None):
         self.analysis, self.tagged, self.grammar, self.reading = analysis, tagged, grammar, reading
         self.lang = analysis.lang
+        self._parsed: dict[str, object] = {}
 
     def judge(self, entry: DiffEntry, sentences: list[str], tokens: list) -> tuple[str, list[str], list[str]]:
         source = self.analysis.doc.char_span(entry.start, entry.end, alignment_mode="expand")
@@ -118,6 +121,13 @@ class _Checker:
             if not grammar_added:
                 return ("repaired" if repaired != sentences else "kept"), repaired, []
             added = Counter(f"grammar-{kind}" for kind in grammar_added)
+        if "list" not in entry.changes and entry.regroup is not None:
+            for version in entry.regroup():
+                if not _added(before, sum((self._problems(self._tags(s)) for s in version
+                                           if not s.startswith(ASIDE_LEAD.get(self.lang, "-"))), Counter())):
+                    fixed, grammar_added = self._grammar(entry, version)
+                    if not grammar_added:
+                        return "regrouped", fixed, sorted(added)
         if entry.fallback and entry.fallback not in (entry.original, *sentences):
             fallback = [entry.fallback]
             if not _added(before, self._problems(self._tags(entry.fallback))):
@@ -156,9 +166,12 @@ class _Checker:
         return out, sorted(_added(grammalecte.error_kinds(entry.original), found))
 
     def _tags(self, sentence: str):
+        """The tags of a sentence parsed alone, once: the versions of one sentence share most of their parts."""
         from ..language.nlp import parse
 
-        return parse(sentence, self.lang, full=False)
+        if sentence not in self._parsed:
+            self._parsed[sentence] = parse(sentence, self.lang, full=False)
+        return self._parsed[sentence]
 
 
 def _added(before: Counter, after: Counter) -> Counter:

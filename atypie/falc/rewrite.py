@@ -5,14 +5,16 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from itertools import combinations
 
 from ..profiles.model import Profile
 from .elision import starts_with_vowel
 from .glossary import GlossaryEntry, build_glossary, merged
 from .rules.inline_enumeration import find_enumerations
 from .rules.long_paragraph import is_heading
-from .split import split_sentence
+from .split import Piece, piece_of, split_sentence
 from .transforms import Replacement, apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
@@ -40,7 +42,9 @@ class DiffEntry:
     changes: list[str]  # kinds of change: split, idiom, foreign, list, …
     start: int = -1  # the source sentence's offsets, for a paragraph sentence (checked by the guard)
     end: int = -1
-    fallback: str = ""  # the sentence with its word replacements, not split: the guard's second choice
+    fallback: str = ""  # the sentence with its word replacements, not split: the guard's last choice
+    # versions of a split sentence with fewer cuts, most cuts first (see `regroupings`): the guard's second choice
+    regroup: Callable[[], list[list[str]]] | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict:
         return {"original": self.original, "plain": self.plain, "glossary": self.glossary, "changes": self.changes}
@@ -115,8 +119,11 @@ def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrit
         plain = [_clean(_render(analysis.text, piece, replacements), lang) for piece in pieces]
         plain = [p for p in plain if re.search(r"\w", p)] + extra
         paragraph.extend(plain)
+        regroup = _regroupings(analysis.text, sentence, pieces, skip, replacements, lang, extra) \
+            if len(pieces) > 2 else None
         diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
-                              + (["parenthesis"] if skip else []), *_checkable(analysis, sentence, replacements)))
+                              + (["parenthesis"] if skip else []), *_checkable(analysis, sentence, replacements),
+                              regroup))
     close_paragraph()
     if profile.text.chunking and sections:
         blocks = _chunk(blocks, profile, analysis)
@@ -162,6 +169,55 @@ def _render(text: str, piece, replacements: list[Replacement]) -> str:
         else:
             out.append(apply(text, segment[1], segment[2], replacements))
     return "".join(out)
+
+
+MAX_REGROUPINGS = 8  # versions offered to the guard for one sentence: each is tagged and checked
+
+
+def _regroupings(text: str, sentence, pieces: list[Piece], skip, replacements: list[Replacement], lang: str,
+                 extra: list[str]) -> Callable[[], list[list[str]]]:
+    """The versions of a sentence cut into `pieces` with one cut or more taken back, most cuts first, made only
+    when the guard asks (when the full split reads worse than the source). Neighbouring pieces join again into
+    the source's own words between them (its commas and connectors); pieces that do not follow each other in the
+    source (a clause moved after its sentence) are never joined."""
+    def versions() -> list[list[str]]:
+        owner = {t.i: n for n, piece in enumerate(pieces) for t in piece.tokens}
+        joined: dict[tuple[int, int], str | None] = {}
+
+        def group(first: int, last: int) -> str | None:
+            if (first, last) not in joined:
+                piece = pieces[first] if first == last else _joined_piece(sentence, pieces, first, last, owner, skip)
+                joined[first, last] = None if piece is None else _clean(_render(text, piece, replacements), lang)
+            return joined[first, last]
+
+        out: list[list[str]] = []
+        for kept in range(len(pieces) - 2, 0, -1):
+            for cuts in combinations(range(1, len(pieces)), kept):
+                bounds = [0, *cuts, len(pieces)]
+                sentences = [group(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+                if all(sentences):
+                    out.append([s for s in sentences if re.search(r"\w", s)] + extra)
+                    if len(out) == MAX_REGROUPINGS:
+                        return out
+        return out
+    return versions
+
+
+def _joined_piece(sentence, pieces: list[Piece], first: int, last: int, owner: dict[int, int], skip) -> Piece | None:
+    """Pieces `first`..`last` as one piece: the first one's linker, then every source word from their first word to
+    their last; None when a word in between belongs to another piece, or when the first piece does not start
+    with its own first word (a clause that begins with a repeated noun)."""
+    tokens = [t for piece in pieces[first:last + 1] for t in piece.tokens]
+    if not tokens or any(segment[0] == "np" for segment in pieces[first].segments):
+        return None
+    low, high = min(t.i for t in tokens), max(t.i for t in tokens)
+    if pieces[first].tokens[0].i != low:
+        return None
+    run = [t for t in sentence if low <= t.i <= high and t.i not in skip]
+    if any(not first <= owner.get(t.i, first) <= last for t in run):
+        return None
+    lead = pieces[first].segments[0]
+    return piece_of(lead[1].strip() if lead[0] == "lit" else "", run)
 
 
 def _clean(text: str, lang: str, *, period: bool = True) -> str:

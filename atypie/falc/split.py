@@ -38,9 +38,9 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
     their own subject and verb."""
     tokens = [t for t in sentence if t.i not in skip]
     if lang == "en":
-        return [_piece(linker, group) for linker, group in _split_english(tokens)]
+        return [piece_of(linker, group) for linker, group in _split_english(tokens)]
     if lang != "fr" or not sentence.doc.has_annotation("DEP"):
-        return [_piece("", tokens)]
+        return [piece_of("", tokens)]
     tokens, detached = _detach_clauses(tokens)
     pieces: list[Piece] = []
     for linker, group in _split_on_points(tokens):
@@ -48,10 +48,10 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
             found = _final_relative(inner)
             if found is None:
                 for n, part in enumerate(_comma_clauses(inner, max_words)):
-                    pieces.append(_piece((inner_linker or linker) if n == 0 else "", part))
+                    pieces.append(piece_of((inner_linker or linker) if n == 0 else "", part))
             else:
                 removed, relative = found
-                pieces.append(_piece(inner_linker or linker, [t for t in inner if t.i not in removed]))
+                pieces.append(piece_of(inner_linker or linker, [t for t in inner if t.i not in removed]))
                 pieces.append(relative)
             linker = ""
     for piece in detached:  # each detached clause right after the sentence that holds its noun
@@ -690,7 +690,7 @@ def _noun_phrase_words(tokens: list, *, definite: bool = False) -> list[str]:
     return words
 
 
-def _piece(linker: str, tokens: list) -> Piece:
+def piece_of(linker: str, tokens: list) -> Piece:
     piece = Piece()
     if linker:
         piece.segments.append(("lit", linker + " "))

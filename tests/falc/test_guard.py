@@ -1,4 +1,6 @@
 """The guard: no rewritten sentence in worse French than its source. Real rewrites, real checkers."""
+import re
+
 import pytest
 
 from atypie.adapters import grammalecte
@@ -34,6 +36,21 @@ def test_a_sentence_cut_into_pieces_that_are_not_sentences_is_rolled_back_and_ma
     assert result.meaning.ok  # the source sentence itself is kept: nothing is lost
     assert result.sentence_check["rolled_back"] == 1 and result.to_dict()["sentence_check"]["checked"] >= 1
     assert "sentences-kept" in [n.code for n in result.notices]
+
+
+def test_a_split_that_breaks_one_piece_is_cut_in_fewer_places_rather_than_rolled_back():
+    # Saussure (1916), public domain: cut at both colons, the middle piece « … : à preuve les différences … » has
+    # two clauses and no link between them; cut only at the semicolon, both sentences are sound
+    text = ("Ainsi l’idée de « sœur » n’est liée par aucun rapport intérieur avec la suite de sons s—ö—r qui lui sert "
+            "de signifiant ; il pourrait être aussi bien représenté par n’importe quelle autre : à preuve les "
+            "différences entre les langues et l’existence même de langues différentes : le signifié « bœuf » a pour "
+            "signifiant b—ö—f d’un côté de la frontière, et o—k—s (Ochs) de l’autre.")
+    result = simplify(text, FALC, "fr")
+    assert result.sentence_check["regrouped"] == 1 and result.sentence_check["rolled_back"] == 0
+    assert len(result.sentences) == 2 and not any("(à vérifier)" in s for s in result.sentences)
+    assert result.sentences[1].startswith("Il pourrait être aussi bien représenté par n’importe quelle autre : à")
+    words = lambda t: re.findall(r"\w+", t.lower())  # noqa: E731
+    assert words(" ".join(result.sentences)) == words(text)  # every word kept, in its place
 
 
 def test_sound_rewrites_are_kept():
