@@ -123,6 +123,9 @@ def _find_detached(tokens: list):
             clause_start, prefix_kind = k + 1, "relative"
         elif _past_participle(token):
             clause_start, prefix_kind = k, "participle"
+        elif token.pos_ == "ADV" and k + 1 < len(tokens) and _past_participle(tokens[k + 1]):
+            clause_start, prefix_kind = k, "participle"  # « , probablement rédigé au 4e siècle, »
+            token = tokens[k + 1]
         else:
             continue
         noun_index = _antecedent(tokens, _before_brackets(tokens, k - 2))
@@ -215,7 +218,9 @@ def _head_noun(noun):
 
 
 def _agrees(participle, noun) -> bool:
-    for feature in ("Number", "Gender"):
+    """Whether a participle agrees with a noun; the gender of a name is not compared (the tagger guesses the
+    gender of « Jules Vallès » or « Nevers » from its letters)."""
+    for feature in ("Number",) if noun.pos_ == "PROPN" else ("Number", "Gender"):
         mine, theirs = participle.morph.get(feature), noun.morph.get(feature)
         if mine and theirs and mine != theirs:
             return False

@@ -103,6 +103,18 @@ def test_a_detached_participle_takes_its_brackets_with_it():
     assert not any(s.startswith("David Beckham (Londres)") for s in sentences)
 
 
+@pytest.mark.parametrize(("text", "detached"), [
+    # the tagger calls « Jules » feminine: a name's gender is not compared with the participle's
+    ("Jules Vallès, né le 11 juin 1832 au Puy-en-Velay et mort le 14 février 1885 à Paris, est un journaliste "
+     "français.", "Jules Vallès est né le 11 juin 1832 au Puy-en-Velay et mort le 14 février 1885 à Paris."),
+    ("Le noyau, souvent situé au centre de la cellule, contient l'ADN.",  # an adverb before the participle
+     "Le noyau est souvent situé au centre de la cellule."),
+])
+def test_a_detached_participle_becomes_a_sentence_about_its_noun(text, detached):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert detached in sentences and len(sentences) == 2, sentences
+
+
 @pytest.mark.parametrize("text", [
     "L'État comprend l'île de Grenade, l'île Ronde et l'île de Carriacou, toutes situées dans la partie sud de "
     "l'archipel.",  # « Ce sont toutes situées » is no sentence
