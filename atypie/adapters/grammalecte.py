@@ -1,16 +1,23 @@
 """Grammalecte, the French grammar checker behind LibreOffice's (Debian's `python3-grammalecte`, GPL 3), read
 in-process: it is pure Python, loaded lazily and once. The Debian package lives outside the virtual environment,
-so the package alone is loaded from its folder (never the whole of Debian's dist-packages)."""
+so the package alone is loaded from its folder (never the whole of Debian's dist-packages).
+
+A long batch of sentences (`errors_of_each`) is read by a worker process (`grammalecte_worker`), started once:
+pure Python holds the interpreter's lock, so in a thread it would only take turns with the tagger, while in a
+process of its own it runs on another core. If the worker cannot start or answer, the batch is read here."""
 from __future__ import annotations
 
+import atexit
 import importlib
 import importlib.util
+import json
 import os
 import re
+import subprocess
 import sys
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
 
 FIX = "apt-get install -y python3-grammalecte"
@@ -23,6 +30,10 @@ _OFF = ("typo", "apos", "eepi", "esp", "tab", "nbsp", "tu", "maj", "minis", "num
 _CONJUGATED = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)\b")
 _lock = threading.Lock()
 _checker = None
+WORKER_BATCH = 8  # a shorter batch is read here: starting the worker would cost more than it saves
+_worker_lock = threading.Lock()
+_worker: subprocess.Popen | None = None
+_worker_failed = False
 
 
 @dataclass(frozen=True)
@@ -50,6 +61,61 @@ def errors(text: str) -> list[GrammarError]:
         found, _spelling = checker.getParagraphErrors(text, bSpellSugg=False)
     return [GrammarError(e["sType"], e["sRuleId"], e["nStart"], e["nEnd"], e["sMessage"],
                          tuple(e.get("aSuggestions") or ())) for e in found]
+
+
+def errors_of_each(texts: list[str]) -> list[list[GrammarError]]:
+    """`errors` of each text, read by the worker process when the batch is long enough (see the module's note)."""
+    if len(texts) >= WORKER_BATCH:
+        rows = _ask_worker(texts)
+        if rows is not None:
+            return [[GrammarError(*fields[:5], tuple(fields[5])) for fields in row] for row in rows]
+    return [errors(text) for text in texts]
+
+
+def as_rows(found: list[GrammarError]) -> list[list]:
+    """Errors as JSON-ready rows (the worker's answer); `errors_of_each` reads them back."""
+    return [list(astuple(error)) for error in found]
+
+
+def _ask_worker(texts: list[str]) -> list | None:
+    global _worker, _worker_failed
+    with _worker_lock:
+        if _worker_failed:
+            return None
+        try:
+            if _worker is None:
+                _engine()  # not installed, or disabled: ImportError here, as for `errors`
+                _worker = _start_worker()
+            _worker.stdin.write(json.dumps(texts) + "\n")
+            _worker.stdin.flush()
+            answer = json.loads(_worker.stdout.readline() or "null")
+            if not isinstance(answer, list) or len(answer) != len(texts):
+                raise ValueError("no answer")
+            return answer
+        except (OSError, ValueError):
+            _worker_failed = True  # read here from now on
+            _stop_worker()
+            return None
+
+
+def _start_worker() -> subprocess.Popen:
+    package_parent = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [package_parent, os.environ.get("PYTHONPATH")]))}
+    worker = subprocess.Popen([sys.executable, "-m", "atypie.adapters.grammalecte_worker"], stdin=subprocess.PIPE,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, encoding="utf-8", env=env)
+    atexit.register(_stop_worker)
+    return worker
+
+
+def _stop_worker() -> None:
+    global _worker
+    if _worker is not None:
+        worker, _worker = _worker, None
+        try:
+            worker.stdin.close()
+            worker.wait(timeout=2)
+        except (OSError, subprocess.TimeoutExpired):
+            worker.kill()
 
 
 def could_be_conjugated(word: str) -> bool:

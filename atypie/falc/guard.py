@@ -46,7 +46,7 @@ class GuardReport:
 
 class GrammarReading:
     """Grammalecte's errors for the sentences a rewrite wrote itself, read in a thread started before the plain
-    text is tagged: the tagger spends most of its time outside Python's lock, so the two overlap."""
+    text is tagged (by Grammalecte's worker process for a long text), so that the two overlap."""
 
     def __init__(self, rewrite: Rewrite, lang: str):
         self._found: dict[str, list] = {}
@@ -58,8 +58,8 @@ class GrammarReading:
             self._thread.start()
 
     def _read(self, sentences: list[str]) -> None:
-        for sentence in sentences:
-            self._found[sentence] = grammalecte.errors(sentence)
+        sentences = list(dict.fromkeys(sentences))
+        self._found.update(zip(sentences, grammalecte.errors_of_each(sentences), strict=True))
 
     def errors(self, sentence: str) -> list:
         if self._thread is not None:

@@ -27,3 +27,23 @@ def test_disabled_checker_is_reported_unavailable(monkeypatch):
     assert grammalecte.available() is False
     with pytest.raises(ImportError):
         grammalecte.errors("Une phrase.")
+
+
+SENTENCES = ["Le gestion intermédiaire est souvent décrite.", "Les enfants joue dans la cour.",
+             "Elle est parti hier soir.", "Le chat dort sur le canapé."] * 3  # a batch long enough for the worker
+
+
+def test_a_long_batch_is_read_by_the_worker_process_with_the_same_errors(monkeypatch):
+    monkeypatch.setattr(grammalecte, "_worker_failed", False)
+    assert len(SENTENCES) >= grammalecte.WORKER_BATCH
+    assert grammalecte.errors_of_each(SENTENCES) == [grammalecte.errors(s) for s in SENTENCES]
+    assert grammalecte._worker is not None and grammalecte._worker.poll() is None  # it answered, and waits
+
+
+def test_a_worker_that_died_is_replaced_by_reading_here(monkeypatch):
+    monkeypatch.setattr(grammalecte, "_worker_failed", False)
+    grammalecte.errors_of_each(SENTENCES)
+    grammalecte._worker.kill()
+    grammalecte._worker.wait()
+    assert grammalecte.errors_of_each(SENTENCES) == [grammalecte.errors(s) for s in SENTENCES]
+    assert grammalecte._worker_failed and grammalecte._worker is None
