@@ -21,7 +21,7 @@ def elide_before(doc, start: int, text: str | None, gender: str | None = None) -
     if text is None:
         return start, text
     previous = _token_ending_by(doc, start)
-    if previous is None or doc.text[previous.idx + len(previous.text):start].strip():
+    if previous is None or _text_after(doc, previous, start).strip():
         return start, text
     word = previous.text.lower().replace("’", "'")
     vowel = starts_with_vowel(text)
@@ -32,8 +32,7 @@ def elide_before(doc, start: int, text: str | None, gender: str | None = None) -
             if gender not in ("m", "f"):
                 return start, None  # "le" or "la": cannot tell without the noun
             before = _token_ending_by(doc, previous.idx)
-            joined = before.text.lower() if before is not None and not doc.text[
-                before.idx + len(before.text):previous.idx].strip() else ""
+            joined = before.text.lower() if before is not None and not between(doc, before, previous).strip() else ""
             if gender == "m" and joined in ("de", "à"):  # « de l'essor » → « du développement »
                 word = ("du" if joined == "de" else "au")
                 return before.idx, (word.capitalize() if before.text[:1].isupper() else word) + " " + text
@@ -52,3 +51,18 @@ def _token_ending_by(doc, offset: int):
     order), or None."""
     index = bisect_right(range(len(doc)), offset, key=lambda i: doc[i].idx + len(doc[i].text))
     return doc[index - 1] if index else None
+
+
+def between(doc, left, right) -> str:
+    """The text between two tokens of `doc` (`doc.text` would join the whole text again)."""
+    return "".join(t.text_with_ws for t in doc[left.i:right.i])[len(left.text):]
+
+
+def _text_after(doc, token, offset: int) -> str:
+    """The text from the end of `token` to the character `offset`."""
+    out = [token.whitespace_]
+    for following in doc[token.i + 1:]:
+        if following.idx >= offset:
+            break
+        out.append(following.text_with_ws)
+    return "".join(out)[:offset - token.idx - len(token.text)]

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from ..profiles.model import Profile
 from .elision import starts_with_vowel
@@ -194,7 +194,7 @@ def _regroupings(text: str, sentence, pieces: list[Piece], skip, replacements: l
         for kept in range(len(pieces) - 2, 0, -1):
             for cuts in combinations(range(1, len(pieces)), kept):
                 bounds = [0, *cuts, len(pieces)]
-                sentences = [group(a, b - 1) for a, b in zip(bounds, bounds[1:])]
+                sentences = [group(a, b - 1) for a, b in pairwise(bounds)]
                 if all(sentences):
                     out.append([s for s in sentences if re.search(r"\w", s)] + extra)
                     if len(out) == MAX_REGROUPINGS:

@@ -16,7 +16,7 @@ from ..language.links import link_spans
 from ..profiles.model import Profile
 from . import plain_words
 from .conjugate import conjugate, forms_of, verb_form
-from .elision import elide_before, starts_with_vowel
+from .elision import between, elide_before, starts_with_vowel
 from .idioms_en import english_idiom
 from .numbers_style import number_notes
 from .rules.all_caps import _RUN as CAPITALS
@@ -235,8 +235,8 @@ def _noun_meaning(match, meaning: str) -> tuple[int, str | None]:
         det = contracted
     if det is None:  # "comme « poumon vert »", "second berceau de": no determiner to agree
         return match.start, _pluralize(body) if plural else body
-    between = doc.text[det.idx + len(det.text):first.idx]
-    if between.strip() and not between.strip().isalpha() and "-" not in between:
+    gap = between(doc, det, first)
+    if gap.strip() and not gap.strip().isalpha() and "-" not in gap:
         return match.start, _pluralize(body) if plural else body  # quotes or punctuation in between
     if gender is None:
         gender = _guess_gender(body)
@@ -244,10 +244,10 @@ def _noun_meaning(match, meaning: str) -> tuple[int, str | None]:
     if gender is None or row is None:
         return match.start, None
     idiom_gender = "f" if "Fem" in first.morph.get("Gender") else "m"
-    if between.strip() and gender != idiom_gender:
+    if gap.strip() and gender != idiom_gender:
         return match.start, None  # "un véritable coup de frein": the adjective would have to agree too
     plural = plural or det.text.lower() in ("les", "des", "ces", "mes", "tes", "ses", "nos", "vos", "leurs", "aux")
-    follower = between.strip() or body
+    follower = gap.strip() or body
     if plural:
         new = row[4]
         body = _pluralize(body)
@@ -256,7 +256,7 @@ def _noun_meaning(match, meaning: str) -> tuple[int, str | None]:
     if det.text[:1].isupper():
         new = new[:1].upper() + new[1:]
     text = new
-    for part in (between.strip(), body):
+    for part in (gap.strip(), body):
         if part:
             text = text + part if text.endswith("'") else f"{text} {part}"
     return det.idx, text
@@ -352,10 +352,10 @@ def _verbal_meaning(match, before, start: int, lang: str,
                 aux_text = aux_text[:1].upper() + aux_text[1:]
             if reflexive and not has_reflexive:
                 aux_text = _with_pronoun(pronoun, aux_text)
-            between = match.first.doc.text[aux.idx + len(aux.text):match.first.idx]
+            gap = between(match.first.doc, aux, match.first)
             if wanted == "être" and not conjugated.endswith(("e", "s")):
                 conjugated += _agreement(match.first)
-            return aux_text + between + " ".join([conjugated, *rest]), aux.idx, index
+            return aux_text + gap + " ".join([conjugated, *rest]), aux.idx, index
         if reflexive:
             text = _with_pronoun(pronoun, conjugated)
             return " ".join([text, *rest]), before.idx if has_reflexive else start, index
