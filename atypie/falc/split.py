@@ -545,9 +545,20 @@ def _shared_subject(left: list, right_start: list) -> str:
         before = [t for t in left if t.i == subject.i - 1]
         return "cela" if before and before[0].text.lower() == "ce" else ""
     phrase = [t for t in left if subject.left_edge.i <= t.i <= subject.right_edge.i]
-    if not phrase or len(phrase) > 6 or any(t.is_punct for t in phrase):
+    if not phrase or any(t.is_punct for t in phrase):
         return ""
+    if len(phrase) > 6:  # « La Coupe du monde féminine de football 2015 … et se déroule » → « Elle se déroule »
+        return _pronoun(subject)
     return _noun_phrase(phrase) if subject.pos_ != "PRON" else subject.text.lower()
+
+
+def _pronoun(noun) -> str:
+    """« il », « elle », « ils » or « elles » for a common noun whose gender and number the tagger gives; "" for a
+    name (its gender is a guess) or when either is missing."""
+    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
+    if noun.pos_ != "NOUN" or len(gender) != 1 or len(number) != 1:
+        return ""
+    return ("il" if gender[0] == "Masc" else "elle") + ("s" if number[0] == "Plur" else "")
 
 
 def _connector_at(tokens: list, k: int, connectors: dict) -> tuple[int, str]:

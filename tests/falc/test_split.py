@@ -67,6 +67,13 @@ def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
     assert kept.sentences == ["Le chat et le chien dorment dans le salon depuis ce matin."]
 
 
+def test_a_long_shared_subject_is_taken_up_by_a_pronoun_of_its_gender_and_number():
+    result = simplify("La Coupe du monde féminine de football 2015 est la septième édition de la Coupe du monde "
+                      "féminine de football et se déroule du 6 juin au 5 juillet 2015 au Canada.", load_preset("falc"),
+                      "fr")
+    assert result.sentences[1:] == ["Elle se déroule du 6 juin au 5 juillet 2015 au Canada."]
+
+
 @pytest.mark.parametrize("text, expected", [
     ("Demand for the product rose very sharply in the spring, resulting in a shortage of supply in many shops.",
      ["Demand for the product rose very sharply in the spring.", "This results in a shortage of supply in many shops."]),
