@@ -45,7 +45,7 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
     pieces: list[Piece] = []
     for linker, group in _split_on_points(tokens):
         for inner_linker, inner in [pair for g in _split_fronted(group) for pair in _trailing_apposition(*g)]:
-            found = _final_relative(inner)
+            found = _final_relative(inner) or _trailing_participle(inner)
             if found is None:
                 for n, part in enumerate(_comma_clauses(inner, max_words)):
                     pieces.append(piece_of((inner_linker or linker) if n == 0 else "", part))
@@ -262,6 +262,38 @@ def _final_relative(tokens: list):
         _add_tokens(piece, clause)
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
+    return None
+
+
+def _trailing_participle(tokens: list):
+    """"Nevers est une commune du centre de la France, située dans la Nièvre." → "… de la France. Elle est située
+    dans la Nièvre.": a participle phrase that ends the sentence, attached by the parser to the noun that the
+    sentence's « être » defines, and agreeing with it, is said of that noun, by a pronoun of its gender."""
+    words = [t for t in tokens if not t.is_punct]
+    if len(words) <= 14:
+        return None
+    for k in range(4, len(tokens) - 2):
+        if tokens[k - 1].text != ",":
+            continue
+        participle = tokens[k + 1] if tokens[k].pos_ == "ADV" else tokens[k]
+        if not _past_participle(participle):
+            continue
+        noun = participle.head
+        if noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or not any(c.dep_ == "cop" for c in noun.children) \
+                or not _agrees(participle, noun) or not noun.morph.get("Number") or noun.i > participle.i:
+            continue
+        pronoun = _pronoun(noun)
+        ends = [t for t in tokens[k:] if t.is_punct and t.text in ".!?"]
+        clause = [t for t in tokens[k:] if t not in ends]
+        rest = tokens[:k - 1] + ends
+        if not pronoun or any(t.text in ";:(" for t in clause) or len([t for t in rest if not t.is_punct]) < 5 \
+                or len(clause) < MIN_WORDS:
+            continue
+        piece = Piece()
+        piece.segments.append(("lit", pronoun + (" sont " if pronoun.endswith("s") else " est ")))
+        _add_tokens(piece, clause)
+        piece.tokens = clause
+        return {t.i for t in clause} | {tokens[k - 1].i}, piece
     return None
 
 

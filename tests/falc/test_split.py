@@ -67,6 +67,17 @@ def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
     assert kept.sentences == ["Le chat et le chien dorment dans le salon depuis ce matin."]
 
 
+def test_a_participle_ending_a_definition_is_said_of_the_defined_noun_by_a_pronoun():
+    sentences = simplify("Nevers est une commune du centre de la France, située dans le département de la Nièvre en "
+                         "région Bourgogne-Franche-Comté.", load_preset("falc"), "fr").sentences
+    assert sentences == ["Nevers est une commune du centre de la France.",
+                         "Elle est située dans le département de la Nièvre en région Bourgogne-Franche-Comté."]
+    # attached to « textes », not to what the sentence defines: left as it is
+    kept = ("Le texte original de ce serment appartient aux textes de la Collection hippocratique, "
+            "traditionnellement attribués au médecin grec Hippocrate.")
+    assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
+
+
 def test_a_long_shared_subject_is_taken_up_by_a_pronoun_of_its_gender_and_number():
     result = simplify("La Coupe du monde féminine de football 2015 est la septième édition de la Coupe du monde "
                       "féminine de football et se déroule du 6 juin au 5 juillet 2015 au Canada.", load_preset("falc"),
