@@ -23,6 +23,7 @@ _RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle",
 _VERB_LIKE_POS = {"VERB", "AUX", "NOUN", "ADJ", "PROPN"}  # what a tagger may call a verb it misread ("puis" is not)
 _CLITIC_HOSTS = {"ne", "n'", "n’", "il", "elle", "on", "ils", "elles", "je", "j'", "j’", "tu", "nous", "vous", "qui",
                  "cela"}  # "la" after these is a pronoun ("il la crée"), not an article ("de la base")
+_SUBJECT_PRONOUNS = {"je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles"}
 _REPEATABLE = {"nous", "vous", "très", "bien", "that", "had"}  # "nous nous", "vous vous", "très très"
 
 
@@ -64,7 +65,9 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     token = words[k]
     lower = token.text.lower()
     third_person = token.pos_ == "ADV" and lower.endswith(("ent", "ait", "aient"))  # « subsistent » read as an adverb
-    if not token.is_alpha or (token.pos_ not in _VERB_LIKE_POS and not third_person) or not conjugated(lower):
+    after_subject = k > 0 and words[k - 1].text.lower() in _SUBJECT_PRONOUNS  # « Elle parla » read as a pronoun
+    if not token.is_alpha or (token.pos_ not in _VERB_LIKE_POS and not third_person and not after_subject) \
+            or not conjugated(lower):
         return False
     if k == 0 or words[k - 1].pos_ != "DET":
         return True

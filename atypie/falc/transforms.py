@@ -385,13 +385,28 @@ def _idiom_verb_form(match) -> tuple[str, int, bool] | None:
         return tagged
     if tagged in candidates:
         return tagged
+    participle = next((c for c in candidates if c[0] == "part"), None)
+    if participle is not None and _auxiliary_before(match.first):
+        return participle  # « a mis fin à », « ont pris la parole »: « mis », « pris » are not passés simples here
     morph = match.first.morph
     person = int((morph.get("Person") or ["0"])[0])
     plural = "Plur" in morph.get("Number") if morph.get("Number") else None
+    if not person:  # « je mis », « tu pris » need their pronoun: a third person is far likelier
+        candidates = sorted(candidates, key=lambda c: c[1] != 3)
     for candidate in candidates:
         if (not person or candidate[1] == person) and (plural is None or candidate[2] == plural):
             return candidate
     return candidates[0]
+
+
+def _auxiliary_before(verb) -> bool:
+    """Whether a form of « avoir » or « être » comes before `verb`, over adverbs and negation (« a déjà mis »)."""
+    for token in reversed(verb.doc[max(verb.i - 4, 0):verb.i]):
+        if token.lemma_ in ("avoir", "être") or token.pos_ == "AUX":
+            return True
+        if token.pos_ not in ("ADV", "PART") and token.text.lower() not in ("pas", "plus", "jamais", "n'", "ne"):
+            return False
+    return False
 
 
 def _participle_ending(verb) -> str:

@@ -23,7 +23,8 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "C'est la première cellule du nouvel être vivant.",
          "C'est parce qu'elle a besoin de lumière.",
          "Comme prévu, il pleut sur la ville.",
-         "Mais les inégalités subsistent dans une contrée lointaine."]  # « subsistent » tagged as an adverb
+         "Mais les inégalités subsistent dans une contrée lointaine.",  # « subsistent » tagged as an adverb
+         "Elle parla devant le roi."]  # « parla », a passé simple, tagged as a pronoun
 
 
 def problems(sentence: str):

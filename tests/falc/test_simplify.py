@@ -54,6 +54,10 @@ def test_unknown_hard_words_are_marked_to_explain_never_invented():
     ("Ces efforts ont enfin porté leurs fruits.", "Ces efforts ont enfin donné de bons résultats."),
     ("Il est tombé dans les pommes pendant l'examen.", "Il s'est évanoui pendant l'examen."),
     ("Les étudiants se serrent les coudes.", "Les étudiants s'entraident."),
+    # « mis », « pris » after an auxiliary are participles, not passés simples of the first person
+    ("Il a mis fin à la guerre en 1918.", "Il a arrêté la guerre en 1918."),
+    ("Ils ont déjà pris la parole.", "Ils ont déjà parlé."),
+    ("Elle prit la parole devant le roi.", "Elle parla devant le roi."),  # a third person, without « je »
 ])
 def test_literal_language_replaces_idioms_in_their_tense(sentence, expected):
     result = simplify(sentence, load_preset("tsa"), "fr")
