@@ -1,11 +1,14 @@
 """Just enough French conjugation to put an idiom's plain meaning in the idiom's tense.
 
 "ont porté leurs fruits" → "ont donné de bons résultats": the meaning's first verb (an infinitive in
-the idiom list) takes the form of the idiom's verb. Regular -er and -ir verbs follow rules; common
-irregular verbs come from a table. When a form is unknown, `None` tells the caller to keep the idiom
+the idiom list) takes the form of the idiom's verb. Regular -er verbs follow rules; common irregular verbs come
+from a table; the other verbs (« retenir », « décevoir », « fuir ») from Grammalecte's conjugation tables when it
+is installed, else the -ir rule of « finir ». When a form is unknown, `None` tells the caller to keep the idiom
 and explain it instead.
 """
 from __future__ import annotations
+
+from ..adapters import grammalecte
 
 # present (je, tu, il, nous, vous, ils), imperfect stem, future stem, past participle
 _IRREGULAR = {
@@ -106,7 +109,6 @@ _IRREGULAR = {
                   "promettr", "promis"),
     "remettre": (("remets", "remets", "remet", "remettons", "remettez", "remettent"), "remett", "remettr",
                  "remis"),
-    "sortir": (("sors", "sors", "sort", "sortons", "sortez", "sortent"), "sort", "sortir", "sorti"),
     "valoir": (("vaux", "vaux", "vaut", "valons", "valez", "valent"), "val", "vaudr", "valu"),
     "falloir": (("faut", "faut", "faut", "faut", "faut", "faut"), "fall", "faudr", "fallu"),
     "répandre": (("répands", "répands", "répand", "répandons", "répandez", "répandent"), "répand", "répandr",
@@ -158,6 +160,10 @@ def conjugate(infinitive: str, *, form: str, person: int = 3, plural: bool = Fal
     if form == "inf":
         return infinitive
     slot = person - 1 + (3 if plural else 0)
+    if infinitive not in _IRREGULAR and not infinitive.endswith("er"):
+        found = _from_grammalecte(infinitive, form, slot)
+        if found is not None:
+            return found or None
     table = _IRREGULAR.get(infinitive) or _regular(infinitive)
     if table is None:
         return None
@@ -165,7 +171,11 @@ def conjugate(infinitive: str, *, form: str, person: int = 3, plural: bool = Fal
     if form == "pres":
         return present[slot]
     if form == "imp":
-        return imperfect_stem + _IMPERFECT[slot]
+        ending = _IMPERFECT[slot]
+        if ending.startswith("i") and infinitive.endswith(("ger", "cer")):  # « mangions », « placions »
+            imperfect_stem = imperfect_stem[:-1] + ("c" if imperfect_stem.endswith("ç") else "") \
+                if imperfect_stem.endswith(("ge", "ç")) else imperfect_stem
+        return imperfect_stem + ending
     if form == "fut":
         return future_stem + _FUTURE[slot]
     if form == "cond":
@@ -182,6 +192,18 @@ def conjugate(infinitive: str, *, form: str, person: int = 3, plural: bool = Fal
     if form == "ps":
         return _passe_simple(infinitive, slot)
     return None
+
+
+_GRAMMALECTE_TENSES = {"pres": ":Ip", "imp": ":Iq", "ps": ":Is", "fut": ":If", "cond": ":K", "subj": ":Sp",
+                       "ppr": ":P", "part": ":Q"}
+
+
+def _from_grammalecte(infinitive: str, form: str, slot: int) -> str | None:
+    """The form from Grammalecte's tables; "" when they do not know the verb, None when Grammalecte is absent."""
+    if not grammalecte.available():
+        return None
+    who = {"ppr": ":P", "part": ":m:s"}.get(form, f":{slot % 3 + 1}{'p' if slot >= 3 else 's'}")
+    return grammalecte.conjugated(infinitive, _GRAMMALECTE_TENSES[form], who)
 
 
 def _passe_simple(infinitive: str, slot: int) -> str | None:
