@@ -99,7 +99,9 @@ def _idioms(analysis) -> list[Replacement]:
         tails = _tails(match, analysis) if analysis.lang == "fr" else [(m, "", end) for m in match.meanings]
         bodies = [body for body, _suffix, _end in tails]
         chosen = 0
-        if _is_verbal(match):
+        if _holds_a_pronoun(match, analysis.doc):
+            pass  # « ne prenez pas cela à la légère »: the meaning would drop « cela »; explained instead
+        elif _is_verbal(match):
             text, start, chosen = _verbal_meaning(match, before, start, analysis.lang, bodies)
         elif analysis.lang == "fr" and (match.article_dropped or first.pos_ in ("NOUN", "PROPN")):
             start, text = _noun_meaning(match, bodies[0])
@@ -120,6 +122,17 @@ def _idioms(analysis) -> list[Replacement]:
         else:
             found.append(Replacement(start, end, text, "idiom"))
     return found
+
+
+_CLITICS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "en", "y"}
+
+
+def _holds_a_pronoun(match, doc) -> bool:
+    """Whether a pronoun that is not a clitic of the verb stands between the idiom's words (its meaning, written
+    in place of the whole span, would lose it)."""
+    inside = doc.char_span(match.start, match.end, alignment_mode="expand")
+    return inside is not None and any(t.pos_ == "PRON" and t.text.lower() not in _CLITICS and t.i > match.first.i
+                                      for t in inside)
 
 
 def _is_verbal(match) -> bool:
