@@ -106,3 +106,9 @@ def _candidates(lemma: str) -> list[str]:
         if lemma.endswith(ending):
             found += [lemma[:-len(ending)] + other for other in others]
     return list(dict.fromkeys(found))
+
+
+def auxiliary_before(token) -> bool:
+    """« a été délaissée », « avait été instaurée », « a mis fin »: an auxiliary among the three words before."""
+    doc = token.doc
+    return any(doc[i].pos_ == "AUX" or doc[i].lemma_ in ("être", "avoir") for i in range(max(0, token.i - 3), token.i))

@@ -103,12 +103,12 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
             if _participle(token, reading):
                 reading = inflect.Reading(reading.lemma, "V", verb_forms=tuple(
                     form for form in reading.verb_forms if form[0] == ":Q"))
-                if not reading.verb_forms or not _auxiliary_before(token):
+                if not reading.verb_forms or not inflect.auxiliary_before(token):
                     continue  # a participle used as an adjective often means more: « un système élaboré »
             text = _verb(plain, reading, token)
             if text is None:
                 continue
-            if not reflexive and text.startswith(("se ", "s'")) and _auxiliary_before(token):
+            if not reflexive and text.startswith(("se ", "s'")) and inflect.auxiliary_before(token):
                 continue  # « a … » → « s'est … »: the auxiliary would change
             start = before.idx if reflexive else token.idx
             new_start, text = elide_before(doc, start, text)
@@ -225,12 +225,6 @@ def _echoes(plain: str, sentence) -> bool:
     """Whether a content word of `plain` is already in the sentence (the same word, or one of its family)."""
     stems = {w[:5] for w in plain.lower().split() if len(w) > 4}
     return any(t.text.lower()[:5] in stems or t.lemma_.lower()[:5] in stems for t in sentence if len(t.text) > 4)
-
-
-def _auxiliary_before(token) -> bool:
-    """« a été délaissée », « avait été instaurée », « est accru »: an auxiliary among the three words before."""
-    doc = token.doc
-    return any(doc[i].pos_ == "AUX" or doc[i].lemma_ in ("être", "avoir") for i in range(max(0, token.i - 3), token.i))
 
 
 def _compound_reflexive(token) -> bool:

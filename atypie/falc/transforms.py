@@ -14,7 +14,7 @@ from functools import cache
 from ..language.data import find_entries
 from ..language.links import link_spans
 from ..profiles.model import Profile
-from . import plain_words
+from . import inflect, plain_words
 from .conjugate import conjugate, forms_of, verb_form
 from .elision import between, elide_before, starts_with_vowel
 from .idioms_en import english_idiom
@@ -399,7 +399,7 @@ def _idiom_verb_form(match) -> tuple[str, int, bool] | None:
     if tagged in candidates:
         return tagged
     participle = next((c for c in candidates if c[0] == "part"), None)
-    if participle is not None and _auxiliary_before(match.first):
+    if participle is not None and inflect.auxiliary_before(match.first):
         return participle  # « a mis fin à », « ont pris la parole »: « mis », « pris » are not passés simples here
     morph = match.first.morph
     person = int((morph.get("Person") or ["0"])[0])
@@ -410,16 +410,6 @@ def _idiom_verb_form(match) -> tuple[str, int, bool] | None:
         if (not person or candidate[1] == person) and (plural is None or candidate[2] == plural):
             return candidate
     return candidates[0]
-
-
-def _auxiliary_before(verb) -> bool:
-    """Whether a form of « avoir » or « être » comes before `verb`, over adverbs and negation (« a déjà mis »)."""
-    for token in reversed(verb.doc[max(verb.i - 4, 0):verb.i]):
-        if token.lemma_ in ("avoir", "être") or token.pos_ == "AUX":
-            return True
-        if token.pos_ not in ("ADV", "PART") and token.text.lower() not in ("pas", "plus", "jamais", "n'", "ne"):
-            return False
-    return False
 
 
 def _participle_ending(verb) -> str:
