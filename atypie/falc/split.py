@@ -254,8 +254,8 @@ def _final_relative(tokens: list):
             continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
         if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
             continue
-        if any(t.text in ";:" for t in clause):
-            continue
+        if any(t.text in ";:" for t in clause) or _verb_after_comma(clause):
+            continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
         piece = Piece()
         piece.segments.append(_np_segment(phrase, definite=True))
         piece.segments.append(("lit", " "))
@@ -263,6 +263,13 @@ def _final_relative(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _verb_after_comma(clause: list) -> bool:
+    """Whether a conjugated verb comes after a comma in the clause: a new clause, of the main sentence."""
+    comma = next((n for n, t in enumerate(clause) if t.text == ","), None)
+    return comma is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+                                     for t in clause[comma + 1:])
 
 
 def _trailing_participle(tokens: list):

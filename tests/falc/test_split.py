@@ -78,6 +78,14 @@ def test_a_participle_ending_a_definition_is_said_of_the_defined_noun_by_a_prono
     assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
 
 
+def test_a_final_relative_is_not_cut_off_with_the_main_clause_that_follows_its_comma():
+    # cut at « qui », « Ces tuyaux refroidissent le moteur, sinon le moteur chauffera … » would say something else
+    text = ("Les élèves doivent surveiller la température de l'eau dans les tuyaux qui refroidissent le moteur, "
+            "sinon le moteur chauffera trop vite pendant toute la durée de l'expérience.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.startswith("Ces tuyaux refroidissent le moteur, sinon") for s in sentences), sentences
+
+
 def test_a_long_shared_subject_is_taken_up_by_a_pronoun_of_its_gender_and_number():
     result = simplify("La Coupe du monde féminine de football 2015 est la septième édition de la Coupe du monde "
                       "féminine de football et se déroule du 6 juin au 5 juillet 2015 au Canada.", load_preset("falc"),
