@@ -12,3 +12,15 @@ def best_of(runs: int, work) -> float:
         work()
         best = min(best, time.perf_counter() - start)
     return best
+
+
+def interleaved(rounds: int, *works) -> list[float]:
+    """The fastest run of each of `works`, run in turns `rounds` times (a slow spell of a shared machine then
+    touches every measure, not only the one running at that moment)."""
+    best = [float("inf")] * len(works)
+    for _ in range(rounds):
+        for n, work in enumerate(works):
+            start = time.perf_counter()
+            work()
+            best[n] = min(best[n], time.perf_counter() - start)
+    return best

@@ -16,7 +16,6 @@ import re
 import subprocess
 import sys
 import threading
-from collections import Counter
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
@@ -144,10 +143,6 @@ def conjugated(infinitive: str, tense: str, who: str) -> str:
         return conj.getConj(infinitive, tense, who) or ""
     except (KeyError, IndexError):
         return ""
-
-
-def error_kinds(text: str) -> Counter:
-    return Counter(error.kind for error in errors(text))
 
 
 def _engine():

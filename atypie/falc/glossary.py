@@ -311,16 +311,22 @@ def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
     return bool(words) and len(words) <= 4 and any(zipf(w, lang) < threshold for w in words)
 
 
+_TERM_WORD = re.compile(r"\w+(?:['’]|-\w+)*")
+
+
 def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
     """{term: (start, end)} of the first use in `text` of each (possibly multi-word) term: one pass over the
     words, looking up runs of up to 6 words (linear in the text, whatever the number of terms)."""
     if not terms:
         return {}
     longest = min(6, max(len(t.split()) for t in terms))
-    words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in re.finditer(r"\w+(?:['’]|-\w+)*",
-                                                                                         text)]
+    words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TERM_WORD.finditer(text)]
+    firsts = {first.group() for term in terms if (first := _TERM_WORD.match(term))}  # where a term can start
     used: dict[str, tuple[int, int]] = {}
     for i in range(len(words)):
+        piece = words[i][0]
+        if piece not in firsts and (piece[:-1] not in firsts or piece[-1:] not in "sx"):
+            continue
         phrase = single = ""
         for n in range(longest):
             if i + n >= len(words):

@@ -45,25 +45,31 @@ class GuardReport:
 
 
 class GrammarReading:
-    """Grammalecte's errors for the sentences a rewrite wrote itself, read in a thread started before the plain
-    text is tagged (by Grammalecte's worker process for a long text), so that the two overlap."""
+    """Grammalecte's errors for the sentences a rewrite wrote itself, read in threads (by Grammalecte's worker
+    process for a long text) while the main thread goes on: each part of a long text is read while the next part
+    is rewritten, and the last while the plain text is tagged."""
 
-    def __init__(self, rewrite: Rewrite, lang: str):
+    def __init__(self, lang: str):
         self._found: dict[str, list] = {}
-        self._thread = None
-        if lang == "fr" and grammalecte.available():
+        self._threads: list[threading.Thread] = []
+        self._on = lang == "fr" and grammalecte.available()
+
+    def read(self, rewrite: Rewrite) -> None:
+        """Start reading the sentences `rewrite` wrote itself."""
+        if self._on:
             sentences = [s for e in rewrite.diff if e.start >= 0 and e.plain != [e.original] for s in e.plain
                          if not _copied(s, e.original)]
-            self._thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
-            self._thread.start()
+            thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
+            thread.start()
+            self._threads.append(thread)
 
     def _read(self, sentences: list[str]) -> None:
         sentences = list(dict.fromkeys(sentences))
         self._found.update(zip(sentences, grammalecte.errors_of_each(sentences), strict=True))
 
     def errors(self, sentence: str) -> list:
-        if self._thread is not None:
-            self._thread.join()
+        for thread in self._threads:
+            thread.join()
         found = self._found.get(sentence)
         return found if found is not None else grammalecte.errors(sentence)
 
@@ -106,6 +112,7 @@ class _Checker:
         self.analysis, self.tagged, self.grammar, self.reading = analysis, tagged, grammar, reading
         self.lang = analysis.lang
         self._parsed: dict[str, object] = {}
+        self._source: dict[str, list] = {}
 
     def judge(self, entry: DiffEntry, sentences: list[str], tokens: list) -> tuple[str, list[str], list[str]]:
         source = self.analysis.doc.char_span(entry.start, entry.end, alignment_mode="expand")
@@ -152,7 +159,7 @@ class _Checker:
                 continue
             errors = self.reading.errors(sentence) if self.reading else grammalecte.errors(sentence)
             if errors and source_flagged is None:
-                source_flagged = {entry.original[e.start:e.end].lower() for e in grammalecte.errors(entry.original)}
+                source_flagged = {entry.original[e.start:e.end].lower() for e in self._source_errors(entry.original)}
             fixable = [e for e in errors if e.kind in _CERTAIN_KINDS and len(e.suggestions) == 1
                        and sentence[e.start:e.end].lower() not in source_flagged]
             if fixable:
@@ -163,7 +170,13 @@ class _Checker:
             found.update(e.kind for e in errors)
         if not found:
             return out, []
-        return out, sorted(_added(grammalecte.error_kinds(entry.original), found))
+        return out, sorted(_added(Counter(e.kind for e in self._source_errors(entry.original)), found))
+
+    def _source_errors(self, original: str) -> list:
+        """Grammalecte's errors in a source sentence, read once for all the versions of its rewrite."""
+        if original not in self._source:
+            self._source[original] = grammalecte.errors(original)
+        return self._source[original]
 
     def _tags(self, sentence: str):
         """The tags of a sentence parsed alone, once: the versions of one sentence share most of their parts."""

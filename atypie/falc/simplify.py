@@ -7,7 +7,7 @@ from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
 from ..errors import TextTooDense
-from ..language.analysis import Analysis, analyse, reanalyse
+from ..language.analysis import Analysis, analyse, analyse_rewrite
 from ..profiles.model import Profile
 from ..results import Notice
 from .engine import Report, check_analysis
@@ -75,20 +75,23 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     engine = get_backend(backend)
     parts = analysis.parts(PART_CHARS)
     tasks = [SimplifyTask(part, profile, sections=len(parts) == 1) for part in parts]  # else `joined` makes them
-    outcomes = [engine.run(task) for task in tasks]
-    rewrites = [task.rewrite_for(outcome.value) for task, outcome in zip(tasks, outcomes)]
+    reading = GrammarReading(analysis.lang)  # the grammar of each part is read while the next one is rewritten
+    outcomes, rewrites = [], []
+    for task in tasks:
+        outcomes.append(engine.run(task))
+        rewrites.append(task.rewrite_for(outcomes[-1].value))
+        reading.read(rewrites[-1])
     rewrite = rewrites[0] if len(rewrites) == 1 else joined(rewrites, analysis, profile)
     notices = list(dict.fromkeys(notice for outcome in outcomes for notice in outcome.notices))
     answered = all(outcome.backend == engine.id for outcome in outcomes)  # a failing model is not asked again
     rewrite, defined = complete(rewrite, analysis, profile, engine if answered else None, course_glossary)
     notices += [n for n in defined if n not in notices]
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
-    reading = GrammarReading(rewrite, analysis.lang)  # grammar read while the plain text is tagged
-    after = analyse(plain, analysis.lang, full=False, max_chars=None) if plain else None
+    after = analyse_rewrite(plain, analysis) if plain else None  # copied sentences keep their tags
     rewrite, guarded = guard(analysis, rewrite, after, reading)  # no sentence in worse French than its source
-    if guarded.changed:  # only the lines the guard changed are read again
+    if guarded.changed:  # only the sentences the guard changed are read again
         plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
-        after = reanalyse(after, plain, full=False)
+        after = analyse_rewrite(plain, after, analysis)
     meaning = check_meaning(analysis, plain, [g.term for g in rewrite.glossary], rewrite.explanatory_numbers, after,
                             rewrite.replaced_words, tuple(guarded.not_applicable))
     report = check_analysis(after, profile) if after is not None else Report(analysis.lang)

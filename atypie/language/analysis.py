@@ -23,6 +23,8 @@ _NEGATION_WORDS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "rien", "aucun", 
                           "cannot"}}
 _STANDALONE_NEGATIONS = {"fr": {"sans", "aucun", "aucune", "non", "nullement", "jamais", "ni"},
                          "en": _NEGATION_WORDS["en"]}
+_WORD_CHAR = re.compile(r"\w")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # Unicode category Cc
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9&]{1,9}s?\b")
 _CONNECTING = {"de", "du", "des", "la", "le", "les", "l", "d", "et", "en", "pour", "à", "au", "aux", "of", "the",
                "and", "for", "in", "on", "sur", "par"}
@@ -61,11 +63,11 @@ def clean_text(raw: str | bytes, max_chars: int | None = MAX_CHARS) -> str:
             raw = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             raise NotText() from None
-    controls = sum(1 for ch in raw if unicodedata.category(ch) == "Cc" and ch not in "\n\r\t")
+    controls = sum(1 for ch in _CONTROL.findall(raw) if ch not in "\n\r\t")
     if "\x00" in raw or controls > max(2, len(raw) // 100):
         raise NotText()
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cc" or ch in "\n\t")
+    text = _CONTROL.sub(lambda m: m.group() if m.group() in "\n\t" else "", text)
     if not re.search(r"\w", text):
         raise EmptyText()
     if max_chars is not None and len(text) > max_chars:
@@ -81,39 +83,84 @@ def analyse(text: str | bytes, lang: str | None = None, *, full: bool = True,
     return Analysis(text, lang, parse(text, lang, full=full))
 
 
-def reanalyse(previous: "Analysis", text: str, *, full: bool) -> "Analysis":
-    """The analysis of `text`, an edited version of `previous.text`: the lines that did not change keep their
-    tags, only the changed lines are tagged again (with the pipeline `full` names, the one `previous` used)."""
-    from difflib import SequenceMatcher
-
+def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
+    """`analyse(text, full=False)` for `text`, a rewrite of the sources' texts, tagging only what changed: a
+    sentence copied word for word from a source keeps the tags the model gave it there, and the other sentences
+    are tagged in runs. The tokens and the sentences are those `analyse` gives (same tokenizer, same sentence
+    rules). The parse of a long text is the slowest step of a rewrite, and much of a plain version is copied:
+    from the source as it was, or from the plain version before the sentence guard changed a few of its lines."""
+    import numpy  # spaCy is loaded already: the sources were parsed with it
+    from spacy.attrs import LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.morphology import Morphology
+    from spacy.symbols import SPACE
     from spacy.tokens import Doc
 
     text = clean_text(text, None)
-    old_lines, new_lines = _lines(previous.text), _lines(text)
-    old_starts = [0]
-    for line in old_lines:
-        old_starts.append(old_starts[-1] + len(line))
-    docs, changed = [], []
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, old_lines, new_lines, autojunk=False).get_opcodes():
-        if tag == "equal":
-            span = previous.doc.char_span(old_starts[i1], old_starts[i2])
-            if span is None:
-                return analyse(text, previous.lang, full=full, max_chars=None)
-            docs.append(span.as_doc())
-        elif j2 > j1:
-            docs.append(None)
-            changed.append("".join(new_lines[j1:j2]))
-    parsed = iter(pipeline(previous.lang, full=full).pipe(changed))
-    docs = [doc if doc is not None else next(parsed) for doc in docs]
-    doc = Doc.from_docs(docs, ensure_whitespace=False) if docs else None
-    if doc is None or doc.text != text:
-        return analyse(text, previous.lang, full=full, max_chars=None)
-    return Analysis(text, previous.lang, doc)
+    lang = sources[0].lang
+    if not all(source.tagged for source in sources):
+        return analyse(text, lang, full=False, max_chars=None)
+    nlp = pipeline(lang, full=False)
+    tags = [POS, TAG, MORPH, LEMMA]
+    tokenized = nlp.get_pipe("atypie_sentence_guard")(nlp.make_doc(text))  # the sentences `analyse` would cut
+    copied = {}  # sentence text → (the tags of its words in a source, as rows of ids)
+    for source in sources:
+        table = source.doc.to_array(tags)
+        for sentence in source.sentences:
+            words = _trimmed(sentence)
+            if words.text not in copied:
+                copied[words.text] = ([t.text for t in words], table[words.start:words.end], source.doc.vocab)
+    rows = numpy.zeros((len(tokenized), len(tags)), dtype="uint64")
+    tagged = numpy.zeros(len(tokenized), dtype=bool)
+    for token in tokenized:
+        if token.is_space:
+            rows[token.i] = (SPACE, SPACE, nlp.vocab.strings.add(Morphology.EMPTY_MORPH),
+                             nlp.vocab.strings.add(token.text))
+            tagged[token.i] = True
+    for sentence in tokenized.sents:
+        words = _trimmed(sentence)
+        original = copied.get(words.text) if len(words) else None
+        if original is not None and original[0] == [t.text for t in words]:
+            _share_strings(original[1], original[2], nlp.vocab)
+            rows[words.start:words.end] = original[1]
+            tagged[words.start:words.end] = True
+    runs = _untagged_runs(tokenized, tagged)
+    pieces = (Doc(nlp.vocab, words=[t.text for t in tokenized[a:b + 1]],
+                  spaces=[bool(t.whitespace_) for t in tokenized[a:b + 1]]) for a, b in runs)
+    for (first, last), doc in zip(runs, nlp.pipe(pieces, disable=["senter", "atypie_sentence_guard"]), strict=True):
+        rows[first:last + 1] = doc.to_array(tags)  # the sentences are those of `tokenized`: only tags are read
+    doc = Doc(nlp.vocab, words=[t.text for t in tokenized], spaces=[bool(t.whitespace_) for t in tokenized])
+    doc.from_array(tags + [SENT_START], numpy.hstack([rows, tokenized.to_array([SENT_START]).reshape(-1, 1)]))
+    return Analysis(text, lang, doc)
 
 
-def _lines(text: str) -> list[str]:
-    """Each line with the line breaks after it ("\n\n" is one token: never cut inside it)."""
-    return [line for line in re.findall(r"[^\n]*\n*", text) if line]
+def _trimmed(sentence):
+    """The sentence without the spaces and line breaks around it."""
+    start, end = sentence.start, sentence.end
+    while start < end and sentence.doc[start].is_space:
+        start += 1
+    while end > start and sentence.doc[end - 1].is_space:
+        end -= 1
+    return sentence.doc[start:end]
+
+
+def _share_strings(rows, vocab, into) -> None:
+    """Make the tags and lemmas of `rows` (ids in `vocab`) known to the vocabulary `into`: ids are hashes of
+    strings, the same in both, but each pipeline keeps its own table of strings."""
+    strings = into.strings
+    for value in set(rows[:, 1:].ravel().tolist()):
+        if value not in strings:
+            strings.add(vocab.strings[value])
+
+
+def _untagged_runs(doc, tagged) -> list[tuple[int, int]]:
+    """(first, last) token indices of each run of untagged words; runs with only spaces between them are one."""
+    runs: list[tuple[int, int]] = []
+    for i in (~tagged).nonzero()[0].tolist():
+        if runs and all(doc[k].is_space for k in range(runs[-1][1] + 1, i)):
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
 
 
 class Analysis:
@@ -131,7 +178,7 @@ class Analysis:
 
     @staticmethod
     def words(span) -> list:
-        return [t for t in span if not t.is_punct and not t.is_space and re.search(r"\w", t.text)]
+        return [t for t in span if not t.is_punct and not t.is_space and _WORD_CHAR.search(t.text)]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

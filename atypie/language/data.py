@@ -59,8 +59,30 @@ def _entry_pattern(lang: str, filename: str, before: str, after: str):
     table = entries(lang, filename)
     if not table:
         return None
-    alternatives = "|".join(re.escape(k) for k in sorted(table, key=len, reverse=True))
-    return re.compile(rf"(?<!{before})(?:{alternatives})(?!{after})", re.IGNORECASE)
+    return re.compile(rf"(?<!{before})(?:{_trie_pattern(table)})(?!{after})", re.IGNORECASE)
+
+
+def _trie_pattern(keys) -> str:
+    """One regular expression for all `keys`, as a tree of their shared beginnings: it matches what the
+    alternation of the keys, longest first, matches (the longest key that fits), without trying every key at
+    every position of the text. Keys are lowercase and the pattern is used with IGNORECASE."""
+    import re
+
+    trie: dict = {}
+    for key in keys:
+        node = trie
+        for char in key.lower():
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def pattern(node: dict) -> str:
+        branches = [re.escape(char) + pattern(child) for char, child in node.items() if char]
+        if not branches:
+            return ""
+        group = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{group})?" if "" in node else group  # a key ends here: longer keys are tried first
+
+    return pattern(trie)
 
 
 def find_entries(text: str, lang: str, filename: str, *, before: str = r"[\w.]",

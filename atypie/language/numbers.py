@@ -15,7 +15,7 @@ _DIGITS = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUMERIC_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\w/])")
 _FRACTION = re.compile(r"(?<![\w/])(\d+)/(\d+)(?![\w/])")
 _NUMBER = re.compile(rf"(?<![\w.,])(?:{_DIGITS})(?![\w])|(?<![\w])\d+(?=e\b|er\b|ème\b|ᵉ)")
-_ROMAN = re.compile(r"\b(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(e|er|ème|ᵉ)?\b")
+_ROMAN = re.compile(r"\b(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(e|er|ème|ᵉ)?\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
 

@@ -8,19 +8,44 @@ _ENUMERATION = {
                      r"[^.:;\n]+)"),
 }
 
+_STRETCH_END = re.compile(r"[.;]")
+
 
 def find_enumerations(text: str, lang: str) -> list[tuple[int, int, str, list[str]]]:
     """(start, end, introduction, items) for each "intro: a, b and c" in the text."""
     found = []
     if ":" not in text or "," not in text:
         return found
-    for match in _ENUMERATION[lang].finditer(text):
+    for match in _matches(text, lang):
         last_joiner = r",?\s(?:et|ou)\s" if lang == "fr" else r",?\s(?:and|or)\s"
         head, _, tail = match.group("items").rpartition(re.findall(last_joiner, match.group("items"))[-1])
         items = [item.strip() for item in head.split(",") if item.strip()] + [tail.strip()]
         if len(items) >= 3 and all(len(item.split()) <= 12 for item in items):
             found.append((match.start("items"), match.end("items"), match.group("intro").strip(), items))
     return found
+
+
+def _matches(text: str, lang: str):
+    """The pattern's matches, as `finditer` finds them, but tried once per colon: an introduction runs from the
+    last « . », « ; », line break or colon to the colon, and every start inside it would try the same items.
+    No match crosses « . » or « ; », so only the stretches between them that hold a colon and a comma are
+    searched."""
+    pattern = _ENUMERATION[lang]
+    start = 0
+    for stop in [m.start() for m in _STRETCH_END.finditer(text)] + [len(text)]:
+        stretch = text[start:stop]
+        if ":" in stretch and "," in stretch:
+            position = start
+            for colon in (start + k for k, char in enumerate(stretch) if char == ":"):
+                if colon < position:
+                    continue
+                match = pattern.match(text, max(position, text.rfind("\n", position, colon) + 1), stop)
+                if match is not None:
+                    yield match
+                    position = match.end()
+                else:
+                    position = colon + 1
+        start = stop + 1
 
 
 @register
