@@ -160,10 +160,16 @@ def _structure_added(source, output) -> tuple[list[str], list[str]]:
 
     def total(analysis) -> Counter:
         return sum((sentence_check.problems(s, tagged=tagged, conjugated=conjugated) for s in analysis.sentences
-                    if not s.text.startswith(lead)), Counter())  # a note made of a bracketed aside is no sentence
+                    if not _not_a_sentence(s.text.strip(), lead)), Counter())
 
     before, after = total(source), total(output)
     return sorted(problem for problem, count in after.items() if count > before[problem]), skipped
+
+
+def _not_a_sentence(text: str, lead: str) -> bool:
+    """A note made of a bracketed aside, a list's introduction (« … sont : ») or one of its items (« - L'eau. »)
+    is not a sentence; the guard checks lists as lists."""
+    return text.startswith((lead, "- ")) or text.endswith(":")
 
 
 def _lemma(token) -> str:

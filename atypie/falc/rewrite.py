@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
 from ..profiles.model import Profile
+from .coordination import final_enumeration
 from .elision import starts_with_vowel
 from .glossary import GlossaryEntry, build_glossary, merged
 from .rules.inline_enumeration import find_enumerations
@@ -104,7 +105,8 @@ def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrit
             blocks.append(Block("heading", [heading]))
             diff.append(DiffEntry(original, [heading], [], changes))
             continue
-        enumerated = _as_list(analysis, sentence, replacements) if profile.text.level != "standard" else None
+        enumerated = (_as_list(analysis, sentence, replacements) or _enumeration_list(analysis, sentence, replacements)
+                      if profile.text.level != "standard" else None)
         if enumerated is not None:
             close_paragraph()
             blocks.append(enumerated)
@@ -256,6 +258,19 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     if tail:
         return None
     return Block("list", [intro_text], rendered)
+
+
+def _enumeration_list(analysis, sentence, replacements) -> Block | None:
+    """A sentence that ends on an enumeration of noun phrases, as an introduction and a list (`coordination`)."""
+    found = final_enumeration(sentence, analysis.lang)
+    if found is None:
+        return None
+    edges = [edge for span in (found.intro, *found.items) for edge in span]
+    if any(r.start < edge < r.end for r in replacements for edge in edges):
+        return None  # a word replaced across an item's edge
+    intro = _clean(apply(analysis.text, *found.intro, replacements), analysis.lang, period=False) + " :"
+    items = [_clean(apply(analysis.text, start, end, replacements), analysis.lang) for start, end in found.items]
+    return Block("list", [intro], items)
 
 
 _RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}

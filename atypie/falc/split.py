@@ -418,7 +418,8 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
             continue
         if not (_is_clause(left) and _is_clause(right) and _begins_with_its_subject(right)):
             continue
-        if left[0].pos_ in ("SCONJ", "ADP") or not _has_own_subject(left) or not _subject_and_verb_inside(left):
+        main = _after_fronted_phrase(left) if left[0].pos_ == "ADP" else left
+        if left[0].pos_ == "SCONJ" or not main or not _has_own_subject(main) or not _subject_and_verb_inside(main):
             continue  # "Si A, B", "Pour A, B": the condition or the aim stays with its clause
         if _closes_insertion(left):
             continue  # "A et, en cas de disette, B": the comma closes an aside that opened after "et"
@@ -429,6 +430,16 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
         return [tokens]
     k = best[1]
     return [tokens[:k], tokens[k + 1:]]
+
+
+def _after_fronted_phrase(left: list) -> list:
+    """The clause after a fronted phrase and its comma (« Pour mesurer la valeur, il ne suffit pas de … »): a
+    cut after that clause leaves the aim with the clause it was written for; [] when no clause that begins with
+    its subject follows the first comma."""
+    comma = next((k for k, t in enumerate(left) if t.text == ","), None)
+    if comma is None or comma + 1 >= len(left) or not _begins_with_its_subject(left[comma + 1:]):
+        return []
+    return left[comma + 1:]
 
 
 def _closes_insertion(left: list) -> bool:

@@ -1,0 +1,48 @@
+"""A sentence that ends on an enumeration of noun phrases becomes an introduction and a bulleted list."""
+import pytest
+
+from atypie.falc.coordination import final_enumeration
+from atypie.falc.simplify import simplify
+from atypie.language.analysis import analyse
+from atypie.profiles.presets import load_preset
+
+FALC = load_preset("falc")
+
+
+def enumeration(text):
+    analysis = analyse(text, "fr")
+    found = final_enumeration(analysis.sentences[0], "fr")
+    if found is None:
+        return None
+    return text[slice(*found.intro)], [text[start:end] for start, end in found.items]
+
+
+def test_the_items_and_their_introduction():
+    assert enumeration("Les glucides sont impliqués dans la signalisation cellulaire, la reconnaissance des "
+                       "cellules et le stockage de l'énergie.") == (
+        "Les glucides sont impliqués dans",
+        ["la signalisation cellulaire", "la reconnaissance des cellules", "le stockage de l'énergie"])
+
+
+def test_the_first_item_starts_at_its_determiner():
+    assert enumeration("Il faut comparer les langues, les cultures et les sociétés anciennes.") == (
+        "Il faut comparer", ["les langues", "les cultures", "les sociétés anciennes"])
+
+
+@pytest.mark.parametrize("text", [
+    "La cellule comprend le noyau, qui contient l'ADN, le cytoplasme et la membrane.",  # a clause in the intro
+    "Il faut comparer les langues et les cultures.",  # two items
+    "Il faut comparer les langues, les cultures et les sociétés avant de conclure.",  # the list does not end it
+    "Les langues, les cultures et les sociétés changent avec le temps.",  # a subject, not a list that ends it
+    "On étudie la ville, la campagne et ce qui les relie.",  # an item that is a clause
+])
+def test_what_is_not_an_enumeration_that_ends_the_sentence(text):
+    assert enumeration(text) is None
+
+
+def test_simplify_writes_the_list_with_its_introduction():
+    result = simplify("Il faut comparer les langues, les cultures et les sociétés anciennes.", FALC, "fr")
+    block = next(b for b in result.blocks if b.kind == "list")
+    assert block.sentences == ["Il faut comparer :"]
+    assert block.items == ["Les langues.", "Les cultures.", "Les sociétés anciennes."]
+    assert result.meaning.ok
