@@ -50,7 +50,8 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
         found[NO_VERB] += 1
     if words[0].text.lower() in _RELATIVE_STARTS:
         found[RELATIVE_START] += 1
-    if finite and len(finite) <= _clause_openers(tokens, finite):
+    if finite and len(finite) <= _clause_openers(tokens, finite) and not (
+            conjugated and _verb_before_opener(words, conjugated)):
         found[SUBORDINATE_ONLY] += 1  # every conjugated verb belongs to a "qui …" or "quand …": no main clause
     if len(finite) > 1:  # each conjugated verb past the first needs a link before it: "qui", "et", a comma…
         links = sum(_links(t) for t in tokens[:finite[-1]])
@@ -72,6 +73,17 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     if k == 0 or words[k - 1].pos_ != "DET":
         return True
     return k >= 2 and words[k - 2].text.lower() in _CLITIC_HOSTS
+
+
+def _verb_before_opener(words: list, conjugated: Callable[[str], bool]) -> bool:
+    """A word the lexicon knows as a conjugated verb before the first relative pronoun or subordinating
+    conjunction: the main verb, read as a noun by the tagger (« Ce mode de cuisson utilise … qui altère … »)."""
+    for k, token in enumerate(words):
+        if token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType"):
+            return False
+        if _maybe_verb(words, k, conjugated):
+            return True
+    return False
 
 
 def _clause_openers(tokens: list, finite: list[int]) -> int:

@@ -241,15 +241,15 @@ def _final_relative(tokens: list):
         if noun is None:
             noun_index = _antecedent(tokens, k - 1)
             noun = tokens[noun_index] if noun_index is not None else None
-        if noun is None or noun.dep_.startswith("nsubj"):
-            continue
-        phrase = _phrase_before(tokens, k)
-        if not phrase:
+        phrase = _phrase_before(tokens, k) if noun is not None else _parsed_antecedent(tokens, k)
+        if phrase and noun is None:
+            noun = next(t for t in phrase if t.i == token.head.head.i)
+        if noun is None or noun.dep_.startswith("nsubj") or not phrase:
             continue
         clause = [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
         rest = tokens[:k] + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]
         nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
-        if len(nouns) > 1 and any(t.text.lower() in ("de", "d'", "d’", "du", "des") for t in phrase[1:]) and not (
+        if len(nouns) > 1 and _determined_complement(phrase) and not (
                 _verb_agrees(clause, nouns[0]) and not _verb_agrees(clause, nouns[-1])):
             continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
         if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
@@ -263,6 +263,35 @@ def _final_relative(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _parsed_antecedent(tokens: list, k: int) -> list:
+    """The noun phrase that the parse gives a relative « qui » at k, when it ends right before « qui » and only
+    its own modifiers come between its noun and « qui » (« un concept de programmation très puissant qui »);
+    [] otherwise."""
+    verb = tokens[k].head
+    noun = verb.head
+    if verb.dep_ != "acl:relcl" or noun.pos_ not in ("NOUN", "PROPN") or not tokens[0].i <= noun.i < tokens[k].i:
+        return []
+    inside = {t.i for t in noun.subtree}
+    start = min([c.i for c in noun.children if c.dep_ in ("det", "nummod", "amod") and c.i < noun.i] + [noun.i])
+    phrase = [t for t in tokens[:k] if t.i >= start]  # not its subject: « X est un concept … » has X in it
+    if not phrase or len(phrase) > MAX_NOUN_PHRASE or phrase[0].pos_ not in ("DET", "PROPN") or any(
+            t.i not in inside or t.is_punct or "Fin" in t.morph.get("VerbForm") for t in phrase):
+        return []
+    return phrase
+
+
+def _determined_complement(phrase: list) -> bool:
+    """Whether a « de » complement of the noun phrase has a determiner of its own (« le cas du multimètre »,
+    « la rencontre de deux plaques »), so that a relative clause after it may be said of either noun; a bare
+    noun after « de » (« un concept de programmation ») only qualifies the first one."""
+    for n, token in enumerate(phrase[1:], 1):
+        lower = token.text.lower()
+        if lower in ("du", "des") or lower in ("de", "d'", "d’") and n + 1 < len(phrase) and \
+                phrase[n + 1].pos_ not in ("NOUN", "ADJ"):
+            return True
+    return False
 
 
 def _verb_after_comma(clause: list) -> bool:

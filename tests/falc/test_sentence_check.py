@@ -24,7 +24,9 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "C'est parce qu'elle a besoin de lumière.",
          "Comme prévu, il pleut sur la ville.",
          "Mais les inégalités subsistent dans une contrée lointaine.",  # « subsistent » tagged as an adverb
-         "Elle parla devant le roi."]  # « parla », a passé simple, tagged as a pronoun
+         "Elle parla devant le roi.",  # « parla », a passé simple, tagged as a pronoun
+         # the main verb « utilise » read as a noun: the relative clause is not the only clause
+         "Ce mode de cuisson utilise de la matière grasse comme vecteur de la chaleur qui altère l'aliment."]
 
 
 def problems(sentence: str):

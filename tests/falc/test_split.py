@@ -22,6 +22,16 @@ CASES = [
      "principe que la Déclaration des droits de l'homme consacra le 26 août.",
      ["Dans la nuit du 4 août, l'abolition des privilèges créa les premiers éléments d'une société fondée sur l'égalité civile.",
       "C'est un principe que la Déclaration des droits de l'homme consacra le 26 août."]),
+    # the parse gives « qui » its noun past an adjective the tagger read as a verb; « de programmation » has no
+    # determiner, so it only qualifies « concept »
+    ("La programmation orientée objet (POO) est un concept de programmation très puissant qui permet de "
+     "structurer ses programmes d'une manière nouvelle.",
+     ["La programmation orientée objet (POO) est un concept de programmation très puissant.",
+      "Ce concept de programmation très puissant permet de structurer ses programmes d'une manière nouvelle."]),
+    ("Pour mesurer la valeur, il ne suffit pas de comparer les valeurs deux à deux, il faut donc aussi prendre "
+     "pour terme de comparaison la valeur d'une chose quelconque.",
+     ["Pour mesurer la valeur, il ne suffit pas de comparer les valeurs deux à deux.",
+      "Il faut donc aussi prendre pour terme de comparaison la valeur d'une chose quelconque."]),
 ]
 
 
