@@ -584,13 +584,15 @@ def _points(tokens: list) -> list[SplitPoint]:
         if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce"):
             continue  # "… et que …", "entre A et ce qu'il …": not two sentences
         if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) \
-                and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]):
+                and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]) \
+                and not _shared_auxiliary(tokens[:k], tokens[k + 1:k + 2]):
             continue  # "A et B" between two noun phrases; two verbs of one subject may be split
         subject = ""
         if phrase == "ce qui":
             pass  # the linker "Cela" is the subject
         elif not _has_own_subject(tokens[k + size:k + size + 6]):
-            subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3])
+            subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3]) or _shared_auxiliary(
+                tokens[:k], tokens[k + size:k + size + 1])
             if not subject:
                 continue  # no subject of its own and none to repeat: not a sentence
         if phrase in fronted and _fronted_inside(tokens[k + size:]):
@@ -629,6 +631,45 @@ def _shared_subject(left: list, right_start: list) -> str:
     if len(phrase) > 6:  # « La Coupe du monde féminine de football 2015 … et se déroule » → « Elle se déroule »
         return _pronoun(subject)
     return _noun_phrase(phrase) if subject.pos_ != "PRON" else subject.text.lower()
+
+
+def _shared_auxiliary(left: list, right_start: list) -> str:
+    """The subject and the auxiliary that a participle shares with the participle it is coordinated with
+    (« Il est né à Bruxelles et mort à Apeldoorn » → « il est » before « mort »); "" when the first participle
+    has no auxiliary before it (« une série créée par … et diffusée … » describes a noun) or is negated."""
+    if not right_start or right_start[0].pos_ != "VERB" or "Part" not in right_start[0].morph.get("VerbForm"):
+        return ""
+    participle = right_start[0]
+    left_ids = {t.i for t in left}
+    head = participle.head if participle.dep_ == "conj" else next(  # the parse often attaches it elsewhere
+        (t for t in reversed(left) if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")), None)
+    if head is None or any(head.morph.get(feature) != participle.morph.get(feature) for feature in
+                           ("Gender", "Number")):
+        return ""  # « abandonnée … et enfermée »: the two participles agree, as they share a subject
+    if head.i == participle.i - 2:
+        return ""  # « signée et ratifiée par la plupart des pays »: what follows is said of both
+    auxiliaries = [c for c in head.children if c.dep_ in ("aux", "aux:pass", "aux:tense", "cop")
+                   and c.i < head.i and c.i in left_ids]
+    if head.i not in left_ids or "Part" not in head.morph.get("VerbForm") or not auxiliaries or any(
+            c.dep_ == "advmod" and c.text.lower() in ("ne", "n'", "n’", "pas", "jamais", "plus") for c in
+            head.children):
+        return ""
+    if any(t.i > auxiliaries[-1].i and t.i < head.i and t.pos_ not in ("AUX", "ADV") for t in left):
+        return ""  # only adverbs between the auxiliary and the participle
+    subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.i in left_ids]
+    if not subjects or subjects[0].text.lower() in _RELATIVE_SUBJECTS:
+        return ""
+    subject = subjects[0]
+    phrase = [t for t in left if subject.left_edge.i <= t.i <= subject.right_edge.i]
+    if not phrase or any(t.is_punct for t in phrase):
+        return ""
+    if subject.pos_ == "PRON":
+        said = subject.text.lower()
+    elif len(phrase) > 6:
+        said = _pronoun(subject)
+    else:
+        said = _noun_phrase(phrase)
+    return said and " ".join([said] + [a.text for a in auxiliaries])
 
 
 def _pronoun(noun) -> str:

@@ -28,6 +28,9 @@ CASES = [
      "structurer ses programmes d'une manière nouvelle.",
      ["La programmation orientée objet (POO) est un concept de programmation très puissant.",
       "Ce concept de programmation très puissant permet de structurer ses programmes d'une manière nouvelle."]),
+    # two participles of one subject and auxiliary, each with its own complement
+    ("Elle a été abandonnée par le roi et enfermée dans un couvent pendant dix ans.",
+     ["Elle a été abandonnée par le roi.", "Elle a été enfermée dans un couvent pendant dix ans."]),
     ("Pour mesurer la valeur, il ne suffit pas de comparer les valeurs deux à deux, il faut donc aussi prendre "
      "pour terme de comparaison la valeur d'une chose quelconque.",
      ["Pour mesurer la valeur, il ne suffit pas de comparer les valeurs deux à deux.",
@@ -46,11 +49,13 @@ def test_split_keeps_meaning(text, expected):
     "Si la pression augmente, le volume diminue.",  # a condition stays with its consequence
     "Il faut que le système, qui est fragile, soit protégé des chocs.",
     "Le rendement ne dépasse pas, a priori, 30 à 32 molécules de glucose par cycle complet.",  # an object stays
+    "La convention a ensuite été signée et ratifiée par la plupart des pays européens en quelques années.",
 ])
 def test_no_split_where_it_would_change_the_meaning(text):
     result = simplify(text, load_preset("falc"), "fr")
     assert result.meaning.ok
     assert not any(s.startswith(("Ce sont 30", "C'est un système")) for s in result.sentences)
+    assert "La convention a ensuite été signée." not in result.sentences
 
 
 def test_nothing_is_split_inside_brackets():
