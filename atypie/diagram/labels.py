@@ -5,6 +5,11 @@ import re
 
 from .model import MAX_LABEL_WORDS
 
+_FUNCTION_WORDS = {"le", "la", "les", "un", "une", "des", "du", "de", "à", "au", "aux", "et", "ou", "mais", "donc",
+                   "car", "ni", "que", "qui", "quoi", "dont", "où", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+                   "leur", "leurs", "se", "ne", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "vers",
+                   "entre", "chez", "tout", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
+                   "from", "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"}
 _DROP_POS = {"DET", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
 _NOUN_WORDS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP"}
 
@@ -63,6 +68,14 @@ def short(text: str) -> str:
 
 
 def tidy(text: str) -> str:
+    """A label with clean edges: no dangling punctuation, and never ending on an elided word or a function word
+    (« Contours de l' », « Chercher à produire tout ce qui » lose their last words)."""
     text = re.sub(r"\s+([,.;:)])", r"\1", text).strip(" ,;:.-")
     text = re.sub(r"\s*['’]\s*", "'", text)
+    words = text.split(" ")
+    while len(words) > 1 and (words[-1].endswith("'") or words[-1].lower() in _FUNCTION_WORDS):
+        words.pop()
+    text = " ".join(words).rstrip(" ,;:.-")
+    if text.endswith("'") and " " in text:
+        text = text[:text.rfind(" ")]
     return text[:1].upper() + text[1:] if text else text

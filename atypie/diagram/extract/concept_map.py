@@ -1,39 +1,28 @@
-"""Concept maps: definitions and relations between the notions of each sentence."""
+"""Concept maps: the text's main terms and the named links between them (`terms`)."""
 
 from __future__ import annotations
 
 from ...language.analysis import Analysis
-from ..labels import noun_label
 from ..model import GraphBuilder
-from .common import (
-    concepts,
-    english_chunks,
-)
+from .common import english_chunks
+from .terms import terms_and_links
+
+NODES_PER_SENTENCE, MIN_NODES = 1.5, 6  # the main terms only: a map a student reads at a glance (a long text's
+# map is cut into an overview and parts later, by the profile's size)
 
 
 def concept_map(analysis: Analysis, builder: GraphBuilder) -> None:
     if analysis.tagged:
-        for index, sentence in enumerate(analysis.sentences):
-            notions = concepts(sentence)
-            if len(notions) < 2:
-                continue
-            subject = next((c for c in notions if c.dep_.startswith("nsubj")), notions[0])
-            source = builder.add_node(
-                noun_label(subject, 4), "concept", index, subject.idx, subject.idx + len(subject.text)
-            )
-            verb = subject.head if subject.head.pos_ in ("VERB", "AUX", "NOUN", "ADJ") else None
-            for other in notions:
-                if other.i == subject.i:
-                    continue
-                target = builder.add_node(
-                    noun_label(other, 4), "concept", index, other.idx, other.idx + len(other.text)
-                )
-                label = (
-                    "est"
-                    if other.i == (verb.i if verb is not None else -1)
-                    else (verb.lemma_ if verb is not None and verb.pos_ in ("VERB", "AUX") else "")
-                )
-                builder.add_edge(source, target, label, "relation")
+        terms, links = terms_and_links(analysis)
+        wanted = max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences)))
+        ranked = sorted(terms.values(), key=lambda t: (-t.score, t.mentions[0][1]))[:wanted]
+        ids = {}
+        for term in sorted(ranked, key=lambda t: t.mentions[0][1]):  # in the order the text names them
+            sentence, start, end = term.mentions[0]
+            ids[term.key] = builder.add_node(term.label, "concept", sentence, start, end)
+        for link in links:
+            if link.source in ids and link.target in ids:
+                builder.add_edge(ids[link.source], ids[link.target], link.label, "relation")
         return
     for index, sentence in enumerate(analysis.sentences):
         chunks = english_chunks(sentence.text)

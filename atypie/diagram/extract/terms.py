@@ -1,0 +1,300 @@
+"""The terms of a tagged text and the named links between them, for a concept map a student would draw.
+
+A term is a noun with what makes it a term of its own: the adjectives right after it (« politique monétaire »,
+« ARN messager »), a « de » complement without a determiner (« traité de Rome », « blocs d'instructions ») and the
+rest of a name (« Robert Schuman »). Mentions of one term are merged on their lemmas, and an acronym written in
+brackets after a term (« programmation orientée objet (POO) ») joins it. Terms are ranked by how often the text
+uses them, how specific their words are (wordfreq) and how many links they take part in.
+
+A link is read on the dependency parse of one sentence: a verb's subject and its objects or complements
+(« la fermentation transforme le sucre »), « X est un Y », each labelled with its verb in three words at most
+(« transforme », « est un », « se compose de », « ne produit pas »). A sentence reaches back only through a
+subject pronoun (« Elle … ») or a relative « qui » that the parse resolves; nothing else crosses sentences.
+Labels are words of the text: never cut inside a phrase, never ending on a function word, never markup.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ...adapters import grammalecte
+from ...language.frequency import zipf
+from ..labels import tidy
+from ..model import MAX_LABEL_WORDS
+
+_NOMINAL = ("NOUN", "PROPN")
+_OF = {"de", "d'", "d’"}
+_ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nsubj:pass"}
+_NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
+_MARKUP = re.compile(r"[*_#`<>\[\]{}|\\/=@]|https?|www")
+_SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"),
+                     "elles": ("Fem", "Plur")}
+_STOP_NOUNS = {"fois", "façon", "manière", "chose", "choses", "cas", "part", "exemple", "sorte", "moment",
+               "point", "fait", "lieu", "cours", "ensemble", "partie", "nombre", "type", "sens", "rapport",
+               "effet", "terme", "temps", "suite", "rôle", "moyen", "raison", "mesure", "ordre", "côté"}
+
+
+@dataclass
+class Term:
+    key: str
+    label: str
+    mentions: list[tuple[int, int, int]] = field(default_factory=list)  # (sentence index, start, end)
+    heads: set[int] = field(default_factory=set)  # token indices of the mentions' nouns
+    specificity: float = 0.0
+    degree: int = 0
+
+    @property
+    def score(self) -> float:
+        return len(self.mentions) + self.specificity + 0.75 * self.degree
+
+
+@dataclass(frozen=True)
+class Link:
+    source: str  # term keys
+    target: str
+    label: str
+    sentence: int
+
+
+def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
+    """Terms by key, and the links between them, in text order."""
+    terms: dict[str, Term] = {}
+    by_head: dict[int, str] = {}  # token index of a mention's noun → term key
+    by_token: dict[int, int] = {}  # token index of any word of a mention → its noun's index
+    for index, sentence in enumerate(analysis.sentences):
+        for mention in _mentions(sentence):
+            key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF)
+            noun = next(t for t in mention if t.pos_ in _NOMINAL)
+            term = terms.setdefault(key, Term(key, _label(mention)))
+            term.mentions.append((index, mention[0].idx, mention[-1].idx + len(mention[-1].text)))
+            term.heads.add(noun.i)
+            by_head[noun.i] = key
+            by_token.update((t.i, noun.i) for t in mention)
+    _join_acronyms(analysis, terms, by_head)
+    links = _links(analysis, by_head, by_token)
+    for term in terms.values():
+        words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
+        term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0)
+    for link in links:
+        terms[link.source].degree += 1
+        terms[link.target].degree += 1
+    return terms, links
+
+
+def _mentions(sentence) -> list[list]:
+    """The term mentions of a sentence, each a run of tokens; a noun inside another mention is not one."""
+    found, taken = [], set()
+    for token in sentence:
+        if token.i in taken or token.pos_ not in _NOMINAL or len(token.text) < 2 or not token.is_alpha and \
+                not re.fullmatch(r"[\w-]+", token.text) or _MARKUP.search(token.text):
+            continue
+        if token.pos_ == "NOUN" and (token.text.lower() in _STOP_NOUNS or not any(
+                c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
+                and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
+            continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
+        if token.pos_ == "NOUN" and not any(c.dep_ == "det" for c in token.children) and _verb_form(token.text):
+            continue
+        run = [token]
+        k = token.i + 1
+        doc = token.doc
+        while k < sentence.end:
+            nxt = doc[k]
+            if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm"):
+                run.append(nxt)  # « politique monétaire », « ARN messager »
+            elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == run[0].i \
+                    and len(run) == 1:
+                run.append(nxt)  # « Robert Schuman », « module 3 »
+            elif nxt.text.lower() in _OF and k + 1 < sentence.end and doc[k + 1].pos_ in _NOMINAL \
+                    and doc[k + 1].is_alpha and doc[k + 1].head.i in {t.i for t in run}:
+                run += [nxt, doc[k + 1]]  # « traité de Rome », « blocs d'instructions »: no determiner between
+                k += 1
+            else:
+                break
+            k += 1
+        while run and run[-1].pos_ not in _NOMINAL + ("ADJ", "NUM"):
+            run.pop()
+        if len(run) > MAX_LABEL_WORDS or any(_MARKUP.search(t.text) for t in run):
+            run = [token]
+        taken.update(t.i for t in run)
+        found.append(run)
+    return found
+
+
+def _verb_form(word: str) -> bool:
+    """Whether Grammalecte's lexicon knows the word only as a verb form (« supposez », « consolidés »), never as
+    a noun; False for an unknown word, or without Grammalecte."""
+    try:
+        found = grammalecte.readings(word.lower())
+    except ImportError:
+        return False
+    return bool(found) and any(":V" in r for r in found) and not any(":N" in r for r in found)
+
+
+def _key_word(token) -> str:
+    if token.pos_ == "PROPN" or token.text.isupper():
+        return token.text.lower()
+    return (token.lemma_ or token.text).lower()
+
+
+def _label(mention: list) -> str:
+    return tidy("".join(t.text + t.whitespace_ for t in mention))
+
+
+def _join_acronyms(analysis, terms: dict[str, Term], by_head: dict[int, str]) -> None:
+    """« programmation orientée objet (POO) »: the words before the bracket whose initials spell the acronym
+    make one term, labelled with it, and the acronym's own mentions join that term."""
+    doc = analysis.doc
+    for token in doc:
+        if not (token.text.isupper() and 2 <= len(token.text) <= 8 and token.i >= 2 and doc[token.i - 1].text == "("
+                and token.i + 1 < len(doc) and doc[token.i + 1].text == ")"):
+            continue
+        words = _spelled_by(doc, token.i - 2, token.text)
+        if not words:
+            continue
+        key = " ".join(_key_word(t) for t in words if t.text.lower() not in _OF)
+        label = _label(words) + f" ({token.text})"
+        if len(label.split()) > MAX_LABEL_WORDS:
+            continue
+        joined = terms.setdefault(key, Term(key, label))
+        joined.label = label
+        inside = {t.i for t in words} | {token.i} | {
+            head for other in terms.values() for head in other.heads if doc[head].text == token.text}
+        for head in inside:
+            old = by_head.get(head)
+            if old is not None and old != key and old in terms:
+                moved = terms[old]
+                moved.heads.discard(head)
+                if not moved.heads:
+                    joined.mentions += moved.mentions
+                    del terms[old]
+            by_head[head] = key
+            joined.heads.add(head)
+        if not joined.mentions:
+            joined.mentions.append((0, words[0].idx, words[-1].idx + len(words[-1].text)))
+
+
+def _spelled_by(doc, last: int, acronym: str) -> list:
+    """The words ending at `last` whose initials are the acronym's letters (« de », « d' » passed over)."""
+    letters = acronym.lower()
+    words, k = [], last
+    while k >= 0 and len(words) < 2 * len(letters) + 2:
+        token = doc[k]
+        if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "PRON"):
+            break
+        words.insert(0, token)
+        initials = "".join(t.text[0].lower() for t in words if t.text.lower() not in _OF)
+        if initials == letters:
+            return words
+        k -= 1
+    return []
+
+
+def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[Link]:
+    links: list[Link] = []
+    last_subject: dict[tuple[str, str], str] = {}  # (gender, number) → the last subject term with them
+    for index, sentence in enumerate(analysis.sentences):
+        subjects_here: dict[tuple[str, str], str] = {}
+        surface = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
+                   if i in by_token and by_token[i] in by_head}  # each word of a mention → its term
+        for verb in sentence:
+            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            if subject is None:
+                links += _surface_link(verb, sentence, surface, index)
+                continue
+            source = _term_of(subject, by_head, last_subject)
+            if source is None:
+                continue
+            gender, number = subject.morph.get("Gender"), subject.morph.get("Number")
+            if subject.pos_ in _NOMINAL and gender and number:
+                subjects_here[(gender[0], number[0])] = source
+            for target_token, label in _arguments(verb, subject):
+                target = by_head.get(target_token.i)
+                if target is not None and target != source:
+                    links.append(Link(source, target, label, index))
+        last_subject.update(subjects_here)
+    unique: dict[tuple[str, str], Link] = {}
+    for link in links:
+        unique.setdefault((link.source, link.target), link)
+    return list(unique.values())
+
+
+def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[Link]:
+    """When the parse gives a conjugated verb no subject (the small model often makes it an adjective of the
+    noun before it), read « term verb [determiner] term » on the surface, within one clause."""
+    if verb.pos_ != "VERB" or not ("Fin" in verb.morph.get("VerbForm") or _conjugated(verb.text)):
+        return []
+    doc = verb.doc
+    k = verb.i - 1
+    negated = k >= sentence.start and doc[k].text.lower() in ("ne", "n'", "n’")
+    k -= 1 if negated else 0
+    source = next((by_head[j] for j in (k,) if j >= sentence.start and j in by_head), None)
+    if source is None:  # the noun may end on an adjective of its term (« la politique monétaire agit »)
+        source = next((by_head[j] for j in range(k, max(k - 3, sentence.start - 1), -1) if j in by_head
+                       and all(doc[m].pos_ == "ADJ" for m in range(j + 1, k + 1))), None)
+    if source is None:
+        return []
+    words, preposition = [verb.text.lower()], ""
+    for j in range(verb.i + 1, min(verb.i + 6, sentence.end)):
+        token = doc[j]
+        if j in by_head:
+            if by_head[j] == source:
+                return []
+            label = ["ne", verb.text.lower(), "pas"] if negated else words + ([preposition] if preposition else [])
+            return [Link(source, by_head[j], _verb_label(label), index)]
+        if token.text.lower() in ("pas", "plus", "jamais") and negated:
+            continue
+        if token.pos_ == "ADP" and not preposition:
+            preposition = token.text.lower()
+        elif token.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
+            return []
+    return []
+
+
+def _conjugated(word: str) -> bool:
+    try:
+        return grammalecte.could_be_conjugated(word.lower())
+    except ImportError:
+        return False
+
+
+def _term_of(subject, by_head: dict[int, str], last_subject: dict) -> str | None:
+    if subject.i in by_head:
+        return by_head[subject.i]
+    lower = subject.text.lower()
+    if lower in ("qui", "which", "who", "that") and subject.head.dep_ == "acl:relcl":
+        return by_head.get(subject.head.head.i)  # the noun the relative clause describes
+    if lower in _SUBJECT_PRONOUNS:
+        return last_subject.get(_SUBJECT_PRONOUNS[lower])
+    return None
+
+
+def _arguments(verb, subject) -> list[tuple[object, str]]:
+    """(noun, label) for each object or complement of `verb`, and of its coordinated nouns."""
+    negated = any(c.text.lower() in _NEGATION for c in verb.children)
+    found = []
+    copula = next((c for c in verb.children if c.dep_ == "cop"), None)
+    if copula is not None and verb.pos_ in _NOMINAL:  # « X est un Y »: Y heads the clause
+        determiner = next((c.text.lower() for c in verb.children if c.dep_ == "det"), "")
+        label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
+        found.append((verb, label))
+    elif verb.pos_ in ("VERB", "AUX"):
+        reflexive = next((c.text.lower() for c in verb.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
+                          and c.text.lower() in ("se", "s'", "s’")), "")
+        for child in verb.children:
+            if child.dep_ not in _ARGUMENTS or child.i == subject.i or child.pos_ not in _NOMINAL:
+                continue
+            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
+            auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
+                           and c.i < verb.i]
+            words = [reflexive, *auxiliaries, verb.text.lower(), preposition] if not negated else \
+                ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
+            found.append((child, _verb_label([w for w in words if w])))
+    for noun, label in list(found):
+        found += [(c, label) for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+    return found
+
+
+def _verb_label(words: list[str]) -> str:
+    label = " ".join(words[:3])
+    return re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
+                  else label)

@@ -1,0 +1,46 @@
+"""Terms and named links of a concept map, read on real French sentences."""
+from atypie.diagram.extract.terms import terms_and_links
+from atypie.language.analysis import analyse
+
+
+def read(text):
+    terms, links = terms_and_links(analyse(text, "fr"))
+    labels = {key: term.label for key, term in terms.items()}
+    return terms, {(labels[link.source], link.label, labels[link.target]) for link in links}
+
+
+def test_terms_keep_their_adjectives_and_bare_complements():
+    terms, _ = read("La politique monétaire agit sur l'inflation. On sépare les blocs d'instructions par "
+                    "l'indentation.")
+    labels = {term.label for term in terms.values()}
+    assert {"Politique monétaire", "Blocs d'instructions", "Inflation", "Indentation"} <= labels
+
+
+def test_an_acronym_joins_the_words_it_spells():
+    terms, _ = read("La programmation orientée objet (POO) structure les programmes. La POO utilise des classes.")
+    term = next(t for t in terms.values() if "POO" in t.label)
+    assert term.label == "Programmation orientée objet (POO)" and len(term.mentions) >= 2
+
+
+def test_links_are_named_by_their_verb():
+    _, links = read("La fermentation transforme le sucre en alcool.")
+    assert ("Fermentation", "transforme", "Sucre") in links
+
+
+def test_a_negation_stays_in_the_link():
+    _, links = read("Le virus ne produit pas son énergie.")
+    assert ("Virus", "ne produit pas", "Énergie") in links
+
+
+def test_a_subject_pronoun_reaches_back_to_the_last_subject():
+    _, links = read("La mitochondrie produit l'ATP. Elle possède son propre ADN.")
+    assert ("Mitochondrie", "possède", "ADN") in links
+
+
+def test_labels_are_clean():
+    terms, links = read("Le constat de l'auteur porte sur la lisibilité d'un code (voir **Python** : "
+                        "https://exemple.invalid/gain). Supposez que la valeur de l'or change.")
+    for term in terms.values():
+        words = term.label.split()
+        assert 1 <= len(words) <= 6 and not words[-1].endswith("'")
+        assert not any(mark in term.label for mark in ("*", "http", "/", "Supposez"))
