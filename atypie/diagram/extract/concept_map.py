@@ -7,7 +7,7 @@ from ..model import GraphBuilder
 from .common import english_chunks
 from .terms import terms_and_links
 
-NODES_PER_SENTENCE, MIN_NODES = 1.5, 6  # the main terms only: a map a student reads at a glance (a long text's
+NODES_PER_SENTENCE, MIN_NODES = 2, 8  # the main terms only: a map a student reads at a glance (a long text's
 # map is cut into an overview and parts later, by the profile's size)
 
 

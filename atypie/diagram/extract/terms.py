@@ -24,6 +24,8 @@ from ..model import MAX_LABEL_WORDS
 
 _NOMINAL = ("NOUN", "PROPN")
 _OF = {"de", "d'", "d’"}
+_OF_THE = {"du", "des"}
+_COMPLEMENT_DETERMINERS = {"la", "l'", "l’", "le", "les"}
 _ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nsubj:pass"}
 _NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
 _MARKUP = re.compile(r"[*_#`<>\[\]{}|\\/=@]|https?|www")
@@ -63,7 +65,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     by_token: dict[int, int] = {}  # token index of any word of a mention → its noun's index
     for index, sentence in enumerate(analysis.sentences):
         for mention in _mentions(sentence):
-            key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF)
+            key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
             noun = next(t for t in mention if t.pos_ in _NOMINAL)
             term = terms.setdefault(key, Term(key, _label(mention)))
             term.mentions.append((index, mention[0].idx, mention[-1].idx + len(mention[-1].text)))
@@ -92,11 +94,13 @@ def _mentions(sentence) -> list[list]:
                 c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
                 and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
-        if token.pos_ == "NOUN" and not any(c.dep_ == "det" for c in token.children) and _verb_form(token.text):
+        if token.pos_ == "NOUN" and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") \
+                and _verb_form(token.text):
             continue
         run = [token]
         k = token.i + 1
         doc = token.doc
+        complemented = False
         while k < sentence.end:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm"):
@@ -104,10 +108,10 @@ def _mentions(sentence) -> list[list]:
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == run[0].i \
                     and len(run) == 1:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
-            elif nxt.text.lower() in _OF and k + 1 < sentence.end and doc[k + 1].pos_ in _NOMINAL \
-                    and doc[k + 1].is_alpha and doc[k + 1].head.i in {t.i for t in run}:
-                run += [nxt, doc[k + 1]]  # « traité de Rome », « blocs d'instructions »: no determiner between
-                k += 1
+            elif nxt.text.lower() in _OF | _OF_THE and not complemented and (complement := _complement(doc, k, sentence)):
+                run += complement  # « traité de Rome », « division du travail », « valeur de l'or »: one level
+                complemented = True
+                k += len(complement) - 1
             else:
                 break
             k += 1
@@ -118,6 +122,25 @@ def _mentions(sentence) -> list[list]:
         taken.update(t.i for t in run)
         found.append(run)
     return found
+
+
+def _complement(doc, k: int, sentence) -> list:
+    """« de Rome », « du travail », « de l'or », « des plaques tectoniques », « de deux plaques » at k: the
+    preposition, a determiner or a number, the noun and its adjectives; [] if that is not what follows."""
+    run = [doc[k]]
+    j = k + 1
+    if j < sentence.end and doc[k].text.lower() in _OF and doc[j].pos_ in ("DET", "NUM") and \
+            doc[j].text.lower() in _COMPLEMENT_DETERMINERS | {"deux", "trois", "quatre"}:
+        run.append(doc[j])
+        j += 1
+    if j >= sentence.end or doc[j].pos_ not in _NOMINAL or not doc[j].is_alpha or _MARKUP.search(doc[j].text):
+        return []
+    run.append(doc[j])
+    j += 1
+    while j < sentence.end and doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i and len(run) < 4:
+        run.append(doc[j])
+        j += 1
+    return run
 
 
 def _verb_form(word: str) -> bool:
