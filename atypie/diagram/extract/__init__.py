@@ -24,7 +24,8 @@ def detect_kind(analysis: Analysis) -> str:
     table = markers(analysis.lang)
     if any(MARKDOWN_ITEM.match(line) or HEADING.match(line) for line in analysis.text.splitlines()):
         return "hierarchy" if not count(text, table["process"]["markers"]) else "process"
-    dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))}
+    dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))
+             or n.kind == "roman" and analysis.text[n.end:n.end + 8].strip().lower().startswith("siècle")}
     scores = {
         kind: count(text, table[kind]["markers"]) for kind in ("process", "hierarchy", "cause_effect", "comparison")
     }

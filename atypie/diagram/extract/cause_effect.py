@@ -7,6 +7,7 @@ import re
 from ...language.analysis import Analysis
 from ..labels import noun_label
 from ..model import GraphBuilder
+from .concept_map import concept_map
 from .common import (
     VAGUE,
     concepts,
@@ -21,6 +22,11 @@ def cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:
     reverse = re.compile(
         r"\b(?:parce que|parce qu['’]|car|because|since|due to|à cause de|en raison de)\b", re.IGNORECASE
     )
+    if analysis.tagged:  # the terms and the named links between them, drawn as causes
+        concept_map(analysis, builder, edge_kind="causes")
+        if builder.edges:
+            return
+        builder.nodes.clear()
     for index, sentence in enumerate(analysis.sentences):
         if analysis.tagged:
             found = []

@@ -112,7 +112,7 @@ def concepts(sentence) -> list:
     """The notions of a sentence: nouns heading its subjects, objects and complements, in text order, without
     nouns that only complete another one ("de la cellule" stays inside "énergie de la cellule")."""
     found = []
-    locutions = _locution_spans(sentence)
+    locutions = locution_spans(sentence)
     for token in sentence:
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ not in CONCEPT_DEPS or len(token.text) < 2:
             continue
@@ -124,7 +124,7 @@ def concepts(sentence) -> list:
     return found
 
 
-def _locution_spans(sentence) -> list[tuple[int, int]]:
+def locution_spans(sentence) -> list[tuple[int, int]]:
     pattern = _locutions(sentence.doc.lang_)
     if pattern is None:
         return []

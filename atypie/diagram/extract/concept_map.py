@@ -11,7 +11,8 @@ NODES_PER_SENTENCE, MIN_NODES = 2, 8  # the main terms only: a map a student rea
 # map is cut into an overview and parts later, by the profile's size)
 
 
-def concept_map(analysis: Analysis, builder: GraphBuilder) -> None:
+def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "relation") -> None:
+    """`edge_kind` "causes" for a cause-and-effect text: its links are read the same way, drawn as causes."""
     if analysis.tagged:
         terms, links = terms_and_links(analysis)
         wanted = max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences)))
@@ -22,7 +23,7 @@ def concept_map(analysis: Analysis, builder: GraphBuilder) -> None:
             ids[term.key] = builder.add_node(term.label, "concept", sentence, start, end)
         for link in links:
             if link.source in ids and link.target in ids:
-                builder.add_edge(ids[link.source], ids[link.target], link.label, "relation")
+                builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind)
         return
     for index, sentence in enumerate(analysis.sentences):
         chunks = english_chunks(sentence.text)

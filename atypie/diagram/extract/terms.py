@@ -21,6 +21,7 @@ from ...adapters import grammalecte
 from ...language.frequency import zipf
 from ..labels import tidy
 from ..model import MAX_LABEL_WORDS
+from .common import VAGUE, locution_spans
 
 _NOMINAL = ("NOUN", "PROPN")
 _OF = {"de", "d'", "d’"}
@@ -63,8 +64,9 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     terms: dict[str, Term] = {}
     by_head: dict[int, str] = {}  # token index of a mention's noun → term key
     by_token: dict[int, int] = {}  # token index of any word of a mention → its noun's index
+    aliases: dict[int, int] = {}
     for index, sentence in enumerate(analysis.sentences):
-        for mention in _mentions(sentence):
+        for mention in _mentions(sentence, aliases):
             key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
             noun = next(t for t in mention if t.pos_ in _NOMINAL)
             term = terms.setdefault(key, Term(key, _label(mention)))
@@ -72,6 +74,10 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
             term.heads.add(noun.i)
             by_head[noun.i] = key
             by_token.update((t.i, noun.i) for t in mention)
+    for vague, noun in aliases.items():
+        if noun in by_token and by_token[noun] in by_head:
+            by_head[vague] = by_head[by_token[noun]]
+            by_token[vague] = by_token[noun]
     _join_acronyms(analysis, terms, by_head)
     links = _links(analysis, by_head, by_token)
     for term in terms.values():
@@ -83,16 +89,23 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     return terms, links
 
 
-def _mentions(sentence) -> list[list]:
-    """The term mentions of a sentence, each a run of tokens; a noun inside another mention is not one."""
+def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
+    """The term mentions of a sentence, each a run of tokens; a noun inside another mention is not one. A vague
+    noun before its complement (« hausse », « quantités ») is no term: `aliases` sends it to the complement."""
     found, taken = [], set()
+    locutions = locution_spans(sentence)
     for token in sentence:
         if token.i in taken or token.pos_ not in _NOMINAL or len(token.text) < 2 or not token.is_alpha and \
                 not re.fullmatch(r"[\w-]+", token.text) or _MARKUP.search(token.text):
             continue
-        if token.pos_ == "NOUN" and (token.text.lower() in _STOP_NOUNS or not any(
-                c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
-                and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
+        if token.pos_ == "NOUN" and token.text.lower() in VAGUE and (complement := _complement(
+                token.doc, token.i + 1, sentence)) and complement[-1].pos_ in _NOMINAL + ("ADJ",):
+            aliases[token.i] = next(t.i for t in complement if t.pos_ in _NOMINAL)  # « la hausse du CO2 »: CO2
+            continue
+        if any(start <= token.idx < end for start, end in locutions):
+            continue  # « par conséquent », « en effet »: a linking phrase holds no notion
+        if token.pos_ == "NOUN" and (not any(c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
+                                     and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
         if token.pos_ == "NOUN" and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") \
                 and _verb_form(token.text):
@@ -117,6 +130,8 @@ def _mentions(sentence) -> list[list]:
             k += 1
         while run and run[-1].pos_ not in _NOMINAL + ("ADJ", "NUM"):
             run.pop()
+        if len(run) == 1 and token.text.lower() in _STOP_NOUNS:
+            continue  # « fois », « cas » alone; « effet de serre » is a term
         if len(run) > MAX_LABEL_WORDS or any(_MARKUP.search(t.text) for t in run):
             run = [token]
         taken.update(t.i for t in run)
@@ -230,10 +245,11 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             gender, number = subject.morph.get("Gender"), subject.morph.get("Number")
             if subject.pos_ in _NOMINAL and gender and number:
                 subjects_here[(gender[0], number[0])] = source
-            for target_token, label in _arguments(verb, subject):
-                target = by_head.get(target_token.i)
-                if target is not None and target != source:
-                    links.append(Link(source, target, label, index))
+            found = [Link(source, by_head[t.i], label, index) for t, label in _arguments(verb, subject)
+                     if by_head.get(t.i) not in (None, source)]
+            if not found and verb.pos_ == "VERB":  # the parse found no complement that is a term: read the clause
+                found = _clause_links(verb, sentence, surface, source, index)
+            links += found
         last_subject.update(subjects_here)
     unique: dict[tuple[str, str], Link] = {}
     for link in links:
@@ -243,7 +259,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
 
 def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[Link]:
     """When the parse gives a conjugated verb no subject (the small model often makes it an adjective of the
-    noun before it), read « term verb [determiner] term » on the surface, within one clause."""
+    noun before it), read « term verb … term » on the surface, within one clause."""
     if verb.pos_ != "VERB" or not ("Fin" in verb.morph.get("VerbForm") or _conjugated(verb.text)):
         return []
     doc = verb.doc
@@ -254,23 +270,31 @@ def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[L
     if source is None:  # the noun may end on an adjective of its term (« la politique monétaire agit »)
         source = next((by_head[j] for j in range(k, max(k - 3, sentence.start - 1), -1) if j in by_head
                        and all(doc[m].pos_ == "ADJ" for m in range(j + 1, k + 1))), None)
-    if source is None:
-        return []
-    words, preposition = [verb.text.lower()], ""
-    for j in range(verb.i + 1, min(verb.i + 6, sentence.end)):
+    return [] if source is None else _clause_links(verb, sentence, by_head, source, index)
+
+
+def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: int) -> list[Link]:
+    """Links from `source` to each term named after `verb` in its clause (up to a « ; », a full stop, a
+    subordinate or relative clause or another conjugated verb), labelled with the verb and the preposition
+    before the term: « transforme le sucre en alcool » → « transforme » sucre, « transforme en » alcool."""
+    doc = verb.doc
+    negated = any(doc[j].text.lower() in ("ne", "n'", "n’") for j in range(max(verb.i - 2, sentence.start), verb.i))
+    links, preposition, seen = [], "", {source}
+    for j in range(verb.i + 1, sentence.end):
         token = doc[j]
-        if j in by_head:
-            if by_head[j] == source:
-                return []
-            label = ["ne", verb.text.lower(), "pas"] if negated else words + ([preposition] if preposition else [])
-            return [Link(source, by_head[j], _verb_label(label), index)]
-        if token.text.lower() in ("pas", "plus", "jamais") and negated:
-            continue
-        if token.pos_ == "ADP" and not preposition:
+        if token.text in (";", ":", ".", "!", "?", "(") or token.pos_ == "SCONJ" or \
+                token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où") or (
+                token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")):
+            break
+        if j in by_head and by_head[j] not in seen:
+            seen.add(by_head[j])
+            words = ["ne", verb.text.lower(), "pas"] if negated else [verb.text.lower()] + (
+                [preposition] if preposition else [])
+            links.append(Link(source, by_head[j], _verb_label(words), index))
+            preposition = ""
+        elif token.pos_ == "ADP":
             preposition = token.text.lower()
-        elif token.pos_ not in ("DET", "ADV", "ADJ", "NUM"):
-            return []
-    return []
+    return links
 
 
 def _conjugated(word: str) -> bool:
@@ -297,7 +321,8 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
     found = []
     copula = next((c for c in verb.children if c.dep_ == "cop"), None)
     if copula is not None and verb.pos_ in _NOMINAL:  # « X est un Y »: Y heads the clause
-        determiner = next((c.text.lower() for c in verb.children if c.dep_ == "det"), "")
+        determiner = next((c.text.lower() for c in verb.children if c.dep_ == "det"
+                           and not c.text.endswith(("'", "’"))), "")
         label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
         found.append((verb, label))
     elif verb.pos_ in ("VERB", "AUX"):
