@@ -44,3 +44,8 @@ def test_labels_are_clean():
         words = term.label.split()
         assert 1 <= len(words) <= 6 and not words[-1].endswith("'")
         assert not any(mark in term.label for mark in ("*", "http", "/", "Supposez"))
+
+
+def test_a_defined_term_keeps_what_its_relative_clause_says():
+    _, links = read("La photosynthèse est le processus qui permet aux plantes de synthétiser leur matière organique.")
+    assert ("Photosynthèse", "permet de synthétiser", "Matière organique") in links

@@ -107,8 +107,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         if token.pos_ == "NOUN" and (not any(c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
                                      and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
-        if token.pos_ == "NOUN" and not (token.i > 0 and token.doc[token.i - 1].pos_ == "DET") \
-                and _verb_form(token.text):
+        if (token.pos_ == "NOUN" or token.text.islower()) and not (
+                token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and _verb_form(token.text):
             continue
         run = [token]
         k = token.i + 1
@@ -309,7 +309,12 @@ def _term_of(subject, by_head: dict[int, str], last_subject: dict) -> str | None
         return by_head[subject.i]
     lower = subject.text.lower()
     if lower in ("qui", "which", "who", "that") and subject.head.dep_ == "acl:relcl":
-        return by_head.get(subject.head.head.i)  # the noun the relative clause describes
+        noun = subject.head.head  # the noun the relative clause describes
+        defined = next((c for c in noun.children if c.dep_.startswith("nsubj")), None) if any(
+            c.dep_ == "cop" for c in noun.children) else None
+        if defined is not None and defined.i in by_head:
+            return by_head[defined.i]  # « La photosynthèse est le processus qui permet … »: the photosynthesis
+        return by_head.get(noun.i)
     if lower in _SUBJECT_PRONOUNS:
         return last_subject.get(_SUBJECT_PRONOUNS[lower])
     return None
@@ -337,6 +342,13 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             words = [reflexive, *auxiliaries, verb.text.lower(), preposition] if not negated else \
                 ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
             found.append((child, _verb_label([w for w in words if w])))
+        for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
+            if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated:
+                continue
+            mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
+            label = _verb_label([w for w in (verb.text.lower(), mark, child.text.lower()) if w])
+            found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
+                      and c.pos_ in _NOMINAL]
     for noun, label in list(found):
         found += [(c, label) for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
     return found
