@@ -26,6 +26,9 @@ from .common import VAGUE, locution_spans
 _NOMINAL = ("NOUN", "PROPN")
 _OF = {"de", "d'", "d’"}
 _OF_THE = {"du", "des"}
+_NAMING_ADJECTIVES = {"premier", "dernier", "second", "nouveau", "ancien", "grand", "petit", "haut", "bas", "vieux",
+                      "jeune", "faible", "fort", "long", "court", "gros"}  # before a noun, part of its name
+_NAME_PARTICLES = {"van", "von", "da", "di", "del", "der", "den", "ten", "bin", "ibn", "al"}
 _COMPLEMENT_DETERMINERS = {"la", "l'", "l’", "le", "les"}
 _ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nsubj:pass"}
 _NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
@@ -110,17 +113,25 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         if (token.pos_ == "NOUN" or token.text.islower()) and not (
                 token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and _verb_form(token.text):
             continue
-        run = [token]
-        k = token.i + 1
         doc = token.doc
+        run = [token]
+        before = doc[token.i - 1] if token.i - 1 >= sentence.start else None
+        if before is not None and before.pos_ == "ADJ" and before.head.i == token.i and before.i not in taken and (
+                before.lemma_.lower() in _NAMING_ADJECTIVES or before.text.lower().endswith("ième")):
+            run.insert(0, doc[token.i - 1])  # « première version », « nouvel animal »
+        k = token.i + 1
         complemented = False
         while k < sentence.end:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm"):
                 run.append(nxt)  # « politique monétaire », « ARN messager »
-            elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == run[0].i \
-                    and len(run) == 1:
+            elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
+                    and run[-1].i == token.i:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
+            elif run[-1].pos_ == "PROPN" and nxt.text.lower() in _NAME_PARTICLES and k + 1 < sentence.end \
+                    and doc[k + 1].pos_ == "PROPN":
+                run += [nxt, doc[k + 1]]  # « Guido van Rossum »
+                k += 1
             elif nxt.text.lower() in _OF | _OF_THE and not complemented and (complement := _complement(doc, k, sentence)):
                 run += complement  # « traité de Rome », « division du travail », « valeur de l'or »: one level
                 complemented = True

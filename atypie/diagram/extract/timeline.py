@@ -5,15 +5,22 @@ from __future__ import annotations
 import re
 
 from ...language.analysis import Analysis
-from ..labels import short
+from ..labels import short, tidy
 from ..model import GraphBuilder
 from .common import (
     clean,
     is_year,
 )
+from .terms import terms_and_links
+
+
+DETAILS_PER_EVENT = 2  # the other terms of an event's sentence, drawn next to it
 
 
 def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
+    """Dated events in date order. With tags, each event is named by the main term of its sentence (« 1957 :
+    traité de Rome »), and the sentence's other terms hang from it as details; else by its first words."""
+    named = _terms_by_sentence(analysis) if analysis.tagged else {}
     events = []
     for index, sentence in enumerate(analysis.sentences):
         for mention in analysis.numbers:
@@ -31,9 +38,24 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
                 events.append((key, mention.text, short(clean(rest)).split()[:4], index, mention))
                 break
     previous = None
+    separator = " : " if analysis.lang == "fr" else ": "
     for _key, date, words, index, mention in sorted(events, key=lambda e: e[0]):
-        separator = " : " if analysis.lang == "fr" else ": "
-        node = builder.add_node(f"{date}{separator}{' '.join(words)}", "event", index, mention.start, mention.end)
+        terms = [t for t in named.get(index, []) if date not in t.label]
+        event = tidy(" ".join(words)) if not terms else terms[0].label
+        node = builder.add_node(f"{date}{separator}{event}", "event", index, mention.start, mention.end)
+        for term in terms[1:1 + DETAILS_PER_EVENT]:
+            sentence, start, end = term.mentions[0]
+            builder.add_edge(node, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
         if previous is not None:
             builder.add_edge(previous, node, kind="before")
         previous = node
+
+
+def _terms_by_sentence(analysis: Analysis) -> dict[int, list]:
+    """{sentence index: its terms, the most important first}."""
+    terms, _links = terms_and_links(analysis)
+    found: dict[int, list] = {}
+    for term in sorted(terms.values(), key=lambda t: -t.score):
+        for sentence in dict.fromkeys(index for index, _, _ in term.mentions):
+            found.setdefault(sentence, []).append(term)
+    return found
