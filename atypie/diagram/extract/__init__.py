@@ -18,6 +18,8 @@ from .timeline import timeline
 
 __all__ = ["blank_ignored", "detect_kind", "extract", "markers"]
 
+MIN_NODES = 3  # a strategy that finds fewer leaves the text to the concept map
+
 
 def detect_kind(analysis: Analysis) -> str:
     text = analysis.text.lower()
@@ -52,7 +54,9 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
         "comparison": comparison,
         "concept_map": concept_map,
     }[kind](analysis, builder)
-    if not builder.nodes:  # nothing matched the kind's patterns: fall back on relations between notions
+    if len(builder.nodes) < MIN_NODES:  # the kind's patterns found (almost) nothing: the terms and their links
+        builder.nodes.clear()
+        builder.edges.clear()
         concept_map(analysis, builder)
     return builder.build()
 
