@@ -222,12 +222,19 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             current.append(match)
     if current:
         chunks.append(current)
+    joined: list[list] = []
+    for chunk in chunks:  # "average level" + " of " + "wages": one term, as long as it stays short
+        if joined and text[joined[-1][-1].end():chunk[0].start()] == " of " and len(joined[-1]) + len(chunk) <= 5:
+            joined[-1] = joined[-1] + chunk
+        else:
+            joined.append(chunk)
     out = []
-    for chunk in chunks:
+    for chunk in joined:
         if len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) and chunk[0].group()[0].islower():
             chunk = chunk[1:]  # "translates source code" → "source code"
-        chunk = chunk[-4:]
-        label = tidy(" ".join(m.group() for m in chunk))
+        chunk = chunk[-5:]
+        label = tidy(" ".join(m.group() if n == 0 or text[chunk[n - 1].end():m.start()] != " of " else "of " + m.group()
+                              for n, m in enumerate(chunk)))
         if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1:
             out.append((label, chunk[0].start(), chunk[-1].end()))
     return out
