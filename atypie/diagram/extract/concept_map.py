@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from ...language.analysis import Analysis
+from ...language.frequency import zipf
 from ..model import GraphBuilder
 from .common import english_chunks
 from .terms import terms_and_links
 
-NODES_PER_SENTENCE, MIN_NODES = 2, 8  # the main terms only: a map a student reads at a glance (a long text's
+NODES_PER_SENTENCE, MIN_NODES = 2, 10  # the main terms only: a map a student reads at a glance (a long text's
 # map is cut into an overview and parts later, by the profile's size)
 
 
@@ -25,13 +28,35 @@ def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "rel
             if link.source in ids and link.target in ids:
                 builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind)
         return
+    _untagged_map(analysis, builder, max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
+
+
+def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_kind: str) -> None:
+    """Without tags (English): each sentence's first chunk linked to the others, labelled with the words between
+    them when they are few; the chunks the text uses most, and the most specific, are kept."""
+    found = []  # (sentence index, label, start, end)
     for index, sentence in enumerate(analysis.sentences):
         chunks = english_chunks(sentence.text)
-        if len(chunks) < 2:
+        if len(chunks) >= 2:
+            found += [(index, label, sentence.start_char + a, sentence.start_char + b) for label, a, b in chunks]
+    uses: dict[str, int] = {}
+    for _, label, _, _ in found:
+        uses[label.lower()] = uses.get(label.lower(), 0) + 1
+
+    def weight(label: str) -> float:
+        words = [w for w in re.findall(r"[^\W\d_]+", label) if len(w) > 2]
+        return uses[label.lower()] + max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0)
+
+    kept = set(sorted(uses, key=lambda label: -weight(label))[:wanted])
+    firsts: dict[int, tuple] = {}
+    for index, label, start, end in found:
+        if label.lower() not in kept:
             continue
-        first = builder.add_node(
-            chunks[0][0], "concept", index, sentence.start_char + chunks[0][1], sentence.start_char + chunks[0][2]
-        )
-        for label, start, end in chunks[1:]:
-            other = builder.add_node(label, "concept", index, sentence.start_char + start, sentence.start_char + end)
-            builder.add_edge(first, other, "", "relation")
+        node = builder.add_node(label, "concept", index, start, end)
+        if index not in firsts:
+            firsts[index] = (node, end)
+            continue
+        first, first_end = firsts[index]
+        between = re.sub(r"\b(?:the|a|an)\b", " ", analysis.text[first_end:start]).split()
+        label_words = between if 0 < len(between) <= 3 and not any(re.search(r"[^\w'-]", w) for w in between) else []
+        builder.add_edge(first, node, " ".join(label_words), edge_kind)
