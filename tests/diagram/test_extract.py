@@ -103,3 +103,13 @@ def test_comparison_sides_have_their_properties():
 def test_linking_phrases_never_become_notions(text):
     labels = {node.label.lower() for node in extract(analyse(text, "fr")).nodes}
     assert not labels & {"conséquent", "effet", "exemple"}, labels
+
+
+def test_markdown_notes_give_clean_labels_and_skip_code():
+    notes = ("# Les dictionnaires\n\n## Définition\n\n- **Ligne 1**. On définit un dictionnaire `d`.\n"
+             "- Fonction `len()` : voir [la doc](https://docs.python.org).\n\n```python\n# un commentaire\n"
+             "- pas un item\n```\n\n## Code 2 {.unnumbered}\n")
+    graph = extract(analyse(notes, "fr"))
+    assert graph.kind == "hierarchy"
+    assert [n.label for n in graph.nodes] == ["Les dictionnaires", "Définition", "Ligne 1", "Fonction len()",
+                                              "Code 2"]

@@ -3,6 +3,8 @@ per kind. Labels are the text's own words, shortened; nothing is invented."""
 
 from __future__ import annotations
 
+import re
+
 from ...language.analysis import Analysis
 from ..labels import tidy
 from ..model import KINDS, Graph, GraphBuilder
@@ -25,7 +27,9 @@ def detect_kind(analysis: Analysis) -> str:
     text = analysis.text.lower()
     table = markers(analysis.lang)
     if any(MARKDOWN_ITEM.match(line) or HEADING.match(line) for line in analysis.text.splitlines()):
-        return "hierarchy" if not count(text, table["process"]["markers"]) else "process"
+        items = [m for line in analysis.text.splitlines() if (m := MARKDOWN_ITEM.match(line))]
+        numbered = sum(bool(re.match(r"\s*\d+[.)]", m.group(0))) for m in items)
+        return "process" if items and numbered > len(items) / 2 else "hierarchy"  # a numbered list is steps
     dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))
              or n.kind == "roman" and analysis.text[n.end:n.end + 8].strip().lower().startswith("siècle")}
     scores = {

@@ -7,13 +7,13 @@ import re
 from ...language.analysis import Analysis
 from ..labels import noun_label
 from ..model import GraphBuilder
-from .concept_map import concept_map
 from .common import (
     VAGUE,
     concepts,
     english_chunks,
     same_notion,
 )
+from .concept_map import concept_map
 
 
 def cause_effect(analysis: Analysis, builder: GraphBuilder) -> None:

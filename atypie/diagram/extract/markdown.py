@@ -1,6 +1,11 @@
-"""Markdown headings and lists map directly to a hierarchy (or to steps, for a process)."""
+"""Markdown headings and lists map directly to a hierarchy (or to steps, for a numbered list). Code blocks are
+skipped (a « # » comment in Python is no heading), and markup never reaches a label: emphasis, code marks,
+links, attribute blocks and URLs are taken off, and a label stops at the end of its first sentence
+(« **Ligne 1**. On définit un dictionnaire » → « Ligne 1 »)."""
 
 from __future__ import annotations
+
+import re
 
 from ...language.analysis import Analysis
 from ..labels import short
@@ -17,7 +22,13 @@ def markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
         return False
     stack: list[tuple[int, str]] = []  # (level, node id)
     offset = 0
+    in_code = False
     for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            in_code = not in_code
+        if in_code or line.lstrip().startswith(("```", "~~~")):
+            offset += len(line) + 1
+            continue
         heading, item = HEADING.match(line), MARKDOWN_ITEM.match(line)
         if heading:
             level, label = len(heading.group(1)), heading.group(2)
@@ -26,8 +37,12 @@ def markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
         else:
             offset += len(line) + 1
             continue
+        label = plain_label(label)
+        if not label:
+            offset += len(line) + 1
+            continue
         node = builder.add_node(
-            short(label),
+            label,
             "root" if not stack else "category" if heading else "item",
             start=offset,
             end=offset + len(line),
@@ -44,3 +59,17 @@ def markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
         for a, b in zip(steps, steps[1:], strict=False):
             builder.add_edge(a, b, kind="next")
     return bool(builder.nodes)
+
+
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_ATTRIBUTES = re.compile(r"\{[^}]*\}")
+_URL = re.compile(r"(?:https?://|www\.)\S+")
+_MARKS = re.compile(r"[*_`~]+|<[^>]*>")
+
+
+def plain_label(markup: str) -> str:
+    """A heading or list item as a label: its words without Markdown, up to the end of its first sentence."""
+    text = _URL.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", markup)))
+    text = _MARKS.sub("", text).strip()
+    first = re.split(r"(?<=[\w)»])(?:\.\s|\s?:\s|\s?;\s|\s\()", text, maxsplit=1)[0]
+    return short(first.strip(" .:;,")) if re.search(r"\w", first) else ""

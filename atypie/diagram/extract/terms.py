@@ -132,7 +132,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                     and doc[k + 1].pos_ == "PROPN":
                 run += [nxt, doc[k + 1]]  # « Guido van Rossum »
                 k += 1
-            elif nxt.text.lower() in _OF | _OF_THE and not complemented and (complement := _complement(doc, k, sentence)):
+            elif nxt.text.lower() in _OF | _OF_THE and not complemented and (
+                    complement := _complement(doc, k, sentence)):
                 run += complement  # « traité de Rome », « division du travail », « valeur de l'or »: one level
                 complemented = True
                 k += len(complement) - 1

@@ -13,7 +13,6 @@ from .common import (
 )
 from .terms import terms_and_links
 
-
 DETAILS_PER_EVENT = 2  # the other terms of an event's sentence, drawn next to it
 
 
