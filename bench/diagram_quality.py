@@ -3,7 +3,8 @@
 Sets: bench/data/diagrams_courses/{tuning,test}.jsonl (real course paragraphs nobody here wrote, French and
 English, gold concepts, relations and kind: tune on the tuning half only); bench/data/diagram_dev.jsonl (our own
 paragraphs, written next to the rules: they measure the rules' own examples); PET (English process
-descriptions: recall of the annotated activities, kind forced to "process" and detected); WebNLG read in reverse (English sentences → concept map: recall of the triples' entities and pairs).
+descriptions: recall of the annotated activities, kind forced to "process" and detected); WebNLG read in
+reverse (English sentences → concept map: recall of the triples' entities and pairs).
 Targets on the held-out set: concept recall ≥ 0.85, relation recall ≥ 0.6, kind accuracy ≥ 0.8, at most
 twice as many nodes as gold concepts, and every label clean (≤ 6 words, no markup or URL, not ending on a
 function word or an elided one): the last column counts the clean labels of each set.
@@ -24,8 +25,8 @@ CORPORA = ROOT.parent / "shared" / "corpora"
 
 
 FUNCTION_WORDS = set("le la les un une des du de à au aux et ou mais donc car ni que qui dont où ce cet cette ces "
-                     "son sa ses leur leurs se ne en dans par pour sur sous avec sans vers entre the a an of to in on at by "
-                     "for with from and or but that which who as its their".split())
+                     "son sa ses leur leurs se ne en dans par pour sur sous avec sans vers entre the a an of to in "
+                     "on at by for with from and or but that which who as its their".split())
 MARKUP = re.compile(r"https?://|www\.|[*_#`<>\[\]{}|]")
 
 
