@@ -119,11 +119,15 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         if before is not None and before.pos_ == "ADJ" and before.head.i == token.i and before.i not in taken and (
                 before.lemma_.lower() in _NAMING_ADJECTIVES or before.text.lower().endswith("ième")):
             run.insert(0, doc[token.i - 1])  # « première version », « nouvel animal »
+        before = doc[run[0].i - 1] if run[0].i - 1 >= sentence.start else None
+        if before is not None and before.pos_ == "NUM" and before.head.i == token.i and before.i not in taken:
+            run.insert(0, before)  # « 54 articles », « deux plaques »: the number is part of what is said
         k = token.i + 1
         complemented = False
         while k < sentence.end:
             nxt = doc[k]
-            if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm"):
+            if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm") \
+                    and len(run) < 4 and not _conjugated(nxt.text):  # « crise économique entraîne »: a verb
                 run.append(nxt)  # « politique monétaire », « ARN messager »
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
                     and run[-1].i == token.i:
