@@ -40,6 +40,7 @@ class Graph:
     edges: tuple[Edge, ...]
     groups: tuple[Group, ...] = ()
     lang: str = "fr"
+    reason: str = ""  # why this kind, in the graph's language (« 4 dates dans le texte »)
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -56,13 +57,14 @@ class Graph:
         return next(n for n in self.nodes if n.id == node_id)
 
     def to_dict(self) -> dict:
-        return {"kind": self.kind, "title": self.title, "lang": self.lang,
+        return {"kind": self.kind, "title": self.title, "lang": self.lang, "reason": self.reason,
                 "nodes": [asdict(n) for n in self.nodes], "edges": [asdict(e) for e in self.edges],
                 "groups": [{**asdict(g), "members": list(g.members)} for g in self.groups]}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Graph":
         return cls(kind=data["kind"], title=data.get("title", ""), lang=data.get("lang", "fr"),
+                   reason=data.get("reason", ""),
                    nodes=tuple(Node(**n) for n in data["nodes"]), edges=tuple(Edge(**e) for e in data["edges"]),
                    groups=tuple(Group(g["id"], g["label"], tuple(g["members"])) for g in data.get("groups", [])))
 
@@ -73,6 +75,7 @@ class GraphBuilder:
     kind: str
     lang: str = "fr"
     title: str = ""
+    reason: str = ""
     nodes: list[Node] = field(default_factory=list)
     edges: list[Edge] = field(default_factory=list)
 
@@ -91,4 +94,4 @@ class GraphBuilder:
             self.edges.append(Edge(source, target, label, kind))
 
     def build(self) -> Graph:
-        return Graph(self.kind, self.title, tuple(self.nodes), tuple(self.edges), (), self.lang)
+        return Graph(self.kind, self.title, tuple(self.nodes), tuple(self.edges), (), self.lang, self.reason)

@@ -113,3 +113,15 @@ def test_markdown_notes_give_clean_labels_and_skip_code():
     assert graph.kind == "hierarchy"
     assert [n.label for n in graph.nodes] == ["Les dictionnaires", "Définition", "Ligne 1", "Fonction len()",
                                               "Code 2"]
+
+
+@pytest.mark.parametrize("text, kind, reason", [
+    ("En 1789, la Révolution commence. En 1804, Napoléon devient empereur.", "timeline", "2 dates dans le texte"),
+    ("La guerre provoque une crise. La crise entraîne le chômage.", "cause_effect", "« entraîne »"),
+    ("La mitochondrie est un organite de la cellule.", "concept_map", "aucun repère"),
+    ("# Cours\n\n- Noyau\n- Cytoplasme", "hierarchy", "titres et listes"),
+])
+def test_the_graph_says_why_it_chose_its_kind(text, kind, reason):
+    graph = extract(analyse(text, "fr"))
+    assert graph.kind == kind and reason in graph.reason
+    assert graph.to_dict()["reason"] == graph.reason

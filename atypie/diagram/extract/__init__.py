@@ -20,34 +20,48 @@ from .timeline import timeline
 
 __all__ = ["blank_ignored", "detect_kind", "extract", "markers"]
 
-MIN_NODES = 3  # a strategy that finds fewer leaves the text to the concept map
+MIN_NODES = 3  # a strategy that finds fewer (a timeline: fewer than two events) leaves the text to the concept map
 
 
 def detect_kind(analysis: Analysis) -> str:
+    return chosen_kind(analysis)[0]
+
+
+def chosen_kind(analysis: Analysis) -> tuple[str, str]:
+    """The kind of diagram the text calls for, and why, in the text's language: its Markdown structure, its dates,
+    the markers found (« entraîne », « alors que »…), or none of them."""
+    french = analysis.lang == "fr"
     text = analysis.text.lower()
     table = markers(analysis.lang)
     if any(MARKDOWN_ITEM.match(line) or HEADING.match(line) for line in analysis.text.splitlines()):
         items = [m for line in analysis.text.splitlines() if (m := MARKDOWN_ITEM.match(line))]
         numbered = sum(bool(re.match(r"\s*\d+[.)]", m.group(0))) for m in items)
-        return "process" if items and numbered > len(items) / 2 else "hierarchy"  # a numbered list is steps
+        if items and numbered > len(items) / 2:  # a numbered list is steps
+            return "process", "liste numérotée : des étapes" if french else "numbered list: steps"
+        return "hierarchy", "titres et listes du texte" if french else "the text's headings and lists"
     dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))
              or n.kind == "roman" and analysis.text[n.end:n.end + 8].strip().lower().startswith("siècle")}
-    scores = {
-        kind: count(text, table[kind]["markers"]) for kind in ("process", "hierarchy", "cause_effect", "comparison")
-    }
+    found = {kind: [m for m in table[kind]["markers"] if count(text, [m])]
+             for kind in ("process", "hierarchy", "cause_effect", "comparison")}
+    scores = {kind: count(text, table[kind]["markers"]) for kind in found}
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
     best = max(scores, key=scores.get)
     if scores[best] >= 2 or (scores[best] >= 1 and best == "hierarchy"):
-        return best
-    return "concept_map"
+        if best == "timeline":
+            return best, f"{len(dates)} dates dans le texte" if french else f"{len(dates)} dates in the text"
+        shown = ", ".join(f"« {m} »" if french else f"“{m}”" for m in found[best][:3])
+        return best, (f"mots repérés : {shown}" if french else f"words found: {shown}")
+    return "concept_map", ("aucun repère d'un autre type : les notions et leurs liens" if french else
+                           "no sign of another kind: the notions and their links")
 
 
 def extract(analysis: Analysis, kind: str | None = None) -> Graph:
-    kind = kind or detect_kind(analysis)
+    french = analysis.lang == "fr"
+    kind, reason = (kind, "type demandé" if french else "kind asked for") if kind else chosen_kind(analysis)
     if kind not in KINDS:
         raise ValueError(kind)
-    builder = GraphBuilder(kind, analysis.lang, title=_title(analysis))
+    builder = GraphBuilder(kind, analysis.lang, title=_title(analysis), reason=reason)
     if markdown(analysis, builder):
         return builder.build()
     {
@@ -58,10 +72,13 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
         "comparison": comparison,
         "concept_map": concept_map,
     }[kind](analysis, builder)
-    if len(builder.nodes) < MIN_NODES:  # the kind's patterns found (almost) nothing: the terms and their links
+    if len(builder.nodes) < (2 if kind == "timeline" else MIN_NODES):  # the kind's patterns found (almost) nothing
         builder.nodes.clear()
         builder.edges.clear()
         concept_map(analysis, builder)
+        if kind != "concept_map":
+            builder.reason += (" ; le texte ne suit pas ce modèle : ses notions et leurs liens" if french else
+                               "; the text does not follow this pattern: its notions and their links")
     return builder.build()
 
 
