@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from ...language.data import entries
 from ..rule import Rule, correct, incorrect, register
@@ -103,18 +103,27 @@ def _verb_forms(lang: str) -> dict[str, frozenset[str]]:
 def _keys(token) -> frozenset[str]:
     """Every key a word of the sentence can match: lemma, text, singular, the words of a contraction, and the
     determiner classes (any article, possessive or demonstrative stands for an idiom's article)."""
-    text = token.text.lower().replace("’", "'")
-    keys = {text, (token.lemma_ or token.text).lower().replace("’", "'"), *_ALSO.get(text, ())}
-    previous = token.doc[token.i - 1] if token.i > 0 else None
-    if not (token.pos_ == "NOUN" and previous is not None and previous.pos_ == "DET"):  # "la mise au point"
+    pos = token.pos_
+    after_determiner = pos == "NOUN" and token.i > 0 and token.doc[token.i - 1].pos_ == "DET"  # "la mise au point"
+    article = pos == "DET" or token.lower_ in _ARTICLES
+    return _keys_of(token.text, token.lemma_, pos, after_determiner, article and "Poss=Yes" in str(token.morph))
+
+
+_ARTICLES = ("le", "la", "les", "l'", "l’", "un", "une", "des")
+
+
+@lru_cache(maxsize=65536)  # the same words come back in every text
+def _keys_of(word: str, lemma: str, pos: str, after_determiner: bool, possessive: bool) -> frozenset[str]:
+    text = word.lower().replace("’", "'")
+    keys = {text, (lemma or word).lower().replace("’", "'"), *_ALSO.get(text, ())}
+    if not after_determiner:
         keys.update(_verb_forms("fr").get(text, ()))
     if len(text) > 3 and text[-1] in "sx":
         keys.add(text[:-1])
-    if token.pos_ == "DET" or text in ("le", "la", "les", "l'", "un", "une", "des"):
-        morph = str(token.morph)
-        if "Poss=Yes" in morph:
+    if pos == "DET" or text in ("le", "la", "les", "l'", "un", "une", "des"):
+        if possessive:
             keys.update(("<poss>", _ARTICLE))
-        elif token.pos_ == "DET" or text != "des":
+        elif pos == "DET" or text != "des":
             keys.add(_ARTICLE)
     return frozenset(keys)
 
