@@ -49,3 +49,8 @@ def test_labels_are_clean():
 def test_a_defined_term_keeps_what_its_relative_clause_says():
     _, links = read("La photosynthèse est le processus qui permet aux plantes de synthétiser leur matière organique.")
     assert ("Photosynthèse", "permet de synthétiser", "Matière organique") in links
+
+
+def test_a_vague_noun_that_ends_the_text_is_read_without_error():
+    terms, _ = read("Il manque une partie")
+    assert all(term.label for term in terms.values())

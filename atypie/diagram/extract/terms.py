@@ -158,6 +158,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
 def _complement(doc, k: int, sentence) -> list:
     """« de Rome », « du travail », « de l'or », « des plaques tectoniques », « de deux plaques » at k: the
     preposition, a determiner or a number, the noun and its adjectives; [] if that is not what follows."""
+    if k >= sentence.end or doc[k].text.lower() not in _OF | _OF_THE:
+        return []
     run = [doc[k]]
     j = k + 1
     if j < sentence.end and doc[k].text.lower() in _OF and doc[j].pos_ in ("DET", "NUM") and \
