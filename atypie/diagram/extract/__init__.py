@@ -20,6 +20,7 @@ from .timeline import timeline
 
 __all__ = ["blank_ignored", "detect_kind", "extract", "markers"]
 
+_CENTURY = re.compile(r"\b([ivxlc]+)(?:e|er|ème|ᵉ)\s+siècles?\b", re.IGNORECASE)
 MIN_NODES = 3  # a strategy that finds fewer (a timeline: fewer than two events) leaves the text to the concept map
 
 
@@ -39,14 +40,14 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
         if items and numbered > len(items) / 2:  # a numbered list is steps
             return "process", "liste numérotée : des étapes" if french else "numbered list: steps"
         return "hierarchy", "titres et listes du texte" if french else "the text's headings and lists"
-    dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))
-             or n.kind == "roman" and analysis.text[n.end:n.end + 8].strip().lower().startswith("siècle")}
+    dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))}
+    dates |= {m.group(1).lower() for m in _CENTURY.finditer(analysis.text)}  # « au xe siècle », « XIXe siècle »
     found = {kind: [m for m in table[kind]["markers"] if count(text, [m])]
              for kind in ("process", "hierarchy", "cause_effect", "comparison")}
     scores = {kind: count(text, table[kind]["markers"]) for kind in found}
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
-    best = max(scores, key=scores.get)
+    best = max(scores, key=lambda k: (scores[k], k == "hierarchy"))  # a tie goes to a classification
     if scores[best] >= 2 or (scores[best] >= 1 and best == "hierarchy"):
         if best == "timeline":
             return best, f"{len(dates)} dates dans le texte" if french else f"{len(dates)} dates in the text"
