@@ -42,23 +42,39 @@ def noun_label(token, max_words: int = MAX_LABEL_WORDS) -> str:
     return tidy("".join(t.text + t.whitespace_ for t in run)) or token.text
 
 
+_MODALS = {"falloir", "devoir", "pouvoir", "sembler", "paraître", "vouloir", "savoir"}
+_CONNECTORS = {"d'abord", "d’abord", "ensuite", "puis", "enfin", "alors", "finalement", "premièrement",
+               "deuxièmement", "troisièmement", "then", "finally", "first", "next"}
+
+
 def clause_label(tokens, skip: frozenset[str] = frozenset()) -> str:
-    """A step or event: its main verb in the infinitive with what it acts on ("récolter les raisins")."""
+    """A step or event: its main verb in the infinitive with what it acts on (« récolter les raisins »), the
+    verb a modal governs (« il faut souligner X » → « souligner X »), « se » kept (« se diviser en deux »); the
+    words after the verb are the text's own, in order, up to a linking word or punctuation."""
     words = [t for t in tokens if not t.is_space]
     verbs = [t for t in words if t.pos_ == "VERB"]
     if verbs:
         roots = [t for t in verbs if t.dep_ == "ROOT"]
         verb = roots[0] if roots else verbs[0]
+        governed = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if (verb.lemma_ or "").lower() in _MODALS and governed is not None:
+            verb = governed
+        reflexive = any(c.dep_ in ("expl:comp", "expl:pv", "expl") and c.text.lower() in ("se", "s'", "s’")
+                        for c in verb.children)
         rest = []
         for token in words:
-            if token.i <= verb.i or token.text.lower() in skip or token.pos_ in ("SCONJ", "CCONJ"):
+            if token.i <= verb.i:
                 continue
-            if token.is_punct:
+            lower = token.text.lower()
+            if token.is_punct or lower in _CONNECTORS or token.pos_ in ("SCONJ", "CCONJ") or \
+                    lower in skip and lower in _CONNECTORS:
                 break
             rest.append(token.text)
-            if len(rest) >= MAX_LABEL_WORDS - 1:
+            if len(rest) >= MAX_LABEL_WORDS - 1 - reflexive:
                 break
-        return tidy(" ".join([verb.lemma_ or verb.text] + rest))
+        lemma = verb.lemma_ or verb.text
+        head = ("s'" + lemma if re.match(r"[aeiouyéèêh]", lemma) else "se " + lemma) if reflexive else lemma
+        return tidy(" ".join([head] + rest))
     return short(" ".join(t.text for t in words if not t.is_punct))
 
 

@@ -125,3 +125,11 @@ def test_the_graph_says_why_it_chose_its_kind(text, kind, reason):
     graph = extract(analyse(text, "fr"))
     assert graph.kind == kind and reason in graph.reason
     assert graph.to_dict()["reason"] == graph.reason
+
+
+def test_step_labels_are_whole_verb_phrases_of_the_text():
+    text = ("Il faut d'abord souligner le rôle du noyau. Ensuite, la cellule se divise en deux cellules filles. "
+            "Enfin, les cellules grandissent.")
+    graph = extract(analyse(text, "fr"), "process")
+    assert [n.label for n in graph.nodes] == ["Souligner le rôle du noyau", "Se diviser en deux cellules filles",
+                                              "Grandir"]
