@@ -12,6 +12,7 @@ from .common import (
     clean,
     markers,
 )
+from .terms import verb_form
 
 _COUNTED = (
     r"(?:(?:deux|trois|quatre|cinq|six|sept|plusieurs|nombreux|two|three|four|five|six|several|many|\d+)\s+"
@@ -45,8 +46,9 @@ def _items(rest: str) -> list[tuple[str, bool]]:
         example = bool(_EXAMPLE.match(part))
         part = re.sub(r"^.*\b(?:de|d['’]|of)\s+(?:nombreux|nombreuses|plusieurs|many|several)\s+\w+$", "", part)
         part = clean(re.sub(r"^(?:en|in|into)\s+", "", _EXAMPLE.sub("", part), flags=re.IGNORECASE))
-        if part and len(part.split()) <= 6:
-            found.append((part, example))
+        if part and len(part.split()) <= 6 and part.count("(") == part.count(")") and not any(
+                verb_form(word) for word in re.findall(r"[^\W\d_]+", part)):
+            found.append((part, example))  # a member, not a clause (« 41 premiers parlent des droits »)
     return found
 
 

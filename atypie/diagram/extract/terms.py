@@ -111,7 +111,7 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                                      and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
         if (token.pos_ == "NOUN" or token.text.islower()) and not (
-                token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and _verb_form(token.text):
+                token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and verb_form(token.text):
             continue
         doc = token.doc
         run = [token]
@@ -176,7 +176,7 @@ def _complement(doc, k: int, sentence) -> list:
     return run
 
 
-def _verb_form(word: str) -> bool:
+def verb_form(word: str) -> bool:
     """Whether Grammalecte's lexicon knows the word only as a verb form (« supposez », « consolidés »), never as
     a noun; False for an unknown word, or without Grammalecte."""
     try:
