@@ -36,7 +36,7 @@ _EXAMPLE = re.compile(
 _INTRO = re.compile(r"^(?:on distingue|il existe|il y a|there (?:are|is)|we distinguish)\s+" + _COUNTED, re.IGNORECASE)
 
 
-def _items(rest: str) -> list[tuple[str, bool]]:
+def _items(rest: str, lang: str) -> list[tuple[str, bool]]:
     """The members of an enumeration, each with whether it is an example of the member before it."""
     found = []
     for part in LIST_SPLIT.split(rest):
@@ -46,8 +46,8 @@ def _items(rest: str) -> list[tuple[str, bool]]:
         example = bool(_EXAMPLE.match(part))
         part = re.sub(r"^.*\b(?:de|d['’]|of)\s+(?:nombreux|nombreuses|plusieurs|many|several)\s+\w+$", "", part)
         part = clean(re.sub(r"^(?:en|in|into)\s+", "", _EXAMPLE.sub("", part), flags=re.IGNORECASE))
-        if part and len(part.split()) <= 6 and part.count("(") == part.count(")") and not any(
-                verb_form(word) for word in re.findall(r"[^\W\d_]+", part)):
+        if part and len(part.split()) <= 6 and part.count("(") == part.count(")") and not (lang == "fr" and any(
+                verb_form(word) for word in re.findall(r"[^\W\d_]+", part))):
             found.append((part, example))  # a member, not a clause (« 41 premiers parlent des droits »)
     return found
 
@@ -76,7 +76,7 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
         whole = whole[: inside.start()] if inside and inside.start() > 0 else whole
         whole = clean(_INTRO.sub("", whole.strip()))
         whole = re.sub(r"^(?:en \w+|in \w+),\s*", "", whole, flags=re.IGNORECASE)
-        items = _items(found.group("rest"))
+        items = _items(found.group("rest"), analysis.lang)
         offset = sentence.start_char
         if whole and len(whole.split()) <= 8 and not re.match(r"^(?:on|we|il|there)\b", whole, re.IGNORECASE):
             parent = builder.add_node(
