@@ -158,11 +158,22 @@ def _structure_added(source, output) -> tuple[list[str], list[str]]:
 
     lead = ASIDE_LEAD.get(source.lang, ASIDE_LEAD["fr"])
 
-    def total(analysis) -> Counter:
-        return sum((sentence_check.problems(s, tagged=tagged, conjugated=conjugated) for s in analysis.sentences
-                    if not _not_a_sentence(s.text.strip(), lead)), Counter())
+    def sentences(analysis) -> list:
+        return [s for s in analysis.sentences if not _not_a_sentence(s.text.strip(), lead)]
 
-    before, after = total(source), total(output)
+    def total(chosen: list, copied: Counter) -> Counter:
+        left, found = Counter(copied), Counter()
+        for sentence in chosen:
+            text = sentence.text.strip()
+            if left[text]:
+                left[text] -= 1  # the same words with the same tags on both sides: the same problems, which cancel
+                continue
+            found += sentence_check.problems(sentence, tagged=tagged, conjugated=conjugated)
+        return found
+
+    ours, theirs = sentences(source), sentences(output)
+    copied = Counter(s.text.strip() for s in ours) & Counter(s.text.strip() for s in theirs)
+    before, after = total(ours, copied), total(theirs, copied)
     return sorted(problem for problem, count in after.items() if count > before[problem]), skipped
 
 
