@@ -683,12 +683,24 @@ def _pronoun(noun) -> str:
 
 def _connector_at(tokens: list, k: int, connectors: dict) -> tuple[int, str]:
     """(number of tokens, linker) of a linking word at position k, or (0, "")."""
+    if k >= len(tokens) or _phrase(tokens[k:k + 1]) not in _first_words(id(connectors), connectors):
+        return 0, ""  # no linking word starts with this one
     for size in (3, 2, 1):
         phrase = _phrase(tokens[k:k + size])
         if len(tokens[k:k + size]) == size and phrase in connectors:
             linker = connectors[phrase][0]
             return size, "" if linker == "-" else linker
     return 0, ""
+
+
+_FIRST_WORDS: dict[int, frozenset[str]] = {}
+
+
+def _first_words(key: int, connectors: dict) -> frozenset[str]:
+    """The first words of the linking words of a table (read once per table)."""
+    if key not in _FIRST_WORDS:
+        _FIRST_WORDS[key] = frozenset(phrase.split(" ")[0] for phrase in connectors)
+    return _FIRST_WORDS[key]
 
 
 def _fronted_inside(right: list) -> bool:
