@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..language.data import entries
 
@@ -550,7 +551,6 @@ def _split_on_points(tokens: list) -> list[tuple[str, list]]:
 
 
 def _points(tokens: list) -> list[SplitPoint]:
-    connectors = entries("fr", "connectors.txt")
     fronted = entries("fr", "fronted.txt")
     points: list[SplitPoint] = []
     n = len(tokens)
@@ -562,7 +562,7 @@ def _points(tokens: list) -> list[SplitPoint]:
         if token.text in (";", ":") and 0 < k < n - 1:
             if token.text == ":" and not _finite_before_stop(tokens[k + 1:]):
                 continue  # « deux actions : d'abord afficher la base puis compter » introduces, not a sentence
-            size, linker = _connector_at(tokens, k + 1, connectors)
+            size, linker = _connector_at(tokens, k + 1)
             start = k + 1 + size
             if size and start < n and tokens[start].text == ",":
                 start += 1
@@ -575,7 +575,7 @@ def _points(tokens: list) -> list[SplitPoint]:
                 t.text.lower() == "soit" for t in tokens[:k]):  # « soit A, soit B » is a choice, not a sum
             points.append(SplitPoint(k - 1, k + 1, "Cela fait"))  # ", soit environ 17 000 000 de personnes"
             continue
-        size, linker = _connector_at(tokens, k, connectors)
+        size, linker = _connector_at(tokens, k)
         if not size or k + size >= n:
             continue
         phrase = _phrase(tokens[k:k + size])
@@ -681,10 +681,11 @@ def _pronoun(noun) -> str:
     return ("il" if gender[0] == "Masc" else "elle") + ("s" if number[0] == "Plur" else "")
 
 
-def _connector_at(tokens: list, k: int, connectors: dict) -> tuple[int, str]:
+def _connector_at(tokens: list, k: int) -> tuple[int, str]:
     """(number of tokens, linker) of a linking word at position k, or (0, "")."""
-    if k >= len(tokens) or _phrase(tokens[k:k + 1]) not in _first_words(id(connectors), connectors):
+    if k >= len(tokens) or _phrase(tokens[k:k + 1]) not in _connector_first_words():
         return 0, ""  # no linking word starts with this one
+    connectors = entries("fr", "connectors.txt")
     for size in (3, 2, 1):
         phrase = _phrase(tokens[k:k + size])
         if len(tokens[k:k + size]) == size and phrase in connectors:
@@ -693,21 +694,16 @@ def _connector_at(tokens: list, k: int, connectors: dict) -> tuple[int, str]:
     return 0, ""
 
 
-_FIRST_WORDS: dict[int, frozenset[str]] = {}
-
-
-def _first_words(key: int, connectors: dict) -> frozenset[str]:
-    """The first words of the linking words of a table (read once per table)."""
-    if key not in _FIRST_WORDS:
-        _FIRST_WORDS[key] = frozenset(phrase.split(" ")[0] for phrase in connectors)
-    return _FIRST_WORDS[key]
+@cache
+def _connector_first_words() -> frozenset[str]:
+    """The first words of the linking words, read once."""
+    return frozenset(phrase.split(" ")[0] for phrase in entries("fr", "connectors.txt"))
 
 
 def _fronted_inside(right: list) -> bool:
-    connectors = entries("fr", "connectors.txt")
     for k, token in enumerate(right):
         if token.text == "," and _has_own_subject(right[k + 1:k + 6]) and _is_clause(right[k + 1:]) \
-                and not _connector_at(right, k + 1, connectors)[0] and right[k + 1].pos_ != "SCONJ":
+                and not _connector_at(right, k + 1)[0] and right[k + 1].pos_ != "SCONJ":
             return True
     return False
 
