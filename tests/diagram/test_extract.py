@@ -133,3 +133,10 @@ def test_step_labels_are_whole_verb_phrases_of_the_text():
     graph = extract(analyse(text, "fr"), "process")
     assert [n.label for n in graph.nodes] == ["Souligner le rôle du noyau", "Se diviser en deux cellules filles",
                                               "Grandir"]
+
+
+def test_an_english_event_is_named_by_the_name_it_holds():
+    text = ("For example, the Equal Pay Act of 1963 said that employers must pay men and women alike. "
+            "The Civil Rights Act of 1964 prohibits employment discrimination.")
+    graph = extract(analyse(text, "en"), "timeline")
+    assert [n.label for n in graph.nodes] == ["1963: Equal Pay Act", "1964: Civil Rights Act"]

@@ -9,6 +9,7 @@ from ..labels import short, tidy
 from ..model import GraphBuilder
 from .common import (
     clean,
+    english_chunks,
     is_year,
 )
 from .terms import terms_and_links
@@ -40,7 +41,8 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
     separator = " : " if analysis.lang == "fr" else ": "
     for _key, date, words, index, mention in sorted(events, key=lambda e: e[0]):
         terms = [t for t in named.get(index, []) if date not in t.label]
-        event = tidy(" ".join(words)) if not terms else terms[0].label
+        unnamed = analysis.tagged or not (name := _name_in(analysis.sentences[index].text))
+        event = terms[0].label if terms else tidy(" ".join(words)) if unnamed else name
         node = builder.add_node(f"{date}{separator}{event}", "event", index, mention.start, mention.end)
         for term in terms[1:1 + DETAILS_PER_EVENT]:
             sentence, start, end = term.mentions[0]
@@ -48,6 +50,12 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
         if previous is not None:
             builder.add_edge(previous, node, kind="before")
         previous = node
+
+
+def _name_in(text: str) -> str:
+    """Without tags: the first chunk that the text writes with a capital inside the sentence (« For example, the
+    Equal Pay Act of 1963 … » → « Equal Pay Act »), a name rather than the sentence's first words; "" if none."""
+    return next((label for label, start, _ in english_chunks(text) if start > 0 and text[start].isupper()), "")
 
 
 def _terms_by_sentence(analysis: Analysis) -> dict[int, list]:
