@@ -89,21 +89,26 @@ def _register_sentence_guard() -> None:
     @Language.component("atypie_sentence_guard")
     def guard(doc):
         import numpy
-        from spacy.attrs import SENT_START
+        from spacy.attrs import IDX, IS_SPACE, LENGTH, SENT_START
 
+        text = doc.text  # read as offsets, without making a Token object per word
+        offsets = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+        words = [text[start:start + length] for start, length, _ in offsets]
+        spaces = [bool(space) for _, _, space in offsets]
         starts = numpy.zeros((len(doc), 1), dtype="int64")  # 1: starts a sentence, -1: does not
-        for token in doc[1:]:
-            previous = doc[token.i - 1]
-            if previous.is_space and "\n" not in previous.text and token.i > 1:
-                previous = doc[token.i - 2]  # « attestée.   Robert »: the spaces between two sentences
-            ends = previous.text[-1:] in ".!?…" or "\n" in previous.text or "\n" in previous.whitespace_
-            begins = token.text[:1].isupper() or token.text[:1].isdigit() or token.text[:1] in "«\"-#*"
-            if previous.is_space and "\n" in previous.text:
-                starts[token.i] = 1
-            elif ends and begins and previous.text != ".." and not _abbreviation(previous):
-                starts[token.i] = 1
-            elif not token.is_space:
-                starts[token.i] = -1
+        for i in range(1, len(words)):
+            word, p = words[i], i - 1
+            if spaces[p] and "\n" not in words[p] and i > 1:
+                p = i - 2  # « attestée.   Robert »: the spaces between two sentences
+            previous = words[p]
+            ends = previous[-1:] in ".!?…" or "\n" in previous
+            begins = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"-#*"
+            if spaces[p] and "\n" in previous:
+                starts[i] = 1
+            elif ends and begins and previous != ".." and not _abbreviation(previous):
+                starts[i] = 1
+            elif not spaces[i]:
+                starts[i] = -1
         if len(doc):
             starts[0] = 1
         annotated = doc.to_array(["POS", "MORPH", "TAG", "LEMMA"]) if doc.has_annotation("POS") else None
@@ -113,8 +118,8 @@ def _register_sentence_guard() -> None:
         return doc
 
 
-def _abbreviation(token) -> bool:
+def _abbreviation(word: str) -> bool:
     """ "cf.", "p.", "M.", an initial or "etc." before a capital letter do not always end a sentence; "etc." does."""
-    if len(token.text) == 2 and token.text[0].isupper() and token.text[1] == ".":
+    if len(word) == 2 and word[0].isupper() and word[1] == ".":
         return True  # an initial: « George H. W. Bush »
-    return token.text.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.")
+    return word.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.")
