@@ -14,7 +14,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from ..adapters import grammalecte
 from ..language.data import entries
+from .inflect import readings
 
 MIN_WORDS = 3
 MAX_NOUN_PHRASE = 8
@@ -433,7 +435,8 @@ def _refers_back(piece: Piece) -> bool:
 
 
 def _comma_clauses(tokens: list, max_words: int) -> list[list]:
-    """Cut a too-long piece at the comma nearest its middle that separates two full clauses."""
+    """Cut a too-long piece at the comma nearest its middle that separates two full clauses, then each half the
+    same way while it is still too long."""
     words = [t for t in tokens if not t.is_punct]
     if not max_words or len(words) <= max_words:
         return [tokens]
@@ -449,7 +452,8 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
         if not (_is_clause(left) and _is_clause(right) and _begins_with_its_subject(right)):
             continue
         main = _after_fronted_phrase(left) if left[0].pos_ == "ADP" else left
-        if left[0].pos_ == "SCONJ" or not main or not _has_own_subject(main) or not _subject_and_verb_inside(main):
+        if left[0].pos_ == "SCONJ" or not main or not _has_own_subject(main) or not (
+                _subject_and_verb_inside(main) or _subject_then_verb(main)):
             continue  # "Si A, B", "Pour A, B": the condition or the aim stays with its clause
         if _closes_insertion(left):
             continue  # "A et, en cas de disette, B": the comma closes an aside that opened after "et"
@@ -459,7 +463,7 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
     if best is None:
         return [tokens]
     k = best[1]
-    return [tokens[:k], tokens[k + 1:]]
+    return _comma_clauses(tokens[:k], max_words) + _comma_clauses(tokens[k + 1:], max_words)
 
 
 def _after_fronted_phrase(left: list) -> list:
@@ -733,7 +737,7 @@ def _begins_with_its_subject(clause: list) -> bool:
     """The clause's first word is its subject, or the determiner of its subject ("la ville reste vide"); not a
     noun phrase whose relative clause has a subject ("des établissements sur lesquels on sait peu")."""
     first = clause[0]
-    if first.text.lower() in _SUBJECT_PRONOUNS:
+    if first.text.lower() in _SUBJECT_PRONOUNS or _subject_then_verb(clause):
         return True
     head = clause[1] if first.pos_ == "DET" and len(clause) > 1 else first
     inside = {t.i for t in clause}
@@ -744,6 +748,48 @@ def _begins_with_its_subject(clause: list) -> bool:
             and verb.i in inside and verb.i > head.i)  # the subject of a conjugated verb after it, in the clause
 
 
+_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+                "leur", "leurs", "chaque", "tout", "toute", "tous", "toutes"}
+_OBJECT_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "le", "la", "les", "l'", "l’", "leur"}
+
+
+def _subject_then_verb(window: list) -> bool:
+    """Whether `window` begins with a subject (a subject pronoun, or a determiner and up to three nouns,
+    adjectives or numbers) and then its conjugated verb, the verb recognised by its tag or, when the small model
+    tagged it as a noun or an adjective, by the lexicon (« la deuxième partie parle de … »)."""
+    k = 0
+    if window and window[0].text.lower() in _SUBJECT_PRONOUNS - {"cela", "ceci", "ça"}:
+        k = 1
+    elif window and window[0].text.lower() in _DETERMINERS:
+        k = 1
+        while k < min(len(window), 4) and window[k].pos_ in ("NOUN", "ADJ", "NUM", "PROPN") \
+                and not _conjugated_only(window[k]):
+            k += 1
+        if k == 1 or not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in window[1:k]):
+            return False
+    else:
+        return False
+    while k < len(window) and window[k].text.lower() in _OBJECT_CLITICS:
+        k += 1
+    return k < len(window) and (_conjugated_only(window[k]) or "Fin" in window[k].morph.get("VerbForm")
+                                or window[k].pos_ == "AUX" and window[k].text.lower() not in ("être", "avoir"))
+
+
+@cache
+def _conjugated_word(word: str) -> bool:
+    if not grammalecte.available():
+        return False
+    found = readings(word)
+    return bool(found) and all(r.kind == "V" for r in found) and grammalecte.could_be_conjugated(word)
+
+
+def _conjugated_only(token) -> bool:
+    """A word in lower case that the lexicon knows only as a conjugated verb form (« parle », « prévoit »), whatever
+    its tag."""
+    word = token.text
+    return word.isalpha() and word.islower() and len(word) > 1 and _conjugated_word(word)  # « Maria » is a name
+
+
 def _has_own_subject(window: list) -> bool:
     """Whether a clause starts with a subject of its own: tagged as one, a subject pronoun, or a
     determiner + noun followed by a word that looks conjugated (the small model often tags such verbs
@@ -751,6 +797,8 @@ def _has_own_subject(window: list) -> bool:
     if any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window):
         return True
     if window and window[0].text.lower() in _SUBJECT_PRONOUNS:
+        return True
+    if _subject_then_verb(window):
         return True
     if window and window[0].pos_ == "DET":
         for token in window[1:5]:
@@ -772,7 +820,7 @@ def _long_enough(tokens: list) -> bool:
 def _verb_like(token) -> bool:
     """A verb, even when the small model tagged it as a noun: conjugated, or heading a subject."""
     return (token.pos_ in ("VERB", "AUX") or "Fin" in token.morph.get("VerbForm")
-            or any(child.dep_.startswith("nsubj") for child in token.children))
+            or any(child.dep_.startswith("nsubj") for child in token.children) or _conjugated_only(token))
 
 
 def _split_english(tokens: list) -> list[tuple[str, list]]:

@@ -2,6 +2,8 @@
 import pytest
 
 from atypie.falc.simplify import simplify
+from atypie.falc.split import _conjugated_only
+from atypie.language.analysis import analyse
 from atypie.profiles.presets import load_preset
 
 CASES = [
@@ -177,3 +179,18 @@ def test_a_detached_clause_is_said_of_the_whole_name():
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert "La cathédrale Santa Maria Assunta est appelée souvent Duomo di Siena." in sentences
     assert not any(s.startswith("Assunta") for s in sentences)
+
+
+def test_a_clause_whose_verb_the_small_model_tagged_as_a_noun_is_still_cut():
+    # « parle » and « prévoit » come out as an adjective and a name; the lexicon knows them only as verbs
+    text = ("Les 41 premiers parlent des droits eux-mêmes, la deuxième partie parle de leur application et des moyens "
+            "qui doivent être employés pour la vérifier, et la troisième partie prévoit son application du point de "
+            "vue du droit.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "Les 41 premiers parlent des droits eux-mêmes." in sentences
+    assert "La troisième partie prévoit son application du point de vue du droit." in sentences
+
+
+def test_a_capitalised_name_is_never_read_as_a_verb():
+    doc = analyse("Santa Maria parle.", "fr").doc
+    assert [_conjugated_only(t) for t in doc] == [False, False, True, False]
