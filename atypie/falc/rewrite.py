@@ -243,7 +243,7 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     if not found:
         return None
     start, end, intro, items = found[0]
-    if not intro or any(len(item.split()) > 8 for item in items):
+    if not intro or any(len(item.split()) > 8 for item in items) or not _parallel(items):
         return None
     offset = sentence.start_char
     intro_text = _clean(apply(analysis.text, offset, offset + sentence.text.index(":"), replacements),
@@ -258,6 +258,18 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     if tail:
         return None
     return Block("list", [intro_text], rendered)
+
+
+_CLAUSE_OPENERS = {"quand", "lorsque", "lorsqu'", "lorsqu’", "si", "s'", "parce", "puisque", "puisqu'", "puisqu’",
+                   "comme", "car", "mais", "donc", "alors"}
+
+
+def _parallel(items: list[str]) -> bool:
+    """Whether the parts after a colon read as list items: none opens a clause (« quand A, B, et C » is one
+    sentence), and only the last begins with « et » or « ou »."""
+    firsts = [re.split(r"[\s']", item.lower(), maxsplit=1)[0] for item in items]
+    return not any(word in _CLAUSE_OPENERS or word.startswith(("lorsqu", "puisqu")) for word in firsts) \
+        and not any(word in ("et", "ou") for word in firsts[:-1])
 
 
 def _enumeration_list(analysis, sentence, replacements) -> Block | None:

@@ -27,15 +27,25 @@ def test_a_relative_clause_is_not_said_of_a_noun_of_another_number():
 
 
 def test_a_sentence_cut_into_pieces_that_are_not_sentences_is_rolled_back_and_marked():
+    # Vidal de la Blache (1903), public domain: the part after « ; » has no verb of its own (« pas une non plus »)
+    text = ("Il n’y a pas dans le reste de la France de région naturelle taillée à plus grands traits ; pas une non "
+            "plus, sauf les Flandres, qui communique plus librement avec le dehors.")
+    result = simplify(text, FALC, "fr")
+    assert not any(s.startswith("Pas une non plus") for s in result.sentences)
+    assert any(s.endswith("(à vérifier)") for s in result.sentences)
+    assert result.meaning.ok  # the source sentence itself is kept: nothing is lost
+    assert result.sentence_check["rolled_back"] == 1 and result.to_dict()["sentence_check"]["checked"] >= 1
+    assert "sentences-kept" in [n.code for n in result.notices]
+
+
+def test_clauses_after_a_colon_are_not_made_into_a_list():
     text = ("Pour les scientifiques, l'œuf est une cellule qui permet la reproduction : quand un spermatozoïde "
             "rencontre un ovule, ils fusionnent (c'est la fécondation), et forment une nouvelle cellule appelée "
             "œuf, cellule-œuf, ou zygote.")
     result = simplify(text, FALC, "fr")
     assert "Zygote." not in result.sentences and "Quand un spermatozoïde rencontre un ovule." not in result.sentences
-    assert any(s.endswith("(à vérifier)") for s in result.sentences)
-    assert result.meaning.ok  # the source sentence itself is kept: nothing is lost
-    assert result.sentence_check["rolled_back"] == 1 and result.to_dict()["sentence_check"]["checked"] >= 1
-    assert "sentences-kept" in [n.code for n in result.notices]
+    assert not any(block.kind == "list" for block in result.blocks)
+    assert result.meaning.ok and result.sentence_check["rolled_back"] == 0
 
 
 def test_a_split_that_breaks_one_piece_is_cut_in_fewer_places_rather_than_rolled_back():
