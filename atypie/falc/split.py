@@ -254,18 +254,33 @@ def _final_relative(tokens: list):
         nouns = [t for t in phrase if t.pos_ in ("NOUN", "PROPN")]
         if len(nouns) > 1 and _determined_complement(phrase) and not (
                 _verb_agrees(clause, nouns[0]) and not _verb_agrees(clause, nouns[-1])):
-            continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
+            last = _last_complement(phrase)
+            if not (last and _verb_agrees(clause, nouns[-1]) and not _verb_agrees(clause, nouns[0])):
+                continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
+            phrase = last  # « la rencontre de deux plaques qui se poussent »: only the plates agree
         if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
             continue
         if any(t.text in ";:" for t in clause) or _verb_after_comma(clause):
             continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
         piece = Piece()
+        if phrase[0].pos_ == "NUM":
+            piece.segments.append(("lit", "ces "))  # « deux plaques » → « ces deux plaques »
         piece.segments.append(_np_segment(phrase, definite=True))
         piece.segments.append(("lit", " "))
         _add_tokens(piece, clause)
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _last_complement(phrase: list) -> list:
+    """The noun phrase after the last « de » of `phrase` when it has a determiner or a number of its own
+    (« la rencontre de deux plaques » → « deux plaques »); [] otherwise."""
+    for n in range(len(phrase) - 2, 0, -1):
+        if phrase[n].text.lower() in ("de", "d'", "d’"):
+            rest = phrase[n + 1:]
+            return rest if rest[0].pos_ in ("DET", "NUM") and any(t.pos_ == "NOUN" for t in rest) else []
+    return []
 
 
 def _parsed_antecedent(tokens: list, k: int) -> list:
@@ -346,10 +361,8 @@ def _phrase_before(tokens: list, k: int) -> list:
             phrase.insert(0, token)
         else:
             break
-    while phrase and phrase[0].pos_ == "ADP":
-        phrase = phrase[1:]
-    if phrase and phrase[0].pos_ not in ("DET", "PROPN"):
-        return []
+    while phrase and phrase[0].pos_ not in ("DET", "PROPN"):
+        phrase = phrase[1:]  # « à cause de la rencontre de deux plaques »: from its first determiner
     return phrase
 
 

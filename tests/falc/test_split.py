@@ -194,3 +194,10 @@ def test_a_clause_whose_verb_the_small_model_tagged_as_a_noun_is_still_cut():
 def test_a_capitalised_name_is_never_read_as_a_verb():
     doc = analyse("Santa Maria parle.", "fr").doc
     assert [_conjugated_only(t) for t in doc] == [False, False, True, False]
+
+
+def test_a_relative_clause_that_agrees_only_with_the_complement_is_said_of_it():
+    text = ("Finalement, les montagnes sont donc issues de la déformation de la croûte à cause de la rencontre de deux "
+            "plaques qui se poussent l'une l'autre.")  # « se poussent »: the plates, not the meeting
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "Ces deux plaques se poussent l'une l'autre." in sentences
