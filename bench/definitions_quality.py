@@ -36,10 +36,14 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
 def stems(text: str) -> list[str]:
-    """Words of `text`, lowercase, without a plural -s/-x and without an elided article."""
+    """Words of `text`, lowercase, without a plural -s/-x, without an elided article or pronoun, and without the
+    « se » of a pronominal verb (« s'élabore » and « se vérifie » are explained by « élaborer », « vérifier »)."""
     out = []
-    for word in _WORD.findall(text.lower().replace("’", "'")):
-        word = re.sub(r"^(?:l|d|qu)'", "", word)
+    words = _WORD.findall(text.lower().replace("’", "'"))
+    if len(words) > 1 and words[0] == "se":
+        words = words[1:]
+    for word in words:
+        word = re.sub(r"^(?:l|d|qu|s|n)'", "", word)
         out.append(word[:-1] if len(word) > 4 and word[-1] in "sx" else word)
     return out
 
