@@ -140,3 +140,12 @@ def test_an_english_event_is_named_by_the_name_it_holds():
             "The Civil Rights Act of 1964 prohibits employment discrimination.")
     graph = extract(analyse(text, "en"), "timeline")
     assert [n.label for n in graph.nodes] == ["1963: Equal Pay Act", "1964: Civil Rights Act"]
+
+
+def test_a_concept_map_joins_each_term_of_a_sentence_to_that_sentence_s_main_term():
+    text = ("La photosynthèse est le processus qui permet aux plantes de fabriquer de la matière organique. "
+            "La photosynthèse utilise l'énergie solaire, l'eau et le dioxyde de carbone.")
+    graph = extract(analyse(text, "fr"), "concept_map")
+    ids = {node.label: node.id for node in graph.nodes}
+    joined = {frozenset((e.source, e.target)) for e in graph.edges}
+    assert {frozenset((ids["Photosynthèse"], ids[label])) for label in ("Eau", "Énergie solaire")} <= joined

@@ -54,3 +54,21 @@ def test_a_defined_term_keeps_what_its_relative_clause_says():
 def test_a_vague_noun_that_ends_the_text_is_read_without_error():
     terms, _ = read("Il manque une partie")
     assert all(term.label for term in terms.values())
+
+
+def test_a_term_completed_by_another_through_a_participle_is_linked_to_it():
+    _, links = read("Le mécanisme est l'aspiration de contenu provenant des voies respiratoires supérieures.")
+    assert ("Aspiration de contenu", "provenant de", "Voies respiratoires supérieures") in links
+
+
+def test_a_past_participle_that_names_a_kind_is_part_of_the_term_and_a_verb_is_never_a_term():
+    terms, _ = read("Les sociétés civilisées se sont transformées. Supposez que la valeur de l'or change. "
+                    "Au xie siècle, les marchands se sont multipliés.")
+    labels = {term.label for term in terms.values()}
+    assert {"Sociétés civilisées", "Xie siècle"} <= labels and "Supposez" not in labels
+
+
+def test_link_labels_hold_words_only_and_elide_before_a_vowel():
+    from atypie.diagram.extract.terms import _verb_label
+    assert _verb_label(["contient", "« d'"]) == "contient"
+    assert _verb_label(["présente", "de", "expliquer"]) == "présente d'expliquer"

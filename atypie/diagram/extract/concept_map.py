@@ -10,7 +10,7 @@ from ..model import GraphBuilder
 from .common import english_chunks
 from .terms import terms_and_links
 
-NODES_PER_SENTENCE, MIN_NODES = 2, 10  # the main terms only: a map a student reads at a glance (a long text's
+NODES_PER_SENTENCE, MIN_NODES = 2, 12  # the main terms only: a map a student reads at a glance (a long text's
 # map is cut into an overview and parts later, by the profile's size)
 
 
@@ -27,8 +27,26 @@ def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "rel
         for link in links:
             if link.source in ids and link.target in ids:
                 builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind)
+        _sentence_links(ranked, links, ids, builder, edge_kind)
         return
     _untagged_map(analysis, builder, max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
+
+
+def _sentence_links(ranked, links, ids, builder, edge_kind) -> None:
+    """A term that no named link reaches in a sentence is joined to that sentence's main term."""
+    by_sentence: dict[int, list] = {}
+    for term in ranked:
+        for sentence in {m[0] for m in term.mentions}:
+            by_sentence.setdefault(sentence, []).append(term)
+    linked = {(link.sentence, key) for link in links for key in (link.source, link.target)
+              if link.source in ids and link.target in ids}
+    for sentence, members in by_sentence.items():
+        if len(members) < 2:
+            continue
+        main = max(members, key=lambda t: t.score)
+        for term in members:
+            if term is not main and (sentence, term.key) not in linked:
+                builder.add_edge(ids[main.key], ids[term.key], "", edge_kind)
 
 
 def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_kind: str) -> None:

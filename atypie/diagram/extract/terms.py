@@ -30,6 +30,8 @@ _NAMING_ADJECTIVES = {"premier", "dernier", "second", "nouveau", "ancien", "gran
                       "jeune", "faible", "fort", "long", "court", "gros"}  # before a noun, part of its name
 _NAME_PARTICLES = {"van", "von", "da", "di", "del", "der", "den", "ten", "bin", "ibn", "al"}
 _COMPLEMENT_DETERMINERS = {"la", "l'", "l’", "le", "les"}
+_CLITICS = {"l'", "l’", "le", "la", "les"}  # before a verb, a pronoun the tagger read as a determiner (« l'appelle »)
+_ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
 _ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nsubj:pass"}
 _NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
 _MARKUP = re.compile(r"[*_#`<>\[\]{}|\\/=@]|https?|www")
@@ -60,6 +62,7 @@ class Link:
     target: str
     label: str
     sentence: int
+    modifier: bool = False  # a term completing another (« aspiration provenant de voies respiratoires »)
 
 
 def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
@@ -87,6 +90,8 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
         term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0)
     for link in links:
+        if link.modifier:
+            continue  # a complement is part of its noun's phrase: it makes neither term more central
         terms[link.source].degree += 1
         terms[link.target].degree += 1
     return terms, links
@@ -110,9 +115,11 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         if token.pos_ == "NOUN" and (not any(c.dep_ in ("det", "case", "nummod", "amod") for c in token.children)
                                      and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
-        if (token.pos_ == "NOUN" or token.text.islower()) and not (
-                token.i > 0 and token.doc[token.i - 1].pos_ == "DET") and verb_form(token.text):
-            continue
+        previous = token.doc[token.i - 1] if token.i > 0 else None
+        if (token.pos_ == "NOUN" or token.text.islower() or token.i == sentence.start) and not (
+                previous is not None and previous.pos_ == "DET" and previous.text.lower() not in _CLITICS) \
+                and verb_form(token.text):
+            continue  # « Supposez », « on l'appelle »: a verb, whatever its tag
         doc = token.doc
         run = [token]
         before = doc[token.i - 1] if token.i - 1 >= sentence.start else None
@@ -120,8 +127,10 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                 before.lemma_.lower() in _NAMING_ADJECTIVES or before.text.lower().endswith("ième")):
             run.insert(0, doc[token.i - 1])  # « première version », « nouvel animal »
         before = doc[run[0].i - 1] if run[0].i - 1 >= sentence.start else None
-        if before is not None and before.pos_ == "NUM" and before.head.i == token.i and before.i not in taken:
-            run.insert(0, before)  # « 54 articles », « deux plaques »: the number is part of what is said
+        if before is not None and before.i not in taken and (
+                before.pos_ == "NUM" and before.head.i == token.i
+                or _ORDINAL.fullmatch(before.text) and token.text.lower() in ("siècle", "siècles", "millénaire")):
+            run.insert(0, before)  # « 54 articles », « deux plaques », « xie siècle »: part of what is said
         k = token.i + 1
         complemented = False
         while k < sentence.end:
@@ -129,6 +138,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm") \
                     and len(run) < 4 and not _conjugated(nxt.text):  # « crise économique entraîne »: a verb
                 run.append(nxt)  # « politique monétaire », « ARN messager »
+            elif _bare_participle(nxt, run, sentence):
+                run.append(nxt)  # « sociétés civilisées », « Nations unies »
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
                     and run[-1].i == token.i:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
@@ -144,7 +155,7 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             else:
                 break
             k += 1
-        while run and run[-1].pos_ not in _NOMINAL + ("ADJ", "NUM"):
+        while run and run[-1].pos_ not in _NOMINAL + ("ADJ", "NUM") and "Part" not in run[-1].morph.get("VerbForm"):
             run.pop()
         if len(run) == 1 and token.text.lower() in _STOP_NOUNS:
             continue  # « fois », « cas » alone; « effet de serre » is a term
@@ -153,6 +164,18 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         taken.update(t.i for t in run)
         found.append(run)
     return found
+
+
+def _bare_participle(token, run: list, sentence) -> bool:
+    """A past participle right after a noun, attached to it and with no complement of its own, that names a kind
+    of it (« sociétés civilisées »); not one that starts a clause (« la convention signée par … »)."""
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < sentence.end else None
+    return (token.pos_ in ("ADJ", "VERB") and "Part" in token.morph.get("VerbForm")
+            and "Past" in token.morph.get("Tense") and token.head.i == run[-1].i and run[-1].pos_ in _NOMINAL
+            and len(run) < 3 and token.dep_ in ("amod", "acl") and not any(c.dep_ != "punct" for c in token.children)
+            and (after is None or after.pos_ not in ("ADP", "ADV", "NOUN", "PROPN"))
+            and not _conjugated(token.text))
 
 
 def _complement(doc, k: int, sentence) -> list:
@@ -170,8 +193,9 @@ def _complement(doc, k: int, sentence) -> list:
         return []
     run.append(doc[j])
     j += 1
-    while j < sentence.end and doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i and len(run) < 4:
-        run.append(doc[j])
+    while j < sentence.end and (doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i or doc[j].pos_ == "PROPN"
+                                and run[-1].text[:1].isupper() and doc[j].text[:1].isupper()) and len(run) < 4:
+        run.append(doc[j])  # « des plaques tectoniques », « du Moyen Âge »
         j += 1
     return run
 
@@ -268,11 +292,45 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             if not found and verb.pos_ == "VERB":  # the parse found no complement that is a term: read the clause
                 found = _clause_links(verb, sentence, surface, source, index)
             links += found
+        links += _modifier_links(sentence, by_head, by_token, index)
         last_subject.update(subjects_here)
     unique: dict[tuple[str, str], Link] = {}
     for link in links:
         unique.setdefault((link.source, link.target), link)
     return list(unique.values())
+
+
+_CONTRACTED = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
+
+
+def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int], index: int) -> list[Link]:
+    """A term and the term that completes it through a preposition or a participle, with at most three words
+    between them and the second attached to the first in the parse: « aspiration de contenu provenant des voies
+    respiratoires » → aspiration « provenant de » voies respiratoires; « déformation de la croûte à cause de la
+    rencontre » → « à cause de ». The label is those words, articles left out."""
+    doc = sentence.doc
+    mentions: list[tuple[int, int]] = []  # (first token, last token) of each mention, in order
+    for i in range(sentence.start, sentence.end):
+        if i in by_token and by_token[i] in by_head:
+            if mentions and by_token.get(mentions[-1][0]) == by_token[i] and mentions[-1][1] == i - 1:
+                mentions[-1] = (mentions[-1][0], i)
+            else:
+                mentions.append((i, i))
+    links = []
+    for (first, last), (start, _) in zip(mentions, mentions[1:]):
+        between = [doc[j] for j in range(last + 1, start)]
+        words = [t for t in between if t.pos_ != "DET" or t.text.lower() in _CONTRACTED]
+        head, noun = by_token[first], by_token[start]
+        if not 1 <= len(words) <= 3 or not (words[0].pos_ == "ADP" or "Part" in words[0].morph.get("VerbForm")) or any(
+                t.is_punct or t.pos_ in ("CCONJ", "SCONJ", "PRON", "AUX") or "Fin" in t.morph.get("VerbForm")
+                for t in between) or by_head[head] == by_head[noun]:
+            continue
+        ancestors = {doc[noun].head.i, doc[noun].head.head.i}
+        if not ancestors & set(range(first, last + 1)):
+            continue  # the second noun does not complete the first (« donne à l'élève un livre »)
+        label = " ".join(_CONTRACTED.get(t.text.lower(), t.text.lower()) for t in words)
+        links.append(Link(by_head[head], by_head[noun], label, index, modifier=True))
+    return links
 
 
 def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[Link]:
@@ -373,6 +431,9 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
 
 
 def _verb_label(words: list[str]) -> str:
-    label = " ".join(words[:3])
+    words = [w.strip("«»\"“” ") for w in words if re.search(r"\w", w)]  # no quotation mark
+    while len(words) > 1 and words[-1].endswith(("'", "’")):
+        words.pop()  # « correspondrait d' »: the word it elides is not in the label
+    label = re.sub(r"\b(d|qu|n)e ([aeiouyéèêh])", r"\1'\2", " ".join(words[:3]))  # « d'expliquer », « n'est »
     return re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
                   else label)
