@@ -8,7 +8,8 @@ from .model import MAX_LABEL_WORDS
 _FUNCTION_WORDS = {"le", "la", "les", "un", "une", "des", "du", "de", "à", "au", "aux", "et", "ou", "mais", "donc",
                    "car", "ni", "que", "qui", "quoi", "dont", "où", "ce", "cet", "cette", "ces", "son", "sa", "ses",
                    "leur", "leurs", "se", "ne", "en", "dans", "par", "pour", "sur", "sous", "avec", "sans", "vers",
-                   "entre", "chez", "tout", "tel", "tels", "telle", "telles", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with",
+                   "entre", "chez", "tout", "tel", "tels", "telle", "telles", "the", "a", "an", "of", "to", "in", "on",
+                   "at", "by", "for", "with",
                    "from", "and", "or", "but", "that", "which", "who", "as", "its", "their", "his", "her"}
 _DROP_POS = {"DET", "PUNCT", "SPACE", "CCONJ", "SCONJ"}
 _NOUN_WORDS = {"NOUN", "PROPN", "ADJ", "NUM", "ADP"}

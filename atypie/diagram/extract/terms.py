@@ -317,11 +317,12 @@ def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int],
             else:
                 mentions.append((i, i))
     links = []
-    for (first, last), (start, _) in zip(mentions, mentions[1:]):
+    for (first, last), (start, _) in zip(mentions, mentions[1:], strict=False):
         between = [doc[j] for j in range(last + 1, start)]
         words = [t for t in between if t.pos_ != "DET" or t.text.lower() in _CONTRACTED]
         head, noun = by_token[first], by_token[start]
-        if not 1 <= len(words) <= 3 or not (words[0].pos_ == "ADP" or "Part" in words[0].morph.get("VerbForm")) or any(
+        opens = bool(words) and (words[0].pos_ == "ADP" or "Part" in words[0].morph.get("VerbForm"))
+        if not 1 <= len(words) <= 3 or not opens or any(
                 t.is_punct or t.pos_ in ("CCONJ", "SCONJ", "PRON", "AUX") or "Fin" in t.morph.get("VerbForm")
                 for t in between) or by_head[head] == by_head[noun]:
             continue
