@@ -194,8 +194,9 @@ def _complement(doc, k: int, sentence) -> list:
     run.append(doc[j])
     j += 1
     while j < sentence.end and (doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i or doc[j].pos_ == "PROPN"
-                                and run[-1].text[:1].isupper() and doc[j].text[:1].isupper()) and len(run) < 4:
-        run.append(doc[j])  # « des plaques tectoniques », « du Moyen Âge »
+                                and run[-1].text[:1].isupper() and doc[j].text[:1].isupper()
+                                or _bare_participle(doc[j], run, sentence)) and len(run) < 4:
+        run.append(doc[j])  # « des plaques tectoniques », « du Moyen Âge », « des Nations unies »
         j += 1
     return run
 
