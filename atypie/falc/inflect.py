@@ -55,6 +55,13 @@ def readings(word: str) -> tuple[Reading, ...]:
     return tuple(found)
 
 
+def only_verb(word: str) -> bool:
+    """Whether the lexicon knows `word` only as a verb form, never as a noun, adjective or other word (« domine »,
+    « prévoit »); False for a word it does not know."""
+    found = readings(word)
+    return bool(found) and all(r.kind == "V" for r in found)
+
+
 def _parse(lemma: str, tags: list[str]) -> list[Reading]:
     gender = next((t for t in tags if t in ("m", "f", "e")), None)
     number = next((t for t in tags if t in ("s", "p", "i")), None)

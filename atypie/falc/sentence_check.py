@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
+from .inflect import only_verb
+
 GLUED, DOUBLED, DANGLING, NO_VERB, RUN_ON = "glued-word", "doubled-word", "dangling-end", "no-verb", "run-on"
 RELATIVE_START = "relative-start"  # « Qui n'a rien à voir… » cut from the noun it describes
 SUBORDINATE_ONLY = "subordinate-only"  # « Quand un spermatozoïde rencontre un ovule. », « La photosynthèse, qui
@@ -70,8 +72,8 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     if not token.is_alpha or (token.pos_ not in _VERB_LIKE_POS and not third_person and not after_subject) \
             or not conjugated(lower):
         return False
-    if k == 0 or words[k - 1].pos_ != "DET":
-        return True
+    if k == 0 or words[k - 1].pos_ != "DET" or only_verb(lower):
+        return True  # « le domine »: a word that can only be a verb makes its "determiner" a pronoun
     return k >= 2 and words[k - 2].text.lower() in _CLITIC_HOSTS
 
 

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..adapters import grammalecte
 from ..language.data import entries
-from .inflect import readings
+from .inflect import only_verb
 
 MIN_WORDS = 3
 MAX_NOUN_PHRASE = 8
@@ -792,8 +792,7 @@ def _subject_then_verb(window: list) -> bool:
 def _conjugated_word(word: str) -> bool:
     if not grammalecte.available():
         return False
-    found = readings(word)
-    return bool(found) and all(r.kind == "V" for r in found) and grammalecte.could_be_conjugated(word)
+    return only_verb(word) and grammalecte.could_be_conjugated(word)
 
 
 def _conjugated_only(token) -> bool:

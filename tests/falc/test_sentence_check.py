@@ -59,3 +59,4 @@ def test_a_list_of_clauses_and_nouns_is_not_a_list():
 def test_an_object_pronoun_is_not_taken_for_an_article():
     assert not problems("Mais à notre avis, il ne la crée pas.")  # the tagger reads « crée » as a noun
     assert problems("D'abord afficher la base puis compter une base de plus.")[check.NO_VERB] == 1
+    assert not problems("L’esprit capitaliste le domine.")  # « domine » can only be a verb: « le » is a pronoun
