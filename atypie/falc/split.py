@@ -761,8 +761,8 @@ def _begins_with_its_subject(clause: list) -> bool:
             and verb.i in inside and verb.i > head.i)  # the subject of a conjugated verb after it, in the clause
 
 
-_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa", "ses",
-                "leur", "leurs", "chaque", "tout", "toute", "tous", "toutes"}
+_DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
+                "ses", "leur", "leurs", "chaque", "tout", "toute", "tous", "toutes"}
 _OBJECT_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "le", "la", "les", "l'", "l’", "leur"}
 
 
