@@ -163,12 +163,16 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     present = frozenset().union(*keys) if analysis.lang == "fr" else None
     viable: dict[str, bool] = {}  # idiom → whether each of its words is somewhere in the text
     candidates = []
+    lookups: dict[frozenset, tuple[list, list]] = {}  # the same words come back: their patterns are read once
     for i, token_keys in enumerate(keys):
-        starts = [(i, p) for key in token_keys for p in index.get(key, [])]
-        key = tokens[i].text.lower().replace("’", "'")
+        if token_keys not in lookups:
+            lookups[token_keys] = ([p for key in token_keys for p in index.get(key, [])],
+                                   [p for key in token_keys for p in index.get("second:" + key, [])])
+        firsts, seconds = lookups[token_keys]
+        starts = [(i, p) for p in firsts]
         if analysis.lang == "en":
+            key = tokens[i].text.lower().replace("’", "'")
             starts += [(i, p) for stem in _english_stems(key) for p in index.get(stem, [])]
-        seconds = [p for key in token_keys for p in index.get("second:" + key, [])]
         article = _article_before(tokens, keys, i) if seconds else None
         if article is not None:
             starts += [(article, p) for p in seconds]
