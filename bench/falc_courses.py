@@ -132,6 +132,9 @@ def main() -> None:
     for name, items in sets.items():
         scored[name] = [score(item, falc, tsa) for item in items]
         table.append(row(name, scored[name]))
+        if name.startswith("courses"):  # today's course text apart from the 19th-century books of Wikisource
+            modern = [s for s, item in zip(scored[name], items, strict=True) if "wikisource" not in item["source"]]
+            table.append(row(f"{name} (modern)", modern))
     widths = [max(len(r[i]) for r in table) for i in range(len(table[0]))]
     for r in table:
         print("  ".join(cell.ljust(width) for cell, width in zip(r, widths, strict=True)))
