@@ -327,28 +327,50 @@ def _trailing_participle(tokens: list):
     if len(words) <= 14:
         return None
     for k in range(4, len(tokens) - 2):
-        if tokens[k - 1].text != ",":
+        comma = tokens[k - 1].text == ","
+        if not comma and not _bound_participle(tokens, k):
             continue
-        participle = tokens[k + 1] if tokens[k].pos_ == "ADV" else tokens[k]
+        participle = tokens[k + 1] if tokens[k].pos_ == "ADV" and comma else tokens[k]
         if not _past_participle(participle):
             continue
         noun = participle.head
         if noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or not any(c.dep_ == "cop" for c in noun.children) \
                 or not _agrees(participle, noun) or not noun.morph.get("Number") or noun.i > participle.i:
             continue
-        pronoun = _pronoun(noun)
+        subject = _pronoun(noun) if comma else _demonstrative(noun)
         ends = [t for t in tokens[k:] if t.is_punct and t.text in ".!?"]
         clause = [t for t in tokens[k:] if t not in ends]
-        rest = tokens[:k - 1] + ends
-        if not pronoun or any(t.text in ";:(" for t in clause) or len([t for t in rest if not t.is_punct]) < 5 \
+        rest = tokens[:k - 1] + ends if comma else tokens[:k] + ends
+        if not subject or any(t.text in ";:(" for t in clause) or len([t for t in rest if not t.is_punct]) < 5 \
                 or len(clause) < MIN_WORDS:
             continue
         piece = Piece()
-        piece.segments.append(("lit", pronoun + (" sont " if pronoun.endswith("s") else " est ")))
+        piece.segments.append(("lit", subject + (" sont " if "Plur" in noun.morph.get("Number") else " est ")))
         _add_tokens(piece, clause)
         piece.tokens = clause
-        return {t.i for t in clause} | {tokens[k - 1].i}, piece
+        return {t.i for t in clause} | ({tokens[k - 1].i} if comma else set()), piece
     return None
+
+
+def _bound_participle(tokens: list, k: int) -> bool:
+    """A participle with no comma before it, right after the phrase of the noun it agrees with, and with an agent
+    (« une inflammation du parenchyme pulmonaire provoquée par une infection »): said of that noun only when the
+    nearest noun before it does not agree with it too."""
+    participle = tokens[k]
+    if k + 1 >= len(tokens) or tokens[k + 1].text.lower() != "par" or tokens[k - 1].pos_ not in ("NOUN", "ADJ"):
+        return False
+    nearest = next((t for t in reversed(tokens[:k]) if t.pos_ == "NOUN"), None)
+    return nearest is not None and (nearest.i == participle.head.i or not _agrees(participle, nearest))
+
+
+def _demonstrative(noun) -> str:
+    """« cette inflammation », « ces plaques »: the noun, named again; "" when its gender or number is unknown."""
+    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
+    if noun.pos_ != "NOUN" or len(gender) != 1 or len(number) != 1:
+        return ""
+    if number[0] == "Plur":
+        return "ces " + noun.text
+    return ("cette " if gender[0] == "Fem" else "cet " if _VOWEL.match(noun.text) else "ce ") + noun.text
 
 
 def _phrase_before(tokens: list, k: int) -> list:

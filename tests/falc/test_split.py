@@ -201,3 +201,17 @@ def test_a_relative_clause_that_agrees_only_with_the_complement_is_said_of_it():
             "plaques qui se poussent l'une l'autre.")  # « se poussent »: the plates, not the meeting
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert "Ces deux plaques se poussent l'une l'autre." in sentences
+
+
+def test_a_participle_with_an_agent_is_said_of_the_noun_it_alone_agrees_with():
+    text = ("Le paludisme est une maladie grave du sang provoquée par un parasite transmis par la piqûre de certains "
+            "moustiques.")  # « provoquée »: the disease, not the blood
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences[:2] == ["Le paludisme est une maladie grave du sang.",
+                             "Cette maladie est provoquée par un parasite transmis par la piqûre de certains moustiques."]
+
+
+def test_a_participle_that_may_describe_the_nearer_noun_is_left_in_place():
+    text = ("La mitose est une division de la cellule provoquée par un signal chimique venu de l'extérieur du noyau "
+            "de cette cellule.")  # « provoquée »: the division or the cell? Both agree
+    assert simplify(text, load_preset("falc"), "fr").sentences == [text]
