@@ -175,7 +175,8 @@ def _find_detached(tokens: list):
             rest = tokens[:k - 1] + tokens[end + 1:]
         if not (_is_clause(clause) and _is_clause(rest)):
             continue
-        if prefix_kind == "relative" and not _verb_agrees(clause, noun):
+        if prefix_kind == "relative" and not _verb_agrees(clause, noun) and not (
+                noun.text.lower() == "plupart" and _verb_plural(clause)):  # « la plupart des pays, qui s'engagent »
             continue  # "l'étroitesse des rues, qui forment …": "qui" is the streets, not the narrowness
         piece = Piece()
         if prefix_kind == "dont":  # ", dont l'origine … a été proposée" → "L'origine … de la mitochondrie …"
@@ -194,6 +195,11 @@ def _find_detached(tokens: list):
         removed = {t.i for t in tokens} - {t.i for t in rest}
         return removed, piece
     return None
+
+
+def _verb_plural(clause: list) -> bool:
+    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    return verb is not None and "Plur" in verb.morph.get("Number")
 
 
 def _verb_agrees(clause: list, noun) -> bool:

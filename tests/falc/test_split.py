@@ -215,3 +215,10 @@ def test_a_participle_that_may_describe_the_nearer_noun_is_left_in_place():
     text = ("La mitose est une division de la cellule provoquée par un signal chimique venu de l'extérieur du noyau "
             "de cette cellule.")  # « provoquée »: the division or the cell? Both agree
     assert simplify(text, load_preset("falc"), "fr").sentences == [text]
+
+
+def test_a_relative_clause_after_la_plupart_des_is_said_of_the_whole_phrase():
+    text = ("La convention a ensuite été signée et ratifiée par la plupart des pays, qui s'engagent de cette façon "
+            "chacun auprès des autres à respecter le texte.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "La plupart des pays s'engagent de cette façon chacun auprès des autres à respecter le texte." in sentences
