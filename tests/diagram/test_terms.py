@@ -72,3 +72,10 @@ def test_link_labels_hold_words_only_and_elide_before_a_vowel():
     from atypie.diagram.extract.terms import _verb_label
     assert _verb_label(["contient", "« d'"]) == "contient"
     assert _verb_label(["présente", "de", "expliquer"]) == "présente d'expliquer"
+
+
+def test_words_the_text_puts_in_quotation_marks_are_terms():
+    terms, _ = read("On définit un objet « citron » qui contient les attributs « saveur » et « couleur », ainsi "
+                    "qu'une méthode « presser ».")
+    quoted = {term.label for term in terms.values() if term.quoted}
+    assert {"Citron", "Saveur", "Couleur", "Presser"} <= quoted

@@ -50,10 +50,11 @@ class Term:
     heads: set[int] = field(default_factory=set)  # token indices of the mentions' nouns
     specificity: float = 0.0
     degree: int = 0
+    quoted: bool = False  # the text puts it in quotation marks: a word it introduces (« saveur », « cités »)
 
     @property
     def score(self) -> float:
-        return len(self.mentions) + self.specificity + 0.75 * self.degree
+        return len(self.mentions) + self.specificity + 0.75 * self.degree + (1.0 if self.quoted else 0.0)
 
 
 @dataclass(frozen=True)
@@ -74,8 +75,9 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     for index, sentence in enumerate(analysis.sentences):
         for mention in _mentions(sentence, aliases):
             key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
-            noun = next(t for t in mention if t.pos_ in _NOMINAL)
+            noun = next((t for t in mention if t.pos_ in _NOMINAL), mention[-1])  # « presser », in quotes
             term = terms.setdefault(key, Term(key, _label(mention)))
+            term.quoted = term.quoted or _in_quotes(mention)
             term.mentions.append((index, mention[0].idx, mention[-1].idx + len(mention[-1].text)))
             term.heads.add(noun.i)
             by_head[noun.i] = key
@@ -102,6 +104,9 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
     noun before its complement (« hausse », « quantités ») is no term: `aliases` sends it to the complement."""
     found, taken = [], set()
     locutions = locution_spans(sentence)
+    for quoted in _quoted_runs(sentence):
+        found.append(quoted)
+        taken.update(t.i for t in quoted)
     for token in sentence:
         if token.i in taken or token.pos_ not in _NOMINAL or len(token.text) < 2 or not token.is_alpha and \
                 not re.fullmatch(r"[\w-]+", token.text) or _MARKUP.search(token.text):
@@ -164,6 +169,36 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         taken.update(t.i for t in run)
         found.append(run)
     return found
+
+
+_OPENING_QUOTES, _CLOSING_QUOTES = ("«", "“", '"'), ("»", "”", '"')
+
+
+def _quoted_runs(sentence) -> list[list]:
+    """The words between quotation marks, when they are one to four words and not a clause: a name the text
+    introduces (« un objet « citron » », « les « bourgs » »)."""
+    runs, opened = [], None
+    for token in sentence:
+        if token.text in _OPENING_QUOTES and opened is None:
+            opened = []
+        elif token.text in _CLOSING_QUOTES and opened is not None:
+            if 1 <= len(opened) <= MAX_LABEL_WORDS - 2 and all(t.is_alpha or t.text in ("-", "'", "’") or
+                                                                  t.like_num for t in opened) \
+                    and not any("Fin" in t.morph.get("VerbForm") for t in opened) \
+                    and not any(_MARKUP.search(t.text) for t in opened):
+                runs.append(opened)
+            opened = None
+        elif opened is not None:
+            opened.append(token)
+            if len(opened) > MAX_LABEL_WORDS:
+                opened = None
+    return runs
+
+
+def _in_quotes(mention: list) -> bool:
+    doc = mention[0].doc
+    return mention[0].i > 0 and doc[mention[0].i - 1].text in _OPENING_QUOTES and mention[-1].i + 1 < len(doc) \
+        and doc[mention[-1].i + 1].text in _CLOSING_QUOTES
 
 
 def _bare_participle(token, run: list, sentence) -> bool:
