@@ -175,8 +175,9 @@ _OPENING_QUOTES, _CLOSING_QUOTES = ("«", "“", '"'), ("»", "”", '"')
 
 
 def _quoted_runs(sentence) -> list[list]:
-    """The words between quotation marks, when they are one to four words and not a clause: a name the text
-    introduces (« un objet « citron » », « les « bourgs » »)."""
+    """The words between quotation marks, when they are one to four words and not a clause (no word the lexicon
+    knows as a conjugated verb: the tagger reads « citron » in quotes as one): a name the text introduces (« un
+    objet « citron » », « les « bourgs » »)."""
     runs, opened = [], None
     for token in sentence:
         if token.text in _OPENING_QUOTES and opened is None:
@@ -184,7 +185,7 @@ def _quoted_runs(sentence) -> list[list]:
         elif token.text in _CLOSING_QUOTES and opened is not None:
             if 1 <= len(opened) <= MAX_LABEL_WORDS - 2 and all(t.is_alpha or t.text in ("-", "'", "’") or
                                                                   t.like_num for t in opened) \
-                    and not any("Fin" in t.morph.get("VerbForm") for t in opened) \
+                    and not any(_conjugated(t.text) for t in opened if t.is_alpha) \
                     and not any(_MARKUP.search(t.text) for t in opened):
                 runs.append(opened)
             opened = None
