@@ -36,7 +36,8 @@ _SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "gloss
 _ORIGIN_OF_SOURCE = {"text": "texte", "course": "cours", "lexicon": "glossaire", "dictionary": "dictionnaire",
                      "mistral": "modèle"}
 DEFINED_TERM_MARGIN = 1.0  # a term the text defines joins the glossary when a word of it is this close to "rare"
-LEXICON_ZIPF = 4.5  # a word of the lexicon rarer than this joins the glossary even when it is not "rare"
+LEXICON_ZIPF = 4.8  # a word of the lexicon rarer than this joins the glossary even when it is not "rare" (4.5 → 4.8
+# on the tuning half: hard words explained 85.6 % → 89.4 %, entries 9.8 → 11.2 per 100 words)
 DICTIONARY_ZIPF = 3.5  # the same for the broad dictionary, stricter: it holds ten times more words
 DICTIONARY_FILE = "lexicon.txt"
 MAX_MODEL_TERMS = 30  # the most words one text asks the model to define
