@@ -320,7 +320,7 @@ def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
     words, looking up runs of up to 6 words (linear in the text, whatever the number of terms)."""
     if not terms:
         return {}
-    longest = min(6, max(len(t.split()) for t in terms))
+    longest = min(6, max(len(_TERM_WORD.findall(t)) for t in terms))  # « bloc d'instructions »: 3 words here
     words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TERM_WORD.finditer(text)]
     firsts = {first.group() for term in terms if (first := _TERM_WORD.match(term))}  # where a term can start
     used: dict[str, tuple[int, int]] = {}
@@ -328,7 +328,7 @@ def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
         piece = words[i][0]
         if piece not in firsts and (piece[:-1] not in firsts or piece[-1:] not in "sx"):
             continue
-        phrase = single = ""
+        phrase = single = head = ""
         for n in range(longest):
             if i + n >= len(words):
                 break
@@ -336,7 +336,9 @@ def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
             lone = piece[:-1] if len(piece) > 4 and piece[-1] in "sx" else piece  # "blocs d'instructions"
             phrase = piece if not phrase else (phrase + piece if phrase.endswith("'") else phrase + " " + piece)
             single = lone if not single else (single + lone if single.endswith("'") else single + " " + lone)
-            for candidate in (phrase, single):
+            head = lone if not head else (head + piece if head.endswith("'") else head + " " + piece)  # only the
+            # first word in the singular: « blocs d'instructions » → « bloc d'instructions »
+            for candidate in (phrase, single, head):
                 if candidate in terms and candidate not in used:
                     used[candidate] = (words[i][1], words[i + n][2])
     return used

@@ -45,3 +45,10 @@ def test_a_conjugated_verb_the_parser_did_not_lemmatise_is_found_by_its_infiniti
 def test_an_adjective_that_is_also_a_verb_form_is_not_explained_as_the_verb():
     result = simplify("Elles n'apparaissent pas toutes avec une égale évidence.", load_preset("falc"), "fr")
     assert "égaler" not in {g.term for g in result.glossary}
+
+
+def test_a_multi_word_term_with_an_elided_word_is_found_in_the_plural():
+    text = "On sépare les blocs d'instructions par l'indentation, et chaque bloc commence après deux points."
+    result = simplify(text, load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term == "bloc d'instructions")
+    assert entry.definition == plain_definitions("fr")["bloc d'instructions"][0]
