@@ -171,6 +171,17 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if entry.needs_review and acronym.expansion:
             entry = GlossaryEntry(acronym.text, _strip_article(acronym.expansion), "sigle", "text")
         add(key, entry)
+    for compound, first, second in _compounds(analysis.text, lang):  # « rétro-cæcale »: by its two parts
+        key = normalise(compound)
+        if key in found or key in covered or any(k in shipped or k in dictionary for k in _variants(key)):
+            continue
+        part = explain(second, _dictionary_keys(_variants(second)))
+        if part.needs_review:
+            continue
+        shown = part.term if part.source in ("lexicon", "dictionary") else second
+        add(key, GlossaryEntry(compound.lower(), f"« {first}- » : {_parts(lang)[first.lower()]} ; « {shown} » : "
+                               f"{part.definition}", "glossaire", "lexicon"))
+        covered.update(_variants(first.lower()) + _variants(second.lower()))
     starts = sorted(replaced)
 
     def gone(at: int) -> bool:
@@ -229,6 +240,22 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
                                    "dictionary"))
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+_COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]{3,})(?![\w-])")
+
+
+def _compounds(text: str, lang: str) -> list[tuple[str, str, str]]:
+    """(compound, first part, second part) of each word made of a learned first part and another word joined by a
+    hyphen (« iléo-colique », « rétro-cæcale »), in text order."""
+    parts = _parts(lang)
+    return [(m.group(0), m.group(1), m.group(2)) for m in _COMPOUND.finditer(text) if m.group(1).lower() in parts]
+
+
+@functools.cache
+def _parts(lang: str) -> dict[str, str]:
+    """First parts of learned compounds and their plain meaning (`word_parts.txt`)."""
+    return {key: values[0] for key, values in entries(lang, "word_parts.txt").items()}
 
 
 @functools.cache

@@ -52,3 +52,16 @@ def test_a_multi_word_term_with_an_elided_word_is_found_in_the_plural():
     result = simplify(text, load_preset("falc"), "fr")
     entry = next(g for g in result.glossary if g.term == "bloc d'instructions")
     assert entry.definition == plain_definitions("fr")["bloc d'instructions"][0]
+
+
+def test_a_learned_compound_is_explained_by_its_two_parts():
+    text = "Chez 25 % des personnes, on retrouve l'appendice en position rétro-cæcale."
+    entry = next(g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term == "rétro-cæcale")
+    assert entry.definition == "« rétro- » : derrière ; « cæcal » : " + plain_definitions("fr")["cæcal"][0]
+    assert not entry.needs_review
+
+
+def test_a_compound_whose_second_part_is_unknown_is_not_explained_by_halves():
+    text = "Le patient présente une lésion rétro-zorglubienne."  # no glossary knows « zorglubien »
+    glossary = simplify(text, load_preset("falc"), "fr").glossary
+    assert not any(g.definition.startswith("« rétro- »") for g in glossary)
