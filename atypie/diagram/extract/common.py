@@ -141,6 +141,8 @@ def _locutions(lang: str) -> re.Pattern | None:
     return re.compile(rf"(?<![\w'’])(?:{alternatives})(?![\w'’])", re.IGNORECASE)
 
 
+_BEFORE_A_VERB = {"it", "he", "she", "they", "we", "you", "i", "who", "to", "can", "could", "will", "would", "must",
+                  "should", "may", "might", "do", "does", "did", "not"}  # what comes right before an English verb
 _EN_VERBS = [
     "have",
     "has",
@@ -230,8 +232,15 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             joined.append(chunk)
     out = []
     for chunk in joined:
-        if len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) and chunk[0].group()[0].islower():
+        before = re.findall(r"[A-Za-z']+", text[max(0, chunk[0].start() - 12):chunk[0].start()])
+        if before and before[-1].lower() in _BEFORE_A_VERB and chunk[0].group()[0].islower():
+            chunk = chunk[1:]  # "it pictures the economy", "to understand": a verb, not a notion
+        if chunk and len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) \
+                and chunk[0].group()[0].islower():
             chunk = chunk[1:]  # "translates source code" → "source code"
+        if not chunk or len(chunk) == 1 and chunk[0].group()[0].islower() and re.search(
+                r"(?:ed|able|ible)$", chunk[0].group()):
+            continue  # "intended", "desirable": a verb or an adjective alone names nothing
         chunk = chunk[-5:]
         label = tidy(" ".join(m.group() if n == 0 or text[chunk[n - 1].end():m.start()] != " of " else "of " + m.group()
                               for n, m in enumerate(chunk)))
