@@ -23,6 +23,7 @@ class Edge:
     target: str
     label: str = ""
     kind: str = "relation"  # next, part_of, causes, relation, contrast, before
+    sentence: int | None = None  # index of the source sentence the link was read in, when it was read in one
 
 
 @dataclass(frozen=True)
@@ -89,9 +90,14 @@ class GraphBuilder:
         self.nodes.append(Node(node_id, label, kind, sentence, start, end))
         return node_id
 
-    def add_edge(self, source: str, target: str, label: str = "", kind: str = "relation") -> None:
+    def add_edge(self, source: str, target: str, label: str = "", kind: str = "relation",
+                 sentence: int | None = None) -> None:
+        """`sentence`: where the link was read; by default, the sentence both nodes come from, if they share one."""
         if source != target and not any(e.source == source and e.target == target for e in self.edges):
-            self.edges.append(Edge(source, target, label, kind))
+            if sentence is None:
+                found = {node.sentence for node in self.nodes if node.id in (source, target)}
+                sentence = found.pop() if len(found) == 1 else None
+            self.edges.append(Edge(source, target, label, kind, sentence))
 
     def build(self) -> Graph:
         return Graph(self.kind, self.title, tuple(self.nodes), tuple(self.edges), (), self.lang, self.reason)

@@ -149,3 +149,10 @@ def test_a_concept_map_joins_each_term_of_a_sentence_to_that_sentence_s_main_ter
     ids = {node.label: node.id for node in graph.nodes}
     joined = {frozenset((e.source, e.target)) for e in graph.edges}
     assert {frozenset((ids["Photosynthèse"], ids[label])) for label in ("Eau", "Énergie solaire")} <= joined
+
+
+def test_every_edge_of_a_concept_map_points_to_the_sentence_it_was_read_in():
+    text = "La fermentation transforme le sucre en alcool. La levure produit la fermentation."
+    graph = extract(analyse(text, "fr"), "concept_map")
+    assert graph.edges and all(edge.sentence in (0, 1) for edge in graph.edges)
+    assert graph.to_dict()["edges"][0]["sentence"] == graph.edges[0].sentence

@@ -26,7 +26,7 @@ def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "rel
             ids[term.key] = builder.add_node(term.label, "concept", sentence, start, end)
         for link in links:
             if link.source in ids and link.target in ids:
-                builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind)
+                builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind, link.sentence)
         _sentence_links(ranked, links, ids, builder, edge_kind)
         return
     _untagged_map(analysis, builder, max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
@@ -46,7 +46,7 @@ def _sentence_links(ranked, links, ids, builder, edge_kind) -> None:
         main = max(members, key=lambda t: t.score)
         for term in members:
             if term is not main and (sentence, term.key) not in linked:
-                builder.add_edge(ids[main.key], ids[term.key], "", edge_kind)
+                builder.add_edge(ids[main.key], ids[term.key], "", edge_kind, sentence)
 
 
 def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_kind: str) -> None:
