@@ -79,3 +79,11 @@ def test_words_the_text_puts_in_quotation_marks_are_terms():
                     "qu'une méthode « presser ».")
     quoted = {term.label for term in terms.values() if term.quoted}
     assert {"Citron", "Saveur", "Couleur", "Presser"} <= quoted
+
+
+def test_an_adjective_the_tagger_read_as_a_noun_or_verb_stays_with_its_noun():
+    terms, _ = read("La solidarité mécanique ne lie pas les hommes. Une infection bactérienne touche le patient.")
+    labels = {term.label for term in terms.values()}
+    assert {"Solidarité mécanique", "Infection bactérienne"} <= labels
+    terms, _ = read("Les lignes forment un pont.")  # « forment » is a verb, whatever its tag
+    assert "Lignes forment" not in {term.label for term in terms.values()}

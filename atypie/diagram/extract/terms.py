@@ -143,8 +143,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm") \
                     and len(run) < 4 and not _conjugated(nxt.text):  # « crise économique entraîne »: a verb
                 run.append(nxt)  # « politique monétaire », « ARN messager »
-            elif _bare_participle(nxt, run, sentence):
-                run.append(nxt)  # « sociétés civilisées », « Nations unies »
+            elif _bare_participle(nxt, run, sentence) or _untagged_adjective(nxt, run):
+                run.append(nxt)  # « sociétés civilisées », « Nations unies », « infection bactérienne »
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
                     and run[-1].i == token.i:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
@@ -212,6 +212,31 @@ def _bare_participle(token, run: list, sentence) -> bool:
             and len(run) < 3 and token.dep_ in ("amod", "acl") and not any(c.dep_ != "punct" for c in token.children)
             and (after is None or after.pos_ not in ("ADP", "ADV", "NOUN", "PROPN"))
             and not _conjugated(token.text))
+
+
+_GENDER = {"Masc": "m", "Fem": "f"}
+_NUMBER = {"Sing": "s", "Plur": "p"}
+
+
+def _untagged_adjective(token, run: list) -> bool:
+    """A word right after a noun that the tagger read as a noun or a verb but that the lexicon knows as an
+    adjective of the noun's gender and number (« infection bactérienne », « solidarité mécanique »)."""
+    noun = run[-1]
+    if token.pos_ not in ("NOUN", "VERB") or not token.text.isalpha() or not token.text.islower() \
+            or noun.pos_ != "NOUN" or len(run) >= 3:
+        return False
+    try:
+        found = grammalecte.readings(token.text)
+    except ImportError:
+        return False
+    gender = _GENDER.get(next(iter(noun.morph.get("Gender")), ""), "")
+    number = _NUMBER.get(next(iter(noun.morph.get("Number")), ""), "")
+    for reading in found:
+        tags = reading.split("/")[1].split(":") if "/" in reading else []
+        if "A" in tags and (not gender or gender in tags or "e" in tags) and (not number or number in tags or
+                                                                              "i" in tags):
+            return not any(":V" in r and re.search(r":(?:Ip|Iq|Is|If|K)", r) for r in found)  # not « forment »
+    return False
 
 
 def _complement(doc, k: int, sentence) -> list:
