@@ -62,6 +62,20 @@ def only_verb(word: str) -> bool:
     return bool(found) and all(r.kind == "V" for r in found)
 
 
+@lru_cache(maxsize=20000)
+def never_verb(word: str) -> bool:
+    """Whether the lexicon knows `word` (in lower case) but never as a verb form (« librement »); False for a word it
+    does not know, or without Grammalecte."""
+    lower = word.lower()
+    if not lower.isalpha() or len(lower) < 4:
+        return False
+    try:
+        found = grammalecte.readings(lower)  # every class, adverbs (":W") included
+    except ImportError:
+        return False
+    return bool(found) and not any(":V" in r for r in found)
+
+
 def _parse(lemma: str, tags: list[str]) -> list[Reading]:
     gender = next((t for t in tags if t in ("m", "f", "e")), None)
     number = next((t for t in tags if t in ("s", "p", "i")), None)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from .inflect import only_verb
+from .inflect import never_verb, only_verb
 
 GLUED, DOUBLED, DANGLING, NO_VERB, RUN_ON = "glued-word", "doubled-word", "dangling-end", "no-verb", "run-on"
 RELATIVE_START = "relative-start"  # « Qui n'a rien à voir… » cut from the noun it describes
@@ -112,8 +112,9 @@ def _glued(word: str) -> bool:
 
 
 def _finite(token) -> bool:
-    """A conjugated verb ("a atteint": the auxiliary is, its participle is not, so the pair counts once)."""
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
+    """A conjugated verb ("a atteint": the auxiliary is, its participle is not, so the pair counts once); not a
+    word the lexicon knows but never as a verb (« librement » tagged as one)."""
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") and not never_verb(token.text)
 
 
 def _links(token) -> bool:

@@ -18,7 +18,8 @@ from .render import to_text
 from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
 
 PART_CHARS = 20_000  # the text is simplified in parts of whole paragraphs: each answer stays well within its bounds
-MAX_SENTENCES, MAX_TERMS = 2000, 300  # the most one answer may hold
+MAX_SENTENCES, MAX_TERMS = 2000, 600  # the most one answer may hold (prose gives up to ~12 entries per 100 words:
+# some 400 for a full part; a word list gives many more)
 
 
 @dataclass(frozen=True)

@@ -124,7 +124,7 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
             rows[words.start:words.end] = original[1]
             tagged[words.start:words.end] = True
     runs = _untagged_runs(tokenized, tagged)
-    pieces = (Doc(nlp.vocab, words=[t.text for t in tokenized[a:b + 1]],
+    pieces = (Doc(nlp.vocab, words=[t.text.replace("’", "'") for t in tokenized[a:b + 1]],  # as `parse` reads
                   spaces=[bool(t.whitespace_) for t in tokenized[a:b + 1]]) for a, b in runs)
     for (first, last), doc in zip(runs, nlp.pipe(pieces, disable=["senter", "atypie_sentence_guard"]), strict=True):
         rows[first:last + 1] = doc.to_array(tags)  # the sentences are those of `tokenized`: only tags are read

@@ -29,8 +29,28 @@ def pipeline(lang: str, *, full: bool = True):
 
 
 def parse(text: str, lang: str, *, full: bool = True):
-    """A spaCy Doc for `text`."""
-    return pipeline(lang, full=full)(text)
+    """A spaCy Doc for `text`. French typographic apostrophes (« l’industrie ») are read as straight ones, which the
+    model was trained on (it tags « l’ » as a noun and the word after it as a name), and the Doc keeps the text
+    as written."""
+    nlp = pipeline(lang, full=full)
+    if lang != "fr" or "’" not in text:
+        return nlp(text)
+    return _as_written(nlp(text.replace("’", "'")), text)
+
+
+def _as_written(doc, text: str):
+    """`doc`, parsed from a copy of `text` with straight apostrophes (same length), with the words of `text`."""
+    from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
+    from spacy.tokens import Doc
+
+    words = [text[t.idx:t.idx + len(t.text)] for t in doc]
+    written = Doc(doc.vocab, words=words, spaces=[bool(t.whitespace_) for t in doc])
+    attrs = [a for a, present in ((POS, doc.has_annotation("POS")), (TAG, doc.has_annotation("TAG")),
+                                  (MORPH, doc.has_annotation("MORPH")), (LEMMA, doc.has_annotation("LEMMA")),
+                                  (HEAD, doc.has_annotation("DEP")), (DEP, doc.has_annotation("DEP")),
+                                  (SENT_START, True)) if present]
+    written.from_array(attrs, doc.to_array(attrs))
+    return written
 
 
 def has_tags(lang: str) -> bool:

@@ -50,3 +50,14 @@ def test_each_part_is_one_request_and_a_fallback_is_told_once(monkeypatch, fake_
     documents = [post.body["messages"][1]["content"] for post in fake_mistral.posts()]
     assert len(documents) == 2 and "photosynthèse" in documents[0] and "photosynthèse" not in documents[1]
     assert result.backend == "offline" and [n.code for n in result.notices].count("backend-fallback") == 1
+
+
+def test_five_thousand_words_of_real_course_prose_are_not_refused_as_too_dense():
+    import json
+    from pathlib import Path
+
+    folder = Path(__file__).resolve().parents[2] / "bench" / "data" / "courses_fr"
+    paragraphs = [json.loads(line)["text"] for name in ("tuning.jsonl", "test.jsonl")
+                  for line in (folder / name).open(encoding="utf-8") if line.strip()]
+    result = simplify("\n\n".join(paragraphs), load_preset("falc"), "fr")  # 71 paragraphs, some 6,000 words
+    assert result.sentences and result.glossary
