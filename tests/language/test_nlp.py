@@ -10,3 +10,12 @@ def test_an_initial_does_not_end_a_sentence():
 def test_spaces_between_two_sentences_do_not_join_them():
     analysis = analyse("Robert Wadlow est l'homme le plus grand.   Il a atteint la taille de 272 cm.", "fr")
     assert len(analysis.sentences) == 2
+
+
+def test_a_typographic_apostrophe_is_tagged_as_a_straight_one_and_kept_as_written():
+    from atypie.language.analysis import analyse
+
+    analysis = analyse("Le commerce et l’industrie les ont faites.", "fr")
+    tokens = {t.text: t for t in analysis.doc}
+    assert tokens["l’"].pos_ == "DET" and tokens["industrie"].pos_ == "NOUN"
+    assert analysis.doc.text == analysis.text == "Le commerce et l’industrie les ont faites."
