@@ -87,3 +87,15 @@ def test_an_adjective_the_tagger_read_as_a_noun_or_verb_stays_with_its_noun():
     assert {"Solidarité mécanique", "Infection bactérienne"} <= labels
     terms, _ = read("Les lignes forment un pont.")  # « forment » is a verb, whatever its tag
     assert "Lignes forment" not in {term.label for term in terms.values()}
+
+
+def test_a_clause_with_its_own_subject_lends_no_verb_to_another_link():
+    _, links = read("Les marchands fondent des établissements sur lesquels on sait peu de chose ; au xie siècle, "
+                    "ils se sont multipliés.")
+    assert not any(label.startswith("sait ") for _, label, _ in links)
+
+
+def test_a_naming_participle_is_not_part_of_the_term():
+    terms, _ = read("La croûte est divisée en plusieurs parties appelées « plaques tectoniques ».")
+    labels = {term.label for term in terms.values()}
+    assert "Parties" in labels and "Plaques tectoniques" in labels and "Parties appelées" not in labels

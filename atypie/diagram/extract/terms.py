@@ -210,8 +210,15 @@ def _bare_participle(token, run: list, sentence) -> bool:
     return (token.pos_ in ("ADJ", "VERB") and "Part" in token.morph.get("VerbForm")
             and "Past" in token.morph.get("Tense") and token.head.i == run[-1].i and run[-1].pos_ in _NOMINAL
             and len(run) < 3 and token.dep_ in ("amod", "acl") and not any(c.dep_ != "punct" for c in token.children)
-            and (after is None or after.pos_ not in ("ADP", "ADV", "NOUN", "PROPN"))
+            and (after is None or after.pos_ not in ("ADP", "ADV", "NOUN", "PROPN")) and not _naming(token)
             and not _conjugated(token.text))
+
+
+def _naming(token) -> bool:
+    """« parties appelées « plaques » »: a participle that introduces a name belongs to no term."""
+    doc = token.doc
+    return token.lemma_.lower() in ("appeler", "nommer", "dénommer", "dire", "surnommer") or (
+        token.i + 1 < len(doc) and doc[token.i + 1].text in _OPENING_QUOTES)
 
 
 _GENDER = {"Masc": "m", "Fem": "f"}
@@ -223,7 +230,7 @@ def _untagged_adjective(token, run: list) -> bool:
     adjective of the noun's gender and number (« infection bactérienne », « solidarité mécanique »)."""
     noun = run[-1]
     if token.pos_ not in ("NOUN", "VERB") or not token.text.isalpha() or not token.text.islower() \
-            or noun.pos_ != "NOUN" or len(run) >= 3:
+            or noun.pos_ != "NOUN" or len(run) >= 3 or _naming(token):
         return False
     try:
         found = grammalecte.readings(token.text)
@@ -418,6 +425,8 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
     before the term: « transforme le sucre en alcool » → « transforme » sucre, « transforme en » alcool."""
     doc = verb.doc
     negated = any(doc[j].text.lower() in ("ne", "n'", "n’") for j in range(max(verb.i - 2, sentence.start), verb.i))
+    reflexive = next((doc[j].text.lower() for j in range(max(verb.i - 2, sentence.start), verb.i)
+                      if doc[j].text.lower() in ("se", "s'", "s’")), "")  # « s'engagent à »
     links, preposition, seen = [], "", {source}
     for j in range(verb.i + 1, sentence.end):
         token = doc[j]
@@ -427,8 +436,8 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
             break
         if j in by_head and by_head[j] not in seen:
             seen.add(by_head[j])
-            words = ["ne", verb.text.lower(), "pas"] if negated else [verb.text.lower()] + (
-                [preposition] if preposition else [])
+            words = ["ne", verb.text.lower(), "pas"] if negated else [w for w in (
+                reflexive, verb.text.lower(), preposition) if w]
             links.append(Link(source, by_head[j], _verb_label(words), index))
             preposition = ""
         elif token.pos_ == "ADP":
@@ -477,13 +486,14 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                 continue
             preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
-                           and c.i < verb.i]
+                           and c.i < verb.i and c.lemma_.lower() in ("être", "avoir", "faire")]  # « fait surgir »
             words = [reflexive, *auxiliaries, verb.text.lower(), preposition] if not negated else \
                 ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
             found.append((child, _verb_label([w for w in words if w])))
         for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
-            if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated:
-                continue
+            if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated or any(
+                    c.dep_.startswith("nsubj") for c in child.children) or "Fin" in child.morph.get("VerbForm"):
+                continue  # a clause with its own subject (« ils se sont multipliés ») says nothing of this one
             mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
             label = _verb_label([w for w in (verb.text.lower(), mark, child.text.lower()) if w])
             found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
