@@ -103,6 +103,13 @@ def main(limit: int = 50) -> None:
                      for s, _, o in item["triples"]]
             scores.append(score(item["texts"][0], "en", entities, pairs, "concept_map", force="concept_map"))
         table.append(summarise("WebNLG (concept map)", scores))
+    notes = ROOT / "bench/data/markdown_notes_fr/notes.jsonl"  # real Markdown course notes: labels only
+    if notes.exists():
+        graphs = [extract(analyse(json.loads(line)["text"], "fr")) for line in notes.open(encoding="utf-8")
+                  if line.strip()]
+        labels = [n.label for g in graphs for n in g.nodes]
+        table.append(["Markdown notes fr (labels)", str(len(graphs)), "n/a", "n/a", "n/a", "n/a",
+                      f"{sum(clean_label(label) for label in labels)}/{len(labels)}"])
     widths = [max(len(row[i]) for row in table) for i in range(len(table[0]))]
     for row in table:
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))

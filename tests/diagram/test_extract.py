@@ -156,3 +156,24 @@ def test_every_edge_of_a_concept_map_points_to_the_sentence_it_was_read_in():
     graph = extract(analyse(text, "fr"), "concept_map")
     assert graph.edges and all(edge.sentence in (0, 1) for edge in graph.edges)
     assert graph.to_dict()["edges"][0]["sentence"] == graph.edges[0].sentence
+
+
+def test_a_markdown_heading_over_prose_draws_the_prose_with_the_heading_as_title():
+    text = ("## Définition\n\nopen-box-def\n\n\\index{liste} Une **liste** est une structure de données qui "
+            "contient une collection d'objets Python. On la déclare avec des crochets, par exemple `[1, 2]`.\n\n"
+            "```python\n>>> animaux = ['girafe', 'tigre']\n```\n")
+    analysis = analyse(text, "fr")
+    graph = extract(analysis)
+    labels = [node.label for node in graph.nodes]
+    assert graph.title == "Définition" and "Liste" in labels and "Structure de données" in labels
+    assert not any(mark in label for label in labels for mark in ("*", "`", "\\", "index", "girafe", "box"))
+    assert all(analysis.text[n.start:n.end].lower() == n.label.lower() for n in graph.nodes if n.start is not None)
+
+
+def test_hierarchy_items_keep_participles_and_point_to_their_own_words():
+    text = ("Le climat est une notion large. On distingue trois types de climats : le climat tropical, le climat "
+            "tempéré et le climat polaire.")
+    analysis = analyse(text, "fr")
+    items = {n.label: analysis.text[n.start:n.end] for n in extract(analysis).nodes if n.kind == "item"}
+    assert items == {"Climat tropical": "climat tropical", "Climat tempéré": "climat tempéré",
+                     "Climat polaire": "climat polaire"}

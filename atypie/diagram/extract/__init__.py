@@ -4,8 +4,9 @@ per kind. Labels are the text's own words, shortened; nothing is invented."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from ...language.analysis import Analysis
+from ...language.analysis import Analysis, analyse
 from ..labels import tidy
 from ..model import KINDS, Graph, GraphBuilder
 from .cause_effect import cause_effect
@@ -14,7 +15,7 @@ from .comparison import comparison
 from .concept_map import concept_map
 from .hierarchy import hierarchy
 from .ignored import blank_ignored
-from .markdown import markdown
+from .markdown import markdown, plain_text, prose
 from .process import process
 from .timeline import timeline
 
@@ -57,7 +58,18 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
                            "no sign of another kind: the notions and their links")
 
 
+def _from_prose(analysis: Analysis, body: str, kind: str | None, title: str) -> Graph:
+    """The graph of a Markdown text's prose (its structure gave too few nodes): `body` is its text with the markup
+    blanked, so every node keeps its place in the text as written; the first heading is the title."""
+    lead = len(body) - len(body.lstrip())
+    graph = extract(analyse(body, analysis.lang, max_chars=None), kind)
+    nodes = tuple(replace(n, start=None if n.start is None else n.start + lead,
+                          end=None if n.end is None else n.end + lead) for n in graph.nodes)
+    return replace(graph, title=title or graph.title, nodes=nodes)
+
+
 def extract(analysis: Analysis, kind: str | None = None) -> Graph:
+    asked = kind is not None
     french = analysis.lang == "fr"
     kind, reason = (kind, "type demandé" if french else "kind asked for") if kind else chosen_kind(analysis)
     if kind not in KINDS:
@@ -65,6 +77,8 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
     builder = GraphBuilder(kind, analysis.lang, title=_title(analysis), reason=reason)
     if markdown(analysis, builder):
         return builder.build()
+    if analysis.text != (body := prose(analysis.text)) and re.search(r"\w", body):
+        return _from_prose(analysis, body, kind if asked else None, builder.title)
     {
         "process": process,
         "hierarchy": hierarchy,
@@ -86,4 +100,4 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
 def _title(analysis: Analysis) -> str:
     first = analysis.text.strip().splitlines()[0] if analysis.text.strip() else ""
     heading = HEADING.match(first)
-    return tidy(heading.group(2)) if heading else ""
+    return tidy(plain_text(heading.group(2))) if heading else ""

@@ -12,7 +12,7 @@ from .common import (
     clean,
     markers,
 )
-from .terms import verb_form
+from .terms import conjugated
 
 _COUNTED = (
     r"(?:(?:deux|trois|quatre|cinq|six|sept|plusieurs|nombreux|two|three|four|five|six|several|many|\d+)\s+"
@@ -47,8 +47,9 @@ def _items(rest: str, lang: str) -> list[tuple[str, bool]]:
         part = re.sub(r"^.*\b(?:de|d['’]|of)\s+(?:nombreux|nombreuses|plusieurs|many|several)\s+\w+$", "", part)
         part = clean(re.sub(r"^(?:en|in|into)\s+", "", _EXAMPLE.sub("", part), flags=re.IGNORECASE))
         if part and len(part.split()) <= 6 and part.count("(") == part.count(")") and not (lang == "fr" and any(
-                verb_form(word) for word in re.findall(r"[^\W\d_]+", part))):
-            found.append((part, example))  # a member, not a clause (« 41 premiers parlent des droits »)
+                conjugated(word) for word in re.findall(r"[^\W\d_]+", part) if word.islower() and len(word) > 2)):
+            found.append((part, example))  # a member, not a clause (« 41 premiers parlent des droits »); a
+            # participle is an adjective here (« le climat tempéré »)
     return found
 
 
@@ -90,8 +91,11 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
             continue
         root = root or parent
         last = parent
+        lowered, cursor = text.lower(), found.start("rest")
         for item, example in items:
-            position = max(text.find(item.split()[0]), 0)
+            position = lowered.find(item.split()[0].lower(), cursor)  # the item's own words, after the one before
+            position = position if position >= 0 else cursor
+            cursor = position + 1
             child = builder.add_node(short(item), "item", index, offset + position, offset + position + len(item))
             builder.add_edge(last if example and last != parent else parent, child, kind="part_of")
             if not example:

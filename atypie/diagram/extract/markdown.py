@@ -53,12 +53,51 @@ def markdown(analysis: Analysis, builder: GraphBuilder) -> bool:
             builder.add_edge(stack[-1][1], node, kind="part_of" if builder.kind == "hierarchy" else "next")
         stack.append((level, node))
         offset += len(line) + 1
+    if len(builder.nodes) < MIN_STRUCTURE_NODES:  # a heading over prose: the prose says more than its heading
+        builder.nodes.clear()
+        builder.edges.clear()
+        return False
     if builder.kind == "process":
         steps = [n.id for n in builder.nodes]
         builder.edges.clear()
         for a, b in zip(steps, steps[1:], strict=False):
             builder.add_edge(a, b, kind="next")
-    return bool(builder.nodes)
+    return True
+
+
+MIN_STRUCTURE_NODES = 3
+_FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)")
+_INLINE_CODE = re.compile(r"`[^`\n]*`")
+_COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[^{}\n]*\})*")  # « \index{liste} » left by a book's build
+_LINE_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]|>[ \t]?)")
+_LONE_WORD_LINE = re.compile(r"(?m)^[ \t]*[\w-]+[ \t]*$")  # « open-box-def »: a marker line, not a sentence
+
+
+def prose(text: str) -> str:
+    """`text` with its Markdown blanked (code blocks, inline code, commands, line marks, emphasis, the targets of
+    links, marker lines), every offset kept, so that its prose can be read like any other text."""
+    text = _FENCE.sub(_blank, text)
+    text = _INLINE_CODE.sub(_blank, text)
+    text = _COMMAND.sub(_blank, text)
+    text = _LINK.sub(_link_text, text)
+    text = _LINE_MARKS.sub(_blank, text)
+    text = re.sub(r"[*_~]+", _blank, text)
+    text = _EMPTIED_BRACKETS.sub(lambda m: m.group() if re.search(r"\w{3}", m.group()) else _blank(m), text)
+    return _LONE_WORD_LINE.sub(lambda m: m.group() if HEADING.match(m.group()) else _blank(m), text)
+
+
+def _blank(match: re.Match) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def _link_text(match: re.Match) -> str:
+    """« [structure](http://…) » → « ␣structure␣␣␣… »: the words where they were, the rest blanked."""
+    whole, words = match.group(), match.group(1)
+    before = whole.index("[") + 1
+    return " " * before + words + " " * (len(whole) - before - len(words))
+
+
+_EMPTIED_BRACKETS = re.compile(r"\([^()\n]*\)")  # « (`a` à `z`) » once its code is blanked: « (    à    ) »
 
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -67,9 +106,14 @@ _URL = re.compile(r"(?:https?://|www\.)\S+")
 _MARKS = re.compile(r"[*_`~]+|<[^>]*>")
 
 
+def plain_text(markup: str) -> str:
+    """A line's words without Markdown: link texts kept, targets, attributes, URLs and marks taken off."""
+    text = _URL.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", markup)))
+    return _MARKS.sub("", text).strip()
+
+
 def plain_label(markup: str) -> str:
     """A heading or list item as a label: its words without Markdown, up to the end of its first sentence."""
-    text = _URL.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", markup)))
-    text = _MARKS.sub("", text).strip()
+    text = plain_text(markup)
     first = re.split(r"(?<=[\w)»])(?:\.\s|\s?:\s|\s?;\s|\s\()", text, maxsplit=1)[0]
     return short(first.strip(" .:;,")) if re.search(r"\w", first) else ""

@@ -445,6 +445,11 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
     return links
 
 
+def conjugated(word: str) -> bool:
+    """Whether the lexicon knows `word` as a conjugated verb (« parlent »; not the participle « tempéré »)."""
+    return _conjugated(word)
+
+
 def _conjugated(word: str) -> bool:
     try:
         return grammalecte.could_be_conjugated(word.lower())
