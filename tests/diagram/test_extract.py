@@ -177,3 +177,9 @@ def test_hierarchy_items_keep_participles_and_point_to_their_own_words():
     items = {n.label: analysis.text[n.start:n.end] for n in extract(analysis).nodes if n.kind == "item"}
     assert items == {"Climat tropical": "climat tropical", "Climat tempéré": "climat tempéré",
                      "Climat polaire": "climat polaire"}
+
+
+def test_a_list_ending_on_etc_and_a_linking_word_give_no_node():
+    text = "Bien sûr, il existe de nombreux autres types : les booléens, les nombres complexes, etc."
+    labels = [node.label for node in extract(analyse(text, "fr"), "hierarchy").nodes]
+    assert "Etc" not in labels and "Bien sûr" not in labels

@@ -20,8 +20,9 @@ _COUNTED = (
 )
 
 _NOT_ITEM = re.compile(
-    r"^(?:qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles|which|that|who|whose|where)\b", re.IGNORECASE
-)
+    r"^(?:qui|que|qu['’]|où|lequel|laquelle|lesquels|lesquelles|which|that|who|whose|where)\b|^etc\b\.?$",
+    re.IGNORECASE,
+)  # « etc. » ends a list, it is no member of it
 
 _AMONG = re.compile(
     r"^(?:parmi lesquel(?:le)?s|dont|notamment|principalement|essentiellement|surtout|including|"
@@ -34,6 +35,9 @@ _EXAMPLE = re.compile(
 )
 
 _INTRO = re.compile(r"^(?:on distingue|il existe|il y a|there (?:are|is)|we distinguish)\s+" + _COUNTED, re.IGNORECASE)
+
+
+_ASIDES = {"bien sûr", "évidemment", "of course", "naturellement", "ainsi", "donc", "enfin", "aussi", "également"}
 
 
 def _items(rest: str, lang: str) -> list[tuple[str, bool]]:
@@ -77,6 +81,9 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
         whole = whole[: inside.start()] if inside and inside.start() > 0 else whole
         whole = clean(_INTRO.sub("", whole.strip()))
         whole = re.sub(r"^(?:en \w+|in \w+),\s*", "", whole, flags=re.IGNORECASE)
+        if whole.lower() in _ASIDES or whole.lower() in markers(analysis.lang).get("connectors", {}).get(
+                "locutions", []):
+            whole = ""  # « Bien sûr, il existe … »: a linking word names no category
         items = _items(found.group("rest"), analysis.lang)
         offset = sentence.start_char
         if whole and len(whole.split()) <= 8 and not re.match(r"^(?:on|we|il|there)\b", whole, re.IGNORECASE):

@@ -69,7 +69,8 @@ MIN_STRUCTURE_NODES = 3
 _FENCE = re.compile(r"(?ms)^[ \t]*(```|~~~).*?(?:^[ \t]*\1[^\n]*$|\Z)")
 _INLINE_CODE = re.compile(r"`[^`\n]*`")
 _COMMAND = re.compile(r"\\[A-Za-z]+(?:\{[^{}\n]*\})*")  # « \index{liste} » left by a book's build
-_LINE_MARKS = re.compile(r"(?m)^[ \t]*(?:#{1,6}[ \t]|[-*+][ \t]|\d+[.)][ \t]|>[ \t]?)")
+_HEADING_LINE = re.compile(r"(?m)^[ \t]*#{1,6}[ \t].*$")
+_LINE_MARKS = re.compile(r"(?m)^[ \t]*(?:[-*+][ \t]|\d+[.)][ \t]|>[ \t]?)")
 _LONE_WORD_LINE = re.compile(r"(?m)^[ \t]*[\w-]+[ \t]*$")  # « open-box-def »: a marker line, not a sentence
 
 
@@ -77,6 +78,7 @@ def prose(text: str) -> str:
     """`text` with its Markdown blanked (code blocks, inline code, commands, line marks, emphasis, the targets of
     links, marker lines), every offset kept, so that its prose can be read like any other text."""
     text = _FENCE.sub(_blank, text)
+    text = _HEADING_LINE.sub(_blank, text)  # a heading is the title, not a sentence of the prose
     text = _INLINE_CODE.sub(_blank, text)
     text = _COMMAND.sub(_blank, text)
     text = _LINK.sub(_link_text, text)
@@ -108,8 +110,9 @@ _MARKS = re.compile(r"[*_`~]+|<[^>]*>")
 
 def plain_text(markup: str) -> str:
     """A line's words without Markdown: link texts kept, targets, attributes, URLs and marks taken off."""
-    text = _URL.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", markup)))
-    return _MARKS.sub("", text).strip()
+    code = _INLINE_CODE.sub(lambda m: m.group() if len(m.group()) <= 17 and " " not in m.group() else "", markup)
+    text = _URL.sub("", _ATTRIBUTES.sub("", _LINK.sub(r"\1", code)))  # a name in code stays (« len() »), a line goes
+    return re.sub(r"\s+", " ", _MARKS.sub("", text)).strip()
 
 
 def plain_label(markup: str) -> str:
