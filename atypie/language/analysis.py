@@ -105,10 +105,9 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
     copied = {}  # sentence text → (the tags of its words in a source, as rows of ids)
     for source in sources:
         table = source.doc.to_array(tags)
-        for sentence in source.sentences:
-            words = _trimmed(sentence)
-            if words.text not in copied:
-                copied[words.text] = ([t.text for t in words], table[words.start:words.end], source.doc.vocab)
+        for start, end, line, words in _trimmed(source.doc, source.sentences):
+            if line not in copied:
+                copied[line] = (words, table[start:end], source.doc.vocab)
     rows = numpy.zeros((len(tokenized), len(tags)), dtype="uint64")
     tagged = numpy.zeros(len(tokenized), dtype=bool)
     for token in tokenized:
@@ -116,13 +115,12 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
             rows[token.i] = (SPACE, SPACE, nlp.vocab.strings.add(Morphology.EMPTY_MORPH),
                              nlp.vocab.strings.add(token.text))
             tagged[token.i] = True
-    for sentence in tokenized.sents:
-        words = _trimmed(sentence)
-        original = copied.get(words.text) if len(words) else None
-        if original is not None and original[0] == [t.text for t in words]:
+    for start, end, line, words in _trimmed(tokenized, tokenized.sents):
+        original = copied.get(line) if words else None
+        if original is not None and original[0] == words:
             _share_strings(original[1], original[2], nlp.vocab)
-            rows[words.start:words.end] = original[1]
-            tagged[words.start:words.end] = True
+            rows[start:end] = original[1]
+            tagged[start:end] = True
     runs = _untagged_runs(tokenized, tagged)
     pieces = (Doc(nlp.vocab, words=[t.text.replace("’", "'") for t in tokenized[a:b + 1]],  # as `parse` reads
                   spaces=[bool(t.whitespace_) for t in tokenized[a:b + 1]]) for a, b in runs)
@@ -133,14 +131,24 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
     return Analysis(text, lang, doc)
 
 
-def _trimmed(sentence):
-    """The sentence without the spaces and line breaks around it."""
-    start, end = sentence.start, sentence.end
-    while start < end and sentence.doc[start].is_space:
-        start += 1
-    while end > start and sentence.doc[end - 1].is_space:
-        end -= 1
-    return sentence.doc[start:end]
+def _trimmed(doc, sentences) -> list[tuple[int, int, str, tuple[str, ...]]]:
+    """(first token, end token, text, words) of each sentence without the spaces and line breaks around it, read
+    from the Doc's arrays (no Token object per word: this runs over every sentence of a long text)."""
+    from spacy.attrs import IDX, IS_SPACE, LENGTH
+
+    text = doc.text
+    table = doc.to_array([IDX, LENGTH, IS_SPACE]).tolist()
+    out = []
+    for sentence in sentences:
+        start, end = sentence.start, sentence.end
+        while start < end and table[start][2]:
+            start += 1
+        while end > start and table[end - 1][2]:
+            end -= 1
+        words = tuple(text[table[i][0]:table[i][0] + table[i][1]] for i in range(start, end))
+        line = text[table[start][0]:table[end - 1][0] + table[end - 1][1]] if words else ""
+        out.append((start, end, line, words))
+    return out
 
 
 def _share_strings(rows, vocab, into) -> None:
