@@ -129,7 +129,9 @@ class _Checker:
                 return ("repaired" if repaired != sentences else "kept"), repaired, []
             added = Counter(f"grammar-{kind}" for kind in grammar_added)
         if "list" not in entry.changes and entry.regroup is not None:
-            for version in entry.regroup():
+            versions = entry.regroup()
+            self._tag_all([s for version in versions for s in version])
+            for version in versions:
                 if not _added(before, sum((self._problems(self._tags(s)) for s in version
                                            if not s.startswith(ASIDE_LEAD.get(self.lang, "-"))), Counter())):
                     fixed, grammar_added = self._grammar(entry, version)
@@ -177,6 +179,14 @@ class _Checker:
         if original not in self._source:
             self._source[original] = grammalecte.errors(original)
         return self._source[original]
+
+    def _tag_all(self, sentences: list[str]) -> None:
+        """Tag at once the sentences of every version of a rewrite (one batch costs less than one call each)."""
+        from ..language.nlp import parse_many
+
+        new = [s for s in dict.fromkeys(sentences) if s not in self._parsed]
+        if len(new) > 1:
+            self._parsed.update(zip(new, parse_many(new, self.lang, full=False), strict=True))
 
     def _tags(self, sentence: str):
         """The tags of a sentence parsed alone, once: the versions of one sentence share most of their parts."""

@@ -38,6 +38,15 @@ def parse(text: str, lang: str, *, full: bool = True):
     return _as_written(nlp(text.replace("’", "'")), text)
 
 
+def parse_many(texts: list[str], lang: str, *, full: bool = True) -> list:
+    """`parse` for several texts in one batch (short sentences cost less together than one call each)."""
+    nlp = pipeline(lang, full=full)
+    if lang != "fr":
+        return list(nlp.pipe(texts))
+    docs = nlp.pipe([text.replace("’", "'") for text in texts])
+    return [_as_written(doc, text) if "’" in text else doc for doc, text in zip(docs, texts, strict=True)]
+
+
 def _as_written(doc, text: str):
     """`doc`, parsed from a copy of `text` with straight apostrophes (same length), with the words of `text`."""
     from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, SENT_START, TAG
