@@ -195,7 +195,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         entry = explain(word.lemma, keys, word.start)
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
-        if not token.is_alpha or len(token.text) < 4 or (analysis.tagged and token.pos_ == "PROPN") or gone(token.idx):
+        if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
+                analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « shell » tagged PROPN
             continue
         keys = _keys(token) + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else [])
         key = next((k for k in keys if k in shipped), None)

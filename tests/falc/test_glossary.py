@@ -65,3 +65,9 @@ def test_a_compound_whose_second_part_is_unknown_is_not_explained_by_halves():
     text = "Le patient présente une lésion rétro-zorglubienne."  # no glossary knows « zorglubien »
     glossary = simplify(text, load_preset("falc"), "fr").glossary
     assert not any(g.definition.startswith("« rétro- »") for g in glossary)
+
+
+def test_a_word_in_lower_case_that_the_tagger_took_for_a_name_is_still_explained():
+    text = "Un shell possède toujours une invite de commande."  # « shell » is tagged as a name
+    entry = next(g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term == "shell")
+    assert entry.definition == plain_definitions("fr")["shell"][0]
