@@ -99,3 +99,9 @@ def test_a_naming_participle_is_not_part_of_the_term():
     terms, _ = read("La croûte est divisée en plusieurs parties appelées « plaques tectoniques ».")
     labels = {term.label for term in terms.values()}
     assert "Parties" in labels and "Plaques tectoniques" in labels and "Parties appelées" not in labels
+
+
+def test_a_fronted_time_is_not_a_subject_and_a_link_stops_at_the_next_clause():
+    _, links = read("La nuit, la photosynthèse est suspendue, mais la plante respire de manière continue.")
+    assert not any(source == "Nuit" for source, _, _ in links)  # « la nuit » says when, not what
+    assert ("Photosynthèse", "suspendue", "Plante") not in links  # « mais la plante … » is another clause

@@ -32,7 +32,7 @@ _NAME_PARTICLES = {"van", "von", "da", "di", "del", "der", "den", "ten", "bin", 
 _COMPLEMENT_DETERMINERS = {"la", "l'", "l’", "le", "les"}
 _CLITICS = {"l'", "l’", "le", "la", "les"}  # before a verb, a pronoun the tagger read as a determiner (« l'appelle »)
 _ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
-_ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj", "nsubj:pass"}
+_ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
 _NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
 _MARKUP = re.compile(r"[*_#`<>\[\]{}|\\/=@]|https?|www")
 _SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("Masc", "Plur"),
@@ -346,7 +346,9 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
         surface = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
                    if i in by_token and by_token[i] in by_head}  # each word of a mention → its term
         for verb in sentence:
-            subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")), None)
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None  # the nearest
+            # before the verb: « La nuit, la photosynthèse est suspendue » has « nuit » read as a second subject
             if subject is None:
                 links += _surface_link(verb, sentence, surface, index)
                 continue
@@ -431,7 +433,7 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
     for j in range(verb.i + 1, sentence.end):
         token = doc[j]
         if token.text in (";", ":", ".", "!", "?", "(") or token.pos_ == "SCONJ" or \
-                token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où") or (
+                token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où", "mais", "car", "donc", "puis") or (
                 token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")):
             break
         if j in by_head and by_head[j] not in seen:
