@@ -105,3 +105,8 @@ def test_a_fronted_time_is_not_a_subject_and_a_link_stops_at_the_next_clause():
     _, links = read("La nuit, la photosynthèse est suspendue, mais la plante respire de manière continue.")
     assert not any(source == "Nuit" for source, _, _ in links)  # « la nuit » says when, not what
     assert ("Photosynthèse", "suspendue", "Plante") not in links  # « mais la plante … » is another clause
+
+
+def test_a_superlative_adjective_is_no_notion():
+    terms, _ = read("Si la différence de densité est trop importante, la plus dense plongera dans le manteau.")
+    assert {term.label for term in terms.values()} == {"Différence de densité", "Manteau"}

@@ -121,6 +121,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                                      and token.dep_ not in ("nmod", "conj") and not token.text.isupper()):
             continue  # « Supposez », « recommande »: a verb the tagger read as a noun has nothing of a noun
         previous = token.doc[token.i - 1] if token.i > 0 else None
+        if previous is not None and previous.text.lower() in ("plus", "moins") and token.text.islower():
+            continue  # « la plus dense »: the denser one, said of a noun named before, is no notion
         if (token.pos_ == "NOUN" or token.text.islower() or token.i == sentence.start) and not (
                 previous is not None and previous.pos_ == "DET" and previous.text.lower() not in _CLITICS) \
                 and verb_form(token.text):
