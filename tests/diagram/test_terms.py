@@ -110,3 +110,8 @@ def test_a_fronted_time_is_not_a_subject_and_a_link_stops_at_the_next_clause():
 def test_a_superlative_adjective_is_no_notion():
     terms, _ = read("Si la différence de densité est trop importante, la plus dense plongera dans le manteau.")
     assert {term.label for term in terms.values()} == {"Différence de densité", "Manteau"}
+
+
+def test_a_bare_noun_completes_the_complement_of_a_term():
+    terms, _ = read("La production de dioxyde de carbone issue de la respiration est faible.")
+    assert "Production de dioxyde de carbone" in {term.label for term in terms.values()}

@@ -159,6 +159,10 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                 run += complement  # « traité de Rome », « division du travail », « valeur de l'or »: one level
                 complemented = True
                 k += len(complement) - 1
+            elif nxt.text.lower() in _OF and complemented and k + 1 < sentence.end and doc[k + 1].pos_ == "NOUN" \
+                    and doc[k + 1].head.i == run[-1].i and len(run) + 2 <= MAX_LABEL_WORDS:
+                run += [nxt, doc[k + 1]]  # « production de dioxyde de carbone »: a bare noun completes the last
+                k += 1
             else:
                 break
             k += 1
