@@ -106,6 +106,7 @@ def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrit
             diff.append(DiffEntry(original, [heading], [], changes))
             continue
         enumerated = (_as_list(analysis, sentence, replacements) or _enumeration_list(analysis, sentence, replacements)
+                      or _steps_list(analysis, sentence, replacements)
                       if profile.text.level != "standard" else None)
         if enumerated is not None:
             close_paragraph()
@@ -258,6 +259,28 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     if tail:
         return None
     return Block("list", [intro_text], rendered)
+
+
+_STEPS = re.compile(r"^(?P<intro>[^:]+?)\s*:\s*d['’]abord\s+(?P<first>[^,;:]+?),?\s+(?:puis|ensuite)\s+"
+                    r"(?P<second>[^,;:]+?)(?:,?\s+(?:et\s+)?(?:enfin|pour finir)\s+(?P<third>[^,;:]+?))?\s*[.!]?$",
+                    re.IGNORECASE)
+
+
+def _steps_list(analysis, sentence, replacements) -> Block | None:
+    """« … deux actions : d'abord afficher la base puis compter une base de plus. » → the introduction and one
+    item per step, in their order (FALC: one action per line)."""
+    if analysis.lang != "fr":
+        return None
+    text = sentence.text.rstrip()
+    found = _STEPS.match(text)
+    if found is None or any(len(found.group(g).split()) > 10 for g in ("first", "second", "third") if found.group(g)):
+        return None
+    offset = sentence.start_char
+    intro = _clean(apply(analysis.text, offset + found.start("intro"), offset + found.end("intro"), replacements),
+                   analysis.lang, period=False) + " :"
+    items = [_clean(apply(analysis.text, offset + found.start(g), offset + found.end(g), replacements), analysis.lang)
+             for g in ("first", "second", "third") if found.group(g)]
+    return Block("list", [intro], items)
 
 
 _CLAUSE_OPENERS = {"quand", "lorsque", "lorsqu'", "lorsqu’", "si", "s'", "parce", "puisque", "puisqu'", "puisqu’",

@@ -46,3 +46,11 @@ def test_simplify_writes_the_list_with_its_introduction():
     assert block.sentences == ["Il faut comparer :"]
     assert block.items == ["Les langues.", "Les cultures.", "Les sociétés anciennes."]
     assert result.meaning.ok
+
+
+def test_steps_announced_by_a_colon_become_one_item_each():
+    text = ("Pour chaque base de la séquence ATCCGACTG, nous souhaitons faire deux actions : d'abord afficher la "
+            "base puis compter une base de plus.")
+    result = simplify(text, load_preset("falc"), "fr")
+    assert result.sentences == ["Pour chaque base de la séquence ATCCGACTG, nous souhaitons faire deux actions :",
+                                "Afficher la base.", "Compter une base de plus."]

@@ -124,13 +124,19 @@ def test_english_participle_and_concession_clauses_become_sentences(text, expect
     "On a choisi pour mesure soit une partie du corps humain, soit une fraction du tour de la Terre.",  # a choice
     "Pour mesurer les poids, on a choisi un poids déterminé d’eau distillée.",  # the aim stays with its clause
     "Les famines étaient nombreuses et, en cas de disette, la province affamée cherchait des ressources.",
-    "Nous voulons faire deux actions : d'abord afficher la base puis compter une base de plus.",  # no verb after
     "Les marchands y fondent ça et là, au xe siècle, des établissements sur lesquels on sait très peu de chose.",
     "Cette invite est notée par le symbole dollar (qui n'a rien à voir avec la monnaie) dans tout l'ouvrage.",
 ])
 def test_no_sentence_is_cut_from_a_choice_an_aim_or_an_aside(text):
     result = simplify(text, load_preset("falc"), "fr")
     assert len(result.sentences) == 1, result.sentences
+
+
+def test_steps_after_a_colon_are_listed_never_cut_into_sentences_without_a_verb():
+    result = simplify("Nous voulons faire deux actions : d'abord afficher la base puis compter une base de plus.",
+                      load_preset("falc"), "fr")  # no finite verb after the colon: a list of steps, not sentences
+    assert [b.kind for b in result.blocks] == ["list"]
+    assert result.sentences == ["Nous voulons faire deux actions :", "Afficher la base.", "Compter une base de plus."]
 
 
 def test_a_short_list_of_examples_stays_where_it_is():
