@@ -115,3 +115,11 @@ def test_a_superlative_adjective_is_no_notion():
 def test_a_bare_noun_completes_the_complement_of_a_term():
     terms, _ = read("La production de dioxyde de carbone issue de la respiration est faible.")
     assert "Production de dioxyde de carbone" in {term.label for term in terms.values()}
+
+
+def test_a_demonstrative_names_again_the_last_term_its_noun_heads():
+    terms, links = read("Elle a été adoptée par l'Assemblée générale des Nations unies. Cette assemblée réunit des "
+                        "représentants de chaque pays.")
+    term = next(t for t in terms.values() if t.label == "Assemblée générale des Nations unies")
+    assert len(term.mentions) == 2 and not any(t.label == "Assemblée" for t in terms.values())
+    assert ("Assemblée générale des Nations unies", "réunit des", "Représentants") in links

@@ -75,6 +75,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     for index, sentence in enumerate(analysis.sentences):
         for mention in _mentions(sentence, aliases):
             key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
+            key = _named_before(mention, key, terms)
             noun = next((t for t in mention if t.pos_ in _NOMINAL), mention[-1])  # « presser », in quotes
             term = terms.setdefault(key, Term(key, _label(mention)))
             term.quoted = term.quoted or _in_quotes(mention)
@@ -97,6 +98,19 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
         terms[link.source].degree += 1
         terms[link.target].degree += 1
     return terms, links
+
+
+_DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+
+
+def _named_before(mention: list, key: str, terms: dict[str, Term]) -> str:
+    """« Cette assemblée » after « l'Assemblée générale des Nations unies »: a demonstrative before one noun names
+    again the last term that noun heads, so both are one term; else `key` itself."""
+    doc = mention[0].doc
+    before = doc[mention[0].i - 1] if mention[0].i > 0 else None
+    if before is None or before.text.lower() not in _DEMONSTRATIVES or " " in key or key in terms:
+        return key
+    return next((other for other in reversed(terms) if other.split(" ")[0] == key), key)
 
 
 def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
