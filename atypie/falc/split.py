@@ -244,6 +244,8 @@ def _final_relative(tokens: list):
         return None
     for k in range(2, len(tokens) - 3):
         token = tokens[k]
+        if token.text.lower() == "qui" and tokens[k - 1].text in ("»", "”") and (found := _after_quoted(tokens, k)):
+            return found
         if token.text.lower() != "qui" or token.dep_ != "nsubj" or tokens[k - 1].is_punct:
             continue
         noun = tokens[k - 1] if tokens[k - 1].pos_ in ("NOUN", "PROPN") else None
@@ -277,6 +279,38 @@ def _final_relative(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _after_quoted(tokens: list, k: int):
+    """« … plusieurs parties appelées « plaques tectoniques » qui se déplacent lentement. » → « … appelées
+    « plaques tectoniques ». Ces plaques tectoniques se déplacent lentement. »: a relative clause after a name in
+    quotation marks, when its verb agrees with that name, is said of it."""
+    opening = next((j for j in range(k - 2, max(k - 7, -1), -1) if tokens[j].text in ("«", "“")), None)
+    if opening is None:
+        return None
+    name = tokens[opening + 1:k - 1]
+    noun = next((t for t in name if t.pos_ in ("NOUN", "PROPN")), None)
+    clause = [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
+    rest = tokens[:k] + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]
+    if noun is None or not 1 <= len(name) <= 4 or not _is_clause(clause) or not _is_clause(rest) \
+            or not _verb_agrees(clause, noun) or any(t.text in ";:,(" for t in clause):
+        return None
+    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
+    if number == ["Plur"]:
+        lead = "ces "
+    elif gender == ["Fem"]:
+        lead = "cette "
+    elif gender == ["Masc"]:
+        lead = "cet " if _VOWEL.match(name[0].text) else "ce "
+    else:
+        return None
+    piece = Piece()
+    piece.segments.append(("lit", lead))
+    _add_tokens(piece, name)
+    piece.segments.append(("lit", " "))
+    _add_tokens(piece, clause)
+    piece.tokens = clause
+    return {t.i for t in clause} | {tokens[k].i}, piece
 
 
 def _last_complement(phrase: list) -> list:

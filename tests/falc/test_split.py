@@ -228,3 +228,10 @@ def test_a_relative_clause_after_la_plupart_des_is_said_of_the_whole_phrase():
             "chacun auprès des autres à respecter le texte.")
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert "La plupart des pays s'engagent de cette façon chacun auprès des autres à respecter le texte." in sentences
+
+
+def test_a_relative_clause_after_a_quoted_name_is_said_of_that_name():
+    text = ("Selon le modèle de la tectonique des plaques, la croûte est divisée en plusieurs parties appelées "
+            "« plaques tectoniques » qui se déplacent lentement.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences[-1] == "Ces plaques tectoniques se déplacent lentement."
