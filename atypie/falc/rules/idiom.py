@@ -11,6 +11,10 @@ from ..rule import Rule, correct, incorrect, register
 
 _GAP_POS = {"ADV", "PRON", "AUX"}
 _MAX_GAP = 2
+# A word between an idiom's words is replaced with them: one that compares, negates or counts would be lost
+# (« a joué un plus grand rôle » is no « a eu un effet »), so such an idiom is left as written.
+_MEANINGFUL_GAP = {"plus", "moins", "pas", "jamais", "guère", "point", "aucun", "aucune", "rien", "peu", "trop",
+                   "aussi", "autant", "more", "less", "not", "never", "most", "least"}
 _DETERMINERS = {"un", "une", "le", "la", "les", "l'", "des", "du", "a", "an", "the", "<art>"}
 _ARTICLE = "<art>"  # an idiom's article: matches any article, possessive or demonstrative of the sentence
 # contracted and elided words, and what they also stand for ("au cœur du projet" matches "au cœur de")
@@ -273,7 +277,8 @@ def _match_rest(tokens, keys, i, pattern, lang) -> int | None:
         position += 1
         while position < len(keys) and not _same(keys[position], wanted, lang):
             allowed = _GAP_POS | ({"ADJ"} if previous == _ARTICLE else set())  # "joue un véritable rôle clé"
-            if gap >= _MAX_GAP or lang == "en" or tokens[position].pos_ not in allowed:
+            if gap >= _MAX_GAP or lang == "en" or tokens[position].pos_ not in allowed \
+                    or tokens[position].text.lower() in _MEANINGFUL_GAP:
                 return None
             gap += 1
             position += 1
