@@ -295,14 +295,8 @@ def _after_quoted(tokens: list, k: int):
     if noun is None or not 1 <= len(name) <= 4 or not _is_clause(clause) or not _is_clause(rest) \
             or not _verb_agrees(clause, noun) or any(t.text in ";:,(" for t in clause):
         return None
-    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
-    if number == ["Plur"]:
-        lead = "ces "
-    elif gender == ["Fem"]:
-        lead = "cette "
-    elif gender == ["Masc"]:
-        lead = "cet " if _VOWEL.match(name[0].text) else "ce "
-    else:
+    lead = _demonstrative_determiner(noun, name[0].text)
+    if not lead:
         return None
     piece = Piece()
     piece.segments.append(("lit", lead))
@@ -405,12 +399,22 @@ def _bound_participle(tokens: list, k: int) -> bool:
 
 def _demonstrative(noun) -> str:
     """« cette inflammation », « ces plaques »: the noun, named again; "" when its gender or number is unknown."""
-    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
-    if noun.pos_ != "NOUN" or len(gender) != 1 or len(number) != 1:
+    if noun.pos_ != "NOUN" or len(noun.morph.get("Gender")) != 1 or len(noun.morph.get("Number")) != 1:
         return ""
-    if number[0] == "Plur":
-        return "ces " + noun.text
-    return ("cette " if gender[0] == "Fem" else "cet " if _VOWEL.match(noun.text) else "ce ") + noun.text
+    return _demonstrative_determiner(noun, noun.text) + noun.text
+
+
+def _demonstrative_determiner(noun, next_word: str) -> str:
+    """« ces », « cette », « cet » or « ce » (with its space) for `noun`, before `next_word`; "" when neither its
+    number is plural nor its gender known."""
+    gender, number = noun.morph.get("Gender"), noun.morph.get("Number")
+    if number == ["Plur"]:
+        return "ces "
+    if gender == ["Fem"]:
+        return "cette "
+    if gender == ["Masc"]:
+        return "cet " if _VOWEL.match(next_word) else "ce "
+    return ""
 
 
 def _phrase_before(tokens: list, k: int) -> list:

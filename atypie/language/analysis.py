@@ -13,7 +13,7 @@ from . import syllables
 from .data import settings
 from .detect import detect
 from .frequency import zipf
-from .nlp import has_tags, parse, pipeline
+from .nlp import as_read, has_tags, parse, pipeline
 from .readability import Readability, score
 
 MAX_CHARS = 300_000
@@ -122,7 +122,7 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
             rows[start:end] = original[1]
             tagged[start:end] = True
     runs = _untagged_runs(tokenized, tagged)
-    pieces = (Doc(nlp.vocab, words=[t.text.replace("’", "'") for t in tokenized[a:b + 1]],  # as `parse` reads
+    pieces = (Doc(nlp.vocab, words=[as_read(t.text, lang) for t in tokenized[a:b + 1]],  # as `parse` reads
                   spaces=[bool(t.whitespace_) for t in tokenized[a:b + 1]]) for a, b in runs)
     for (first, last), doc in zip(runs, nlp.pipe(pieces, disable=["senter", "atypie_sentence_guard"]), strict=True):
         rows[first:last + 1] = doc.to_array(tags)  # the sentences are those of `tokenized`: only tags are read

@@ -32,19 +32,18 @@ def parse(text: str, lang: str, *, full: bool = True):
     """A spaCy Doc for `text`. French typographic apostrophes (« l’industrie ») are read as straight ones, which the
     model was trained on (it tags « l’ » as a noun and the word after it as a name), and the Doc keeps the text
     as written."""
-    nlp = pipeline(lang, full=full)
-    if lang != "fr" or "’" not in text:
-        return nlp(text)
-    return _as_written(nlp(text.replace("’", "'")), text)
+    return parse_many([text], lang, full=full)[0]
 
 
 def parse_many(texts: list[str], lang: str, *, full: bool = True) -> list:
     """`parse` for several texts in one batch (short sentences cost less together than one call each)."""
-    nlp = pipeline(lang, full=full)
-    if lang != "fr":
-        return list(nlp.pipe(texts))
-    docs = nlp.pipe([text.replace("’", "'") for text in texts])
-    return [_as_written(doc, text) if "’" in text else doc for doc, text in zip(docs, texts, strict=True)]
+    docs = pipeline(lang, full=full).pipe([as_read(text, lang) for text in texts])
+    return [doc if doc.text == text else _as_written(doc, text) for doc, text in zip(docs, texts, strict=True)]
+
+
+def as_read(text: str, lang: str) -> str:
+    """`text` as the tagger reads it: French typographic apostrophes made straight (same length, same offsets)."""
+    return text.replace("’", "'") if lang == "fr" else text
 
 
 def _as_written(doc, text: str):

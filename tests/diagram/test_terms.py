@@ -1,4 +1,6 @@
 """Terms and named links of a concept map, read on real French sentences."""
+import pytest
+
 from atypie.diagram.extract.terms import terms_and_links
 from atypie.language.analysis import analyse
 
@@ -22,19 +24,17 @@ def test_an_acronym_joins_the_words_it_spells():
     assert term.label == "Programmation orientée objet (POO)" and len(term.mentions) >= 2
 
 
-def test_links_are_named_by_their_verb():
-    _, links = read("La fermentation transforme le sucre en alcool.")
-    assert ("Fermentation", "transforme", "Sucre") in links
-
-
-def test_a_negation_stays_in_the_link():
-    _, links = read("Le virus ne produit pas son énergie.")
-    assert ("Virus", "ne produit pas", "Énergie") in links
-
-
-def test_a_subject_pronoun_reaches_back_to_the_last_subject():
-    _, links = read("La mitochondrie produit l'ATP. Elle possède son propre ADN.")
-    assert ("Mitochondrie", "possède", "ADN") in links
+@pytest.mark.parametrize("text, link", [
+    ("La fermentation transforme le sucre en alcool.", ("Fermentation", "transforme", "Sucre")),  # named by its verb
+    ("Le virus ne produit pas son énergie.", ("Virus", "ne produit pas", "Énergie")),  # the negation stays
+    ("La mitochondrie produit l'ATP. Elle possède son propre ADN.", ("Mitochondrie", "possède", "ADN")),  # a pronoun
+    # reaches back to the last subject; a term completed by another through a participle is linked to it
+    ("Le mécanisme est l'aspiration de contenu provenant des voies respiratoires supérieures.",
+     ("Aspiration de contenu", "provenant de", "Voies respiratoires supérieures")),
+])
+def test_a_link_is_read_with_its_words(text, link):
+    _, links = read(text)
+    assert link in links
 
 
 def test_labels_are_clean():
@@ -54,11 +54,6 @@ def test_a_defined_term_keeps_what_its_relative_clause_says():
 def test_a_vague_noun_that_ends_the_text_is_read_without_error():
     terms, _ = read("Il manque une partie")
     assert all(term.label for term in terms.values())
-
-
-def test_a_term_completed_by_another_through_a_participle_is_linked_to_it():
-    _, links = read("Le mécanisme est l'aspiration de contenu provenant des voies respiratoires supérieures.")
-    assert ("Aspiration de contenu", "provenant de", "Voies respiratoires supérieures") in links
 
 
 def test_a_past_participle_that_names_a_kind_is_part_of_the_term_and_a_verb_is_never_a_term():

@@ -58,7 +58,9 @@ def _items(rest: str, lang: str) -> list[tuple[str, bool]]:
 
 
 def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
-    verbs = sorted(markers(analysis.lang)["hierarchy"]["markers"], key=len, reverse=True)
+    table = markers(analysis.lang)
+    verbs = sorted(table["hierarchy"]["markers"], key=len, reverse=True)
+    linking = _ASIDES | set(table.get("connectors", {}).get("locutions", []))
     pattern = re.compile(
         r"(?P<whole>[^.:;]*?)\s*\b(?:"
         + "|".join(re.escape(v) for v in verbs)
@@ -81,8 +83,7 @@ def hierarchy(analysis: Analysis, builder: GraphBuilder) -> None:
         whole = whole[: inside.start()] if inside and inside.start() > 0 else whole
         whole = clean(_INTRO.sub("", whole.strip()))
         whole = re.sub(r"^(?:en \w+|in \w+),\s*", "", whole, flags=re.IGNORECASE)
-        if whole.lower() in _ASIDES or whole.lower() in markers(analysis.lang).get("connectors", {}).get(
-                "locutions", []):
+        if whole.lower() in linking:
             whole = ""  # « Bien sûr, il existe … »: a linking word names no category
         items = _items(found.group("rest"), analysis.lang)
         offset = sentence.start_char

@@ -157,7 +157,7 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         while k < sentence.end:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm") \
-                    and len(run) < 4 and not _conjugated(nxt.text):  # « crise économique entraîne »: a verb
+                    and len(run) < 4 and not conjugated(nxt.text):  # « crise économique entraîne »: a verb
                 run.append(nxt)  # « politique monétaire », « ARN messager »
             elif _bare_participle(nxt, run, sentence) or _untagged_adjective(nxt, run):
                 run.append(nxt)  # « sociétés civilisées », « Nations unies », « infection bactérienne »
@@ -205,7 +205,7 @@ def _quoted_runs(sentence) -> list[list]:
         elif token.text in _CLOSING_QUOTES and opened is not None:
             if 1 <= len(opened) <= MAX_LABEL_WORDS - 2 and all(t.is_alpha or t.text in ("-", "'", "’") or
                                                                   t.like_num for t in opened) \
-                    and not any(_conjugated(t.text) for t in opened if t.is_alpha) \
+                    and not any(conjugated(t.text) for t in opened if t.is_alpha) \
                     and not any(_MARKUP.search(t.text) for t in opened):
                 runs.append(opened)
             opened = None
@@ -231,7 +231,7 @@ def _bare_participle(token, run: list, sentence) -> bool:
             and "Past" in token.morph.get("Tense") and token.head.i == run[-1].i and run[-1].pos_ in _NOMINAL
             and len(run) < 3 and token.dep_ in ("amod", "acl") and not any(c.dep_ != "punct" for c in token.children)
             and (after is None or after.pos_ not in ("ADP", "ADV", "NOUN", "PROPN")) and not _naming(token)
-            and not _conjugated(token.text))
+            and not conjugated(token.text))
 
 
 def _naming(token) -> bool:
@@ -428,7 +428,7 @@ def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int],
 def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[Link]:
     """When the parse gives a conjugated verb no subject (the small model often makes it an adjective of the
     noun before it), read « term verb … term » on the surface, within one clause."""
-    if verb.pos_ != "VERB" or not ("Fin" in verb.morph.get("VerbForm") or _conjugated(verb.text)):
+    if verb.pos_ != "VERB" or not ("Fin" in verb.morph.get("VerbForm") or conjugated(verb.text)):
         return []
     doc = verb.doc
     k = verb.i - 1
@@ -468,11 +468,8 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
 
 
 def conjugated(word: str) -> bool:
-    """Whether the lexicon knows `word` as a conjugated verb (« parlent »; not the participle « tempéré »)."""
-    return _conjugated(word)
-
-
-def _conjugated(word: str) -> bool:
+    """Whether the lexicon knows `word` as a conjugated verb (« parlent »; not the participle « tempéré »); False
+    without Grammalecte."""
     try:
         return grammalecte.could_be_conjugated(word.lower())
     except ImportError:
