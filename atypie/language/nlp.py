@@ -32,13 +32,17 @@ def parse(text: str, lang: str, *, full: bool = True):
     """A spaCy Doc for `text`. French typographic apostrophes (« l’industrie ») are read as straight ones, which the
     model was trained on (it tags « l’ » as a noun and the word after it as a name), and the Doc keeps the text
     as written."""
-    return parse_many([text], lang, full=full)[0]
+    return _written(pipeline(lang, full=full)(as_read(text, lang)), text)
 
 
 def parse_many(texts: list[str], lang: str, *, full: bool = True) -> list:
     """`parse` for several texts in one batch (short sentences cost less together than one call each)."""
     docs = pipeline(lang, full=full).pipe([as_read(text, lang) for text in texts])
-    return [doc if doc.text == text else _as_written(doc, text) for doc, text in zip(docs, texts, strict=True)]
+    return [_written(doc, text) for doc, text in zip(docs, texts, strict=True)]
+
+
+def _written(doc, text: str):
+    return doc if doc.text == text else _as_written(doc, text)
 
 
 def as_read(text: str, lang: str) -> str:
