@@ -25,6 +25,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from atypie.adapters import grammalecte  # noqa: E402
+from atypie.falc import inflect  # noqa: E402
 from atypie.falc.definitions import find_definitions, normalise  # noqa: E402
 from atypie.falc.simplify import simplify  # noqa: E402
 from atypie.language.analysis import analyse  # noqa: E402
@@ -48,6 +50,11 @@ def stems(text: str) -> list[str]:
     return out
 
 
+def lemmas(word: str) -> set[str]:
+    """The lemmas Grammalecte's lexicon reads `word` as (none without Grammalecte)."""
+    return {r.lemma for r in inflect.readings(word)} if grammalecte.available() else set()
+
+
 def matches(hard: str, term: str) -> bool:
     """Whether a glossary term explains the hard word: same words, or one holds the other as a run of words."""
     a, b = stems(hard), stems(term)
@@ -56,6 +63,8 @@ def matches(hard: str, term: str) -> bool:
     if a == b:
         return True
     if len(a) == len(b) == 1:  # "amazonienne" ~ "amazonien", "domestiqué" ~ "domestiquer" (the lemma)
+        if b[0] in lemmas(a[0]):
+            return True  # "aiguë" ~ "aigu": the lexicon reads the hard word as a form of the term
         x, y = sorted((a[0], b[0]), key=len)
         common = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), len(x))
         return common >= max(5, len(x) - 2)

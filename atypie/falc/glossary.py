@@ -40,6 +40,8 @@ LEXICON_ZIPF = 4.8  # a word of the lexicon rarer than this joins the glossary e
 # on the tuning half: hard words explained 85.6 % → 89.4 %, entries 9.8 → 11.2 per 100 words)
 DICTIONARY_ZIPF = 3.5  # the same for the broad dictionary, stricter: it holds ten times more words
 DICTIONARY_FILE = "lexicon.txt"
+LITERARY_ZIPF = 3.5  # a verb form in the passé simple or the imperfect subjunctive rarer than this gets an entry
+_LITERARY_VERB = "forme du verbe « {} » (un temps des livres et des récits)"
 MAX_MODEL_TERMS = 30  # the most words one text asks the model to define
 MAX_MODEL_DEFINITION_WORDS = 25
 _WORDS = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
@@ -192,8 +194,16 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
         if any(k in found or k in covered for k in keys) or gone(word.start):
             continue
-        entry = explain(word.lemma, keys, word.start)
+        entry = explain(word.lemma, keys + _infinitives(word.text.lower()), word.start)  # « dérivent »: « dériver »
         add(normalise(entry.term), entry)
+    for token in analysis.doc:  # a verb in a tense of written narrative, rare as written: which verb it is
+        form = token.text.lower()
+        if lang != "fr" or not token.is_alpha or gone(token.idx) or zipf(form, lang) >= LITERARY_ZIPF \
+                or any(k in found or k in covered for k in [form, *_keys(token)]):
+            continue
+        infinitive = inflect.literary_verb(form) if grammalecte.available() else None
+        if infinitive is not None and infinitive not in found and infinitive not in covered:
+            add(form, GlossaryEntry(form, _LITERARY_VERB.format(infinitive), "glossaire", "lexicon"))
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
         if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « shell » tagged PROPN

@@ -45,7 +45,8 @@ def readings(word: str) -> tuple[Reading, ...]:
         parts = raw.split("/")
         if len(parts) < 2 or not parts[0].startswith(">"):
             continue
-        for reading in _parse(parts[0][1:], [tag.split(";")[0] for tag in parts[1].split(":")[1:]]):  # ":s;É"
+        tags = [tag.split(";")[0].rstrip("!") for tag in parts[1].split(":")[1:]]  # ":s;É", ":3p!" (passé simple)
+        for reading in _parse(parts[0][1:], tags):
             same = next((n for n, r in enumerate(found) if r.kind == "V" == reading.kind and r.lemma == reading.lemma),
                         None)
             if same is None:
@@ -53,6 +54,17 @@ def readings(word: str) -> tuple[Reading, ...]:
             else:  # one reading per verb, with every tense and person the form can be
                 found[same] = Reading(reading.lemma, "V", verb_forms=found[same].verb_forms + reading.verb_forms)
     return tuple(found)
+
+
+def literary_verb(word: str) -> str | None:
+    """The infinitive of `word` when the lexicon reads it only as a verb in the passé simple or the imperfect
+    subjunctive (« connurent » → « connaître », « pussent » → « pouvoir »): tenses of written narrative that many
+    readers do not link to their verb."""
+    found = readings(word)
+    if not found or any(r.kind != "V" or not r.verb_forms for r in found):
+        return None  # the first lemma is the classic spelling (« connaître », then the reformed « connaitre »)
+    tenses = {tense for r in found for tense, _ in r.verb_forms}
+    return found[0].lemma if tenses and tenses <= {":Is", ":Sq"} else None
 
 
 def only_verb(word: str) -> bool:

@@ -83,8 +83,8 @@ def _verb_before_opener(words: list, conjugated: Callable[[str], bool]) -> bool:
     for k, token in enumerate(words):
         if token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType"):
             return False
-        if token.pos_ in ("NOUN", "ADJ") and k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") \
-                and _maybe_verb(words, k, conjugated):
+        misread = token.pos_ in ("NOUN", "ADJ") or token.pos_ == "PROPN" and token.text.islower()  # « prévoit »
+        if misread and k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _maybe_verb(words, k, conjugated):
             return True  # right after its subject's noun, not after a preposition (« instrument d'échange »)
     return False
 

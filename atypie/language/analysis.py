@@ -331,8 +331,8 @@ class Analysis:
             for token in self.words(sentence):
                 if not token.is_alpha or len(token.text) < min_length or token.text in acronyms:
                     continue
-                if self.tagged and token.pos_ == "PROPN":
-                    continue
+                if self.tagged and token.pos_ == "PROPN" and not token.text.islower():
+                    continue  # a name; a word in lower case is a word the tagger misread (« l'hyperthyroïdie »)
                 if not self.tagged and token.text[0].isupper() and token.i != sentence.start:
                     continue
                 lemma = (token.lemma_ or token.text).lower()

@@ -71,3 +71,23 @@ def test_a_word_in_lower_case_that_the_tagger_took_for_a_name_is_still_explained
     text = "Un shell possède toujours une invite de commande."  # « shell » is tagged as a name
     entry = next(g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term == "shell")
     assert entry.definition == plain_definitions("fr")["shell"][0]
+
+
+def test_a_rare_verb_form_the_parser_did_not_lemmatise_is_explained_by_its_infinitive():
+    result = simplify("Ces règles dérivent des anciennes coutumes du royaume.", load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term == "dériver")
+    assert entry.definition == plain_definitions("fr")["dériver"][0]
+
+
+@pytest.mark.parametrize(("text", "form", "verb"), [
+    ("Il fallait que les marchands pussent circuler librement.", "pussent", "pouvoir"),  # imperfect subjunctive
+    ("Les deux villes connurent ensuite une longue paix.", "connurent", "connaître"),  # passé simple
+])
+def test_a_verb_in_a_tense_of_written_narrative_is_linked_to_its_infinitive(text, form, verb):
+    entry = next(g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term == form)
+    assert f"« {verb} »" in entry.definition and not entry.needs_review
+
+
+def test_a_common_verb_form_gets_no_entry_for_its_tense():
+    glossary = simplify("Les deux villes furent détruites par le feu.", load_preset("falc"), "fr").glossary
+    assert "furent" not in {g.term for g in glossary}

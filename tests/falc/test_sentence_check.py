@@ -26,7 +26,10 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Mais les inégalités subsistent dans une contrée lointaine.",  # « subsistent » tagged as an adverb
          "Elle parla devant le roi.",  # « parla », a passé simple, tagged as a pronoun
          # the main verb « utilise » read as a noun: the relative clause is not the only clause
-         "Ce mode de cuisson utilise de la matière grasse comme vecteur de la chaleur qui altère l'aliment."]
+         "Ce mode de cuisson utilise de la matière grasse comme vecteur de la chaleur qui altère l'aliment.",
+         # the main verb « prévoit » read as a name: « quand » does not open the only clause
+         "La troisième partie prévoit son application du point de vue du droit : à partir de quand la convention "
+         "entre en vigueur après avoir été signée et ratifiée par les pays et comment elle peut être modifiée."]
 
 
 def problems(sentence: str):

@@ -38,6 +38,13 @@ def test_analysis_finds_acronyms_negations_numbers_and_rare_words():
     assert {"photosynthèse", "chloroplaste"} <= {w.lemma for w in analysis.rare_words}
 
 
+def test_a_rare_word_in_lower_case_tagged_as_a_name_is_still_rare():
+    analysis = analyse("Ce trouble (c'est-à-dire l'anémie ou l'hyperthyroïdie) touche surtout Marguerite.", "fr")
+    assert analysis.doc[13].text == "hyperthyroïdie" and analysis.doc[13].pos_ == "PROPN"  # the tagger's reading
+    rare = {w.text for w in analysis.rare_words}
+    assert "hyperthyroïdie" in rare and "Marguerite" not in rare
+
+
 def test_sentences_do_not_break_after_semicolons_or_brackets():
     analysis = analyse("Les SARM (staphylocoques dorés) en sont l'exemple ; ils résistent. Fin du texte.", "fr")
     assert len(analysis.sentences) == 2
