@@ -32,6 +32,9 @@ _ACRONYM_SKIPPED = {"et", "and", "&", "la", "le", "les", "l'", "du", "des", "d'"
                     "the", "for", "in", "on", "par"}
 _INNER_ARTICLES = {"la", "l'", "les", "the"}
 _CLAUSE_END = {",", ";", ":", ".", "!", "?", ")", "]", "…"}
+_CUE_KINDS = ("reformulation", "appele", "on_appelle", "on_l_appelle", "designe", "designe_nomme", "copule")
+_BE = {"est", "sont", "été", "is", "are", "was", "were"}  # « est appelée », « a été appelé », "is called"
+_SUBJECT_ARTICLES = {"le", "la", "l'", "les", "un", "une", "des", "the", "a", "an"}
 
 
 @dataclass(frozen=True)
@@ -81,8 +84,7 @@ def cues(lang: str) -> dict[str, frozenset[str]]:
 @cache
 def _cue_pattern(lang: str) -> re.Pattern | None:
     table = cues(lang)
-    phrases = {phrase: kind for kind in ("reformulation", "appele", "on_appelle", "designe", "designe_nomme",
-                                         "copule") for phrase in table.get(kind, ())}
+    phrases = {phrase: kind for kind in _CUE_KINDS for phrase in table.get(kind, ())}
     if not phrases:
         return None
     alternatives = "|".join(re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
@@ -272,7 +274,7 @@ class _Finder:
                 while j < len(words) and words[j].end <= match.end():
                     j += 1
                 phrase = re.sub(r"\s+", " ", self.text[match.start():match.end()].lower().replace("’", "'"))
-                for kind in ("reformulation", "appele", "on_appelle", "designe", "designe_nomme", "copule"):
+                for kind in _CUE_KINDS:
                     if phrase in self.cues.get(kind, ()):
                         item = getattr(self, "cue_" + kind)(words, k, j)
                         if item is not None:
@@ -290,7 +292,7 @@ class _Finder:
             if close is None or words[close].text != ")" or close == k + 1:
                 continue
             inside = words[k + 1:close]
-            item = self.acronym(words, k, close)
+            item = self.acronym(words, k, close) or self.aside_names(words, k, close)
             if item is None and not (len(inside) == 1 and _ACRONYM.fullmatch(inside[0].text)):
                 item = self.parenthesis(words, k, close, inside)  # "(CO2)" that nothing spells: no definition
             if item is not None:
@@ -394,6 +396,10 @@ class _Finder:
         return self.definition(term, words, start, end, "that-is") if term else None
 
     def cue_appele(self, words, k, j):  # "une substance verte appelée chlorophylle"
+        if k > 0 and words[k - 1].lower in ("ce", "what"):  # "ce qu'on appelle un espace de noms, propre à …"
+            return self.named_then_described(words, j)
+        if k > 0 and words[k - 1].lower in _BE:  # "une fonction définie dans une classe est appelée méthode"
+            return self.subject_named(words, k - 1, j)
         term = self.term_after(words, j)
         if term is None:
             return None
@@ -413,6 +419,45 @@ class _Finder:
             return None  # "une molécule appelée glucose": one word says too little
         return self.definition(term, words, group[0], group[1], "called")
 
+    def named_then_described(self, words, j):
+        """« … ce qu'on appelle un espace de noms, propre à chaque objet » : the term after the cue, described by
+        the words after its comma up to the end of the clause."""
+        term = self.term_after(words, j, stop_at_determiner=False)
+        if term is None or term[1] >= len(words) or words[term[1]].text != ",":
+            return None
+        end = self.clause_end(words, term[1] + 1, {";", ".", "!", "?", ")"})
+        return self.definition(term, words, term[1] + 1, end, "called")
+
+    def subject_named(self, words, verb, j):
+        """« Une fonction définie au sein d'une classe est appelée méthode. » : the subject that opens the sentence
+        (with an article, not « ce » that points back) is what the term after the cue names."""
+        term = self.term_after(words, j)
+        if term is None or verb < 3 or words[0].lower not in _SUBJECT_ARTICLES:
+            return None
+        if any(w.text in _CLAUSE_END for w in words[:verb]):
+            return None  # "Dans ce cas, la ligne est appelée …": the sentence does not open with the subject
+        after = term[1]
+        if after < len(words) and words[after].text not in _CLAUSE_END | {"et", "and"}:
+            return None
+        return self.definition(term, words, 0, verb, "called")
+
+    def aside_names(self, words, k, close):
+        """« … ils fusionnent (c'est la fécondation) » : the clause before the parenthesis, back to the last « : »,
+        « ; » or the start of the sentence, is what the term in it names."""
+        inside = words[k + 1:close]
+        lowered = [w.lower for w in inside]
+        if lowered[:2] != ["c'", "est"] or len(inside) < 4 or inside[2].lower not in _SUBJECT_ARTICLES:
+            return None
+        term = self.term_after(words, k + 4)
+        if term is None or term[1] != close:
+            return None
+        start = k
+        while start > 0 and words[start - 1].text not in (":", ";", "(", ")") and k - start < _MAX_SHOWN_WORDS:
+            start -= 1
+        if start > 0 and words[start - 1].text not in (":", ";"):
+            return None  # a clause longer than a reader can take in, or inside brackets
+        return self.definition(term, words, start, k, "parenthesis")
+
     def cue_on_appelle(self, words, k, j):  # "on appelle photosynthèse la fabrication de sucre …"
         if j < len(words) and words[j].lower in self.cues.get("vides", ()):
             return None  # "on appelle cela …"
@@ -427,6 +472,18 @@ class _Finder:
             return None
         end = self.clause_end(words, start, {";", ".", "!", "?"})
         return self.definition(term, words, start, end, "we-call")
+
+    def cue_on_l_appelle(self, words, k, j):  # "lorsque le patient a aspiré du contenu gastrique, on l'appelle …"
+        term = self.term_after(words, j)
+        if term is None or k < 3 or words[k - 1].text != ",":
+            return None
+        start = k - 1
+        while start > 0 and k - start <= _MAX_SHOWN_WORDS and words[start - 1].text not in (";", ":", "(", ")") \
+                and words[start].lower not in self.cues.get("conditions", ()):
+            start -= 1
+        if words[start].lower not in self.cues.get("conditions", ()):
+            return None  # the case it names is said by a « quand », « lorsque », « si » clause, or not at all
+        return self.definition(term, words, start, k - 1, "we-call")
 
     def cue_designe(self, words, k, j, *, named: bool = False):  # "le biome désigne un grand milieu …"
         before = k

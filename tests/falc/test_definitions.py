@@ -44,6 +44,14 @@ def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
      "grand milieu de vie avec son climat et ses plantes.", "colon"),
     ("La pneumonie acquise en communauté (PAC) est une inflammation aiguë du poumon.",
      "pneumonie acquise en communauté", "une inflammation aiguë du poumon", "is-a"),
+    ("Une fonction définie dans une classe est appelée méthode.", "méthode", "Une fonction définie dans une classe",
+     "called"),
+    ("Le programme crée ce qu'on appelle un espace de noms, propre à chaque objet.", "espace de noms",
+     "propre à chaque objet", "called"),
+    ("Dans l'œuf : deux cellules se rencontrent et fusionnent (c'est la fécondation), puis l'œuf grandit.",
+     "fécondation", "deux cellules se rencontrent et fusionnent", "parenthesis"),
+    ("Quand la température reste très haute plusieurs jours, on parle de canicule.", "canicule",
+     "Quand la température reste très haute plusieurs jours", "we-call"),
 ])
 def test_each_definition_pattern_is_read(text, term, definition, cue):
     found = defined(text)
@@ -62,6 +70,9 @@ def test_each_definition_pattern_is_read(text, term, definition, cue):
     "Les nombres en physique ont tous une unité : ce sont des masses.",  # a sentence before the colon
     "On appelle cela une réaction en chaîne.",  # « cela »
     "Il est un grand savant qui a tout compris.",  # a pronoun subject
+    "Ce décalage est appelé indentation.",  # « ce » points to a sentence before: it says nothing by itself
+    "Dans ce cas précis, on parle de canicule.",  # no « quand », « si » clause says which case
+    "Si tu viens, on l'appelle Paul.",  # a name
 ])
 def test_counter_examples_are_not_definitions(text):
     assert defined(text) == {}
