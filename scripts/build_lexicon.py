@@ -49,6 +49,8 @@ MAX_WORDS = 25
 MIN_WORDS = 2
 RARE_IN_DEFINITION = 2.5  # a definition word rarer than this counts as hard (wordfreq Zipf)
 MAX_HARD_IN_DEFINITION = 2  # hard words a definition may use; 1 for a headword at least as common as COMMON
+TECHNICAL, MAX_HARD_TECHNICAL = 2.5, 4  # a headword rarer than TECHNICAL is defined with technical words
+# (« hyperthyroïdie » : … excès de thyroxine …): such a definition still says what it is, « à expliquer » says nothing
 COMMON = 3.0
 ARCHAIC = re.compile(r"\b(?:autrefois|anciennement|jadis|naguère|vieilli|désuet|ancienne (?:mesure|monnaie|unité)"
                      r"|sous l['’]Ancien Régime|au Moyen Âge)\b", re.IGNORECASE)
@@ -72,6 +74,8 @@ FORM_OF = re.compile(
 MARKUP = re.compile(r"\||\{\{|\}\}|\[\[|\]\]|<|>|https?:|=|\bISO\b|\bUnicode\b|#")
 GLUED = re.compile(r"[a-zàâçéèêëîïôûù][A-ZÀÉÈ][a-zàâçéèêëîïôûù]")  # a footnote glued to a word: « jourSelon »
 PAREN = re.compile(r"\s*\([^()]*\)")
+LOST_LINK = re.compile(r"(?<!\w)(?:[dl]|qu)['’](?=[\s,;.:]|$)|(?<!\w)(?:de|du|des|la|le|les) [,;.:]", re.IGNORECASE)
+# « originaire du Maghreb, en particulier de l’, également … »: a linked word the extraction dropped
 REDIRECT = re.compile(r"^(?:variante(?:\s+[a-zéè]+)*?\s+(?:de|d['’])\s*([^\W\d_][\w’'-]*)(?=[\s.,;]|$)"
                       r"|(?:ancienne orthographe|autre orthographe|orthographe|graphie|synonyme)(?:\s+[a-zéè]+)*?"
                       r"\s+(?:de|d['’])\s*([^\W\d_][\w’'-]*)\.?$)", re.IGNORECASE)
@@ -222,7 +226,7 @@ def _usable(headword: str, raw: str, own: float, zipf) -> str | None:
     if text is None or FORM_OF.search(text):
         return None
     words = WORD.findall(text)
-    if not words or words[-1].lower() in DANGLING or text.endswith(("’", "'")):
+    if not words or words[-1].lower() in DANGLING or text.endswith(("’", "'")) or LOST_LINK.search(text):
         return None  # a link or template the extraction dropped: « Relatif au . »
     if len(text.split()) < MIN_WORDS and not (len(words) == 1 and len(words[0]) > 3
                                               and zipf(words[0].lower()) >= own + 0.5):
@@ -234,7 +238,7 @@ def _usable(headword: str, raw: str, own: float, zipf) -> str | None:
     if words[-1].lower() in DANGLING:
         return STOP
     hard = {w.lower() for w in words if len(w) > 3 and zipf(w.lower()) < RARE_IN_DEFINITION}
-    if len(hard) > (1 if own >= COMMON else MAX_HARD_IN_DEFINITION):
+    if len(hard) > (1 if own >= COMMON else MAX_HARD_IN_DEFINITION if own >= TECHNICAL else MAX_HARD_TECHNICAL):
         return STOP
     if text[:1].isupper() and not (len(words[0]) > 1 and words[0][:2].isupper()):
         text = text[0].lower() + text[1:]

@@ -129,3 +129,14 @@ def test_a_term_inside_a_longer_term_found_first_is_not_a_second_term():
     assert list(_terms_used("La division du travail social grandit. Le travail social aide.", terms)) == [
         "division du travail", "travail social"]  # the second « travail social » stands alone
     assert list(_terms_used("La division du travail social grandit.", terms)) == ["division du travail"]
+
+
+def test_no_definition_lost_a_linked_word():
+    lost = re.compile(r"(?<!\w)(?:[dl]|qu)['’](?=[\s,;.:]|$)|(?<!\w)(?:de|du|des|la|le|les) [,;.:]", re.IGNORECASE)
+    assert not [w for w, senses in entries("fr", "lexicon.txt").items() if any(lost.search(s) for s in senses)]
+
+
+def test_a_rare_technical_word_is_defined_even_with_technical_words():
+    result = simplify("Les oiseaux et les reptiles sont des amniotes.", load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term == "amniote")
+    assert entry.source == "dictionary" and "embryon" in entry.definition
