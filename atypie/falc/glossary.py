@@ -3,8 +3,10 @@ order, and each entry says which source it came from (`source`):
 
 1. "text": the text's own definitions (`definitions.py`: acronyms, appositions, « c'est-à-dire », « appelé »…);
 2. "course": the glossary the disability service attached to the student's profile (or course);
-3. "lexicon": the shipped lexicon of plain definitions (`lang/<lang>/glossary.txt`), then the plain words of a
-   hard word that could not be replaced in its sentence (`lang/<lang>/plain_words.txt`: « prépondérant : principal »);
+3. "lexicon": an everyday word in the technical sense of the text's discipline (`lang/<lang>/senses.toml`:
+   « manteau » in a text about geology, told by the discipline's terms the text uses), the shipped lexicon of plain
+   definitions (`lang/<lang>/glossary.txt`), then the plain words of a hard word that could not be replaced in its
+   sentence (`lang/<lang>/plain_words.txt`: « prépondérant : principal »);
 3b. "dictionary": the broad dictionary (`lang/<lang>/lexicon.txt`: one short Wiktionary definition a word,
    CC BY-SA 4.0, built by scripts/build_lexicon.py), after the hand-written lexicon, read once on first use;
 4. "mistral": a definition asked of the configured language model, grounded on the sentence, and checked
@@ -23,7 +25,7 @@ from pydantic import BaseModel, Field
 
 from ..adapters import grammalecte
 from ..backends.base import StructuredTask
-from ..language.data import entries, plain_definitions, settings, words
+from ..language.data import entries, plain_definitions, sections, settings, toml_table, words
 from ..language.frequency import zipf
 from ..results import Notice
 from . import inflect, plain_words
@@ -190,6 +192,14 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         k = bisect.bisect_right(starts, (at, float("inf"))) - 1
         return k >= 0 and starts[k][0] <= at < starts[k][1]
 
+    for key, (discipline, definition) in _course_senses(analysis).items():  # « manteau » in a geology text
+        if key in found or key in covered:
+            continue
+        entry = explain(key, [key])  # the text's own definition, or the course's, comes first
+        if entry.source not in ("text", "course"):
+            entry = GlossaryEntry(key, f"{_IN_DISCIPLINE[lang].format(discipline)}{definition}", "glossaire",
+                                  "lexicon")
+        add(key, entry)
     for word in analysis.rare_words:
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
         if any(k in found or k in covered for k in keys) or gone(word.start):
@@ -251,6 +261,60 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
                                    "dictionary"))
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+SENSES_FILE = "senses.toml"
+MIN_SIGNS = 2  # distinct terms of a discipline a text must use before the discipline's senses are given
+_IN_DISCIPLINE = {"fr": "en {} : ", "en": "in {}: "}
+
+
+@functools.cache
+def _disciplines(lang: str) -> tuple[tuple[str, dict, dict], ...]:
+    """(name, {sign: ()}, {word: definition}) of each discipline of `lang/<lang>/senses.toml`: the terms that show a
+    text is about it (its own signs, and the terms of the sections of `glossary.txt` whose heading names this
+    discipline and no other), and the everyday words it gives a technical sense (« manteau » in geology)."""
+    table = toml_table(lang, SENSES_FILE)
+    names = [d["name"] for d in table.values()]
+    headed = sections(lang, "glossary.txt")
+    out = []
+    for discipline in table.values():
+        name = discipline["name"]
+        signs = {sign.lower(): () for sign in discipline.get("signs", ())}
+        for heading, terms in headed.items():
+            if re.search(rf"\b{re.escape(name)}\b", heading) and not any(
+                    other != name and other not in name and re.search(rf"\b{re.escape(other)}\b", heading)
+                    for other in names):
+                signs.update((term, ()) for term in terms)
+        out.append((name, signs, {word.lower(): definition for word, definition in discipline.get("senses", {}).items()}))
+    return tuple(out)
+
+
+def _course_senses(analysis) -> dict[str, tuple[str, str]]:
+    """{word: (discipline, technical sense)} for the words of the text that its discipline uses in a technical
+    sense. The discipline is the one whose signs the text uses most (at least MIN_SIGNS of them; on a tie, each of
+    them, a word they share taking the first one's sense). A word inside a multi-word term of the lexicons that the
+    text uses gets no sense of its own."""
+    scored = []
+    for name, signs, senses in _disciplines(analysis.lang):
+        used = len(_terms_used(analysis.text, signs))
+        if used >= MIN_SIGNS:
+            scored.append((used, name, senses))
+    if not scored:
+        return {}
+    multiword = {**{term: () for term in plain_definitions(analysis.lang) if " " in term}, **_multiword(analysis.lang)}
+    in_terms = {word for term in _terms_used(analysis.text, multiword) for word in _TERM_WORD.findall(term)}
+    best = max(used for used, _, _ in scored)
+    chosen: dict[str, tuple[str, str]] = {}
+    for _, name, senses in (item for item in scored if item[0] == best):  # « densité » in geology is no population
+        single = {word: definition for word, definition in senses.items() if " " not in word}
+        for token in analysis.doc:
+            key = next((k for k in _keys(token) if k in single), None)
+            if key is not None and token.pos_ in ("NOUN", "ADJ", "VERB") and key not in in_terms:  # not « bien »
+                # the adverb, nor « voie » of « voies respiratoires »: the term is explained as a whole
+                chosen.setdefault(key, (name, single[key]))
+        for key in _terms_used(analysis.text, {w: d for w, d in senses.items() if " " in w}):
+            chosen.setdefault(key, (name, senses[key]))
+    return chosen
 
 
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]{3,})(?![\w-])")

@@ -1,7 +1,7 @@
 """Language data kept as files next to the language (`lang/fr/`, `lang/en/`).
 
-Formats: `key=suggestion|suggestion` lists (`entries`), one-word-a-line lists (`words`), and
-`settings.toml` (thresholds and formula constants).
+Formats: `key=suggestion|suggestion` lists (`entries`), one-word-a-line lists (`words`), and TOML tables
+(`toml_table`: `settings.toml` for thresholds and formula constants, `diagram.toml`, `senses.toml`).
 """
 from __future__ import annotations
 
@@ -36,6 +36,20 @@ def entries(lang: str, filename: str) -> dict[str, tuple[str, ...]]:
 
 
 @cache
+def sections(lang: str, filename: str) -> dict[str, tuple[str, ...]]:
+    """The keys of a `key=…` file under each of its `# --- name ---` headings: {name: keys}."""
+    found: dict[str, list[str]] = {}
+    current = ""
+    for line in _read(lang, filename).splitlines():
+        line = line.strip()
+        if line.startswith("# ---") and line.endswith("---"):
+            current = line.strip("#- ").strip()
+        elif line and not line.startswith("#") and "=" in line:
+            found.setdefault(current, []).append(line.partition("=")[0].strip().lower())
+    return {name: tuple(keys) for name, keys in found.items()}
+
+
+@cache
 def plain_definitions(lang: str) -> dict[str, tuple[str, ...]]:
     """atypie's own plain definitions: the course terms of `glossary.txt`, then the general academic words of
     `glossary_academic.txt` (a term of both keeps its `glossary.txt` definition)."""
@@ -48,8 +62,13 @@ def words(lang: str, filename: str) -> frozenset[str]:
 
 
 @cache
+def toml_table(lang: str, filename: str) -> dict:
+    """A TOML file of the language (`settings.toml`, `diagram.toml`, `senses.toml`), read once; {} when absent."""
+    return tomllib.loads(_read(lang, filename))
+
+
 def settings(lang: str) -> dict:
-    return tomllib.loads(_read(lang, "settings.toml"))
+    return toml_table(lang, "settings.toml")
 
 
 @cache

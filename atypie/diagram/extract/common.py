@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...language.data import toml_table
 from ..labels import tidy
 from ..model import GraphBuilder
 
@@ -19,13 +20,8 @@ MARKDOWN_ITEM = re.compile(r"^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
-@cache
 def markers(lang: str) -> dict:
-    import tomllib
-    from importlib import resources
-
-    raw = resources.files("atypie.language").joinpath("lang", lang, "diagram.toml").read_text(encoding="utf-8")
-    return tomllib.loads(raw)
+    return toml_table(lang, "diagram.toml")
 
 
 def count(text: str, words: list[str]) -> int:
