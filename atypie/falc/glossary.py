@@ -19,6 +19,7 @@ import bisect
 import dataclasses
 import functools
 import re
+from collections import Counter
 from dataclasses import asdict, dataclass
 
 from pydantic import BaseModel, Field
@@ -192,7 +193,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         k = bisect.bisect_right(starts, (at, float("inf"))) - 1
         return k >= 0 and starts[k][0] <= at < starts[k][1]
 
-    for key, (discipline, definition) in _course_senses(analysis).items():  # « manteau » in a geology text
+    lexicon_terms = _terms_used(analysis.text, _lexicon_terms(lang))
+    dictionary_terms = _terms_used(analysis.text, _dictionary_terms(lang))
+    in_terms = {word for term in [*lexicon_terms, *dictionary_terms] for word in _TERM_WORD.findall(term)}
+    for key, (discipline, definition) in _course_senses(analysis, in_terms).items():  # « manteau » in geology
         if key in found or key in covered:
             continue
         entry = explain(key, [key])  # the text's own definition, or the course's, comes first
@@ -252,12 +256,11 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for key, (start, end) in _terms_used(analysis.text, course).items():  # the course's own terms
         if key not in found and key not in covered:
             add(key, GlossaryEntry(analysis.text[start:end], course[key], "cours", "course"))
-    multiword = {term: values for term, values in shipped.items() if " " in term}
-    for key in _terms_used(analysis.text, multiword):  # multi-word terms of the lexicon that the text uses
+    for key in lexicon_terms:  # multi-word terms of the lexicon that the text uses
         if key not in found:
             add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
-    for key, (start, _) in _terms_used(analysis.text, _multiword(lang)).items():  # « biologie moléculaire »
-        if key not in found and key not in covered and key not in multiword:
+    for key, (start, _) in dictionary_terms.items():  # « biologie moléculaire »
+        if key not in found and key not in covered and key not in lexicon_terms:
             add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
                                    "dictionary"))
     return sorted(found.values(), key=lambda e: e.term.lower())
@@ -269,49 +272,57 @@ _IN_DISCIPLINE = {"fr": "en {} : ", "en": "in {}: "}
 
 
 @functools.cache
-def _disciplines(lang: str) -> tuple[tuple[str, dict, dict], ...]:
-    """(name, {sign: ()}, {word: definition}) of each discipline of `lang/<lang>/senses.toml`: the terms that show a
-    text is about it (its own signs, and the terms of the sections of `glossary.txt` whose heading names this
-    discipline and no other), and the everyday words it gives a technical sense (« manteau » in geology)."""
-    table = toml_table(lang, SENSES_FILE)
-    names = [d["name"] for d in table.values()]
+def _disciplines(lang: str) -> tuple[tuple[str, dict[str, str]], ...]:
+    """(name, {word: definition}) of each discipline of `lang/<lang>/senses.toml`: the everyday words it gives a
+    technical sense (« manteau » in geology)."""
+    return tuple((d["name"], {word.lower(): definition for word, definition in d.get("senses", {}).items()})
+                 for d in toml_table(lang, SENSES_FILE).values())
+
+
+@functools.cache
+def _signs(lang: str) -> tuple[_TermIndex, dict[str, frozenset[int]]]:
+    """The terms that show a text is about a discipline, each with the disciplines (indexes in `_disciplines`) it
+    points to: the discipline's own signs in `senses.toml`, and the terms of the sections of `glossary.txt` whose
+    heading names this discipline and no other."""
+    table = list(toml_table(lang, SENSES_FILE).values())
+    names = [d["name"] for d in table]
     headed = sections(lang, "glossary.txt")
-    out = []
-    for discipline in table.values():
+    owners: dict[str, set[int]] = {}
+    for n, discipline in enumerate(table):
         name = discipline["name"]
-        signs = {sign.lower(): () for sign in discipline.get("signs", ())}
+        signs = [sign.lower() for sign in discipline.get("signs", ())]
         for heading, terms in headed.items():
             if re.search(rf"\b{re.escape(name)}\b", heading) and not any(
                     other != name and other not in name and re.search(rf"\b{re.escape(other)}\b", heading)
                     for other in names):
-                signs.update((term, ()) for term in terms)
-        out.append((name, signs, {word.lower(): definition for word, definition in discipline.get("senses", {}).items()}))
-    return tuple(out)
+                signs.extend(terms)
+        for sign in signs:
+            owners.setdefault(sign, set()).add(n)
+    return _index(dict.fromkeys(owners, ())), {sign: frozenset(found) for sign, found in owners.items()}
 
 
-def _course_senses(analysis) -> dict[str, tuple[str, str]]:
+def _course_senses(analysis, in_terms: set[str]) -> dict[str, tuple[str, str]]:
     """{word: (discipline, technical sense)} for the words of the text that its discipline uses in a technical
     sense. The discipline is the one whose signs the text uses most (at least MIN_SIGNS of them; on a tie, each of
-    them, a word they share taking the first one's sense). A word inside a multi-word term of the lexicons that the
-    text uses gets no sense of its own."""
-    scored = []
-    for name, signs, senses in _disciplines(analysis.lang):
-        used = len(_terms_used(analysis.text, signs))
-        if used >= MIN_SIGNS:
-            scored.append((used, name, senses))
-    if not scored:
+    them, a word they share taking the first one's sense). A word of `in_terms` (the words of the multi-word terms
+    of the lexicons that the text uses) gets no sense of its own: the term is explained as a whole."""
+    index, owners = _signs(analysis.lang)
+    scores: Counter = Counter(n for sign in _terms_used(analysis.text, index) for n in owners[sign])
+    best = max(scores.values(), default=0)
+    if best < MIN_SIGNS:
         return {}
-    multiword = {**{term: () for term in plain_definitions(analysis.lang) if " " in term}, **_multiword(analysis.lang)}
-    in_terms = {word for term in _terms_used(analysis.text, multiword) for word in _TERM_WORD.findall(term)}
-    best = max(used for used, _, _ in scored)
+    disciplines = _disciplines(analysis.lang)
+    chosen_senses = [disciplines[n] for n in sorted(n for n, used in scores.items() if used == best)]
     chosen: dict[str, tuple[str, str]] = {}
-    for _, name, senses in (item for item in scored if item[0] == best):  # « densité » in geology is no population
-        single = {word: definition for word, definition in senses.items() if " " not in word}
-        for token in analysis.doc:
-            key = next((k for k in _keys(token) if k in single), None)
-            if key is not None and token.pos_ in ("NOUN", "ADJ", "VERB") and key not in in_terms:  # not « bien »
-                # the adverb, nor « voie » of « voies respiratoires »: the term is explained as a whole
-                chosen.setdefault(key, (name, single[key]))
+    for token in analysis.doc:
+        if token.pos_ not in ("NOUN", "ADJ", "VERB"):  # not « bien » the adverb
+            continue
+        keys = _keys(token)
+        for name, senses in chosen_senses:  # « densité » in a geology text is no population density
+            key = next((k for k in keys if k in senses and " " not in k), None)
+            if key is not None and key not in in_terms:  # not « voie » of « voies respiratoires »
+                chosen.setdefault(key, (name, senses[key]))
+    for name, senses in chosen_senses:
         for key in _terms_used(analysis.text, {w: d for w, d in senses.items() if " " in w}):
             chosen.setdefault(key, (name, senses[key]))
     return chosen
@@ -417,14 +428,39 @@ def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
 _TERM_WORD = re.compile(r"\w+(?:['’]|-\w+)*")
 
 
-def _terms_used(text: str, terms: dict) -> dict[str, tuple[int, int]]:
+@dataclass(frozen=True, eq=False)
+class _TermIndex:
+    """Terms to look up in a text, with the words they can start with and their longest length in words."""
+    terms: dict
+    firsts: frozenset[str]
+    longest: int
+
+
+def _index(terms: dict) -> _TermIndex:
+    longest = min(6, max((len(_TERM_WORD.findall(t)) for t in terms), default=1))  # « bloc d'instructions »: 3
+    return _TermIndex(terms, frozenset(first.group() for term in terms if (first := _TERM_WORD.match(term))), longest)
+
+
+@functools.cache
+def _lexicon_terms(lang: str) -> _TermIndex:
+    """The multi-word terms of the shipped lexicon (« bloc d'instructions »), indexed once."""
+    return _index({term: values for term, values in plain_definitions(lang).items() if " " in term})
+
+
+@functools.cache
+def _dictionary_terms(lang: str) -> _TermIndex:
+    """The broad dictionary's terms of two or three words (« biologie moléculaire »), indexed once."""
+    return _index(_multiword(lang))
+
+
+def _terms_used(text: str, terms: dict | _TermIndex) -> dict[str, tuple[int, int]]:
     """{term: (start, end)} of the first use in `text` of each (possibly multi-word) term: one pass over the
     words, looking up runs of up to 6 words (linear in the text, whatever the number of terms)."""
-    if not terms:
+    index = terms if isinstance(terms, _TermIndex) else _index(terms)
+    if not index.terms:
         return {}
-    longest = min(6, max(len(_TERM_WORD.findall(t)) for t in terms))  # « bloc d'instructions »: 3 words here
+    terms, firsts, longest = index.terms, index.firsts, index.longest
     words = [(m.group().lower().replace("’", "'"), m.start(), m.end()) for m in _TERM_WORD.finditer(text)]
-    firsts = {first.group() for term in terms if (first := _TERM_WORD.match(term))}  # where a term can start
     used: dict[str, tuple[int, int]] = {}
     inside = 0  # the words before this index belong to a multi-word term already found, so that
     # « division du travail social » gives « division du travail » and not also « travail social »

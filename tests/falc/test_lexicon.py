@@ -9,7 +9,6 @@ from importlib import resources
 import pytest
 
 from atypie.falc import plain_words
-
 from atypie.falc.glossary import build_glossary
 from atypie.falc.simplify import simplify
 from atypie.language.analysis import analyse
@@ -82,7 +81,8 @@ def test_the_hand_written_glossary_stays_preferred_and_the_course_overrides_the_
 
 
 def test_a_dictionary_definition_says_where_it_comes_from_and_that_its_sense_is_to_check():
-    result = simplify("Un polariseur ne laisse passer qu'une partie de la lumière naturelle.", load_preset("falc"), "fr")
+    text = "Un polariseur ne laisse passer qu'une partie de la lumière naturelle."
+    result = simplify(text, load_preset("falc"), "fr")
     line = next(line for line in result.text.splitlines() if line.startswith("- polariseur"))
     assert line.endswith("(Wiktionnaire : sens à vérifier)")
 
