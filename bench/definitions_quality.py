@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from atypie.adapters import grammalecte  # noqa: E402
 from atypie.falc import inflect  # noqa: E402
-from atypie.falc.definitions import find_definitions, normalise  # noqa: E402
+from atypie.falc.definitions import find_definitions  # noqa: E402
 from atypie.falc.simplify import simplify  # noqa: E402
 from atypie.language.analysis import analyse  # noqa: E402
 from atypie.profiles.presets import load_preset  # noqa: E402
@@ -66,7 +66,7 @@ def matches(hard: str, term: str) -> bool:
         if b[0] in lemmas(a[0]):
             return True  # "aiguë" ~ "aigu": the lexicon reads the hard word as a form of the term
         x, y = sorted((a[0], b[0]), key=len)
-        common = next((i for i, (p, q) in enumerate(zip(x, y)) if p != q), len(x))
+        common = next((i for i, (p, q) in enumerate(zip(x, y, strict=False)) if p != q), len(x))
         return common >= max(5, len(x) - 2)
     small, large = (a, b) if len(a) <= len(b) else (b, a)
     if len(small) == 1 and small[0] != large[0]:
