@@ -492,6 +492,8 @@ def _phrases(analysis) -> list[Replacement]:
             continue  # "n'a toutefois pas" must not become "n'a mais pas"
         if _after_auxiliary(analysis, start):
             continue  # "on a vu que" is the verb "voir", not the conjunction "vu que" (→ "comme")
+        if plain[0].lower() in _UNGRADED and _after_degree(analysis.text, start):
+            continue  # « plus particulièrement » must not become « plus surtout »
         found.append(Replacement(start, end, plain[0], "substitution"))
     return found
 
@@ -508,6 +510,15 @@ def _after_auxiliary(analysis, start: int) -> bool:
 
 
 _CLAUSE_STARTERS = {"mais", "donc", "car", "et", "ou", "or", "puis", "but", "so", "and", "then"}
+_DEGREE = re.compile(r"(?<![\w'’-])(?:plus|moins|très|trop|assez|aussi|si|tout|more|most|less|very|too)\s+$",
+                     re.IGNORECASE)
+_UNGRADED = {"surtout", "aussi", "ensuite", "enfin", "presque", "seulement", "sans doute", "jamais", "d'abord",
+             "mainly", "also", "then", "almost", "only"}  # words no « plus » or « très » can modify
+
+
+def _after_degree(text: str, start: int) -> bool:
+    """Whether a degree word (« plus », « très »…) comes right before `start`."""
+    return _DEGREE.search(text, max(0, start - 12), start) is not None
 
 
 def _at_clause_start(text: str, start: int) -> bool:

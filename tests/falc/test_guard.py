@@ -115,6 +115,14 @@ def test_a_participle_after_an_auxiliary_is_not_a_conjunction():
     assert simplify(text, FALC, "fr").sentences[0].startswith("On a vu que")
 
 
+@pytest.mark.parametrize(("text", "plain"), [
+    ("Elle étudie la matière, plus particulièrement à l'échelle des atomes.", "plus particulièrement"),
+    ("Cette règle vaut particulièrement pour les enfants.", "vaut surtout pour"),  # no degree word: replaced
+])
+def test_a_word_after_plus_or_tres_is_not_replaced_by_one_that_cannot_be_graded(text, plain):
+    assert plain in simplify(text, FALC, "fr").sentences[0]
+
+
 def test_a_relative_clause_keeps_the_end_of_its_list():
     # cut at the bracket, "les tremblements de terre et la dérive" were said to explain mountains, not plates
     text = ("Depuis les années 1970, la formation des montagnes est expliquée par la tectonique des plaques, qui "
