@@ -697,13 +697,15 @@ def _finite_before_stop(tokens: list) -> bool:
 def _shared_subject(left: list, right_start: list) -> str:
     """The subject of the verb the right clause's verb is coordinated with ("…, mais consomme")."""
     verbs = [t for t in right_start[:2] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
-    if not verbs or verbs[0].dep_ != "conj":
+    if not verbs:
         return ""
+    if verbs[0].dep_ != "conj":
+        return _opening_subject(left)
     left_verb = verbs[0].head
     left_ids = {t.i for t in left}
     subjects = [c for c in left_verb.children if c.dep_.startswith("nsubj") and c.i in left_ids]
     if not subjects:
-        return ""
+        return _opening_subject(left)
     subject = subjects[0]
     if subject.text.lower() == "qui":
         before = [t for t in left if t.i == subject.i - 1]
@@ -713,7 +715,33 @@ def _shared_subject(left: list, right_start: list) -> str:
         return ""
     if len(phrase) > 6:  # « La Coupe du monde féminine de football 2015 … et se déroule » → « Elle se déroule »
         return _pronoun(subject)
-    return _noun_phrase(phrase) if subject.pos_ != "PRON" else subject.text.lower()
+    return _lowered(_noun_phrase(phrase)) if subject.pos_ != "PRON" else subject.text.lower()
+
+
+def _opening_subject(left: list) -> str:
+    """The noun phrase that opens the sentence as its subject, when the parse lost the verb it shares (« Le grand
+    bi apparaît … et connaît …, mais est peu utilisé », « apparaît » read as a noun): a determiner, one to three
+    nouns or adjectives, then a verb; "" when another subject or a relative clause comes before the cut, since the
+    verb may then belong to it."""
+    if len(left) < 3 or not _subject_then_verb(left) or left[0].text.lower() not in _DETERMINERS:
+        return ""
+    k = 1
+    while k < min(len(left), 4) and left[k].pos_ in ("NOUN", "ADJ", "NUM", "PROPN") and not _conjugated_only(left[k]):
+        k += 1
+    if any(t.text.lower() in _RELATIVE_WORDS or t.dep_.startswith("nsubj") or t.text.lower() in _SUBJECT_PRONOUNS
+           for t in left[k:]):
+        return ""
+    return _lowered(_noun_phrase(left[:k]))
+
+
+def _lowered(phrase: str) -> str:
+    """A noun phrase put after a linking word: « Le grand bi » → « le grand bi » (its determiner only)."""
+    first, _, rest = phrase.partition(" ")
+    return phrase if first.lower().rstrip("'’") not in {d.rstrip("'’") for d in _DETERMINERS} else \
+        phrase[:1].lower() + phrase[1:]
+
+
+_RELATIVE_WORDS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 
 def _shared_auxiliary(left: list, right_start: list) -> str:

@@ -84,6 +84,17 @@ def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
     assert kept.sentences == ["Le chat et le chien dorment dans le salon depuis ce matin."]
 
 
+def test_a_verb_after_mais_takes_the_subject_that_opens_the_sentence_when_the_parse_lost_it():
+    # « apparaît » is read as a noun: the parse gives « est … utilisé » no subject
+    text = ("Le grand bi apparaît au début des années 1870 et connaît une grande popularité parmi les sportifs, "
+            "mais est assez peu utilisé par le public à cause de sa dangerosité.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences[-1] == "Mais le grand bi est assez peu utilisé par le public à cause de sa dangerosité."
+    # a relative clause before the cut: « est fatigué » may be said of « la souris »; left as it is
+    kept = "Le chat mange la souris qui court dans le jardin depuis le matin, mais est très fatigué après cet effort."
+    assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
+
+
 def test_a_participle_ending_a_definition_is_said_of_the_defined_noun_by_a_pronoun():
     sentences = simplify("Nevers est une commune du centre de la France, située dans le département de la Nièvre en "
                          "région Bourgogne-Franche-Comté.", load_preset("falc"), "fr").sentences
