@@ -18,6 +18,11 @@ def test_terms_keep_their_adjectives_and_bare_complements():
     assert {"Politique monétaire", "Blocs d'instructions", "Inflation", "Indentation"} <= labels
 
 
+def test_an_acronym_skips_the_small_words_of_its_expansion_and_spells_a_participle():
+    terms, _ = read("La pneumonie acquise en communauté (PAC) est une inflammation du poumon. La PAC est fréquente.")
+    assert any(t.label == "Pneumonie acquise en communauté (PAC)" for t in terms.values())
+
+
 def test_an_acronym_joins_the_words_it_spells():
     terms, _ = read("La programmation orientée objet (POO) structure les programmes. La POO utilise des classes.")
     term = next(t for t in terms.values() if "POO" in t.label)

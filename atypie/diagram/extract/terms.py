@@ -24,6 +24,8 @@ from ..model import MAX_LABEL_WORDS
 from .common import VAGUE, locution_spans
 
 _NOMINAL = ("NOUN", "PROPN")
+_ACRONYM_SKIPPED = {"de", "d'", "d’", "du", "des", "en", "et", "à", "au", "aux", "la", "le", "les", "l'", "l’", "pour",
+                    "sur", "of", "the", "and", "for", "in", "on"}  # « pneumonie acquise en communauté » spells PAC
 _OF = {"de", "d'", "d’"}
 _OF_THE = {"du", "des"}
 _NAMING_ADJECTIVES = {"premier", "dernier", "second", "nouveau", "ancien", "grand", "petit", "haut", "bas", "vieux",
@@ -348,11 +350,13 @@ def _spelled_by(doc, last: int, acronym: str) -> list:
     words, k = [], last
     while k >= 0 and len(words) < 2 * len(letters) + 2:
         token = doc[k]
-        if token.is_punct or token.pos_ in ("DET", "VERB", "AUX", "PRON"):
-            break
+        if token.is_punct or token.pos_ in ("DET", "AUX", "PRON") or token.pos_ == "VERB" and "Part" not in \
+                token.morph.get("VerbForm"):
+            break  # a participle may be spelled: « pneumonie acquise en communauté (PAC) »
         words.insert(0, token)
         initials = "".join(t.text[0].lower() for t in words if t.text.lower() not in _OF)
-        if initials == letters:
+        content = "".join(t.text[0].lower() for t in words if t.text.lower() not in _ACRONYM_SKIPPED)
+        if letters in (initials, content) and words[0].text.lower() not in _ACRONYM_SKIPPED:
             return words
         k -= 1
     return []
