@@ -36,6 +36,9 @@ def test_an_acronym_joins_the_words_it_spells():
     # reaches back to the last subject; a term completed by another through a participle is linked to it
     ("Le mécanisme est l'aspiration de contenu provenant des voies respiratoires supérieures.",
      ("Aspiration de contenu", "provenant de", "Voies respiratoires supérieures")),
+    # « acquise » is read as the root: the predicate noun has no subject in the parse, the surface gives it
+    ("La pneumonie acquise en communauté (PAC) est une inflammation aiguë du poumon chez un patient.",
+     ("Pneumonie acquise en communauté (PAC)", "est une", "Inflammation aiguë")),
 ])
 def test_a_link_is_read_with_its_words(text, link):
     _, links = read(text)

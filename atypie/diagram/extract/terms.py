@@ -374,7 +374,8 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None  # the nearest
             # before the verb: « La nuit, la photosynthèse est suspendue » has « nuit » read as a second subject
             if subject is None:
-                links += _surface_link(verb, sentence, surface, index)
+                links += _surface_link(verb, sentence, surface, index) or _copula_link(verb, sentence, surface,
+                                                                                        by_head, index)
                 continue
             source = _term_of(subject, by_head, last_subject)
             if source is None:
@@ -443,6 +444,27 @@ def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[L
         source = next((by_head[j] for j in range(k, max(k - 3, sentence.start - 1), -1) if j in by_head
                        and all(doc[m].pos_ == "ADJ" for m in range(j + 1, k + 1))), None)
     return [] if source is None else _clause_links(verb, sentence, by_head, source, index)
+
+
+def _copula_link(noun, sentence, surface: dict[int, str], by_head: dict[int, str], index: int) -> list[Link]:
+    """« La pneumonie acquise en communauté (PAC) est une inflammation … » when the parse gave the predicate noun no
+    subject: the term that ends right before « est » (an acronym in brackets passed over), with no verb before it
+    in the sentence, « est une » the term of the noun."""
+    copulas = [c for c in noun.children if c.dep_ == "cop" and c.i < noun.i]
+    target = by_head.get(noun.i)
+    if not copulas or target is None or noun.pos_ not in _NOMINAL:
+        return []
+    doc = noun.doc
+    cop = copulas[0]
+    k = cop.i - 1
+    if k - 2 >= sentence.start and doc[k].text == ")" and doc[k - 2].text == "(":
+        k -= 3  # « (PAC) »
+    source = surface.get(k)
+    if source is None or source == target or any(
+            t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[sentence.start:k]):
+        return []
+    between = [t.text.lower() for t in doc[cop.i:noun.i] if t.pos_ in ("AUX", "DET", "ADV")]
+    return [Link(source, target, _verb_label(between), index)]
 
 
 def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: int) -> list[Link]:
