@@ -268,7 +268,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
 
 SENSES_FILE = "senses.toml"
 MIN_SIGNS = 2  # distinct terms of a discipline a text must use before the discipline's senses are given
-_IN_DISCIPLINE = {"fr": "en {} : ", "en": "in {}: "}
+_IN_DISCIPLINE = {"fr": "(en {}) ", "en": "(in {}) "}
 
 
 @functools.cache

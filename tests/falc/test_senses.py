@@ -22,7 +22,7 @@ def glossary(text: str) -> dict[str, str]:
 
 def test_a_word_of_a_geology_text_is_given_its_geology_sense():
     senses = toml_table("fr", "senses.toml")["geologie"]["senses"]
-    assert glossary(GEOLOGY)["manteau"] == "en géologie : " + senses["manteau"]
+    assert glossary(GEOLOGY)["manteau"] == "(en géologie) " + senses["manteau"]
 
 
 def test_the_same_word_in_everyday_use_gets_no_technical_sense():
