@@ -307,7 +307,10 @@ def _course_senses(analysis, in_terms: set[str]) -> dict[str, tuple[str, str]]:
     them, a word they share taking the first one's sense). A word of `in_terms` (the words of the multi-word terms
     of the lexicons that the text uses) gets no sense of its own: the term is explained as a whole."""
     index, owners = _signs(analysis.lang)
-    scores: Counter = Counter(n for sign in _terms_used(analysis.text, index) for n in owners[sign])
+    used = set(_terms_used(analysis.text, index))  # the terms as written, a plural first word allowed
+    used.update(key for token in analysis.doc if token.pos_ in ("NOUN", "ADJ", "VERB")  # « urbaines » → « urbain »
+                for key in _keys(token) if key in owners)
+    scores: Counter = Counter(n for sign in used for n in owners[sign])
     best = max(scores.values(), default=0)
     if best < MIN_SIGNS:
         return {}
