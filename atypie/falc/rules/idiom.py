@@ -104,13 +104,18 @@ def _verb_forms(lang: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(verbs) for word, verbs in index.items()}
 
 
-def _keys(token) -> frozenset[str]:
-    """Every key a word of the sentence can match: lemma, text, singular, the words of a contraction, and the
-    determiner classes (any article, possessive or demonstrative stands for an idiom's article)."""
-    pos = token.pos_
-    after_determiner = pos == "NOUN" and token.i > 0 and token.doc[token.i - 1].pos_ == "DET"  # "la mise au point"
-    article = pos == "DET" or token.lower_ in _ARTICLES
-    return _keys_of(token.text, token.lemma_, pos, after_determiner, article and "Poss=Yes" in str(token.morph))
+def _keys(tokens: list, doc) -> list[frozenset[str]]:
+    """For each word of the text, every key it can match: lemma, text, singular, the words of a contraction, and
+    the determiner classes (any article, possessive or demonstrative stands for an idiom's article). The tags are
+    read once for the whole text (a spaCy token is made anew at each access)."""
+    tags = [t.pos_ for t in doc]
+    keys = []
+    for token in tokens:
+        i, pos, text = token.i, tags[token.i], token.text
+        after_determiner = pos == "NOUN" and i > 0 and tags[i - 1] == "DET"  # "la mise au point"
+        article = pos == "DET" or text.lower() in _ARTICLES
+        keys.append(_keys_of(text, token.lemma_, pos, after_determiner, article and "Poss=Yes" in str(token.morph)))
+    return keys
 
 
 _ARTICLES = ("le", "la", "les", "l'", "l’", "un", "une", "des")
@@ -160,7 +165,7 @@ def _article_before(tokens, keys, i: int) -> int | None:
 def find_idioms(analysis) -> list[IdiomMatch]:
     tokens = [t for t in analysis.doc if not t.is_space]
     if analysis.lang == "fr":
-        keys = [_keys(t) for t in tokens]
+        keys = _keys(tokens, analysis.doc)
     else:
         keys = [frozenset((t.text.lower().replace("’", "'"),)) for t in tokens]
     index = _by_first_key(analysis.lang)
