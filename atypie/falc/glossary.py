@@ -193,6 +193,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         k = bisect.bisect_right(starts, (at, float("inf"))) - 1
         return k >= 0 and starts[k][0] <= at < starts[k][1]
 
+    for item in found_in_text:  # a term the text names on purpose (« … est appelée méthode »): its own words first
+        if item.cue in _NAMING_CUES and item.key not in found and item.key not in covered:
+            add(item.key, GlossaryEntry(item.term, item.definition, "sigle" if item.cue == "acronym" else "texte",
+                                        "text"))
     lexicon_terms = _terms_used(analysis.text, _lexicon_terms(lang))
     dictionary_terms = _terms_used(analysis.text, _dictionary_terms(lang))
     in_terms = {word for term in [*lexicon_terms, *dictionary_terms] for word in _TERM_WORD.findall(term)}
@@ -421,8 +425,12 @@ def _context(analysis, at: int) -> str:
 
 
 
+_NAMING_CUES = {"acronym", "called", "we-call"}  # « … est appelé méthode », « on appelle … »: the text names a term
+
+
 def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
-    if item.cue == "acronym":
+    """Whether a term the text defines joins the glossary: one it names on purpose, or one with a rare word."""
+    if item.cue in _NAMING_CUES:
         return True
     words = [w for w in _WORDS.findall(item.key) if len(w) > 3]
     return bool(words) and len(words) <= 4 and any(zipf(w, lang) < threshold for w in words)

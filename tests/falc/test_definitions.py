@@ -137,3 +137,11 @@ def test_a_precision_in_brackets_or_a_whole_clause_is_not_a_definition():
             "d'aspiration.")
     found = definitions_in_text(text, "fr")
     assert "communauté" not in found and not any(len(d.split()) > 30 for d in found.values()), found
+
+
+def test_a_term_the_text_names_on_purpose_is_explained_by_the_text_before_the_lexicon():
+    # glossary.txt defines « méthode » too; the text's own words come first
+    result = simplify("Une fonction définie dans une classe est appelée méthode. On l'utilise souvent.",
+                      load_preset("falc"), "fr")
+    entry = next(g for g in result.glossary if g.term == "méthode")
+    assert entry.definition == "Une fonction définie dans une classe" and entry.source == "text"
