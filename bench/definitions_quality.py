@@ -3,7 +3,7 @@
 
 - hard words replaced (gone from the plain text) or given a real definition (glossary entry not « à expliquer »),
   with the source of each definition (text, course, lexicon, mistral);
-- definitions the text gives itself (`atypie.falc.definitions`) against the annotated `definitions`;
+- definitions the text gives itself (`atypie.language.definitions`) against the annotated `definitions`;
 - every miss, for a person to read.
 
 Target on the held-out half (test): hard words replaced or really defined ≥ 80 %. Tune on `tuning` only.
@@ -27,9 +27,9 @@ sys.path.insert(0, str(ROOT))
 
 from atypie.adapters import grammalecte  # noqa: E402
 from atypie.falc import inflect  # noqa: E402
-from atypie.falc.definitions import find_definitions  # noqa: E402
 from atypie.falc.simplify import simplify  # noqa: E402
 from atypie.language.analysis import analyse  # noqa: E402
+from atypie.language.definitions import find_definitions  # noqa: E402
 from atypie.profiles.presets import load_preset  # noqa: E402
 
 COURSES = ROOT / "bench" / "data" / "courses_fr"

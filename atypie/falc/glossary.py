@@ -27,10 +27,10 @@ from pydantic import BaseModel, Field
 from ..adapters import grammalecte
 from ..backends.base import StructuredTask
 from ..language.data import entries, plain_definitions, sections, settings, toml_table, words
+from ..language.definitions import TextDefinition, cues, find_definitions, normalise
 from ..language.frequency import zipf
 from ..results import Notice
 from . import inflect, plain_words
-from .definitions import TextDefinition, cues, find_definitions, normalise
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
 SOURCES = ("text", "course", "lexicon", "dictionary", "mistral")

@@ -20,7 +20,7 @@ from ..adapters import grammalecte
 from ..language.data import entries
 from ..language.frequency import zipf
 from . import inflect
-from .definitions import find_definitions
+from ..language.definitions import find_definitions
 from .elision import elide_before, starts_with_vowel
 
 FILE = "plain_words.txt"

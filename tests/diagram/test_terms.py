@@ -23,6 +23,14 @@ def test_an_acronym_skips_the_small_words_of_its_expansion_and_spells_a_particip
     assert any(t.label == "Pneumonie acquise en communauté (PAC)" for t in terms.values())
 
 
+def test_a_term_the_text_defines_is_a_term_and_ranks_higher():
+    text = ("La pneumonie vient souvent d'une aspiration, mais lorsque le patient a avalé beaucoup de liquide, "
+            "on l'appelle pneumonie d'aspiration. Le patient tousse.")
+    terms, _ = read(text)
+    defined = next(t for t in terms.values() if t.label == "Pneumonie d'aspiration")
+    assert defined.defined and defined.score > next(t for t in terms.values() if t.label == "Liquide").score
+
+
 def test_an_acronym_joins_the_words_it_spells():
     terms, _ = read("La programmation orientée objet (POO) structure les programmes. La POO utilise des classes.")
     term = next(t for t in terms.values() if "POO" in t.label)

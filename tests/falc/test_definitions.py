@@ -6,10 +6,10 @@ import time
 
 import pytest
 
-from atypie.falc.definitions import definitions_in_text, find_definitions
 from atypie.falc.glossary import build_glossary, unexplained
 from atypie.falc.simplify import simplify
 from atypie.language.analysis import analyse
+from atypie.language.definitions import definitions_in_text, find_definitions
 from atypie.profiles.presets import load_preset
 
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from ...adapters import grammalecte
+from ...language.definitions import find_definitions
 from ...language.frequency import zipf
 from ..labels import tidy
 from ..model import MAX_LABEL_WORDS
@@ -53,10 +54,12 @@ class Term:
     specificity: float = 0.0
     degree: int = 0
     quoted: bool = False  # the text puts it in quotation marks: a word it introduces (« saveur », « cités »)
+    defined: bool = False  # the text defines it (« on l'appelle pneumonie d'aspiration »): a notion it teaches
 
     @property
     def score(self) -> float:
-        return len(self.mentions) + self.specificity + 0.75 * self.degree + (1.0 if self.quoted else 0.0)
+        return (len(self.mentions) + self.specificity + 0.75 * self.degree + (1.0 if self.quoted else 0.0)
+                + (1.0 if self.defined else 0.0))
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
             by_head[vague] = by_head[by_token[noun]]
             by_token[vague] = by_token[noun]
     _join_acronyms(analysis, terms, by_head)
+    _mark_defined(analysis, terms, by_head, by_token)
     links = _links(analysis, by_head, by_token)
     for term in terms.values():
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
@@ -342,6 +346,38 @@ def _join_acronyms(analysis, terms: dict[str, Term], by_head: dict[int, str]) ->
             joined.heads.add(head)
         if not joined.mentions:
             joined.mentions.append((0, words[0].idx, words[-1].idx + len(words[-1].text)))
+
+
+def _mark_defined(analysis, terms: dict[str, Term], by_head: dict[int, str], by_token: dict[int, int]) -> None:
+    """The terms the text defines (`language.definitions`: « … est appelée méthode », « (c'est la fécondation) »)
+    rank higher; one the mentions missed (« pneumonie d'aspiration » after « on l'appelle ») becomes a term of its
+    own, when its words are a noun and its complements."""
+    doc = analysis.doc
+    for item in find_definitions(analysis):
+        if item.cue == "acronym":
+            continue
+        span = doc.char_span(item.start, item.start + len(item.term), alignment_mode="expand")
+        if span is None or not any(t.pos_ in _NOMINAL for t in span) or len(span) > MAX_LABEL_WORDS:
+            continue
+        noun = next(t for t in span if t.pos_ in _NOMINAL)
+        key = " ".join(_key_word(t) for t in span if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
+        if key in terms:
+            terms[key].defined = True
+            continue
+        if any(t.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ") or t.is_punct for t in span):
+            continue
+        term = terms.setdefault(key, Term(key, _label(list(span)), defined=True))
+        index = next((n for n, sentence in enumerate(analysis.sentences) if sentence.start <= span.start
+                      < sentence.end), 0)
+        term.mentions.append((index, span.start_char, span.end_char))
+        old = by_head.get(noun.i)
+        if old is not None and old != key and old in terms:
+            terms[old].heads.discard(noun.i)
+            if not terms[old].heads:
+                del terms[old]
+        term.heads.add(noun.i)
+        by_head[noun.i] = key
+        by_token.update((t.i, noun.i) for t in span)
 
 
 def _spelled_by(doc, last: int, acronym: str) -> list:

@@ -15,9 +15,9 @@ import weakref
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-from ..language.data import entries
-from ..language.data import words as word_list
-from ..language.frequency import zipf
+from .data import entries
+from .data import words as word_list
+from .frequency import zipf
 
 # Words: an elided article or pronoun ("l'", "qu'"), a word (with hyphens), a number, or one sign.
 _TOKEN = re.compile(r"[^\W\d_]{1,5}['’](?=[^\W\d_])|[^\W\d_]+(?:-[^\W\d_]+)*|\d+(?:[.,]\d+)*|[^\w\s]")
@@ -122,7 +122,7 @@ def definitions_in_text(text_or_analysis, lang: str | None = None) -> dict[str, 
     """{term key: definition}, the first definition of each term (kept for callers of the former API)."""
     analysis = text_or_analysis
     if isinstance(text_or_analysis, str):
-        from ..language.analysis import analyse
+        from .analysis import analyse
 
         analysis = analyse(text_or_analysis, lang)
     out: dict[str, str] = {}
