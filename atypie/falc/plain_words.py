@@ -18,9 +18,9 @@ from functools import cache
 
 from ..adapters import grammalecte
 from ..language.data import entries
+from ..language.definitions import find_definitions
 from ..language.frequency import zipf
 from . import inflect
-from ..language.definitions import find_definitions
 from .elision import elide_before, starts_with_vowel
 
 FILE = "plain_words.txt"
