@@ -46,9 +46,12 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
         return [piece_of("", tokens)]
     tokens, detached = _detach_clauses(tokens)
     pieces: list[Piece] = []
-    for linker, group in _split_on_points(tokens):
+    groups = _split_on_points(tokens)
+    for n, (linker, group) in enumerate(groups):
+        linked = n + 1 < len(groups) and bool(groups[n + 1][0])  # « …, sinon … » says something of this group
         for inner_linker, inner in [pair for g in _split_fronted(group) for pair in _trailing_apposition(*g)]:
-            found = _final_relative(inner) or _trailing_participle(inner)
+            found = None if linked else _final_relative(inner) or _trailing_participle(inner)  # a relative
+            # moved between them would take the link: « … les tuyaux. Ces tuyaux refroidissent le moteur. Sinon … »
             if found is None:
                 for n, part in enumerate(_comma_clauses(inner, max_words)):
                     pieces.append(piece_of((inner_linker or linker) if n == 0 else "", part))
