@@ -127,6 +127,14 @@ def test_the_graph_says_why_it_chose_its_kind(text, kind, reason):
     assert graph.to_dict()["reason"] == graph.reason
 
 
+def test_markers_are_found_elided_and_with_typographic_apostrophes():
+    from atypie.diagram.extract.common import count
+
+    assert count("puisqu'il pleut, puisqu’elle part", ["puisqu'"]) == 2  # the elided form, either apostrophe
+    assert count("d’abord la pâte, ensuite le four", ["d'abord"]) == 1
+    assert count("jusqu'ici", ["qu'"]) == 0  # a marker is a whole word: not the end of « jusqu' »
+
+
 def test_step_labels_are_whole_verb_phrases_of_the_text():
     text = ("Il faut d'abord souligner le rôle du noyau. Ensuite, la cellule se divise en deux cellules filles. "
             "Enfin, les cellules grandissent.")

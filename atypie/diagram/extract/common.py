@@ -25,7 +25,11 @@ def markers(lang: str) -> dict:
 
 
 def count(text: str, words: list[str]) -> int:
-    return sum(len(re.findall(rf"(?<![\w']){re.escape(word)}(?![\w'])", text)) for word in words)
+    """Uses of the markers in `text`, as whole words; a marker that ends on an elision (« puisqu' ») is followed
+    by its word. Typographic apostrophes count as straight ones."""
+    text = text.replace("’", "'")
+    return sum(len(re.findall(rf"(?<![\w']){re.escape(word)}" + ("" if word.endswith("'") else r"(?![\w'])"), text))
+               for word in words)
 
 
 def is_year(raw: str) -> bool:
