@@ -580,7 +580,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if len([t for t in right if not t.is_punct]) < 3 or not _is_clause(left) or not right:
         return [(linker, tokens)]
     first = right[0]
-    if first.pos_ not in ("DET", "NOUN") or first.like_num or first.text.lower() in (
+    ranked = first.text.lower() in _RANK_ADJECTIVES and len(right) > 1 and right[1].pos_ == "NOUN"
+    if (first.pos_ not in ("DET", "NOUN") and not ranked) or first.like_num or first.text.lower() in (
             "ce", "cela", "cet", "cette", "ces", "tout", "toute", "tous", "toutes"):  # « toutes situées … »
         return [(linker, tokens)]
     if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
@@ -598,7 +599,15 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     lead = "Ce sont" if plural else "C'est"
     if first.pos_ == "NOUN":
         lead += (" des" if plural else (" une" if "Fem" in head.morph.get("Gender") else " un"))
+    elif ranked:  # « …, principal dirigeant de la République » → « C'est le principal dirigeant … »: one of a kind
+        lead += " les" if plural else " l'" if _VOWEL.match(first.text) and not first.text.lower().startswith(
+            "h") else " la" if "Fem" in head.morph.get("Gender") else " le"
     return [(linker, left + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]), (lead, right)]
+
+
+_RANK_ADJECTIVES = {"principal", "principale", "principaux", "principales", "ancien", "ancienne", "anciens",
+                    "anciennes", "premier", "première", "premiers", "premières", "dernier", "dernière", "derniers",
+                    "dernières", "futur", "future", "futurs", "futures", "seul", "seule", "seuls", "seules"}
 
 
 def _phrase(tokens: list) -> str:
@@ -994,7 +1003,7 @@ def _noun_phrase_words(tokens: list, *, definite: bool = False) -> list[str]:
 def piece_of(linker: str, tokens: list) -> Piece:
     piece = Piece()
     if linker:
-        piece.segments.append(("lit", linker + " "))
+        piece.segments.append(("lit", linker if linker.endswith(("'", "’")) else linker + " "))  # « C'est l'ancien »
     _add_tokens(piece, tokens)
     piece.tokens = tokens
     return piece

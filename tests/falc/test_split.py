@@ -95,6 +95,16 @@ def test_a_verb_after_mais_takes_the_subject_that_opens_the_sentence_when_the_pa
     assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
 
 
+@pytest.mark.parametrize(("text", "apposition"), [
+    ("Jean Jaurès est un homme politique français du dix-neuvième siècle, ancien professeur de philosophie à "
+     "Toulouse.", "C'est l'ancien professeur de philosophie à Toulouse."),
+    ("Le ministre a présenté la réforme devant les députés, seule solution possible selon lui.",
+     "C'est la seule solution possible selon lui."),
+])
+def test_a_final_apposition_opened_by_a_rank_adjective_becomes_a_sentence(text, apposition):
+    assert simplify(text, load_preset("falc"), "fr").sentences[-1] == apposition
+
+
 def test_a_participle_ending_a_definition_is_said_of_the_defined_noun_by_a_pronoun():
     sentences = simplify("Nevers est une commune du centre de la France, située dans le département de la Nièvre en "
                          "région Bourgogne-Franche-Comté.", load_preset("falc"), "fr").sentences
