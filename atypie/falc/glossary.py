@@ -272,6 +272,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
 
 SENSES_FILE = "senses.toml"
 MIN_SIGNS = 2  # distinct terms of a discipline a text must use before the discipline's senses are given
+EVERYDAY_SIGN = 5.0  # a one-word sign at least this frequent (« loi », « prix », « force ») tells no discipline
 _IN_DISCIPLINE = {"fr": "(en {}) ", "en": "(in {}) "}
 
 
@@ -287,11 +288,13 @@ def _disciplines(lang: str) -> tuple[tuple[str, dict[str, str]], ...]:
 def _signs(lang: str) -> tuple[_TermIndex, dict[str, frozenset[int]]]:
     """The terms that show a text is about a discipline, each with the disciplines (indexes in `_disciplines`) it
     points to: the discipline's own signs in `senses.toml`, and the terms of the sections of `glossary.txt` whose
-    heading names this discipline and no other."""
+    heading names this discipline and no other; not a word that some discipline gives a sense of its own, nor an
+    everyday word."""
     table = list(toml_table(lang, SENSES_FILE).values())
     names = [d["name"] for d in table]
     headed = sections(lang, "glossary.txt")
     owners: dict[str, set[int]] = {}
+    ambiguous = {word.lower() for discipline in table for word in discipline.get("senses", {})}  # « fonction »
     for n, discipline in enumerate(table):
         name = discipline["name"]
         signs = [sign.lower() for sign in discipline.get("signs", ())]
@@ -301,7 +304,8 @@ def _signs(lang: str) -> tuple[_TermIndex, dict[str, frozenset[int]]]:
                     for other in names):
                 signs.extend(terms)
         for sign in signs:
-            owners.setdefault(sign, set()).add(n)
+            if " " in sign or sign not in ambiguous and zipf(sign, lang) < EVERYDAY_SIGN:
+                owners.setdefault(sign, set()).add(n)
     return _index(dict.fromkeys(owners, ())), {sign: frozenset(found) for sign, found in owners.items()}
 
 
