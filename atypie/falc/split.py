@@ -273,6 +273,8 @@ def _final_relative(tokens: list):
             continue
         if any(t.text in ";:" for t in clause) or _verb_after_comma(clause):
             continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
+        if any(t.text.lower() in _POINTING_BACK for t in clause):
+            continue  # « un objet qui contient des méthodes qui agissent sur lui-même »: alone, « lui-même » is lost
         piece = Piece()
         if phrase[0].pos_ == "NUM":
             piece.segments.append(("lit", "ces "))  # « deux plaques » → « ces deux plaques »
@@ -296,7 +298,8 @@ def _after_quoted(tokens: list, k: int):
     clause = [t for t in tokens[k + 1:] if not (t.is_punct and t.text in ".!?")]
     rest = tokens[:k] + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]
     if noun is None or not 1 <= len(name) <= 4 or not _is_clause(clause) or not _is_clause(rest) \
-            or not _verb_agrees(clause, noun) or any(t.text in ";:,(" for t in clause):
+            or not _verb_agrees(clause, noun) or any(t.text in ";:,(" or t.text.lower() in _POINTING_BACK
+                                                       for t in clause):
         return None
     lead = _demonstrative_determiner(noun, name[0].text)
     if not lead:
@@ -753,6 +756,7 @@ def _lowered(phrase: str) -> str:
         phrase[:1].lower() + phrase[1:]
 
 
+_POINTING_BACK = {"lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "soi-même"}
 _RELATIVE_WORDS = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}
 
 

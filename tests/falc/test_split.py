@@ -95,6 +95,12 @@ def test_a_verb_after_mais_takes_the_subject_that_opens_the_sentence_when_the_pa
     assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
 
 
+def test_a_relative_that_points_back_with_lui_meme_stays_with_its_sentence():
+    text = ("En programmation orientée objet, on définit un « objet » qui peut contenir des « attributs » ainsi que "
+            "des « méthodes » qui agissent sur lui-même.")
+    assert not any(s.startswith("Ces méthodes") for s in simplify(text, load_preset("falc"), "fr").sentences)
+
+
 @pytest.mark.parametrize(("text", "apposition"), [
     ("Jean Jaurès est un homme politique français du dix-neuvième siècle, ancien professeur de philosophie à "
      "Toulouse.", "C'est l'ancien professeur de philosophie à Toulouse."),
