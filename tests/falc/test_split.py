@@ -130,7 +130,7 @@ def test_a_final_relative_is_not_cut_off_with_the_main_clause_that_follows_its_c
     assert not any(s.startswith("Ces tuyaux refroidissent le moteur, sinon") for s in sentences), sentences
     # cut at « sinon », the relative stays with its clause: « Sinon » still follows what it is said of
     assert sentences == ["Les élèves doivent surveiller la température de l'eau dans les tuyaux qui refroidissent "
-                         "le moteur.", "Sinon le moteur chauffera trop vite pendant toute la durée de l'expérience."]
+                         "le moteur.", "Sinon, le moteur chauffera trop vite pendant toute la durée de l'expérience."]
 
 
 def test_a_long_shared_subject_is_taken_up_by_a_pronoun_of_its_gender_and_number():
