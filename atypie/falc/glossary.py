@@ -323,7 +323,7 @@ def _course_senses(analysis, in_terms: set[str]) -> dict[str, tuple[str, str]]:
     if best < MIN_SIGNS:
         return {}
     disciplines = _disciplines(analysis.lang)
-    chosen_senses = [disciplines[n] for n in sorted(n for n, used in scores.items() if used == best)]
+    chosen_senses = [disciplines[n] for n in sorted(n for n, count in scores.items() if count == best)]
     chosen: dict[str, tuple[str, str]] = {}
     for token in analysis.doc:
         if token.pos_ not in ("NOUN", "ADJ", "VERB"):  # not « bien » the adverb

@@ -751,9 +751,8 @@ def _opening_subject(left: list) -> str:
 
 def _lowered(phrase: str) -> str:
     """A noun phrase put after a linking word: « Le grand bi » → « le grand bi » (its determiner only)."""
-    first, _, rest = phrase.partition(" ")
-    return phrase if first.lower().rstrip("'’") not in {d.rstrip("'’") for d in _DETERMINERS} else \
-        phrase[:1].lower() + phrase[1:]
+    first = re.split(r"[\s'’]", phrase, maxsplit=1)[0].lower()  # « L'eau » → « l »
+    return phrase[:1].lower() + phrase[1:] if first in {d.rstrip("'’") for d in _DETERMINERS} else phrase
 
 
 _POINTING_BACK = {"lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "soi-même"}

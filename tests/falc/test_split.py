@@ -95,6 +95,12 @@ def test_a_verb_after_mais_takes_the_subject_that_opens_the_sentence_when_the_pa
     assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
 
 
+def test_a_repeated_subject_after_a_linking_word_keeps_its_determiner_in_lower_case():
+    from atypie.falc.split import _lowered
+
+    assert [_lowered(p) for p in ("L'eau froide", "Le grand bi", "Paris")] == ["l'eau froide", "le grand bi", "Paris"]
+
+
 def test_a_relative_that_points_back_with_lui_meme_stays_with_its_sentence():
     text = ("En programmation orientée objet, on définit un « objet » qui peut contenir des « attributs » ainsi que "
             "des « méthodes » qui agissent sur lui-même.")
