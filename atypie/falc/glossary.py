@@ -7,8 +7,9 @@ order, and each entry says which source it came from (`source`):
    « manteau » in a text about geology, told by the discipline's terms the text uses), the shipped lexicon of plain
    definitions (`lang/<lang>/glossary.txt`), then the plain words of a hard word that could not be replaced in its
    sentence (`lang/<lang>/plain_words.txt`: « prépondérant : principal »);
-3b. "dictionary": the broad dictionary (`lang/<lang>/lexicon.txt`: one short Wiktionary definition a word,
-   CC BY-SA 4.0, built by scripts/build_lexicon.py), after the hand-written lexicon, read once on first use;
+3b. "dictionary": the broad dictionary (`lang/<lang>/lexicon.txt`: short definitions from Wiktionary for French,
+   CC BY-SA 4.0, built by scripts/build_lexicon.py; from WordNet 3.0 for English, built by
+   scripts/build_lexicon_en.py), after the hand-written lexicon, read once on first use;
 4. "mistral": a definition asked of the configured language model, grounded on the sentence, and checked
    (no number absent from the sentence, not the word itself, 25 words at most, plain);
 5. none: « à expliquer », the last resort; `unexplained()` counts those.
@@ -70,7 +71,7 @@ class GlossaryEntry:
         return {**asdict(self), "needs_review": self.needs_review}
 
 
-_DICTIONARY_NOTE = {"fr": " (Wiktionnaire : sens à vérifier)", "en": " (Wiktionary: check the sense)"}
+_DICTIONARY_NOTE = {"fr": " (Wiktionnaire : sens à vérifier)", "en": " (WordNet: check the sense)"}
 
 
 def shown_definition(entry: GlossaryEntry, lang: str) -> str:

@@ -140,3 +140,13 @@ def test_a_rare_technical_word_is_defined_even_with_technical_words():
     result = simplify("Les oiseaux et les reptiles sont des amniotes.", load_preset("falc"), "fr")
     entry = next(g for g in result.glossary if g.term == "amniote")
     assert entry.source == "dictionary" and "embryon" in entry.definition
+
+
+def test_the_english_dictionary_names_wordnet_and_carries_its_licence_and_is_used():
+    header = "\n".join(line for line in resources.files("atypie.language").joinpath(
+        "lang", "en", "lexicon.txt").read_text(encoding="utf-8").splitlines() if line.startswith("#"))
+    assert "WordNet 3.0 Copyright 2006 by Princeton University" in header and "scripts/build_lexicon_en.py" in header
+    assert "aachen" not in entries("en", "lexicon.txt")  # a name: WordNet writes it « Aachen »
+    glossary = simplify("It happens in the chloroplasts of the leaf.", load_preset("falc"), "en").glossary
+    entry = next(g for g in glossary if g.term == "chloroplast")
+    assert entry.source == "dictionary" and entry.definition == entries("en", "lexicon.txt")["chloroplast"][0]
