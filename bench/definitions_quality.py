@@ -25,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from atypie.adapters import grammalecte  # noqa: E402
-from atypie.falc import inflect  # noqa: E402
+from atypie.adapters import (
+    grammalecte,  # noqa: E402
+    lexicon,  # noqa: E402
+)
 from atypie.falc.simplify import simplify  # noqa: E402
 from atypie.language.analysis import analyse  # noqa: E402
 from atypie.language.definitions import find_definitions  # noqa: E402
@@ -52,7 +54,7 @@ def stems(text: str) -> list[str]:
 
 def lemmas(word: str) -> set[str]:
     """The lemmas Grammalecte's lexicon reads `word` as (none without Grammalecte)."""
-    return {r.lemma for r in inflect.readings(word)} if grammalecte.available() else set()
+    return {r.lemma for r in lexicon.readings(word)} if grammalecte.available() else set()
 
 
 def matches(hard: str, term: str) -> bool:

@@ -45,6 +45,7 @@ sys.path.insert(0, str(ROOT))
 from wordfreq import word_frequency, zipf_frequency  # noqa: E402
 
 from atypie.adapters import grammalecte as g  # noqa: E402
+from atypie.adapters import lexicon  # noqa: E402
 from atypie.falc import inflect  # noqa: E402
 
 LANG_DIR = ROOT / "atypie" / "language" / "lang" / "fr"
@@ -184,7 +185,7 @@ def engine_notes(lemma: str, cls: str, head: str) -> list[str]:
         missing = [nb for nb in ("s", "p") if inflect.agreed(head, "N", gender, nb) is None]
         if missing:
             notes.append(f"the engine makes no {', '.join(missing)} form of « {head} »")
-        if not any(r.kind == "N" and r.number in ("s", "p", "i") for r in inflect.readings(lemma)):
+        if not any(r.kind == "N" and r.number in ("s", "p", "i") for r in lexicon.readings(lemma)):
             notes.append(f"the engine reads no number for « {lemma} » (never replaced)")
     return notes
 

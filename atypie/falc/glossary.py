@@ -25,7 +25,7 @@ from dataclasses import asdict, dataclass
 
 from pydantic import BaseModel, Field
 
-from ..adapters import grammalecte
+from ..adapters import grammalecte, lexicon
 from ..backends.base import StructuredTask
 from ..language.data import entries, plain_definitions, sections, settings, toml_table, words
 from ..language.definitions import TextDefinition, cues, find_definitions, normalise
@@ -390,7 +390,7 @@ def _infinitives(form: str) -> list[str]:
     has not seen is often the form itself, or a non-word (« élabor »)."""
     if not grammalecte.available():
         return []
-    readings = inflect.readings(form)
+    readings = lexicon.readings(form)
     if any(reading.kind != "V" for reading in readings):
         return []  # « une égale évidence »: the adjective « égal », not the verb « égaler »
     return [reading.lemma for reading in readings]
@@ -434,9 +434,8 @@ _NAMING_CUES = {"acronym", "called", "we-call"}  # « … est appelé méthode �
 
 
 def _hard(item: TextDefinition, lang: str, threshold: float) -> bool:
-    """Whether a term the text defines joins the glossary: one it names on purpose, or one with a rare word."""
-    if item.cue in _NAMING_CUES:
-        return True
+    """Whether a term the text defines with a weaker cue (« est un … qui », an apposition) joins the glossary: one
+    with a rare word. The terms it names on purpose (`_NAMING_CUES`) joined it before the lexicons."""
     words = [w for w in _WORDS.findall(item.key) if len(w) > 3]
     return bool(words) and len(words) <= 4 and any(zipf(w, lang) < threshold for w in words)
 

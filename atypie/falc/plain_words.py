@@ -8,7 +8,7 @@ unknown form, a form that is also a commoner word (« parfaite » is « parfait 
 a gender or person that neither the lexicon nor the parse settles, a word the text defines or a
 noun it repeats (that is what the text is about), a word inside a quotation, or a pronominal use the lexicon does
 not list.
-Forms come from Grammalecte's lexicon (`inflect.py`); without Grammalecte nothing is replaced.
+Forms come from Grammalecte's lexicon (`adapters/lexicon.py`, `inflect.py`); without Grammalecte nothing is replaced.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from functools import cache
 
-from ..adapters import grammalecte
+from ..adapters import grammalecte, lexicon
 from ..language.data import entries
 from ..language.definitions import find_definitions
 from ..language.frequency import zipf
@@ -87,7 +87,7 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
     reflexive = before is not None and before.text.lower().replace("’", "'") in _REFLEXIVE
     if _maybe_reflexive(token):
         return None  # « nous nous accroissons »: which verb, « accroître » or « s'accroître », cannot be told
-    every = inflect.readings(token.text.lower())
+    every = lexicon.readings(token.text.lower())
     tagged = _CLASS_OF_POS.get(token.pos_)
     readings = every
     if tagged is not None and any(r.kind == tagged for r in every):  # « les consignes »: a noun, not a verb
@@ -101,7 +101,7 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
             if plain is None or _compound_reflexive(token):
                 continue
             if _participle(token, reading):
-                reading = inflect.Reading(reading.lemma, "V", verb_forms=tuple(
+                reading = lexicon.Reading(reading.lemma, "V", verb_forms=tuple(
                     form for form in reading.verb_forms if form[0] == ":Q"))
                 if not reading.verb_forms or not inflect.auxiliary_before(token):
                     continue  # a participle used as an adjective often means more: « un système élaboré »
@@ -125,7 +125,7 @@ def _replacement(token, words, repeated) -> tuple[int, int, str] | None:
     return None
 
 
-def _verb(plain: str, reading: inflect.Reading, token) -> str | None:
+def _verb(plain: str, reading: lexicon.Reading, token) -> str | None:
     words = plain.split()
     pronoun = words[0] in ("se", "s'") or words[0].startswith("s'")
     if words[0].startswith("s'"):
@@ -165,7 +165,7 @@ def _choose(forms: dict[str, list[tuple[str, str]]], token) -> str | None:
     return best[1] if len(ties) == 1 else None
 
 
-def _adjective(plain: str, reading: inflect.Reading, token) -> tuple[str, str | None] | None:
+def _adjective(plain: str, reading: lexicon.Reading, token) -> tuple[str, str | None] | None:
     gender = reading.gender if reading.gender in ("m", "f") else _parsed(token, "Gender", _GENDER)
     number = reading.number if reading.number in ("s", "p") else _parsed(token, "Number", _NUMBER)
     *head, last = plain.split()
@@ -177,7 +177,7 @@ def _adjective(plain: str, reading: inflect.Reading, token) -> tuple[str, str | 
     return " ".join(head + [forms.pop()]), gender
 
 
-def _noun(plain: str, reading: inflect.Reading) -> tuple[str, str | None] | None:
+def _noun(plain: str, reading: lexicon.Reading) -> tuple[str, str | None] | None:
     first, *rest = plain.split()
     gender = inflect.noun_gender(first)
     if gender is None or reading.gender != gender or reading.number not in ("s", "p", "i"):
@@ -212,7 +212,7 @@ def _maybe_reflexive(token) -> bool:
     return before in ("me", "te", "m'", "t'") or (before in ("nous", "vous") and twice)
 
 
-def _participle(token, reading: inflect.Reading) -> bool:
+def _participle(token, reading: lexicon.Reading) -> bool:
     """Whether the form is a past participle here: its only reading, or the parse says so (« sont bâtis »,
     « plus restreint que »)."""
     if all(tense == ":Q" for tense, _ in reading.verb_forms):

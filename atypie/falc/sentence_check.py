@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from .inflect import never_verb, only_verb
+from ..adapters.lexicon import never_verb, only_verb
 
 GLUED, DOUBLED, DANGLING, NO_VERB, RUN_ON = "glued-word", "doubled-word", "dangling-end", "no-verb", "run-on"
 RELATIVE_START = "relative-start"  # « Qui n'a rien à voir… » cut from the noun it describes

@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..adapters import grammalecte
+from ..adapters.lexicon import only_verb
 from ..language.data import entries
-from .inflect import only_verb
 
 MIN_WORDS = 3
 MAX_NOUN_PHRASE = 8
@@ -603,9 +603,17 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if first.pos_ == "NOUN":
         lead += (" des" if plural else (" une" if "Fem" in head.morph.get("Gender") else " un"))
     elif ranked:  # « …, principal dirigeant de la République » → « C'est le principal dirigeant … »: one of a kind
-        lead += " les" if plural else " l'" if _VOWEL.match(first.text) and not first.text.lower().startswith(
-            "h") else " la" if "Fem" in head.morph.get("Gender") else " le"
+        lead += " " + _definite_article(head, first.text, plural)
     return [(linker, left + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]), (lead, right)]
+
+
+def _definite_article(noun, next_word: str, plural: bool) -> str:
+    """« les », « l' » (before a vowel; not before an « h »), « la » or « le » for `noun`, before `next_word`."""
+    if plural:
+        return "les"
+    if _VOWEL.match(next_word) and not next_word.lower().startswith("h"):
+        return "l'"
+    return "la" if "Fem" in noun.morph.get("Gender") else "le"
 
 
 _RANK_ADJECTIVES = {"principal", "principale", "principaux", "principales", "ancien", "ancienne", "anciens",
@@ -740,9 +748,7 @@ def _opening_subject(left: list) -> str:
     verb may then belong to it."""
     if len(left) < 3 or not _subject_then_verb(left) or left[0].text.lower() not in _DETERMINERS:
         return ""
-    k = 1
-    while k < min(len(left), 4) and left[k].pos_ in ("NOUN", "ADJ", "NUM", "PROPN") and not _conjugated_only(left[k]):
-        k += 1
+    k = _subject_length(left)
     if any(t.text.lower() in _RELATIVE_WORDS or t.dep_.startswith("nsubj") or t.text.lower() in _SUBJECT_PRONOUNS
            for t in left[k:]):
         return ""
@@ -752,7 +758,7 @@ def _opening_subject(left: list) -> str:
 def _lowered(phrase: str) -> str:
     """A noun phrase put after a linking word: « Le grand bi » → « le grand bi » (its determiner only)."""
     first = re.split(r"[\s'’]", phrase, maxsplit=1)[0].lower()  # « L'eau » → « l »
-    return phrase[:1].lower() + phrase[1:] if first in {d.rstrip("'’") for d in _DETERMINERS} else phrase
+    return phrase[:1].lower() + phrase[1:] if first in _DETERMINER_WORDS else phrase
 
 
 _POINTING_BACK = {"lui-même", "elle-même", "eux-mêmes", "elles-mêmes", "soi-même"}
@@ -872,6 +878,7 @@ def _begins_with_its_subject(clause: list) -> bool:
 
 _DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",
                 "ses", "leur", "leurs", "chaque", "tout", "toute", "tous", "toutes"}
+_DETERMINER_WORDS = {d.rstrip("'’") for d in _DETERMINERS}  # « l' » as « l », as a phrase's first word is cut
 _OBJECT_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "le", "la", "les", "l'", "l’", "leur"}
 
 
@@ -879,22 +886,27 @@ def _subject_then_verb(window: list) -> bool:
     """Whether `window` begins with a subject (a subject pronoun, or a determiner and up to three nouns,
     adjectives or numbers) and then its conjugated verb, the verb recognised by its tag or, when the small model
     tagged it as a noun or an adjective, by the lexicon (« la deuxième partie parle de … »)."""
-    k = 0
-    if window and window[0].text.lower() in _SUBJECT_PRONOUNS - {"cela", "ceci", "ça"}:
-        k = 1
-    elif window and window[0].text.lower() in _DETERMINERS:
-        k = 1
-        while k < min(len(window), 4) and window[k].pos_ in ("NOUN", "ADJ", "NUM", "PROPN") \
-                and not _conjugated_only(window[k]):
-            k += 1
-        if k == 1 or not any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in window[1:k]):
-            return False
-    else:
+    k = _subject_length(window)
+    if not k:
         return False
     while k < len(window) and window[k].text.lower() in _OBJECT_CLITICS:
         k += 1
     return k < len(window) and (_conjugated_only(window[k]) or "Fin" in window[k].morph.get("VerbForm")
                                 or window[k].pos_ == "AUX" and window[k].text.lower() not in ("être", "avoir"))
+
+
+def _subject_length(window: list) -> int:
+    """The words of the subject `window` may begin with: a subject pronoun (1), or a determiner and up to three
+    nouns, adjectives or numbers, one of them a noun or an adjective; 0 for none."""
+    if window and window[0].text.lower() in _SUBJECT_PRONOUNS - {"cela", "ceci", "ça"}:
+        return 1
+    if not window or window[0].text.lower() not in _DETERMINERS:
+        return 0
+    k = 1
+    while k < min(len(window), 4) and window[k].pos_ in ("NOUN", "ADJ", "NUM", "PROPN") \
+            and not _conjugated_only(window[k]):
+        k += 1
+    return k if k > 1 and any(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in window[1:k]) else 0
 
 
 @cache

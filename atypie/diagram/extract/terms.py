@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ...adapters import grammalecte
+from ...adapters import grammalecte, lexicon
 from ...language.definitions import find_definitions
 from ...language.frequency import zipf
 from ..labels import tidy
@@ -259,8 +259,8 @@ def _untagged_adjective(token, run: list) -> bool:
             or noun.pos_ != "NOUN" or len(run) >= 3 or _naming(token):
         return False
     try:
-        found = grammalecte.readings(token.text)
-    except ImportError:
+        found = grammalecte.readings(token.text)  # raw: a participle tagged « Q:A » counts as an adjective here,
+    except ImportError:  # where the typed readings of `adapters.lexicon` read it as a verb form
         return False
     gender = _GENDER.get(next(iter(noun.morph.get("Gender")), ""), "")
     number = _NUMBER.get(next(iter(noun.morph.get("Number")), ""), "")
@@ -299,10 +299,10 @@ def verb_form(word: str) -> bool:
     """Whether Grammalecte's lexicon knows the word only as a verb form (« supposez », « consolidés »), never as
     a noun; False for an unknown word, or without Grammalecte."""
     try:
-        found = grammalecte.readings(word.lower())
+        found = lexicon.readings(word.lower())
     except ImportError:
         return False
-    return bool(found) and any(":V" in r for r in found) and not any(":N" in r for r in found)
+    return any(r.kind == "V" for r in found) and not any(r.kind == "N" for r in found)
 
 
 def _key_word(token) -> str:
