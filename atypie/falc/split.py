@@ -54,10 +54,10 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
             # moved between them would take the link: « … les tuyaux. Ces tuyaux refroidissent le moteur. Sinon … »
             if found is None:
                 for n, part in enumerate(_comma_clauses(inner, max_words)):
-                    pieces.append(piece_of((inner_linker or linker) if n == 0 else "", part))
+                    pieces.append(piece_of(_joined(linker, inner_linker) if n == 0 else "", part))
             else:
                 removed, relative = found
-                pieces.append(piece_of(inner_linker or linker, [t for t in inner if t.i not in removed]))
+                pieces.append(piece_of(_joined(linker, inner_linker), [t for t in inner if t.i not in removed]))
                 pieces.append(relative)
             linker = ""
     for piece in detached:  # each detached clause right after the sentence that holds its noun
@@ -67,6 +67,13 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
             where += 1  # "Cela fait …", "Ce sont …" describe the sentence before them: keep them together
         pieces.insert(where + 1, piece)
     return pieces
+
+
+def _joined(linker: str, inner_linker: str) -> str:
+    """« Mais » before a fronted clause's « Parfois, » → « Mais parfois, »."""
+    if linker and inner_linker:
+        return f"{linker} {inner_linker[0].lower()}{inner_linker[1:]}"
+    return inner_linker or linker
 
 
 # --- detached clauses --------------------------------------------------------------------------------
@@ -687,15 +694,21 @@ def _points(tokens: list) -> list[SplitPoint]:
         phrase = _phrase(tokens[k:k + size])
         if not after_comma and phrase not in ("et", "car", "mais", "donc"):
             continue
-        if tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce"):
+        aside_end = _aside_end(tokens, k + size)
+        if aside_end and _has_own_subject(tokens[aside_end + 1:aside_end + 7]) and _is_clause(tokens[aside_end + 1:]):
+            points.append(SplitPoint(k - 1 if after_comma else k, k + size + 1, linker))
+            continue  # « …, et, pour cela, il est indispensable … »: the aside goes with the new sentence
+        fronted_clause = after_comma and _opens_fronted_clause(tokens[k + size:])
+        if (tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce")) \
+                and not fronted_clause:
             continue  # "… et que …", "entre A et ce qu'il …": not two sentences
         if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) \
                 and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]) \
                 and not _shared_auxiliary(tokens[:k], tokens[k + 1:k + 2]):
             continue  # "A et B" between two noun phrases; two verbs of one subject may be split
         subject = ""
-        if phrase == "ce qui":
-            pass  # the linker "Cela" is the subject
+        if phrase == "ce qui" or fronted_clause:
+            pass  # the linker "Cela" is the subject; a fronted clause's main clause has its own
         elif not _has_own_subject(tokens[k + size:k + size + 6]):
             subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3]) or _shared_auxiliary(
                 tokens[:k], tokens[k + size:k + size + 1])
@@ -705,6 +718,22 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue  # "…, puisque A, B": A belongs to B, not to what comes before
         points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, subject))
     return points
+
+
+def _aside_end(tokens: list, k: int) -> int:
+    """The position of the comma that closes a short aside opening with a comma at k (« , pour cela , »); 0 when
+    there is none."""
+    if k >= len(tokens) or tokens[k].text != ",":
+        return 0
+    close = next((j for j in range(k + 2, min(k + 7, len(tokens))) if tokens[j].is_punct), 0)
+    return close if close and tokens[close].text == "," else 0
+
+
+def _opens_fronted_clause(right: list) -> bool:
+    """« …, mais lorsqu'il est clair que …, on l'appelle … »: a subordinate clause put before its main clause
+    begins a new sentence after the linking word, and is not cut from its main clause."""
+    fronted = entries("fr", "fronted.txt")
+    return _phrase(right[:1]) in fronted and _fronted_inside(right)
 
 
 def _finite_before_stop(tokens: list) -> bool:

@@ -270,3 +270,13 @@ def test_a_relative_clause_after_a_quoted_name_is_said_of_that_name():
             "« plaques tectoniques » qui se déplacent lentement.")
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert sentences[-1] == "Ces plaques tectoniques se déplacent lentement."
+
+
+def test_a_clause_put_before_its_main_clause_after_mais_is_never_cut_from_it():
+    # cut at « , on », « … mais lorsqu'il est froid. » lost its main clause
+    text = ("Le moteur tourne lentement le matin dans le garage de la maison, mais lorsqu'il est froid depuis "
+            "plusieurs jours, on le fait chauffer avant de partir.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.endswith("lorsqu'il est froid depuis plusieurs jours.") for s in sentences), sentences
+    assert sentences[0] == "Le moteur tourne lentement le matin dans le garage de la maison."
+    assert sentences[1].startswith("Mais"), sentences
