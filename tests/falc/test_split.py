@@ -159,7 +159,6 @@ def test_english_participle_and_concession_clauses_become_sentences(text, expect
 @pytest.mark.parametrize("text", [
     "On a choisi pour mesure soit une partie du corps humain, soit une fraction du tour de la Terre.",  # a choice
     "Pour mesurer les poids, on a choisi un poids déterminé d’eau distillée.",  # the aim stays with its clause
-    "Les famines étaient nombreuses et, en cas de disette, la province affamée cherchait des ressources.",
     "Les marchands y fondent ça et là, au xe siècle, des établissements sur lesquels on sait très peu de chose.",
     "Cette invite est notée par le symbole dollar (qui n'a rien à voir avec la monnaie) dans tout l'ouvrage.",
 ])
@@ -280,3 +279,10 @@ def test_a_clause_put_before_its_main_clause_after_mais_is_never_cut_from_it():
     assert not any(s.endswith("lorsqu'il est froid depuis plusieurs jours.") for s in sentences), sentences
     assert sentences[0] == "Le moteur tourne lentement le matin dans le garage de la maison."
     assert sentences[1].startswith("Mais"), sentences
+
+
+def test_an_aside_after_et_goes_with_the_clause_it_opens():
+    # never « Les famines étaient nombreuses et, en cas de disette. »
+    text = "Les famines étaient nombreuses et, en cas de disette, la province affamée cherchait des ressources."
+    assert simplify(text, load_preset("falc"), "fr").sentences == [
+        "Les famines étaient nombreuses.", "En cas de disette, la province affamée cherchait des ressources."]
