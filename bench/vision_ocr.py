@@ -68,7 +68,7 @@ def foreign(dpi: int, sample: int) -> tuple[float, float, float]:
         expected = [t for s in item["expected_visible_text"] for t in tokens(s)]
         image = Image.open(io.BytesIO(png)).convert("RGB")
         start = time.perf_counter()
-        read = set(tokens(read_text(image).text))
+        read = set(tokens(read_text(image, "en").text))
         ours_time += time.perf_counter() - start
         start = time.perf_counter()
         plain = set(tokens(" ".join(w.text for w in ocr_words(png, languages="eng", psm=11))))

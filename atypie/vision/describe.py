@@ -120,7 +120,7 @@ class VisionTask(StructuredTask[VisionAnswer]):
     @property
     def ocr_result(self) -> OcrResult:
         if self._ocr is None:
-            self._ocr = read_text(self.loaded.image)
+            self._ocr = read_text(self.loaded.image, self.lang)
         return self._ocr
 
     def instructions(self) -> str:
@@ -184,17 +184,24 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         alt = (f"Image sans texte, {shape}, couleurs : {colours}." if fr else
                f"Image without text, {shape}, colours: {colours}.")
         return ImageDescription(_cut(alt), description, "", "facts", 0.0, [], None, lang)
-    diagram_like = len(result.blocks) >= 3 and all(len(b.split()) <= 8 for b in result.blocks)
     notices = []
     graph = None
-    if diagram_like:
+    if len(result.labels) >= 2 and result.arrows:  # a graph only from boxes and connectors actually seen
         method = "ocr-blocks"
         graph = _rebuilt_graph(result, lang)
         text = describe_graph(graph, profile.description.depth)
         warning = "(reconstruit, à vérifier) " if fr else "(rebuilt, to be checked) "
         description, alt = warning + text.long, text.alt
+        if result.free:
+            description += (" Texte hors des cases : " if fr else " Text outside the boxes: ") + " / ".join(
+                result.free) + "."
         notices.append(Notice("rebuilt", fr="Schéma reconstruit depuis une image : à vérifier.",
                               en="Diagram rebuilt from a picture: to be checked."))
+        if result.uncertain_links:
+            notices.append(Notice("links-unsure", fr=f"À vérifier : {result.uncertain_links} trait(s) relient plus "
+                                  "de deux cases ; ces liens ne sont pas décrits.",
+                                  en=f"To be checked: {result.uncertain_links} line(s) join more than two boxes; "
+                                  "these links are not described."))
     else:
         method = "ocr"
         body = " ".join(result.lines)
@@ -208,13 +215,15 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
 
 
 def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
-    """Text blocks as nodes, the drawing's arrows between them as edges (positions follow reading order)."""
+    """The shapes' labels as nodes, the connectors seen between them as edges (with the text along them as their
+    label); a single chain of arrows is read in its own order, as a process."""
     from ..diagram.model import Edge, Node
 
-    nodes = tuple(Node(f"n{n}", block, "concept", None, n, n + 1) for n, block in enumerate(result.blocks, 1))
-    edges = tuple(Edge(f"n{a + 1}", f"n{b + 1}", "", "next") for a, b in result.arrows)
-    chain = len(edges) == len(nodes) - 1 and len({e.source for e in edges}) == len(edges) == len(
-        {e.target for e in edges})
+    nodes = tuple(Node(f"n{n}", label, "concept", None, n, n + 1) for n, label in enumerate(result.labels, 1))
+    edges = tuple(Edge(f"n{a.source + 1}", f"n{a.target + 1}", a.label, "next" if a.directed else "relation")
+                  for a in result.arrows)
+    chain = all(a.directed for a in result.arrows) and len(edges) == len(nodes) - 1 and len(
+        {e.source for e in edges}) == len(edges) == len({e.target for e in edges})
     if chain:  # read a chain in its own order, from the block no arrow points to
         following = {e.source: e.target for e in edges}
         current = next(n.id for n in nodes if n.id not in following.values())
@@ -226,7 +235,8 @@ def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
         nodes = tuple(Node(n.id, n.label, "step", None, rank.get(n.id, len(order)), rank.get(n.id, len(order)) + 1)
                       for n in nodes)
         return Graph("process", "", nodes, edges, (), lang)
-    return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, "", "relation") for e in edges), (), lang)
+    return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, e.label, "relation") for e in edges), (),
+                 lang)
 
 
 def _legible(result: OcrResult) -> bool:

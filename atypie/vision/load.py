@@ -19,12 +19,12 @@ PDF_SCALE = 2.0  # rendering scale for ordinary pages (144 dpi)
 MAX_SVG_ELEMENTS = 200_000
 MAX_SVG_DEPTH = 500
 _SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "png"), (b"\xff\xd8\xff", "jpeg"), (b"GIF87a", "gif"), (b"GIF89a", "gif"),
-               (b"%PDF-", "pdf"))
+               (b"%PDF-", "pdf"), (b"II*\x00", "tiff"), (b"MM\x00*", "tiff"))
 
 
 @dataclass
 class LoadedImage:
-    kind: str  # png, jpeg, webp, gif, svg, pdf
+    kind: str  # png, jpeg, webp, gif, tiff, svg, pdf
     data: bytes
     image: object | None  # PIL image (RGB) for raster kinds and rendered PDF pages
     svg_root: object | None = None  # the SVG parsed once (its ElementTree root element), for SVG files
@@ -54,7 +54,7 @@ def load_image(data: bytes) -> LoadedImage:
         raise TextTooLong(size=len(data), limit=MAX_BYTES)
     kind = sniff(data)
     if kind is None:
-        raise InvalidInput(detail="ce fichier n'est pas une image reconnue (PNG, JPEG, WebP, GIF, SVG ou PDF)")
+        raise InvalidInput(detail="ce fichier n'est pas une image reconnue (PNG, JPEG, WebP, GIF, TIFF, SVG ou PDF)")
     if kind == "svg":
         return LoadedImage("svg", data, None, svg_root=_safe_svg(data))
     if kind == "pdf":
@@ -76,14 +76,27 @@ def _raster(data: bytes):
             if width * height > MAX_PIXELS:
                 raise InvalidInput(detail=f"l'image est trop grande ({width} × {height} pixels ; au plus "
                                           f"{MAX_PIXELS // 1_000_000} millions de pixels)")
-            opened.seek(0)  # GIF: first frame
-            image = ImageOps.exif_transpose(opened).convert("RGB")
-            image.load()
-            return image
+            opened.seek(0)  # GIF and TIFF: first frame
+            return _on_white(ImageOps.exif_transpose(opened))
     except Image.DecompressionBombError:
         raise InvalidInput(detail="l'image annonce une taille démesurée ; elle est refusée par sécurité") from None
     except (OSError, SyntaxError, ValueError):
         raise InvalidInput(detail="l'image est abîmée ou illisible") from None
+
+
+def _on_white(image):
+    """RGB, with any transparency laid on white: a transparent PNG's hidden pixels are often black, and dark text
+    on them would vanish."""
+    from PIL import Image
+
+    if image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and "transparency" in image.info):
+        rgba = image.convert("RGBA")
+        sheet = Image.new("RGBA", rgba.size, (255, 255, 255, 255))
+        sheet.alpha_composite(rgba)
+        return sheet.convert("RGB")
+    image = image.convert("RGB")
+    image.load()
+    return image
 
 
 def _safe_svg(data: bytes):

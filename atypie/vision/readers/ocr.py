@@ -1,120 +1,155 @@
-"""Tesseract OCR prepared for diagrams and slides: the drawing's lines and shapes (connected components much
-larger than a letter) are erased so that only letters remain, the image is upscaled ×2 (a large one is scaled to
-at most MAX_OCR_PIXELS instead), then Tesseract reads it as one block (psm 6) and as sparse text (psm 11); words
-found only by the second are added. Words are grouped into lines and blocks in reading order. bench/vision_ocr.py measures what each step buys."""
+"""Tesseract OCR on a picture whose layout is known first (vision/layout.py): the shapes' text is made black on
+white whatever their fill (white on blue included), the drawing is erased, the page is scaled so that letters are
+about LETTER_TARGET pixels high, and Tesseract reads it once as sparse text (psm 11). Each word then goes to the
+shape that holds it: a shape's words, line by line, are one label; words outside any shape are grouped into lines
+and blocks in reading order, and a block lying along a connector is that connector's label. bench/vision_ocr.py
+and bench/vision_images.py measure what each step buys."""
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...adapters.tesseract import Word, ocr_words
+from ..layout import Layout, analyse
 
-PSM_ORDER = (6, 11)  # one block first (reading order), then sparse text for what it missed
+PSM = 11  # sparse text: the labels of a diagram, the lines of a slide, wherever they are
 MIN_CONFIDENCE = 30.0
-SCALE = 2.0
+SIGN_CONFIDENCE = 80.0
+LETTER_TARGET = 14  # pixels: the median letter height that reads best (measured in bench/vision_diagrams_fr.py)
+MAX_SCALE = 3.0
 MAX_OCR_PIXELS = 16_000_000  # the image Tesseract reads: larger ones are scaled down (memory stays bounded)
-LETTER_HEIGHTS = 2.5  # a dark component taller than this many median letter heights is a drawing, not text
-LETTER_WIDTHS = 4.0
+MAX_LAYOUT_PIXELS = 4_000_000  # the layout is found on a copy of at most this size
+EDGE_LABEL_REACH = 2.0  # letter heights between a connector and the text that labels it
+
+
+@dataclass(frozen=True)
+class Arrow:
+    source: int  # index in OcrResult.labels
+    target: int
+    directed: bool
+    label: str = ""
 
 
 @dataclass(frozen=True)
 class OcrResult:
-    lines: list[str]
-    blocks: list[str]  # lines close together: one box of a diagram, one paragraph of a slide
+    lines: list[str]  # everything read, in reading order: one line per shape label, then per line of free text
+    labels: list[str]  # the text of each shape that holds some, in reading order
+    free: list[str]  # blocks of text outside any shape (a title, a caption, a slide's lines), in reading order
     confidence: float  # 0-1, mean confidence of the kept words
-    psm: int
     scale: float
     words: list[Word] = field(default_factory=list)
-    arrows: list[tuple[int, int]] = field(default_factory=list)  # (from block, to block), rebuilt from the drawing
+    arrows: list[Arrow] = field(default_factory=list)  # connectors seen between two labelled shapes
+    uncertain_links: int = 0  # connectors whose ends could not be told apart
 
     @property
     def text(self) -> str:
         return "\n".join(self.lines)
 
 
-def prepare(image, scale: float = SCALE):
-    """Black letters on white: the drawing and any background fill erased (see the module docstring)."""
-    return _separate(image, scale)[0]
+LANGUAGES = {"fr": "fra", "en": "eng"}  # one model reads better than two: « fra+eng » lost accents (« générale »)
 
 
-def _separate(image, scale: float = SCALE):
-    """(letters image, drawing components as (ys, xs) pixel arrays)."""
-    import numpy
+def read_text(image, lang: str = "fr") -> OcrResult:
     from PIL import Image
-    from scipy import ndimage
 
-    grey = image.convert("L")
+    shrink = min(1.0, (MAX_LAYOUT_PIXELS / max(image.width * image.height, 1)) ** 0.5)
+    if shrink < 1:
+        image = image.resize((max(int(image.width * shrink), 1), max(int(image.height * shrink), 1)), Image.BILINEAR)
+    layout = analyse(image)
+    scale = ocr_scale(layout.letter, image.width, image.height)
+    page = layout.normalised
     if scale != 1:
-        grey = grey.resize((int(grey.width * scale), int(grey.height * scale)), Image.BICUBIC)
-    pixels = numpy.asarray(grey)
-    dark = pixels < _otsu(grey.histogram())
-    labels, _count = ndimage.label(dark, structure=numpy.ones((3, 3)))
-    boxes = ndimage.find_objects(labels)
-    heights = sorted(box[0].stop - box[0].start for box in boxes if box is not None)
-    if not heights:
-        return grey, []
-    letter = heights[len(heights) // 2]
-    drawing = [index for index, box in enumerate(boxes, 1) if box is not None and (
-        box[0].stop - box[0].start > LETTER_HEIGHTS * letter or box[1].stop - box[1].start > LETTER_WIDTHS * letter)]
-    letters = dark & ~numpy.isin(labels, drawing)
-    components = []
-    for index in drawing:
-        box = boxes[index - 1]
-        ys, xs = numpy.nonzero(labels[box] == index)
-        components.append((ys + box[0].start, xs + box[1].start))
-    return Image.fromarray(numpy.where(letters, 0, 255).astype(numpy.uint8)), components  # black on white
-
-
-def _otsu(histogram: list[int]) -> int:
-    """Otsu's threshold between ink and background."""
-    total = sum(histogram)
-    weighted = sum(i * h for i, h in enumerate(histogram))
-    background = below = 0.0
-    best, threshold = -1.0, 127
-    for level, count in enumerate(histogram):
-        background += count
-        if background == 0:
-            continue
-        foreground = total - background
-        if foreground == 0:
-            break
-        below += level * count
-        between = background * foreground * (below / background - (weighted - below) / foreground) ** 2
-        if between > best:
-            best, threshold = between, level
-    return threshold
-
-
-def read_text(image, languages: str = "fra+eng") -> OcrResult:
-    scale = ocr_scale(image.width, image.height)
-    prepared, drawing = _separate(image, scale)
+        page = page.resize((int(page.width * scale), int(page.height * scale)), Image.BICUBIC)
     buffer = io.BytesIO()
-    prepared.save(buffer, format="PNG")
-    data = buffer.getvalue()
-    found: list[Word] = []
-    seen: set[str] = set()
-    for psm in PSM_ORDER:
-        for word in ocr_words(data, languages=languages, psm=psm):
-            key = word.text.lower()
-            if word.confidence >= MIN_CONFIDENCE and any(ch.isalnum() for ch in word.text) and key not in seen:
-                found.append(word)
-                seen.add(key)
-    return _assemble(found, PSM_ORDER[0], scale, drawing)
+    page.save(buffer, format="PNG")
+    words = [_scaled(w, 1 / scale) for w in ocr_words(buffer.getvalue(), languages=LANGUAGES.get(lang, "fra"), psm=PSM)
+             if _kept(w)]
+    return _assemble(words, layout, scale * shrink)
 
 
-def ocr_scale(width: int, height: int) -> float:
-    """×2 for ordinary images; less for large ones, so that the image read has at most MAX_OCR_PIXELS."""
-    return min(SCALE, (MAX_OCR_PIXELS / max(width * height, 1)) ** 0.5)
+def _kept(word: Word) -> bool:
+    """A word with a letter or a digit read with some confidence; a sign alone (« », >=, ?) only when it is read
+    with high confidence, since stray marks are read as signs."""
+    if any(ch.isalnum() for ch in word.text):
+        return word.confidence >= MIN_CONFIDENCE
+    return word.confidence >= SIGN_CONFIDENCE and len(word.text) <= 3
 
 
-def _assemble(words: list[Word], psm: int, scale: float, drawing: list) -> OcrResult:
-    lines = _lines(words)
-    texts = [" ".join(w.text for w in line) for line in lines]
-    grouped = _blocks(lines)
-    blocks = [" ".join(" ".join(w.text for w in line) for line in block) for block in grouped]
-    boxes = [_box([w for line in block for w in line]) for block in grouped]
-    confidence = sum(w.confidence for w in words) / (100 * len(words)) if words else 0.0
-    return OcrResult(texts, blocks, round(confidence, 3), psm, scale, words, _arrows(drawing, boxes))
+def ocr_scale(letter: int, width: int, height: int) -> float:
+    """Letters brought to about LETTER_TARGET pixels (never shrunk, at most ×MAX_SCALE), within MAX_OCR_PIXELS."""
+    wanted = min(max(LETTER_TARGET / max(letter, 1), 1.0), MAX_SCALE)
+    return min(wanted, max((MAX_OCR_PIXELS / max(width * height, 1)) ** 0.5, 0.1))
+
+
+def _scaled(word: Word, factor: float) -> Word:
+    return replace(word, left=round(word.left * factor), top=round(word.top * factor),
+                   width=max(round(word.width * factor), 1), height=max(round(word.height * factor), 1))
+
+
+def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
+    held: dict[int, list[Word]] = {}
+    loose: list[Word] = []
+    for word in words:
+        x, y = word.left + word.width / 2, word.top + word.height / 2
+        owner = next((n for n, shape in enumerate(layout.shapes) if shape.contains(x, y)), None)
+        if owner is None:
+            loose.append(word)
+        else:
+            held.setdefault(owner, []).append(word)
+    order = [n for n in range(len(layout.shapes)) if n in held]
+    index = {shape: k for k, shape in enumerate(order)}
+    labels = [_label(_lines(held[n], split_gaps=False)) for n in order]
+    blocks = _blocks(_lines(loose))
+    arrows, used = _arrows(layout, index, blocks)
+    free_blocks = [b for k, b in enumerate(blocks) if k not in used]
+    free = [_label(block) for block in free_blocks]
+    items = [(layout.shapes[n].box[1], layout.shapes[n].box[0], label) for n, label in zip(order, labels)]
+    items += [(min(w.top for w in line), min(w.left for w in line), " ".join(w.text for w in line))
+              for block in free_blocks for line in block]
+    reading = [text for _top, _left, text in sorted(items, key=lambda i: (i[0] // max(layout.letter, 1), i[1]))]
+    kept = [w for k in order for w in held[k]] + [w for b in free_blocks for line in b for w in line]
+    confidence = sum(w.confidence for w in kept) / (100 * len(kept)) if kept else 0.0
+    return OcrResult(reading, labels, free, round(confidence, 3), scale, kept, arrows, layout.uncertain)
+
+
+def _label(lines: list[list[Word]]) -> str:
+    """A shape's lines as one label; a word cut by a hyphen at the end of a line is joined again."""
+    text = ""
+    for line in lines:
+        part = " ".join(w.text for w in line)
+        if text.endswith("-") and part[:1].islower():
+            text = text[:-1] + part
+        else:
+            text = f"{text} {part}" if text else part
+    return text
+
+
+def _arrows(layout: Layout, index: dict[int, int], blocks: list) -> tuple[list[Arrow], set[int]]:
+    """The connectors between two labelled shapes, each with the free block lying along it as its label."""
+    import numpy
+
+    arrows: list[Arrow] = []
+    used: set[int] = set()
+    reach = EDGE_LABEL_REACH * layout.letter
+    for connector in layout.connectors:
+        if connector.source not in index or connector.target not in index:
+            continue
+        ys, xs = connector.pixels
+        label = ""
+        for k, block in enumerate(blocks):
+            if k in used:
+                continue
+            left, top, right, bottom = _box([w for line in block for w in line])
+            dx = numpy.maximum(numpy.maximum(left - xs, 0), xs - right)
+            dy = numpy.maximum(numpy.maximum(top - ys, 0), ys - bottom)
+            if float(numpy.min(dx * dx + dy * dy)) <= reach * reach:
+                label = _label(block)
+                used.add(k)
+                break
+        arrow = Arrow(index[connector.source], index[connector.target], connector.directed, label)
+        if all((a.source, a.target) != (arrow.source, arrow.target) for a in arrows):
+            arrows.append(arrow)
+    return arrows, used
 
 
 def _box(words: list[Word]) -> tuple[int, int, int, int]:
@@ -122,80 +157,31 @@ def _box(words: list[Word]) -> tuple[int, int, int, int]:
             max(w.top + w.height for w in words))
 
 
-def _arrows(drawing: list, boxes: list[tuple[int, int, int, int]]) -> list[tuple[int, int]]:
-    """Lines of the drawing that join two text blocks. Node outlines are cut away first (the ink within a margin
-    around each block), so that each remaining piece is an edge whose two ends land next to two blocks; the end
-    with more ink around it (the arrowhead) is the target."""
-    import numpy
-    from scipy import ndimage
-
-    if not drawing or len(boxes) < 2:
-        return []
-    height = max(int(max(ys.max() for ys, _ in drawing)) + 1, max(b[3] for b in boxes) + 1)
-    width = max(int(max(xs.max() for _, xs in drawing)) + 1, max(b[2] for b in boxes) + 1)
-    ink = numpy.zeros((height, width), dtype=bool)
-    for ys, xs in drawing:
-        ink[ys, xs] = True
-    zones = [_zone(box, width, height) for box in boxes]
-    for left, top, right, bottom in zones:
-        ink[top:bottom, left:right] = False
-    labels, count = ndimage.label(ink, structure=numpy.ones((3, 3)))
-    found: list[tuple[int, int]] = []
-    for index, box in enumerate(ndimage.find_objects(labels), 1):
-        if box is None:
-            continue
-        ys, xs = numpy.nonzero(labels[box] == index)
-        if len(ys) < 8:
-            continue
-        points = numpy.stack([xs + box[1].start, ys + box[0].start], axis=1)
-        centre = points.mean(axis=0)
-        first = points[numpy.argmax(((points - centre) ** 2).sum(axis=1))]
-        second = points[numpy.argmax(((points - first) ** 2).sum(axis=1))]
-        ends = [_nearest_block(end, zones) for end in (first, second)]
-        if None in ends or ends[0] == ends[1]:
-            continue
-        near = [int((((points - end) ** 2).sum(axis=1) < 18 ** 2).sum()) for end in (first, second)]
-        source, target = (ends[1], ends[0]) if near[0] > near[1] else (ends[0], ends[1])
-        if (source, target) not in found:
-            found.append((source, target))
-    return found
-
-
-def _zone(box, width: int, height: int) -> tuple[int, int, int, int]:
-    """The block with room for the shape drawn around it."""
-    left, top, right, bottom = box
-    pad_x, pad_y = (right - left) * 0.25 + 24, (bottom - top) * 1.4 + 6
-    return (max(int(left - pad_x), 0), max(int(top - pad_y), 0), min(int(right + pad_x), width),
-            min(int(bottom + pad_y), height))
-
-
-def _nearest_block(point, boxes, reach: float = 12.0) -> int | None:
-    best = None
-    for index, (left, top, right, bottom) in enumerate(boxes):
-        dx = max(left - point[0], 0, point[0] - right)
-        dy = max(top - point[1], 0, point[1] - bottom)
-        distance = (dx * dx + dy * dy) ** 0.5
-        if distance <= reach and (best is None or distance < best[0]):
-            best = (distance, index)
-    return best[1] if best else None
-
-
-def _lines(words: list[Word]) -> list[list[Word]]:
-    """Words with overlapping heights form a line; lines top to bottom, words left to right."""
-    lines: list[list[Word]] = []
-    for word in sorted(words, key=lambda w: (w.top, w.left)):
+def _lines(words: list[Word], *, split_gaps: bool = True) -> list[list[Word]]:
+    """Words whose vertical centres agree form a line, left to right (a tall « Â » or a descender does not start a
+    line of its own); with `split_gaps`, a line is also cut where a gap wider than 1.5 letter heights separates two
+    columns. Lines top to bottom."""
+    rows: list[list[Word]] = []
+    for word in sorted(words, key=lambda w: w.top + w.height / 2):
         centre = word.top + word.height / 2
-        for line in lines:
-            reference = min(line, key=lambda w: abs(w.left - word.left))
-            if abs(centre - (reference.top + reference.height / 2)) < 0.6 * max(reference.height, word.height) \
-                    and max(word.left - (reference.left + reference.width), reference.left - (word.left + word.width)) \
-                    < 1.5 * max(reference.height, word.height):
-                line.append(word)
+        for row in rows:
+            middle = sum(w.top + w.height / 2 for w in row) / len(row)
+            if abs(centre - middle) < 0.5 * max(max(w.height for w in row), word.height):
+                row.append(word)
                 break
         else:
-            lines.append([word])
-    for line in lines:
-        line.sort(key=lambda w: w.left)
+            rows.append([word])
+    lines: list[list[Word]] = []
+    for row in rows:
+        row.sort(key=lambda w: w.left)
+        line = [row[0]]
+        for word in row[1:]:
+            previous = line[-1]
+            if split_gaps and word.left - (previous.left + previous.width) > 1.5 * max(previous.height, word.height):
+                lines.append(line)
+                line = []
+            line.append(word)
+        lines.append(line)
     return sorted(lines, key=lambda line: (min(w.top for w in line), min(w.left for w in line)))
 
 

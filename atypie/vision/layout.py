@@ -1,0 +1,326 @@
+"""The layout of a picture: the shapes drawn in it (filled or outlined boxes, rounded boxes, ellipses, diamonds),
+the connectors that join them, and a copy of the picture normalised for reading (every shape's text black on
+white, whatever its fill, with the drawing itself erased). Pure numpy/scipy on the pixels, no OCR: the reader
+puts the words it finds into these shapes. Nothing here guesses a link: a connector is kept only when its ink
+touches two shapes, and its direction only when one end carries clearly more ink (an arrowhead)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
+MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a background panel, not a shape
+HEAD_RATIO = 1.6  # an end with this much more ink than the other carries the arrowhead
+COLOUR_STEP = 24  # colours are grouped in steps of this many levels per channel to find fills
+
+
+@dataclass(frozen=True)
+class Shape:
+    box: tuple[int, int, int, int]  # left, top, right, bottom (right and bottom excluded)
+    mask: object = field(repr=False, compare=False)  # boolean array over `box`: the shape's inside
+    filled: bool
+
+    def contains(self, x: float, y: float) -> bool:
+        left, top, right, bottom = self.box
+        if not (left <= x < right and top <= y < bottom):
+            return False
+        return bool(self.mask[int(y) - top, int(x) - left])
+
+    @property
+    def centre(self) -> tuple[float, float]:
+        return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
+
+
+@dataclass(frozen=True)
+class Connector:
+    source: int  # index in Layout.shapes
+    target: int
+    directed: bool  # an arrowhead was seen at the target
+    pixels: object = field(repr=False, compare=False)  # (ys, xs) of its ink, for edge labels
+
+
+@dataclass(frozen=True)
+class Layout:
+    shapes: list[Shape]
+    connectors: list[Connector]
+    letter: int  # median height of a letter, in pixels
+    normalised: object = field(repr=False, compare=False)  # PIL "L" image: black text on white, drawing erased
+    uncertain: int = 0  # connectors seen whose ends could not be told apart (more than two shapes touched)
+
+
+def analyse(image) -> Layout:
+    import numpy
+    from PIL import Image
+
+    rgb = numpy.asarray(image.convert("RGB")).astype(numpy.int32)
+    lum = (rgb[..., 0] * 299 + rgb[..., 1] * 587 + rgb[..., 2] * 114) // 1000
+    background = _background(rgb)
+    light = int(background.astype(int) @ numpy.array([299, 587, 114])) // 1000 >= 128
+    ink = lum < _otsu(lum) if light else lum > _otsu(lum)
+    letter, drawing = _letters_and_drawing(ink)
+    fills = _filled_shapes(rgb, background, letter)
+    outlined = _outlined_shapes(drawing, letter, fills)
+    shapes = _innermost(_without_enclosures([*fills, *outlined], ink.shape, letter))
+    connectors, uncertain = _connectors(drawing, shapes, letter)
+    normalised = _normalised(lum, ink, drawing, shapes, light)
+    return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain)
+
+
+def _background(rgb):
+    import numpy
+
+    border = numpy.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
+    return numpy.median(border, axis=0).astype(numpy.int32)
+
+
+def _otsu(values) -> int:
+    import numpy
+
+    histogram = numpy.bincount(values.ravel().clip(0, 255), minlength=256).astype(float)
+    levels = numpy.arange(256)
+    weight = histogram.cumsum()
+    mean = (histogram * levels).cumsum()
+    total, total_mean = weight[-1], mean[-1]
+    with numpy.errstate(divide="ignore", invalid="ignore"):
+        between = (total_mean * weight - mean * total) ** 2 / (weight * (total - weight))
+    between = numpy.nan_to_num(between)
+    return int(numpy.argmax(between))
+
+
+def _letters_and_drawing(ink):
+    """(median letter height, mask of the ink that is drawing rather than letters)."""
+    import numpy
+    from scipy import ndimage
+
+    labels, _count = ndimage.label(ink, structure=numpy.ones((3, 3)))
+    boxes = ndimage.find_objects(labels)
+    heights = sorted(b[0].stop - b[0].start for b in boxes if b is not None and b[0].stop - b[0].start >= 4)
+    letter = int(min(max(heights[len(heights) // 2] if heights else 12, 6), 80))
+    large = [n for n, b in enumerate(boxes, 1) if b is not None and (
+        b[0].stop - b[0].start > 2.5 * letter or b[1].stop - b[1].start > 4 * letter)]
+    return letter, numpy.isin(labels, large)
+
+
+def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
+    """Regions of one fill colour, thick enough to survive an opening that erases strokes and letters."""
+    import numpy
+    from scipy import ndimage
+
+    height, width = rgb.shape[:2]
+    quantised = (rgb // COLOUR_STEP).astype(numpy.int32)
+    codes = (quantised[..., 0] * 64 + quantised[..., 1]) * 64 + quantised[..., 2]
+    counts = numpy.bincount(codes.ravel())
+    minimum = max(3 * letter * letter, height * width // 500)
+    shapes: list[Shape] = []
+    size = max(3, letter // 3)
+    for code in numpy.nonzero(counts >= minimum)[0]:
+        colour = numpy.array([code // 4096, code // 64 % 64, code % 64]) * COLOUR_STEP + COLOUR_STEP // 2
+        if numpy.abs(colour - background).sum() < 60:
+            continue
+        opened = ndimage.binary_opening(codes == code, structure=numpy.ones((size, size)))
+        shapes += _regions(opened, letter, filled=True)
+    return shapes
+
+
+def _outlined_shapes(drawing, letter: int, fills: list[Shape]) -> list[Shape]:
+    """The closed insides of the drawing's lines (a box, an ellipse, a diamond drawn as an outline)."""
+    import numpy
+    from scipy import ndimage
+
+    inside = ndimage.binary_fill_holes(drawing) & ~drawing
+    found = []
+    for shape in _regions(inside, letter, filled=False):
+        if not any(_overlap(shape, fill) > 0.5 for fill in fills):
+            found.append(shape)
+    return found
+
+
+def _regions(mask, letter: int, *, filled: bool) -> list[Shape]:
+    import numpy
+    from scipy import ndimage
+
+    height, width = mask.shape
+    labels, _count = ndimage.label(mask)
+    shapes = []
+    for n, box in enumerate(ndimage.find_objects(labels), 1):
+        if box is None:
+            continue
+        tall, wide = box[0].stop - box[0].start, box[1].stop - box[1].start
+        if tall < 1.2 * letter or wide < 1.5 * letter or tall * wide > MAX_SHAPE_SHARE * height * width:
+            continue
+        region = ndimage.binary_fill_holes(labels[box] == n)
+        if region.sum() < 3 * letter * letter or region.sum() / (tall * wide) < MIN_SOLIDITY:
+            continue
+        shapes.append(Shape((box[1].start, box[0].start, box[1].stop, box[0].stop), region, filled))
+    return shapes
+
+
+def _overlap(a: Shape, b: Shape) -> float:
+    """Share of the smaller bounding box covered by the other."""
+    left, top = max(a.box[0], b.box[0]), max(a.box[1], b.box[1])
+    right, bottom = min(a.box[2], b.box[2]), min(a.box[3], b.box[3])
+    if right <= left or bottom <= top:
+        return 0.0
+    area = lambda s: (s.box[2] - s.box[0]) * (s.box[3] - s.box[1])  # noqa: E731
+    return (right - left) * (bottom - top) / min(area(a), area(b))
+
+
+def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int) -> list[Shape]:
+    """Without the areas that connectors close off between shapes (a loop of arrows encloses a region as an outline
+    does): such an area shares its border with several shapes, while a drawn shape stands apart. The area with the
+    most such neighbours goes first, until no area shares its border with two others."""
+    grow = max(2, letter // 4)
+    neighbours = {n: _neighbours(shapes, n, size, grow) for n in range(len(shapes))}
+    removed: set[int] = set()
+    while True:
+        counts = {n: len(found - removed) for n, found in neighbours.items() if n not in removed}
+        worst = max(counts, key=lambda n: (counts[n], _area(shapes[n])), default=None)
+        if worst is None or counts[worst] < 2:
+            return [shape for n, shape in enumerate(shapes) if n not in removed]
+        removed.add(worst)
+
+
+def _neighbours(shapes: list[Shape], n: int, size: tuple[int, int], grow: int) -> set[int]:
+    """The shapes whose inside lies within `grow` pixels of shape n's border."""
+    import numpy
+    from scipy import ndimage
+
+    left, top, right, bottom = shapes[n].box
+    x0, y0, x1, y1 = max(left - grow, 0), max(top - grow, 0), min(right + grow, size[1]), min(bottom + grow, size[0])
+    region = numpy.zeros((y1 - y0, x1 - x0), dtype=bool)
+    region[top - y0:bottom - y0, left - x0:right - x0] = shapes[n].mask
+    ring = ndimage.binary_dilation(region, iterations=grow) & ~region
+    ys, xs = numpy.nonzero(ring)
+    found = set()
+    for m, other in enumerate(shapes):
+        if m == n or other.box[0] >= x1 or other.box[2] <= x0 or other.box[1] >= y1 or other.box[3] <= y0:
+            continue
+        if any(other.contains(x + x0, y + y0) for y, x in zip(ys.tolist(), xs.tolist())):
+            found.add(m)
+    return found
+
+
+def _area(shape: Shape) -> int:
+    return (shape.box[2] - shape.box[0]) * (shape.box[3] - shape.box[1])
+
+
+def _innermost(shapes: list[Shape]) -> list[Shape]:
+    """Shapes in reading order, without the containers that hold two or more other shapes (a cluster, a frame),
+    nor duplicates."""
+    kept: list[Shape] = []
+    for shape in shapes:
+        inner = [other for other in shapes if other is not shape and _inside(other, shape)]
+        if len(inner) >= 2:
+            continue
+        if any(_overlap(shape, other) > 0.8 for other in kept):
+            continue
+        kept.append(shape)
+    return sorted(kept, key=lambda s: (s.box[1] // 8, s.box[0]))
+
+
+def _inside(small: Shape, large: Shape) -> bool:
+    return (large.box[0] <= small.box[0] and large.box[1] <= small.box[1] and small.box[2] <= large.box[2]
+            and small.box[3] <= large.box[3] and small.box != large.box)
+
+
+def _shape_labels(shape_list: list[Shape], size: tuple[int, int], grow: int):
+    """An image of shape numbers (1-based, 0 elsewhere), each shape grown by `grow` pixels."""
+    import numpy
+    from scipy import ndimage
+
+    labels = numpy.zeros(size, dtype=numpy.int32)
+    for n, shape in enumerate(shape_list, 1):
+        left, top, right, bottom = shape.box
+        region = numpy.zeros(size, dtype=bool)
+        region[top:bottom, left:right] = shape.mask
+        if grow:
+            region = ndimage.binary_dilation(region, iterations=grow)
+        labels[region & (labels == 0)] = n
+    return labels
+
+
+def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connector], int]:
+    """Pieces of the drawing left once the shapes and their outlines are cut away; a piece whose ends reach two
+    shapes joins them."""
+    import numpy
+    from scipy import ndimage
+
+    if len(shapes) < 2:
+        return [], 0
+    outline = max(3, letter // 4)
+    grown = _shape_labels(shapes, drawing.shape, outline)
+    lines = drawing & (grown == 0)
+    reach = _shape_labels(shapes, drawing.shape, outline + 3)
+    labels, _count = ndimage.label(lines, structure=numpy.ones((3, 3)))
+    found: list[Connector] = []
+    uncertain = 0
+    for n, box in enumerate(ndimage.find_objects(labels), 1):
+        if box is None:
+            continue
+        ys, xs = numpy.nonzero(labels[box] == n)
+        if len(ys) < letter:
+            continue
+        ys, xs = ys + box[0].start, xs + box[1].start
+        touched = numpy.unique(_touching(reach, ys, xs))
+        touched = [int(t) - 1 for t in touched if t]
+        if len(touched) != 2:
+            uncertain += len(touched) > 2
+            continue
+        ink = [_ink_near(ys, xs, reach == t + 1, letter) for t in touched]
+        if ink[0] > HEAD_RATIO * ink[1]:
+            found.append(Connector(touched[1], touched[0], True, (ys, xs)))
+        elif ink[1] > HEAD_RATIO * ink[0]:
+            found.append(Connector(touched[0], touched[1], True, (ys, xs)))
+        else:
+            first, second = sorted(touched, key=lambda t: (shapes[t].box[1], shapes[t].box[0]))
+            found.append(Connector(first, second, False, (ys, xs)))
+    return found, uncertain
+
+
+def _touching(reach, ys, xs):
+    """The shape numbers next to the given pixels (one pixel around them)."""
+    import numpy
+
+    height, width = reach.shape
+    around = [reach[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
+              for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
+    return numpy.concatenate(around)
+
+
+def _ink_near(ys, xs, region, letter: int) -> int:
+    """How much of the connector's ink lies within a letter's height of where it meets the region."""
+    import numpy
+
+    contact = region[ys, xs]
+    height, width = region.shape
+    for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
+        contact |= region[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
+    if not contact.any():
+        return 0
+    cy, cx = ys[contact].mean(), xs[contact].mean()
+    return int((((ys - cy) ** 2 + (xs - cx) ** 2) < letter * letter).sum())
+
+
+def _normalised(lum, ink, drawing, shapes: list[Shape], light: bool):
+    """Grey levels remapped so that every shape's fill and the page become white and their text black; the
+    drawing (outlines, connectors) erased."""
+    import numpy
+
+    out = lum.astype(float) if light else 255.0 - lum
+    out[drawing] = 255
+    for shape in shapes:
+        left, top, right, bottom = shape.box
+        window = out[top:bottom, left:right]
+        values = lum[top:bottom, left:right][shape.mask]
+        if values.size < 4:
+            continue
+        threshold = _otsu(values)
+        above, below = values[values > threshold], values[values <= threshold]
+        if not above.size or not below.size:
+            continue
+        fill, text = (numpy.median(above), numpy.median(below)) if above.size >= below.size else (
+            numpy.median(below), numpy.median(above))
+        if abs(fill - text) < 30:
+            continue
+        remapped = numpy.clip(255 * (lum[top:bottom, left:right] - text) / (fill - text), 0, 255)
+        window[shape.mask] = remapped[shape.mask]
+    return out.clip(0, 255).astype(numpy.uint8)
