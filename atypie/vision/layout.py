@@ -10,7 +10,12 @@ from dataclasses import dataclass, field
 MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
 MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a background panel, not a shape
 HEAD_RATIO = 1.6  # an end with this much more ink than the other carries the arrowhead
-COLOUR_STEP = 24  # colours are grouped in steps of this many levels per channel to find fills
+COLOUR_STEP = 16  # colours are counted in steps of this many levels per channel to find fills
+FILL_TOLERANCE = 40  # a fill is the pixels within this distance of its colour (gradients and JPEG noise)
+INK_DISTANCE = 60  # a pixel this far from the page colour is ink
+NOISE = 20  # colour differences below this are noise (JPEG, gradients)
+TEXT_CONTRAST = 140  # a pixel this far from its surrounding colour is full black in the normalised image
+PLAIN_BORDER = 0.6  # the page has one colour when this share of its border has it
 
 
 @dataclass(frozen=True)
@@ -53,23 +58,38 @@ def analyse(image) -> Layout:
 
     rgb = numpy.asarray(image.convert("RGB")).astype(numpy.int32)
     lum = (rgb[..., 0] * 299 + rgb[..., 1] * 587 + rgb[..., 2] * 114) // 1000
-    background = _background(rgb)
-    light = int(background.astype(int) @ numpy.array([299, 587, 114])) // 1000 >= 128
-    ink = lum < _otsu(lum) if light else lum > _otsu(lum)
+    background, plain = _background(rgb)
+    if plain:  # one page colour: ink is whatever stands out from it, dark or light
+        ink = _distance(rgb, background) > INK_DISTANCE
+    else:  # a photo or a gradient behind the text: dark ink on a light page, light ink on a dark one
+        ink = lum < _otsu(lum) if _luminance(background) >= 128 else lum > _otsu(lum)
     letter, drawing = _letters_and_drawing(ink)
     fills = _filled_shapes(rgb, background, letter)
     outlined = _outlined_shapes(drawing, letter, fills)
     shapes = _innermost(_without_enclosures([*fills, *outlined], ink.shape, letter))
     connectors, uncertain = _connectors(drawing, shapes, letter)
-    normalised = _normalised(lum, ink, drawing, shapes, light)
+    normalised = _normalised(rgb, lum, background, plain, drawing, shapes)
     return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain)
 
 
 def _background(rgb):
+    """(the page colour: the median of the border, whether most of the border has that colour)."""
     import numpy
 
     border = numpy.concatenate([rgb[0], rgb[-1], rgb[:, 0], rgb[:, -1]])
-    return numpy.median(border, axis=0).astype(numpy.int32)
+    colour = numpy.median(border, axis=0).astype(numpy.int32)
+    return colour, float((_distance(border, colour) <= INK_DISTANCE // 2).mean()) >= PLAIN_BORDER
+
+
+def _distance(rgb, colour):
+    """How far each pixel's colour is from `colour`: the largest difference over the three channels."""
+    import numpy
+
+    return numpy.abs(rgb - colour).max(axis=-1)
+
+
+def _luminance(colour) -> int:
+    return (int(colour[0]) * 299 + int(colour[1]) * 587 + int(colour[2]) * 114) // 1000
 
 
 def _otsu(values) -> int:
@@ -87,13 +107,18 @@ def _otsu(values) -> int:
 
 
 def _letters_and_drawing(ink):
-    """(median letter height, mask of the ink that is drawing rather than letters)."""
+    """(median letter height, mask of the ink that is drawing rather than letters). Letters are counted in both
+    polarities: dark letters are pieces of ink, white letters on a coloured box are pieces of the page colour
+    enclosed by ink."""
     import numpy
     from scipy import ndimage
 
     labels, _count = ndimage.label(ink, structure=numpy.ones((3, 3)))
     boxes = ndimage.find_objects(labels)
-    heights = sorted(b[0].stop - b[0].start for b in boxes if b is not None and b[0].stop - b[0].start >= 4)
+    gaps, _count = ndimage.label(~ink)
+    highest = ink.shape[0] / 6
+    heights = sorted(h for found in (boxes, ndimage.find_objects(gaps)) for b in found if b is not None
+                     for h in [b[0].stop - b[0].start] if 4 <= h <= highest)
     letter = int(min(max(heights[len(heights) // 2] if heights else 12, 6), 80))
     large = [n for n, b in enumerate(boxes, 1) if b is not None and (
         b[0].stop - b[0].start > 2.5 * letter or b[1].stop - b[1].start > 4 * letter)]
@@ -101,22 +126,26 @@ def _letters_and_drawing(ink):
 
 
 def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
-    """Regions of one fill colour, thick enough to survive an opening that erases strokes and letters."""
+    """Regions of one fill colour (within FILL_TOLERANCE), thick enough to survive an opening that erases strokes
+    and letters. The colours tried are the frequent ones, each far enough from the page and from those before."""
     import numpy
     from scipy import ndimage
 
     height, width = rgb.shape[:2]
     quantised = (rgb // COLOUR_STEP).astype(numpy.int32)
-    codes = (quantised[..., 0] * 64 + quantised[..., 1]) * 64 + quantised[..., 2]
-    counts = numpy.bincount(codes.ravel())
+    codes = (quantised[..., 0] * 256 + quantised[..., 1]) * 256 + quantised[..., 2]
+    values, counts = numpy.unique(codes, return_counts=True)
     minimum = max(3 * letter * letter, height * width // 500)
+    chosen: list = []
+    for code in values[numpy.argsort(-counts)][:64][counts[numpy.argsort(-counts)][:64] >= minimum]:
+        colour = numpy.array([code // 65536, code // 256 % 256, code % 256]) * COLOUR_STEP + COLOUR_STEP // 2
+        if int(numpy.abs(colour - background).max()) > FILL_TOLERANCE and all(
+                int(numpy.abs(colour - c).max()) > FILL_TOLERANCE for c in chosen):
+            chosen.append(colour)
     shapes: list[Shape] = []
-    size = max(3, letter // 3)
-    for code in numpy.nonzero(counts >= minimum)[0]:
-        colour = numpy.array([code // 4096, code // 64 % 64, code % 64]) * COLOUR_STEP + COLOUR_STEP // 2
-        if numpy.abs(colour - background).sum() < 60:
-            continue
-        opened = ndimage.binary_opening(codes == code, structure=numpy.ones((size, size)))
+    size = max(3, letter // 2)  # an arrow's shaft goes, a box that holds a line of text stays
+    for colour in chosen:
+        opened = ndimage.binary_opening(_distance(rgb, colour) <= FILL_TOLERANCE, structure=numpy.ones((size, size)))
         shapes += _regions(opened, letter, filled=True)
     return shapes
 
@@ -147,11 +176,22 @@ def _regions(mask, letter: int, *, filled: bool) -> list[Shape]:
         tall, wide = box[0].stop - box[0].start, box[1].stop - box[1].start
         if tall < 1.2 * letter or wide < 1.5 * letter or tall * wide > MAX_SHAPE_SHARE * height * width:
             continue
-        region = ndimage.binary_fill_holes(labels[box] == n)
+        region = _spanned(labels[box] == n) if filled else ndimage.binary_fill_holes(labels[box] == n)
         if region.sum() < 3 * letter * letter or region.sum() / (tall * wide) < MIN_SOLIDITY:
             continue
         shapes.append(Shape((box[1].start, box[0].start, box[1].stop, box[0].stop), region, filled))
     return shapes
+
+
+def _spanned(region):
+    """The region with its bays filled: every pixel with region on both sides of it, across its row and across
+    its column. The opening leaves a fill only around the text it holds; the box, the ellipse or the diamond it
+    belongs to is whole again."""
+    import numpy
+
+    rows = numpy.maximum.accumulate(region, axis=1) & numpy.maximum.accumulate(region[:, ::-1], axis=1)[:, ::-1]
+    columns = numpy.maximum.accumulate(region, axis=0) & numpy.maximum.accumulate(region[::-1], axis=0)[::-1]
+    return (rows & columns) | region
 
 
 def _overlap(a: Shape, b: Shape) -> float:
@@ -168,7 +208,7 @@ def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int)
     """Without the areas that connectors close off between shapes (a loop of arrows encloses a region as an outline
     does): such an area shares its border with several shapes, while a drawn shape stands apart. The area with the
     most such neighbours goes first, until no area shares its border with two others."""
-    grow = max(2, letter // 4)
+    grow = max(4, letter // 3)
     neighbours = {n: _neighbours(shapes, n, size, grow) for n in range(len(shapes))}
     removed: set[int] = set()
     while True:
@@ -300,27 +340,29 @@ def _ink_near(ys, xs, region, letter: int) -> int:
     return int((((ys - cy) ** 2 + (xs - cx) ** 2) < letter * letter).sum())
 
 
-def _normalised(lum, ink, drawing, shapes: list[Shape], light: bool):
-    """Grey levels remapped so that every shape's fill and the page become white and their text black; the
-    drawing (outlines, connectors) erased."""
+def _normalised(rgb, lum, background, plain: bool, drawing, shapes: list[Shape]):
+    """Grey levels where text is dark and everything it stands on is white: on a one-colour page and in each shape,
+    a pixel is as dark as it is far from the colour around it (white or black text on red both come out black);
+    on a photo or a gradient, the grey image (inverted on a dark page). The drawing (outlines, connectors) is
+    erased."""
     import numpy
 
-    out = lum.astype(float) if light else 255.0 - lum
+    if plain:
+        out = _contrast(_distance(rgb, background))
+    else:
+        out = lum.astype(float) if _luminance(background) >= 128 else 255.0 - lum
     out[drawing] = 255
     for shape in shapes:
         left, top, right, bottom = shape.box
-        window = out[top:bottom, left:right]
-        values = lum[top:bottom, left:right][shape.mask]
-        if values.size < 4:
-            continue
-        threshold = _otsu(values)
-        above, below = values[values > threshold], values[values <= threshold]
-        if not above.size or not below.size:
-            continue
-        fill, text = (numpy.median(above), numpy.median(below)) if above.size >= below.size else (
-            numpy.median(below), numpy.median(above))
-        if abs(fill - text) < 30:
-            continue
-        remapped = numpy.clip(255 * (lum[top:bottom, left:right] - text) / (fill - text), 0, 255)
-        window[shape.mask] = remapped[shape.mask]
+        window = rgb[top:bottom, left:right]
+        fill = numpy.median(window[shape.mask], axis=0)
+        inside = out[top:bottom, left:right]
+        inside[shape.mask] = _contrast(_distance(window, fill))[shape.mask]
     return out.clip(0, 255).astype(numpy.uint8)
+
+
+def _contrast(distance):
+    """255 (white) for the surrounding colour, 0 (black) for a pixel at least TEXT_CONTRAST away from it."""
+    import numpy
+
+    return 255.0 - numpy.clip((distance - NOISE) * 255.0 / (TEXT_CONTRAST - NOISE), 0, 255)

@@ -13,6 +13,8 @@ from ...adapters.tesseract import Word, ocr_words
 from ..layout import Layout, analyse
 
 PSM = 11  # sparse text: the labels of a diagram, the lines of a slide, wherever they are
+PLAIN_PSM = 3  # Tesseract's default page segmentation, for the reading of the picture as it is
+MERGE_MARGIN = 5.0  # the plain reading replaces the normalised one's words only when surer by this much
 MIN_CONFIDENCE = 30.0
 SIGN_CONFIDENCE = 80.0
 LETTER_TARGET = 14  # pixels: the median letter height that reads best (measured in bench/vision_diagrams_fr.py)
@@ -20,6 +22,7 @@ MAX_SCALE = 3.0
 MAX_OCR_PIXELS = 16_000_000  # the image Tesseract reads: larger ones are scaled down (memory stays bounded)
 MAX_LAYOUT_PIXELS = 4_000_000  # the layout is found on a copy of at most this size
 EDGE_LABEL_REACH = 2.0  # letter heights between a connector and the text that labels it
+EDGE_LABEL_WORDS = 4  # a longer text next to a connector is not its label
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ class Arrow:
 
 @dataclass(frozen=True)
 class OcrResult:
-    lines: list[str]  # everything read, in reading order: one line per shape label, then per line of free text
+    lines: list[str]  # everything read, in reading order: one line per shape label, one per line of other text
     labels: list[str]  # the text of each shape that holds some, in reading order
     free: list[str]  # blocks of text outside any shape (a title, a caption, a slide's lines), in reading order
     confidence: float  # 0-1, mean confidence of the kept words
@@ -50,6 +53,11 @@ LANGUAGES = {"fr": "fra", "en": "eng"}  # one model reads better than two: « fr
 
 
 def read_text(image, lang: str = "fr") -> OcrResult:
+    """Two readings side by side, merged word by word: the normalised page (shapes' text black on white, drawing
+    erased, letters scaled) as sparse text, and the picture as it is, read as Tesseract reads it by default, so
+    that nothing bare Tesseract finds is lost."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from PIL import Image
 
     shrink = min(1.0, (MAX_LAYOUT_PIXELS / max(image.width * image.height, 1)) ** 0.5)
@@ -60,11 +68,45 @@ def read_text(image, lang: str = "fr") -> OcrResult:
     page = layout.normalised
     if scale != 1:
         page = page.resize((int(page.width * scale), int(page.height * scale)), Image.BICUBIC)
-    buffer = io.BytesIO()
-    page.save(buffer, format="PNG")
-    words = [_scaled(w, 1 / scale) for w in ocr_words(buffer.getvalue(), languages=LANGUAGES.get(lang, "fra"), psm=PSM)
-             if _kept(w)]
+    languages = LANGUAGES.get(lang, "fra")
+    with ThreadPoolExecutor(2) as pool:
+        normalised = pool.submit(ocr_words, _png(page), languages=languages, psm=PSM)
+        plain = pool.submit(ocr_words, _png(image), languages=languages, psm=PLAIN_PSM)
+        words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
+                        [w for w in plain.result() if _kept(w)])
     return _assemble(words, layout, scale * shrink)
+
+
+def _png(image) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
+def _merged(first: list[Word], second: list[Word]) -> list[Word]:
+    """The words of both readings; where two overlap, the one read with more confidence."""
+    kept = list(first)
+    for word in second:
+        rivals = [w for w in kept if _overlaps(w, word)]
+        if not rivals:
+            if _plain_enough(word):
+                kept.append(word)
+        elif _plain_enough(word) and word.confidence > max(w.confidence for w in rivals) + MERGE_MARGIN:
+            kept = [w for w in kept if not any(w is r for r in rivals)] + [word]
+    return kept
+
+
+def _plain_enough(word: Word) -> bool:
+    """A word of the reading of the picture as it is, worth adding or preferring: not a sign alone, nor one character
+    read with little confidence (an arrowhead read as « 7 », a line as « - »)."""
+    letters = sum(ch.isalnum() for ch in word.text)
+    return letters >= 2 or letters == 1 and word.confidence >= SIGN_CONFIDENCE + 10
+
+
+def _overlaps(a: Word, b: Word) -> bool:
+    width = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    height = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return width > 0 and height > 0 and width * height >= 0.3 * min(a.width * a.height, b.width * b.height)
 
 
 def _kept(word: Word) -> bool:
@@ -105,9 +147,9 @@ def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
     free = [_label(block) for block in free_blocks]
     items = [(layout.shapes[n].box[1], layout.shapes[n].box[0], label) for n, label in zip(order, labels)]
     items += [(min(w.top for w in line), min(w.left for w in line), " ".join(w.text for w in line))
-              for block in free_blocks for line in block]
+              for block in blocks for line in block]
     reading = [text for _top, _left, text in sorted(items, key=lambda i: (i[0] // max(layout.letter, 1), i[1]))]
-    kept = [w for k in order for w in held[k]] + [w for b in free_blocks for line in b for w in line]
+    kept = [w for k in order for w in held[k]] + [w for b in blocks for line in b for w in line]
     confidence = sum(w.confidence for w in kept) / (100 * len(kept)) if kept else 0.0
     return OcrResult(reading, labels, free, round(confidence, 3), scale, kept, arrows, layout.uncertain)
 
@@ -137,7 +179,7 @@ def _arrows(layout: Layout, index: dict[int, int], blocks: list) -> tuple[list[A
         ys, xs = connector.pixels
         label = ""
         for k, block in enumerate(blocks):
-            if k in used:
+            if k in used or len(block) > 2 or sum(len(line) for line in block) > EDGE_LABEL_WORDS:
                 continue
             left, top, right, bottom = _box([w for line in block for w in line])
             dx = numpy.maximum(numpy.maximum(left - xs, 0), xs - right)
