@@ -12,6 +12,7 @@ MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a bac
 HEAD_RATIO = 1.6  # an end with this much more ink than the other carries the arrowhead
 COLOUR_STEP = 16  # colours are counted in steps of this many levels per channel to find fills
 FILL_TOLERANCE = 40  # a fill is the pixels within this distance of its colour (gradients and JPEG noise)
+COLOUR_GAP = 24  # two fill colours closer than this are one
 INK_DISTANCE = 60  # a pixel this far from the page colour is ink
 NOISE = 20  # colour differences below this are noise (JPEG, gradients)
 TEXT_CONTRAST = 140  # a pixel this far from its surrounding colour is full black in the normalised image
@@ -126,8 +127,9 @@ def _letters_and_drawing(ink):
 
 
 def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
-    """Regions of one fill colour (within FILL_TOLERANCE), thick enough to survive an opening that erases strokes
-    and letters. The colours tried are the frequent ones, each far enough from the page and from those before."""
+    """Regions of one fill colour, thick enough to survive an opening that erases strokes and letters. The colours
+    tried are the frequent ones, each at least COLOUR_GAP from the page and from those before; each pixel goes to
+    the nearest of them within FILL_TOLERANCE, so that two bands of close blues stay two shapes."""
     import numpy
     from scipy import ndimage
 
@@ -136,17 +138,26 @@ def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
     codes = (quantised[..., 0] * 256 + quantised[..., 1]) * 256 + quantised[..., 2]
     values, counts = numpy.unique(codes, return_counts=True)
     minimum = max(3 * letter * letter, height * width // 500)
+    order = numpy.argsort(-counts)[:64]
     chosen: list = []
-    for code in values[numpy.argsort(-counts)][:64][counts[numpy.argsort(-counts)][:64] >= minimum]:
+    for code in values[order][counts[order] >= minimum]:
         colour = numpy.array([code // 65536, code // 256 % 256, code % 256]) * COLOUR_STEP + COLOUR_STEP // 2
         if int(numpy.abs(colour - background).max()) > FILL_TOLERANCE and all(
-                int(numpy.abs(colour - c).max()) > FILL_TOLERANCE for c in chosen):
+                int(numpy.abs(colour - c).max()) > COLOUR_GAP for c in chosen):
             chosen.append(colour)
+    if not chosen:
+        return []
+    nearest = numpy.zeros((height, width), dtype=numpy.int16)
+    closest = _distance(rgb, chosen[0])
+    for n, colour in enumerate(chosen[1:], 1):
+        distance = _distance(rgb, colour)
+        nearer = distance < closest
+        nearest[nearer], closest[nearer] = n, distance[nearer]
     shapes: list[Shape] = []
     size = max(3, letter // 2)  # an arrow's shaft goes, a box that holds a line of text stays
-    for colour in chosen:
-        opened = ndimage.binary_opening(_distance(rgb, colour) <= FILL_TOLERANCE, structure=numpy.ones((size, size)))
-        shapes += _regions(opened, letter, filled=True)
+    for n in range(len(chosen)):
+        mask = (nearest == n) & (closest <= FILL_TOLERANCE)
+        shapes += _regions(ndimage.binary_opening(mask, structure=numpy.ones((size, size))), letter, filled=True)
     return shapes
 
 

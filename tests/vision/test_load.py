@@ -156,3 +156,19 @@ def test_svg_with_too_many_or_too_deep_elements_is_refused(svg):
     with pytest.raises(SvgTooComplex) as caught:
         load_image(svg.encode())
     assert caught.value.code == "ATY-E049"
+
+
+def test_tiff_is_read_like_any_picture():
+    buffer = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(buffer, format="TIFF")
+    loaded = load_image(buffer.getvalue())
+    assert loaded.kind == "tiff" and loaded.image.getpixel((5, 5)) == (255, 0, 0)
+
+
+def test_transparency_is_laid_on_white_so_dark_text_stays_visible():
+    image = Image.new("RGBA", (40, 30), (0, 0, 0, 0))  # transparent black: black once the alpha is dropped
+    image.putpixel((5, 5), (0, 0, 0, 255))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    loaded = load_image(buffer.getvalue()).image
+    assert loaded.getpixel((20, 20)) == (255, 255, 255) and loaded.getpixel((5, 5)) == (0, 0, 0)

@@ -1,0 +1,68 @@
+"""The layout of a picture (shapes, connectors, normalised text) on drawings made here with Pillow and Graphviz:
+pure pixels, no OCR."""
+import io
+import subprocess
+
+import numpy
+import pytest
+from PIL import Image, ImageDraw
+
+from atypie.vision.layout import analyse
+
+
+def _boxes_and_arrows(fill="#1f4e79", outline=None, size=(640, 320)):
+    """Three boxes (A top, B and C below) and two arrows A→B, A→C with filled heads."""
+    image = Image.new("RGB", size, "white")
+    draw = ImageDraw.Draw(image)
+    boxes = [(240, 20, 400, 80), (60, 220, 220, 280), (420, 220, 580, 280)]
+    for box in boxes:
+        draw.rectangle(box, fill=fill, outline=outline, width=2)
+        # a few letter-sized marks inside, so that the letter height is known
+        for x in range(box[0] + 20, box[2] - 20, 16):
+            draw.rectangle((x, box[1] + 22, x + 8, box[1] + 36), fill="white" if fill else "black")
+    for (x0, y0), (x1, y1) in (((300, 80), (140, 220)), ((340, 80), (500, 220))):
+        draw.line((x0, y0, x1, y1 - 12), fill="black", width=2)
+        draw.polygon([(x1 - 9, y1 - 14), (x1 + 9, y1 - 14), (x1, y1)], fill="black")
+    return image, boxes
+
+
+def test_filled_boxes_and_the_arrows_between_them_are_found_with_their_direction():
+    image, boxes = _boxes_and_arrows()
+    layout = analyse(image)
+    assert len(layout.shapes) == 3
+    top = next(n for n, s in enumerate(layout.shapes) if s.box[1] < 50)
+    links = {(c.source, c.target) for c in layout.connectors}
+    assert links == {(top, n) for n in range(3) if n != top}
+    assert all(c.directed for c in layout.connectors)
+
+
+def test_outlined_boxes_are_found_too():
+    image, _ = _boxes_and_arrows(fill=None, outline="black")
+    layout = analyse(image)
+    assert len(layout.shapes) == 3 and not any(s.filled for s in layout.shapes)
+    assert len(layout.connectors) == 2
+
+
+def test_white_text_on_a_dark_fill_comes_out_black_on_white():
+    image, boxes = _boxes_and_arrows()
+    pixels = numpy.asarray(analyse(image).normalised)
+    left, top, right, bottom = boxes[0]
+    mark = pixels[top + 24:top + 34, left + 22:left + 26]  # inside the first white mark
+    fill = pixels[top + 5:top + 15, left + 40:left + 60]  # the blue around it
+    assert mark.mean() < 80 and fill.mean() > 200
+
+
+def test_the_area_a_loop_of_arrows_closes_is_not_a_shape():
+    dot = b'digraph { a -> b; a -> c; b -> d; c -> d; }'
+    png = subprocess.run(["dot", "-Tpng", "-Gdpi=110"], input=dot, capture_output=True, check=True).stdout
+    layout = analyse(Image.open(io.BytesIO(png)).convert("RGB"))
+    assert len(layout.shapes) == 4
+    assert len(layout.connectors) == 4
+
+
+@pytest.mark.parametrize("page", ["white", "#e5403f"])
+def test_a_page_without_shapes_has_no_shapes_and_no_links(page):
+    image = Image.new("RGB", (400, 200), page)
+    ImageDraw.Draw(image).text((20, 80), "Un titre de diapositive", fill="white")
+    layout = analyse(image)
+    assert layout.shapes == [] and layout.connectors == []

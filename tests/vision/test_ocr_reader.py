@@ -1,0 +1,51 @@
+"""The image reader: words merged from two readings, each shape's words as one label, white on colour read."""
+import io
+import subprocess
+
+import pytest
+from PIL import Image, ImageDraw, ImageFont
+
+from atypie.adapters.tesseract import Word
+from atypie.vision.readers.ocr import _label, _lines, _merged, read_text
+
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
+
+
+def _word(text, left, top, confidence=90.0, width=60, height=20):
+    return Word(text, confidence, left, top, width, height, 1, 1)
+
+
+def test_a_word_only_the_plain_reading_found_is_added_and_overlaps_keep_the_surer_one():
+    normalised = [_word("Cellule", 10, 10, 95), _word("nayau", 100, 10, 60)]
+    plain = [_word("noyau", 102, 11, 92), _word("Mitose", 200, 10, 90), _word("7", 300, 10, 70)]
+    merged = [w.text for w in _merged(normalised, plain)]
+    assert sorted(merged) == ["Cellule", "Mitose", "noyau"]  # « 7 » alone, read unsure, is an arrowhead
+
+
+def test_a_tall_accented_capital_stays_on_its_line_and_a_hyphen_joins_a_cut_word():
+    words = [_word("villes", 0, 135, height=16), _word("du", 70, 135, height=16), _word("Moyen", 100, 136),
+             _word("Âge", 170, 131, height=24)]
+    assert _label(_lines(words, split_gaps=False)) == "villes du Moyen Âge"
+    cut = [_word("photo-", 0, 0), _word("synthèse", 0, 30)]
+    assert _label(_lines(cut, split_gaps=False)) == "photosynthèse"
+
+
+@pytest.mark.exe
+def test_white_labels_on_dark_boxes_are_read_whole_and_linked():
+    dot = ('digraph { node [shape=box, style=filled, fillcolor="#1f4e79", fontcolor=white, fontname="Helvetica"]; '
+           'a [label="Cour de\\ncassation"]; b [label="cour d\'appel"]; c [label="tribunal\\njudiciaire"]; '
+           'a -> b; b -> c; }').encode()
+    png = subprocess.run(["dot", "-Tpng", "-Gdpi=110"], input=dot, capture_output=True, check=True).stdout
+    result = read_text(Image.open(io.BytesIO(png)).convert("RGB"))
+    assert result.labels == ["Cour de cassation", "cour d'appel", "tribunal judiciaire"]
+    assert [(a.source, a.target, a.directed) for a in result.arrows] == [(0, 1, True), (1, 2, True)]
+
+
+@pytest.mark.exe
+def test_white_and_black_text_on_a_red_slide_are_both_read():
+    image = Image.new("RGB", (1000, 400), "#e5403f")
+    draw = ImageDraw.Draw(image)
+    draw.text((60, 80), "Un modèle de cours", fill="white", font=ImageFont.truetype(FONT, 48))
+    draw.text((60, 220), "Avec des exemples", fill="black", font=ImageFont.truetype(FONT, 40))
+    text = read_text(image).text
+    assert "Un modèle de cours" in text and "Avec des exemples" in text
