@@ -157,7 +157,7 @@ def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
     size = max(3, letter // 2)  # an arrow's shaft goes, a box that holds a line of text stays
     for n in range(len(chosen)):
         mask = (nearest == n) & (closest <= FILL_TOLERANCE)
-        shapes += _regions(ndimage.binary_opening(mask, structure=numpy.ones((size, size))), letter, filled=True)
+        shapes += _regions(_opened(mask, size), letter, filled=True)
     return shapes
 
 
@@ -174,11 +174,14 @@ def _outlined_shapes(drawing, letter: int, fills: list[Shape]) -> list[Shape]:
     return found
 
 
-def _regions(mask, letter: int, *, filled: bool) -> list[Shape]:
+def _regions(mask, letter: int, *, filled: bool, offset: tuple[int, int] = (0, 0), size: tuple[int, int] = (0, 0),
+             retry: bool = True) -> list[Shape]:
+    """The shapes among the mask's pieces: big enough to hold a line of text and solid enough. A fill whose thick
+    arrows make it too sparse is opened again at a letter's size, which leaves the box without its arrows."""
     import numpy
     from scipy import ndimage
 
-    height, width = mask.shape
+    height, width = size if size[0] else mask.shape
     labels, _count = ndimage.label(mask)
     shapes = []
     for n, box in enumerate(ndimage.find_objects(labels), 1):
@@ -187,11 +190,26 @@ def _regions(mask, letter: int, *, filled: bool) -> list[Shape]:
         tall, wide = box[0].stop - box[0].start, box[1].stop - box[1].start
         if tall < 1.2 * letter or wide < 1.5 * letter or tall * wide > MAX_SHAPE_SHARE * height * width:
             continue
-        region = _spanned(labels[box] == n) if filled else ndimage.binary_fill_holes(labels[box] == n)
+        piece = labels[box] == n
+        region = _spanned(piece) if filled else ndimage.binary_fill_holes(piece)
+        top, left = box[0].start + offset[0], box[1].start + offset[1]
+        if region.sum() / (tall * wide) < MIN_SOLIDITY and filled and retry:
+            body = _opened(piece, letter)
+            shapes += _regions(body, letter, filled=True, offset=(top, left), size=(height, width), retry=False)
+            continue
         if region.sum() < 3 * letter * letter or region.sum() / (tall * wide) < MIN_SOLIDITY:
             continue
-        shapes.append(Shape((box[1].start, box[0].start, box[1].stop, box[0].stop), region, filled))
+        shapes.append(Shape((left, top, left + wide, top + tall), region, filled))
     return shapes
+
+
+def _opened(mask, size: int):
+    """A square opening, computed as separable minimum and maximum filters (fast for any size)."""
+    import numpy
+    from scipy import ndimage
+
+    eroded = ndimage.minimum_filter(mask.view(numpy.uint8), size=size, mode="constant", cval=0)
+    return ndimage.maximum_filter(eroded, size=size, mode="constant", cval=0).astype(bool)
 
 
 def _spanned(region):
