@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+HULL_SHARE = 0.55  # a fill covering this share of its convex hull is a convex shape whose text was cut out
 MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
 MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a background panel, not a shape
 HEAD_RATIO = 1.6  # an end with this much more ink than the other carries the arrowhead
@@ -191,7 +192,7 @@ def _regions(mask, letter: int, *, filled: bool, offset: tuple[int, int] = (0, 0
         if tall < 1.2 * letter or wide < 1.5 * letter or tall * wide > MAX_SHAPE_SHARE * height * width:
             continue
         piece = labels[box] == n
-        region = _spanned(piece) if filled else ndimage.binary_fill_holes(piece)
+        region = _whole(piece) if filled else ndimage.binary_fill_holes(piece)
         top, left = box[0].start + offset[0], box[1].start + offset[1]
         if region.sum() / (tall * wide) < MIN_SOLIDITY and filled and retry:
             body = _opened(piece, letter)
@@ -208,8 +209,27 @@ def _opened(mask, size: int):
     import numpy
     from scipy import ndimage
 
+    size -= 1 - size % 2  # odd (rounded down), so that the erosion and the dilation share one centre
     eroded = ndimage.minimum_filter(mask.view(numpy.uint8), size=size, mode="constant", cval=0)
     return ndimage.maximum_filter(eroded, size=size, mode="constant", cval=0).astype(bool)
+
+
+def _whole(piece):
+    """A fill made whole again: its convex hull when the fill covers most of it (a box, an ellipse, a diamond, a
+    band, whose text the opening cut out, even along its edge), else the fill with its bays spanned (a ring)."""
+    import numpy
+    from PIL import Image, ImageDraw
+    from scipy.spatial import ConvexHull, QhullError
+
+    ys, xs = numpy.nonzero(piece)
+    try:
+        hull = ConvexHull(numpy.stack([xs, ys], axis=1))
+    except (QhullError, ValueError):
+        return _spanned(piece)
+    canvas = Image.new("1", (piece.shape[1], piece.shape[0]), 0)
+    ImageDraw.Draw(canvas).polygon([(float(xs[v]), float(ys[v])) for v in hull.vertices], fill=1, outline=1)
+    convex = numpy.asarray(canvas, dtype=bool) | piece
+    return convex if piece.sum() >= HULL_SHARE * convex.sum() else _spanned(piece)
 
 
 def _spanned(region):
