@@ -83,12 +83,17 @@ def main(show: bool = False, show_test: bool = False) -> None:
         seen = {(label_of[e.source], label_of[e.target]) for e in graph.edges} if graph is not None else set()
         undirected = {frozenset(normal(label) for label in e) for e in edges}
         right = sum(frozenset(e) in undirected for e in seen)
+        directed = {(label_of[e.source], label_of[e.target]) for e in graph.edges if e.kind in ("next", "arrow")} \
+            if graph is not None else set()
+        gold_directed = {tuple(normal(label) for label in e) for e in edges}
         tokens = [w for label in gold for w in words(label)]
         ours_words, bare_words = set(words(described.text)), set(words(bare))
         row = totals.setdefault(split, {k: 0.0 for k in ("items", "labels", "exact", "edges", "found", "invented",
-                                                          "tokens", "ours", "bare", "ours_s", "bare_s")})
+                                                          "tokens", "ours", "bare", "ours_s", "bare_s", "arrowheads",
+                                                          "heads_right")})
         for key, value in (("items", 1), ("labels", len(gold)), ("exact", exact), ("edges", len(edges)),
-                           ("found", right), ("invented", len(seen) - right), ("tokens", len(tokens)),
+                           ("found", right), ("invented", len(seen) - right),
+                           ("arrowheads", len(directed)), ("heads_right", len(directed & gold_directed)), ("tokens", len(tokens)),
                            ("ours", sum(t in ours_words for t in tokens)),
                            ("bare", sum(t in bare_words for t in tokens)), ("ours_s", ours_s), ("bare_s", bare_s)):
             row[key] += value
@@ -99,12 +104,13 @@ def main(show: bool = False, show_test: bool = False) -> None:
     print(f"French Graphviz diagrams at {DPI} dpi (dot -Tpng, no metadata); bare = tesseract -l fra+eng --psm 3; "
           f"OMP_THREAD_LIMIT={os.environ.get('OMP_THREAD_LIMIT', 'unset')}")
     print(f"{'half':<8}{'items':>6}{'exact labels':>14}{'links found':>13}{'invented':>10}{'word recall':>13}"
-          f"{'bare words':>12}{'time ratio':>12}")
+          f"{'bare words':>12}{'time ratio':>12}{'heads right':>13}")
     for split in ("tuning", "test"):
         r = totals[split]
+        heads = f"{int(r['heads_right'])}/{int(r['arrowheads'])}"
         print(f"{split:<8}{int(r['items']):>6}{r['exact'] / r['labels']:>14.3f}{r['found'] / r['edges']:>13.3f}"
               f"{int(r['invented']):>10}{r['ours'] / r['tokens']:>13.3f}{r['bare'] / r['tokens']:>12.3f}"
-              f"{r['ours_s'] / r['bare_s']:>12.2f}")
+              f"{r['ours_s'] / r['bare_s']:>12.2f}{heads:>13}")
     print("targets (held-out): exact labels ≥ 0.95, no invented link; time ≤ 2× bare tesseract")
 
 

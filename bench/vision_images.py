@@ -26,7 +26,7 @@ from pathlib import Path
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
 from atypie.vision.load import load_image
-from atypie.vision.readers.ocr import read_text
+from atypie.vision.readers.ocr import read_text, word_probability
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench/data/images_fr"
@@ -57,22 +57,45 @@ def closest(label: str, gold: list[str]) -> str:
     return best[1] if best[0] >= 0.75 else label
 
 
+def print_calibration(calibration: dict[str, list[tuple[float, bool]]], name: str) -> None:
+    """How well a word's confidence predicts that it is right: a reliability table and the Brier score."""
+    bins = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.85), (0.85, 0.93), (0.93, 1.01))
+    for split, pairs in calibration.items():
+        brier = sum((p - right) ** 2 for p, right in pairs) / len(pairs)
+        cells = []
+        for low, high in bins:
+            inside = [(p, right) for p, right in pairs if low <= p < high]
+            if inside:
+                cells.append(f"[{low:.2f}-{min(high, 1):.2f}) n={len(inside)} said {sum(p for p, _ in inside) / len(inside):.2f}"
+                             f" right {sum(r for _, r in inside) / len(inside):.2f}")
+        print(f"{name}, {split}: Brier {brier:.3f}; " + "; ".join(cells))
+
+
 def main(show: bool = False, show_test: bool = False) -> None:
     profile = load_preset("standard")
     items = [json.loads(line) for line in (DATA / "manifest.jsonl").read_text(encoding="utf-8").splitlines() if line]
     rows: dict[str, dict[str, float]] = {}
+    calibration: dict[str, list[tuple[float, bool]]] = {}
+    calibrated: dict[str, list[tuple[float, bool]]] = {}
     missing = [item["id"] for item in items if not (DATA / item["file"]).exists()]
     for item in items:
         path = DATA / item["file"]
         if not path.exists():
             continue
         described = describe(path.read_bytes(), profile)
+        gold = tokens(" ".join(item["words"]))
         image = load_image(path.read_bytes()).image
         start = time.perf_counter()
-        read_text(image, "fr")  # the OCR path alone is timed: describe() also simplifies long text
+        result = read_text(image, "fr")  # the OCR path alone is timed: describe() also simplifies long text
         ours_s = time.perf_counter() - start
+        left = Counter(gold)
+        for word in result.words:  # each word read: right when the transcription has it (each gold word once)
+            key = " ".join(tokens(word.text)) or word.text.lower()
+            right = left[key] > 0
+            left[key] -= right
+            calibration.setdefault(item["split"], []).append((word.confidence / 100, right))
+            calibrated.setdefault(item["split"], []).append((word_probability(word.confidence), right))
         bare, bare_s = bare_tesseract(path)
-        gold = tokens(" ".join(item["words"]))
         ours_r, bare_r = recall(gold, tokens(described.text)), recall(gold, tokens(bare))
         row = rows.setdefault(item["split"], Counter())
         row["items"] += 1
@@ -116,6 +139,8 @@ def main(show: bool = False, show_test: bool = False) -> None:
         print(f"{split:<8}{r['items']:>6}{r['ours'] / r['gold']:>13.3f}{r['bare'] / r['gold']:>7.3f}"
               f"{r['below']:>12}{r['found_boxes'] / max(r['boxes'], 1):>13.3f}"
               f"{r['found_links'] / max(r['links'], 1):>13.3f}{r['invented']:>10}{r['ours_s'] / r['bare_s']:>12.2f}")
+    print_calibration(calibration, "Tesseract's confidence")
+    print_calibration(calibrated, "atypie's calibrated probability")
     if missing:
         print(f"left out, not in this copy (evaluation-only images kept out of git): {', '.join(missing)}")
     print("targets (held-out): word recall ≥ 0.95 and never below bare Tesseract; time ≤ 2× bare")

@@ -18,9 +18,11 @@ KIND_NAMES = {
            "cause_effect": "causes and effects", "timeline": "a timeline", "comparison": "a comparison"},
 }
 _EDGE_VERBS = {"fr": {"causes": "entraîne", "next": "puis", "before": "puis", "part_of": "contient",
-                      "contrast": "s'oppose à", "relation": "est lié à"},
+                      "contrast": "s'oppose à", "relation": "est lié à",
+                      "arrow": "a une flèche vers"},
                "en": {"causes": "leads to", "next": "then", "before": "then", "part_of": "contains",
-                      "contrast": "differs from", "relation": "is linked to"}}
+                      "contrast": "differs from", "relation": "is linked to",
+                      "arrow": "has an arrow to"}}
 
 
 @dataclass(frozen=True)
@@ -62,8 +64,11 @@ def _long(graph: Graph, lang: str, depth: str) -> str:
     if depth == "short":
         return " ".join(sentences)
     if graph.kind in ("process", "timeline"):
+        arrow_labels = {e.target: e.label for e in graph.edges if e.label}
         for n, node_id in enumerate(_reading_order(graph), 1):
             label = graph.node(node_id).label
+            if node_id in arrow_labels:
+                label += f" (flèche « {arrow_labels[node_id]} »)" if fr else f" (arrow “{arrow_labels[node_id]}”)"
             sentences.append(f"Étape {n} : {label}." if fr and graph.kind == "process" else
                              f"Step {n}: {label}." if graph.kind == "process" else f"{n}. {label}.")
     elif graph.kind == "hierarchy":
@@ -75,6 +80,8 @@ def _long(graph: Graph, lang: str, depth: str) -> str:
     else:
         for edge in graph.edges:
             verb = edge.label or _EDGE_VERBS[lang].get(edge.kind, _EDGE_VERBS[lang]["relation"])
+            if edge.kind == "arrow" and edge.label:  # a label read beside an arrow is not a verb
+                verb = f"a une flèche « {edge.label} » vers" if fr else f"has an arrow “{edge.label}” to"
             sentences.append(f"« {graph.node(edge.source).label} » {verb} « {graph.node(edge.target).label} »."
                              if fr else f"“{graph.node(edge.source).label}” {verb} “{graph.node(edge.target).label}”.")
     if depth == "detailed":

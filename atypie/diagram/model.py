@@ -22,7 +22,7 @@ class Edge:
     source: str
     target: str
     label: str = ""
-    kind: str = "relation"  # next, part_of, causes, relation, contrast, before
+    kind: str = "relation"  # next, part_of, causes, relation, contrast, before, arrow (seen in a picture)
     sentence: int | None = None  # index of the source sentence the link was read in, when it was read in one
 
 

@@ -33,7 +33,7 @@ NODE_SHAPES = {"concept": ("ellipse", "filled"), "step": ("box", "filled,rounded
                "cause": ("hexagon", "filled"), "effect": ("octagon", "filled"), "category": ("tab", "filled"),
                "item": ("box", "filled"), "side": ("folder", "filled"), "root": ("box", "filled,bold")}
 EDGE_STYLES = {"next": ("solid", "normal"), "before": ("solid", "normal"), "part_of": ("solid", "empty"),
-               "causes": ("bold", "normal"), "relation": ("dashed", "open"), "contrast": ("dotted", "odot")}
+               "causes": ("bold", "normal"), "relation": ("dashed", "open"), "contrast": ("dotted", "odot"), "arrow": ("solid", "normal")}
 
 
 def theme_for(display: DisplayPreferences) -> DiagramTheme:

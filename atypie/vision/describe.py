@@ -208,6 +208,10 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         description = (("L'image contient du texte. " if fr else "The image contains text. ")
                        + _plain(body, profile))
         alt = (("Image avec du texte : " if fr else "Image with text: ") + body)
+    if result.doubtful:
+        listed = ", ".join(f"« {w} »" for w in result.doubtful[:12])
+        notices.append(Notice("words-unsure", fr=f"À vérifier : mots lus avec peu de certitude : {listed}.",
+                              en=f"To be checked: words read with little certainty: {listed}."))
     if result.confidence < 0.7:
         notices.append(Notice("low-confidence", fr="Texte difficile à lire : la lecture est à vérifier.",
                               en="Text hard to read: the reading should be checked."))
@@ -235,8 +239,8 @@ def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
         nodes = tuple(Node(n.id, n.label, "step", None, rank.get(n.id, len(order)), rank.get(n.id, len(order)) + 1)
                       for n in nodes)
         return Graph("process", "", nodes, edges, (), lang)
-    return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, e.label, "relation") for e in edges), (),
-                 lang)
+    return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, e.label, "arrow" if e.kind == "next" else
+                                                      "relation") for e in edges), (), lang)
 
 
 def _legible(result: OcrResult) -> bool:

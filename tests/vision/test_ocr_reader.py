@@ -49,3 +49,21 @@ def test_white_and_black_text_on_a_red_slide_are_both_read():
     draw.text((60, 220), "Avec des exemples", fill="black", font=ImageFont.truetype(FONT, 40))
     text = read_text(image).text
     assert "Un modèle de cours" in text and "Avec des exemples" in text
+
+
+def test_a_word_the_erased_arrow_cut_is_completed_from_the_plain_reading():
+    normalised = [_word("ranscription", 100, 10, 95)]
+    plain = [_word("transcription", 96, 10, 91)]
+    assert [w.text for w in _merged(normalised, plain)] == ["transcription"]
+
+
+@pytest.mark.exe
+def test_arrow_labels_of_a_drawn_process_are_said_with_their_step():
+    from atypie.profiles.presets import load_preset
+    from atypie.vision.describe import describe
+
+    dot = 'digraph { ADN -> ARN [label="transcription"]; ARN -> Protéine [label="traduction"]; }'.encode()
+    png = subprocess.run(["dot", "-Tpng", "-Gdpi=110"], input=dot, capture_output=True, check=True).stdout
+    described = describe(png, load_preset("standard"))
+    assert "Étape 2 : ARN (flèche « transcription »). Étape 3 : Protéine (flèche « traduction »)." in \
+        described.description
