@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+MIN_LETTERS = 3  # a filled shape with fewer letter-sized marks inside holds no text
 HULL_SHARE = 0.55  # a fill covering this share of its convex hull is a convex shape whose text was cut out
 MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
 MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a background panel, not a shape
@@ -69,8 +70,9 @@ def analyse(image) -> Layout:
     fills = _filled_shapes(rgb, background, letter)
     outlined = _outlined_shapes(drawing, letter, fills)
     shapes = _innermost(_without_enclosures([*fills, *outlined], ink.shape, letter))
-    connectors, uncertain = _connectors(drawing, shapes, letter)
     normalised = _normalised(rgb, lum, background, plain, drawing, shapes)
+    shapes, drawing = _block_arrows(shapes, drawing, normalised, letter)
+    connectors, uncertain = _connectors(drawing, shapes, letter)
     return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain)
 
 
@@ -309,6 +311,26 @@ def _innermost(shapes: list[Shape]) -> list[Shape]:
 def _inside(small: Shape, large: Shape) -> bool:
     return (large.box[0] <= small.box[0] and large.box[1] <= small.box[1] and small.box[2] <= large.box[2]
             and small.box[3] <= large.box[3] and small.box != large.box)
+
+
+def _block_arrows(shapes: list[Shape], drawing, normalised, letter: int) -> tuple[list[Shape], object]:
+    """Filled shapes without any text inside them, away from their edge (a thick block arrow, a bar), are drawing,
+    not boxes: they go to the drawing, where a connector's ends are looked for."""
+    from scipy import ndimage
+
+    kept = []
+    drawing = drawing.copy()
+    for shape in shapes:
+        left, top, right, bottom = shape.box
+        core = ndimage.binary_erosion(shape.mask, iterations=max(2, letter // 3))
+        dark, _count = ndimage.label((normalised[top:bottom, left:right] < 128) & core)
+        letters = sum(1 for b in ndimage.find_objects(dark) if b is not None
+                      and letter / 2 <= b[0].stop - b[0].start <= 2 * letter and b[1].stop - b[1].start <= 2 * letter)
+        if shape.filled and letters < MIN_LETTERS:
+            drawing[top:bottom, left:right] |= shape.mask
+        else:
+            kept.append(shape)
+    return kept, drawing
 
 
 def _shape_labels(shape_list: list[Shape], size: tuple[int, int], grow: int):
