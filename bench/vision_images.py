@@ -7,7 +7,8 @@ bare call's time.
 Word recall: the share of the transcribed words (case and apostrophes folded, accents kept, counted with
 repetition) found in what was read. The images whose licence does not allow redistribution are kept out of
 git (.gitignore) and left out when absent; the bench says which. For box-and-arrow images, box labels found whole and links found or invented
-(a link counts either way; a box read with a few wrong letters still stands for its gold box).
+(a link counts either way; a box read with a few wrong letters still stands for its gold box). Kind told: a chart
+described as a chart, a slide as a slide, a box-and-arrow picture as a graph.
 
     python bench/vision_images.py [--show] [--show-test]   (--show lists the tuning half's images)
 """
@@ -30,6 +31,10 @@ from atypie.vision.readers.ocr import read_text, word_probability
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "bench/data/images_fr"
+
+
+EXPECTED_METHOD = {"chart": "ocr-chart", "slide": "ocr-slide", "diagram": "ocr-blocks", "orgchart": "ocr-blocks",
+                   "mindmap": "ocr-blocks", "er": "ocr-blocks"}
 
 
 def normal(text: str) -> str:
@@ -99,6 +104,8 @@ def main(show: bool = False, show_test: bool = False) -> None:
         ours_r, bare_r = recall(gold, tokens(described.text)), recall(gold, tokens(bare))
         row = rows.setdefault(item["split"], Counter())
         row["items"] += 1
+        row["kind_told"] += EXPECTED_METHOD.get(item["kind"]) == described.method
+        row["kind_items"] += item["kind"] in EXPECTED_METHOD
         row["gold"] += sum(gold.values())
         row["ours"] += ours_r * sum(gold.values())
         row["bare"] += bare_r * sum(gold.values())
@@ -131,14 +138,15 @@ def main(show: bool = False, show_test: bool = False) -> None:
                      if boxes else ""))
     print("Real French course images (bench/data/images_fr); bare = tesseract FILE stdout -l fra+eng")
     print(f"{'half':<8}{'items':>6}{'word recall':>13}{'bare':>7}{'below bare':>12}{'boxes whole':>13}"
-          f"{'links found':>13}{'invented':>10}{'time ratio':>12}")
+          f"{'links found':>13}{'invented':>10}{'time ratio':>12}{'kind told':>11}")
     for split in ("tuning", "test"):
         r = rows.get(split)
         if not r:
             continue
         print(f"{split:<8}{r['items']:>6}{r['ours'] / r['gold']:>13.3f}{r['bare'] / r['gold']:>7.3f}"
               f"{r['below']:>12}{r['found_boxes'] / max(r['boxes'], 1):>13.3f}"
-              f"{r['found_links'] / max(r['links'], 1):>13.3f}{r['invented']:>10}{r['ours_s'] / r['bare_s']:>12.2f}")
+              f"{r['found_links'] / max(r['links'], 1):>13.3f}{r['invented']:>10}{r['ours_s'] / r['bare_s']:>12.2f}"
+              f"{r['kind_told']:>6}/{r['kind_items']}")
     print_calibration(calibration, "Tesseract's confidence")
     print_calibration(calibrated, "atypie's calibrated probability")
     if missing:

@@ -16,6 +16,8 @@ from ..profiles.model import Profile
 from ..results import Notice
 from .facts import main_colours, orientation
 from .load import LoadedImage, load_image
+from .page import chart, slide
+from .page_text import chart_text, slide_text
 from .readers.graphviz_svg import read_graphviz_svg
 from .readers.ocr import OcrResult, read_text
 
@@ -27,7 +29,7 @@ class ImageDescription:
     alt: str
     description: str
     text: str
-    method: str  # metadata, graphviz-svg, svg-text, ocr, ocr-blocks, facts, or the backend's id
+    method: str  # metadata, graphviz-svg, svg-text, ocr, ocr-blocks, ocr-chart, ocr-slide, facts, or the backend's id
     confidence: float
     notices: list[Notice] = field(default_factory=list)
     graph: Graph | None = None
@@ -186,7 +188,11 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         return ImageDescription(_cut(alt), description, "", "facts", 0.0, [], None, lang)
     notices = []
     graph = None
-    if len(result.labels) >= 2 and result.arrows:  # a graph only from boxes and connectors actually seen
+    found_chart = chart(result)
+    if found_chart is not None:  # ticks beside an axis: the cells of a grid are not boxes
+        method = "ocr-chart"
+        alt, description = chart_text(found_chart, lang)
+    elif len(result.labels) >= 2 and result.arrows:  # a graph only from boxes and connectors actually seen
         method = "ocr-blocks"
         graph = _rebuilt_graph(result, lang)
         text = describe_graph(graph, profile.description.depth)
@@ -202,6 +208,9 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
                                   "de deux cases ; ces liens ne sont pas décrits.",
                                   en=f"To be checked: {result.uncertain_links} line(s) join more than two boxes; "
                                   "these links are not described."))
+    elif (found_slide := slide(result)) is not None:
+        method = "ocr-slide"
+        alt, description = slide_text(found_slide, _plain(" ".join(found_slide.lines), profile), lang)
     else:
         method = "ocr"
         body = " ".join(result.lines)

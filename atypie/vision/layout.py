@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+RULE_SHARE = 0.35  # a line across this share of the picture's width (or height) is an axis or a rule
 MIN_LETTERS = 3  # a filled shape with fewer letter-sized marks inside holds no text
 HULL_SHARE = 0.55  # a fill covering this share of its convex hull is a convex shape whose text was cut out
 MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
@@ -53,6 +54,9 @@ class Layout:
     letter: int  # median height of a letter, in pixels
     normalised: object = field(repr=False, compare=False)  # PIL "L" image: black text on white, drawing erased
     uncertain: int = 0  # connectors seen whose ends could not be told apart (more than two shapes touched)
+    rows: tuple[int, ...] = ()  # y of the long horizontal lines (axes, grid lines, rules)
+    columns: tuple[int, ...] = ()  # x of the long vertical lines
+    bars: int = 0  # filled shapes without text standing on one baseline (the bars of a bar chart)
 
 
 def analyse(image) -> Layout:
@@ -71,9 +75,11 @@ def analyse(image) -> Layout:
     outlined = _outlined_shapes(drawing, letter, fills)
     shapes = _innermost(_without_enclosures([*fills, *outlined], ink.shape, letter))
     normalised = _normalised(rgb, lum, background, plain, drawing, shapes)
-    shapes, drawing = _block_arrows(shapes, drawing, normalised, letter)
+    shapes, textless, drawing = _block_arrows(shapes, drawing, normalised, letter)
     connectors, uncertain = _connectors(drawing, shapes, letter)
-    return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain)
+    rows, columns = _rules(drawing)
+    return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain, rows, columns,
+                  _bars(textless, letter))
 
 
 def _background(rgb):
@@ -313,12 +319,13 @@ def _inside(small: Shape, large: Shape) -> bool:
             and small.box[3] <= large.box[3] and small.box != large.box)
 
 
-def _block_arrows(shapes: list[Shape], drawing, normalised, letter: int) -> tuple[list[Shape], object]:
-    """Filled shapes without any text inside them, away from their edge (a thick block arrow, a bar), are drawing,
-    not boxes: they go to the drawing, where a connector's ends are looked for."""
+def _block_arrows(shapes: list[Shape], drawing, normalised, letter: int) -> tuple[list[Shape], list[Shape], object]:
+    """(shapes with text, filled shapes without, drawing): filled shapes without any text inside them, away from
+    their edge (a thick block arrow, a bar), are drawing, not boxes: they go to the drawing, where a connector's
+    ends are looked for."""
     from scipy import ndimage
 
-    kept = []
+    kept, textless = [], []
     drawing = drawing.copy()
     for shape in shapes:
         left, top, right, bottom = shape.box
@@ -328,9 +335,38 @@ def _block_arrows(shapes: list[Shape], drawing, normalised, letter: int) -> tupl
                       and letter / 2 <= b[0].stop - b[0].start <= 2 * letter and b[1].stop - b[1].start <= 2 * letter)
         if shape.filled and letters < MIN_LETTERS:
             drawing[top:bottom, left:right] |= shape.mask
+            textless.append(shape)
         else:
             kept.append(shape)
-    return kept, drawing
+    return kept, textless, drawing
+
+
+def _rules(drawing) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The rows and the columns that a line of the drawing crosses over RULE_SHARE of the picture (an axis, a
+    grid line), one position per line."""
+    import numpy
+
+    height, width = drawing.shape
+    rows = numpy.nonzero(drawing.sum(axis=1) >= RULE_SHARE * width)[0]
+    columns = numpy.nonzero(drawing.sum(axis=0) >= RULE_SHARE * height)[0]
+    return _runs(rows), _runs(columns)
+
+
+def _runs(positions) -> tuple[int, ...]:
+    """One position (the first) per run of neighbouring positions."""
+    found: list[int] = []
+    for position in positions.tolist():
+        if not found or position - last > 2:
+            found.append(position)
+        last = position
+    return tuple(found)
+
+
+def _bars(textless: list[Shape], letter: int) -> int:
+    """How many textless filled shapes share a baseline with at least two others (within a third of a letter)."""
+    bottoms = [shape.box[3] for shape in textless]
+    return max((sum(abs(b - other) <= max(2, letter // 3) for other in bottoms) for b in bottoms), default=0) \
+        if len(bottoms) >= 3 else 0
 
 
 def _shape_labels(shape_list: list[Shape], size: tuple[int, int], grow: int):

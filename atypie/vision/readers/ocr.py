@@ -48,6 +48,12 @@ class OcrResult:
     arrows: list[Arrow] = field(default_factory=list)  # connectors seen between two labelled shapes
     uncertain_links: int = 0  # connectors whose ends could not be told apart
     doubtful: list[str] = field(default_factory=list)  # words probably misread, to be checked
+    size: tuple[int, int] = (0, 0)  # width and height of the picture the words' positions refer to
+    letter: int = 0  # median letter height there, in pixels
+    rows: tuple[int, ...] = ()  # long horizontal lines (axes, grid lines), as in Layout
+    columns: tuple[int, ...] = ()
+    bars: int = 0
+    loose: list[Word] = field(default_factory=list)  # the words outside every shape
 
     @property
     def text(self) -> str:
@@ -172,7 +178,8 @@ def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
     kept = [w for k in order for w in held[k]] + [w for b in blocks for line in b for w in line]
     confidence = sum(word_probability(w.confidence) for w in kept) / len(kept) if kept else 0.0
     doubtful = [w.text for w in kept if word_probability(w.confidence) < DOUBTFUL]
-    return OcrResult(reading, labels, free, round(confidence, 3), scale, kept, arrows, layout.uncertain, doubtful)
+    return OcrResult(reading, labels, free, round(confidence, 3), scale, kept, arrows, layout.uncertain, doubtful,
+                     layout.normalised.size, layout.letter, layout.rows, layout.columns, layout.bars, loose)
 
 
 def _label(lines: list[list[Word]]) -> str:
