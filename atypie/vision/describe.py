@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
-from ..backends.base import ImageInput, StructuredTask
+from ..backends.base import ImageInput, OcrText, StructuredTask
 from ..diagram.describe import describe as describe_graph
 from ..diagram.model import Graph
 from ..diagram.render import embedded_graph, svg_graph
@@ -22,6 +22,7 @@ from .readers.graphviz_svg import read_graphviz_svg
 from .readers.ocr import OcrResult, read_text
 
 MAX_ALT = 250
+READINGS_AGREE = 0.6
 
 
 @dataclass(frozen=True)
@@ -52,8 +53,12 @@ def describe(data: bytes, profile: Profile, *, backend: str | None = None) -> Im
     if loaded.image is None:  # an SVG that is not a diagram: its text elements
         return _svg_text(loaded, lang)
     task = VisionTask(loaded, profile)
-    outcome = get_backend(backend).run(task)
-    return task.result_for(outcome.value, outcome.backend, list(outcome.notices))
+    engine = get_backend(backend)
+    outcome = engine.run(task)
+    read = None
+    if outcome.backend != "offline":  # the model answered: its OCR reads the text, to check it against
+        read = engine.ocr(task.image.data, task.image.mime)
+    return task.result_for(outcome.value, outcome.backend, list(outcome.notices), read)
 
 
 def _exact(loaded: LoadedImage, profile: Profile) -> ImageDescription | None:
@@ -144,14 +149,21 @@ class VisionTask(StructuredTask[VisionAnswer]):
             self._offline = _from_ocr(self.loaded, self.ocr_result, self.profile)
         return self._offline
 
-    def result_for(self, answer: VisionAnswer, backend: str, notices: list[Notice]) -> ImageDescription:
+    def result_for(self, answer: VisionAnswer, backend: str, notices: list[Notice],
+                   read: OcrText | None = None) -> ImageDescription:
+        """The description: the offline one, or the model's checked against both readings of the text (the
+        backend's OCR and the local one), and those two against each other."""
         if backend == "offline" or (self._offline is not None and answer == self.offline()):
             found = self.offline_description()
             return ImageDescription(found.alt, found.description, found.text, found.method, found.confidence,
                                     [*notices, *found.notices], found.graph, found.lang)
-        ocr_text = self.ocr_result.text
-        checks = _disagreements(answer, ocr_text, self.lang)
-        return ImageDescription(_cut(answer.alt), answer.description, answer.text_seen or ocr_text, backend,
+        local = self.ocr_result.text
+        remote = read.text if read is not None and read.backend != "offline" else ""
+        checks = _disagreements(answer, "\n".join(t for t in (local, remote) if t), self.lang)
+        if remote:
+            checks += _readings_differ(remote, local, self.lang)
+        notices = [*notices, *(read.notices if read is not None else [])]
+        return ImageDescription(_cut(answer.alt), answer.description, remote or answer.text_seen or local, backend,
                                 0.6 if checks else 0.8, [*notices, *checks], None, self.lang)
 
 
@@ -167,6 +179,21 @@ def _disagreements(answer: VisionAnswer, ocr_text: str, lang: str) -> list[Notic
     items = ", ".join(extra + [f"« {q} »" for q in quoted])
     return [Notice("vision-unconfirmed", fr=f"À vérifier : la lecture du texte ne confirme pas {items}.",
                    en=f"To be checked: reading the text does not confirm {items}.")]
+
+
+def _readings_differ(remote: str, local: str, lang: str) -> list[Notice]:
+    """A notice when the backend's OCR and the local one share less than READINGS_AGREE of the local words."""
+    words = {w for w in re.findall(r"\w{3,}", local.lower())}
+    if len(words) < 5:
+        return []
+    shared = len(words & set(re.findall(r"\w{3,}", remote.lower()))) / len(words)
+    if shared >= READINGS_AGREE:
+        return []
+    percent = round(100 * shared)
+    return [Notice("ocr-disagree", fr=f"À vérifier : la lecture du texte par le modèle et la lecture locale "
+                   f"diffèrent ({percent} % des mots en commun).",
+                   en=f"To be checked: the model's reading of the text and the local one differ ({percent} % of "
+                   "the words shared).")]
 
 
 def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> ImageDescription:

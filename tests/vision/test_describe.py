@@ -14,7 +14,7 @@ from atypie.diagram.pipeline import diagram
 from atypie.diagram.render import render
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
-from tests.fakes.mistral_server import chat_json, error
+from tests.fakes.mistral_server import chat_json, error, ocr
 from tests.vision.hostile import pdf_with_pages, run_isolated
 
 TEXT = ("Pour faire du vin, on récolte d'abord les raisins. Ensuite, on les presse pour obtenir du jus. Puis le jus "
@@ -140,13 +140,28 @@ def test_photo_without_text_gets_facts_not_a_caption():
 def test_vision_backend_answer_is_checked_against_the_ocr(fake_mistral):
     fake_mistral.script(chat_json({"alt": "Diapositive sur le cycle de l'eau", "description":
                                    "Une diapositive qui montre « Évaporation » et 3 étapes, dont 1 500 litres.",
-                                   "text_seen": "Le cycle de l'eau", "kind": "slide"}))
+                                   "text_seen": "Le cycle de l'eau", "kind": "slide"}),
+                        ocr("# Le cycle de l'eau\n\nÉvaporation"))
     described = describe(_text_image(["Le cycle de l'eau", "Évaporation"]), PROFILE, backend="mistral")
     assert described.method == "mistral" and described.alt.startswith("Diapositive")
     notice = next(n for n in described.notices if n.code == "vision-unconfirmed")
     assert "1500" in notice.message() and "3" in notice.message()
+    assert not any(n.code == "ocr-disagree" for n in described.notices)  # both readings agree
+    assert described.text == "# Le cycle de l'eau\n\nÉvaporation"  # the backend's OCR, with its layout
     request = fake_mistral.posts()[0].body
     assert request["model"] == "pixtral-12b-latest"
+    assert fake_mistral.posts()[1].body["model"] == "mistral-ocr-latest"
+
+
+@pytest.mark.exe
+def test_the_backends_reading_of_the_text_is_checked_against_the_local_one(fake_mistral):
+    fake_mistral.script(chat_json({"alt": "Diapositive", "description": "Une diapositive sur la photosynthèse.",
+                                   "text_seen": "", "kind": "slide"}),
+                        ocr("Les mitochondries produisent de l'énergie pour toute la cellule"))
+    described = describe(_text_image(["La photosynthèse se déroule", "dans les chloroplastes des feuilles",
+                                      "grâce à la lumière du soleil"]), PROFILE, backend="mistral")
+    notice = next(n for n in described.notices if n.code == "ocr-disagree")
+    assert "diffèrent" in notice.message()
 
 
 @pytest.mark.exe
