@@ -266,7 +266,8 @@ def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int)
     does): such an area shares its border with several shapes, while a drawn shape stands apart. The area with the
     most such neighbours goes first, until no area shares its border with two others."""
     grow = max(4, letter // 3)
-    neighbours = {n: _neighbours(shapes, n, size, grow) for n in range(len(shapes))}
+    labels = _shape_labels(shapes, size, 0)
+    neighbours = {n: _neighbours(shapes[n], n + 1, labels, grow) for n in range(len(shapes))}
     removed: set[int] = set()
     while True:
         counts = {n: len(found - removed) for n, found in neighbours.items() if n not in removed}
@@ -276,24 +277,18 @@ def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int)
         removed.add(worst)
 
 
-def _neighbours(shapes: list[Shape], n: int, size: tuple[int, int], grow: int) -> set[int]:
-    """The shapes whose inside lies within `grow` pixels of shape n's border."""
+def _neighbours(shape: Shape, number: int, labels, grow: int) -> set[int]:
+    """The shapes (0-based) whose inside lies within `grow` pixels of the shape's border."""
     import numpy
     from scipy import ndimage
 
-    left, top, right, bottom = shapes[n].box
-    x0, y0, x1, y1 = max(left - grow, 0), max(top - grow, 0), min(right + grow, size[1]), min(bottom + grow, size[0])
+    height, width = labels.shape
+    left, top, right, bottom = shape.box
+    x0, y0, x1, y1 = max(left - grow, 0), max(top - grow, 0), min(right + grow, width), min(bottom + grow, height)
     region = numpy.zeros((y1 - y0, x1 - x0), dtype=bool)
-    region[top - y0:bottom - y0, left - x0:right - x0] = shapes[n].mask
+    region[top - y0:bottom - y0, left - x0:right - x0] = shape.mask
     ring = ndimage.binary_dilation(region, iterations=grow) & ~region
-    ys, xs = numpy.nonzero(ring)
-    found = set()
-    for m, other in enumerate(shapes):
-        if m == n or other.box[0] >= x1 or other.box[2] <= x0 or other.box[1] >= y1 or other.box[3] <= y0:
-            continue
-        if any(other.contains(x + x0, y + y0) for y, x in zip(ys.tolist(), xs.tolist())):
-            found.add(m)
-    return found
+    return {int(found) - 1 for found in numpy.unique(labels[y0:y1, x0:x1][ring]) if found and found != number}
 
 
 def _area(shape: Shape) -> int:
@@ -370,19 +365,22 @@ def _bars(textless: list[Shape], letter: int) -> int:
 
 
 def _shape_labels(shape_list: list[Shape], size: tuple[int, int], grow: int):
-    """An image of shape numbers (1-based, 0 elsewhere), each shape grown by `grow` pixels."""
+    """An image of shape numbers (1-based, 0 elsewhere), each shape grown by `grow` pixels (into the nearest
+    shape's number where two grow into the same place); one distance transform, whatever the number of shapes."""
     import numpy
     from scipy import ndimage
 
     labels = numpy.zeros(size, dtype=numpy.int32)
     for n, shape in enumerate(shape_list, 1):
         left, top, right, bottom = shape.box
-        region = numpy.zeros(size, dtype=bool)
-        region[top:bottom, left:right] = shape.mask
-        if grow:
-            region = ndimage.binary_dilation(region, iterations=grow)
-        labels[region & (labels == 0)] = n
-    return labels
+        window = labels[top:bottom, left:right]
+        window[shape.mask & (window == 0)] = n
+    if not grow or not shape_list:
+        return labels
+    distance, (rows, columns) = ndimage.distance_transform_edt(labels == 0, return_indices=True)
+    grown = labels[rows, columns]
+    grown[distance > grow] = 0
+    return grown
 
 
 def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connector], int]:
@@ -407,12 +405,12 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
         if len(ys) < letter:
             continue
         ys, xs = ys + box[0].start, xs + box[1].start
-        touched = numpy.unique(_touching(reach, ys, xs))
-        touched = [int(t) - 1 for t in touched if t]
+        around = _around(reach, ys, xs)
+        touched = [int(t) - 1 for t in numpy.unique(around) if t]
         if len(touched) != 2:
             uncertain += len(touched) > 2
             continue
-        ink = [_ink_near(ys, xs, reach == t + 1, letter) for t in touched]
+        ink = [_ink_near(ys, xs, (around == t + 1).any(axis=0), letter) for t in touched]
         if ink[0] > HEAD_RATIO * ink[1]:
             found.append(Connector(touched[1], touched[0], True, (ys, xs)))
         elif ink[1] > HEAD_RATIO * ink[0]:
@@ -423,24 +421,18 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
     return found, uncertain
 
 
-def _touching(reach, ys, xs):
-    """The shape numbers next to the given pixels (one pixel around them)."""
+def _around(reach, ys, xs):
+    """The shape numbers at each pixel and its eight neighbours: an array of 9 rows, one column per pixel."""
     import numpy
 
     height, width = reach.shape
-    around = [reach[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
-              for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
-    return numpy.concatenate(around)
+    return numpy.stack([reach[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
+                        for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
 
 
-def _ink_near(ys, xs, region, letter: int) -> int:
-    """How much of the connector's ink lies within a letter's height of where it meets the region."""
-    import numpy
-
-    contact = region[ys, xs]
-    height, width = region.shape
-    for dy, dx in ((-1, 0), (1, 0), (0, -1), (0, 1), (-1, -1), (1, 1), (-1, 1), (1, -1)):
-        contact |= region[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
+def _ink_near(ys, xs, contact, letter: int) -> int:
+    """How much of the connector's ink lies within a letter's height of its pixels in `contact` (those next to a
+    shape)."""
     if not contact.any():
         return 0
     cy, cx = ys[contact].mean(), xs[contact].mean()

@@ -66,3 +66,23 @@ def test_a_page_without_shapes_has_no_shapes_and_no_links(page):
     ImageDraw.Draw(image).text((20, 80), "Un titre de diapositive", fill="white")
     layout = analyse(image)
     assert layout.shapes == [] and layout.connectors == []
+
+
+def test_a_grid_of_hundreds_of_boxes_is_analysed_in_bounded_time():
+    # per-shape passes over the whole picture once took 45 s for this grid; the guard is generous
+    import time
+
+    image = Image.new("RGB", (1600, 1600), "white")
+    draw = ImageDraw.Draw(image)
+    for i in range(20):
+        for j in range(20):
+            x, y = i * 80, j * 80
+            draw.rectangle((x + 5, y + 5, x + 70, y + 60), outline="black", width=2)
+            draw.rectangle((x + 20, y + 25, x + 30, y + 38), fill="black")
+            draw.rectangle((x + 40, y + 25, x + 48, y + 38), fill="black")
+            if i < 19:
+                draw.line((x + 70, y + 30, x + 85, y + 30), fill="black", width=2)
+    start = time.perf_counter()
+    layout = analyse(image)
+    assert len(layout.shapes) == 400 and len(layout.connectors) == 380
+    assert time.perf_counter() - start < 20
