@@ -23,6 +23,7 @@ from .readers.ocr import OcrResult, read_text
 
 MAX_ALT = 250
 READINGS_AGREE = 0.6
+BOXES_SHARE = 0.6  # boxes holding this share of the words read make a picture of boxes
 
 
 @dataclass(frozen=True)
@@ -238,6 +239,18 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
     elif (found_slide := slide(result)) is not None:
         method = "ocr-slide"
         alt, description = slide_text(found_slide, _plain(" ".join(found_slide.lines), profile), lang)
+    elif _boxes_only(result):  # boxes seen, but no line between two of them
+        method = "ocr-blocks"
+        graph = _rebuilt_graph(result, lang)
+        text = describe_graph(graph, profile.description.depth)
+        alt = text.alt
+        description = ((f"Cette image montre {len(result.labels)} cases : " if fr else
+                        f"This image shows {len(result.labels)} boxes: ")
+                       + ", ".join(f"« {label} »" if fr else f"“{label}”" for label in result.labels) + ". "
+                       + ("Les liens entre les cases n'ont pas été lus : à vérifier sur l'image." if fr else
+                          "The links between the boxes were not read: to be checked on the image."))
+        notices.append(Notice("links-unread", fr="Liens entre les cases non lus : à vérifier.",
+                              en="Links between the boxes not read: to be checked."))
     else:
         method = "ocr"
         body = " ".join(result.lines)
@@ -277,6 +290,12 @@ def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
         return Graph("process", "", nodes, edges, (), lang)
     return Graph("concept_map", "", nodes, tuple(Edge(e.source, e.target, e.label, "arrow" if e.kind == "next" else
                                                       "relation") for e in edges), (), lang)
+
+
+def _boxes_only(result: OcrResult) -> bool:
+    """At least three boxes with text, holding most of the words read."""
+    held = sum(len(label.split()) for label in result.labels)
+    return len(result.labels) >= 3 and held >= BOXES_SHARE * max(len(result.words), 1)
 
 
 def _legible(result: OcrResult) -> bool:

@@ -67,3 +67,21 @@ def test_arrow_labels_of_a_drawn_process_are_said_with_their_step():
     described = describe(png, load_preset("standard"))
     assert "Étape 2 : ARN (flèche « transcription »). Étape 3 : Protéine (flèche « traduction »)." in \
         described.description
+
+
+@pytest.mark.exe
+def test_boxes_without_lines_are_listed_and_their_links_said_unread():
+    from atypie.profiles.presets import load_preset
+    from atypie.vision.describe import describe
+
+    image = Image.new("RGB", (900, 300), "white")
+    draw = ImageDraw.Draw(image)
+    for n, word in enumerate(["Noyau", "Membrane", "Cytoplasme"]):
+        draw.rectangle((30 + 290 * n, 80, 270 + 290 * n, 200), fill="#1f4e79")
+        draw.text((45 + 290 * n, 120), word, fill="white", font=ImageFont.truetype(FONT, 30))
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    described = describe(buffer.getvalue(), load_preset("standard"))
+    assert described.description == ("Cette image montre 3 cases : « Noyau », « Membrane », « Cytoplasme ». Les liens "
+                                      "entre les cases n'ont pas été lus : à vérifier sur l'image.")
+    assert any(n.code == "links-unread" for n in described.notices)
