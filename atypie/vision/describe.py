@@ -226,9 +226,10 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         text = describe_graph(graph, profile.description.depth)
         warning = "(reconstruit, à vérifier) " if fr else "(rebuilt, to be checked) "
         description, alt = warning + text.long, text.alt
-        if result.free:
+        outside = [text for text in result.free if sum(ch.isalnum() for ch in text) >= 2]  # not a stray mark
+        if outside:
             description += (" Texte hors des cases : " if fr else " Text outside the boxes: ") + " / ".join(
-                result.free) + "."
+                outside) + "."
         notices.append(Notice("rebuilt", fr="Schéma reconstruit depuis une image : à vérifier.",
                               en="Diagram rebuilt from a picture: to be checked."))
         if result.uncertain_links:

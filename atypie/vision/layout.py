@@ -13,6 +13,7 @@ HULL_SHARE = 0.55  # a fill covering this share of its convex hull is a convex s
 MIN_SOLIDITY = 0.45  # a diamond fills half its bounding box, a rectangle all of it
 MAX_SHAPE_SHARE = 0.5  # a region larger than this share of the picture is a background panel, not a shape
 HEAD_RATIO = 1.6  # an end with this much more ink than the other carries the arrowhead
+BLOCK_HEAD_RATIO = 1.25  # a block arrow's tail carries this much more of its mass than its point
 COLOUR_STEP = 16  # colours are counted in steps of this many levels per channel to find fills
 FILL_TOLERANCE = 40  # a fill is the pixels within this distance of its colour (gradients and JPEG noise)
 COLOUR_GAP = 24  # two fill colours closer than this are one
@@ -77,6 +78,8 @@ def analyse(image) -> Layout:
     normalised = _normalised(rgb, lum, background, plain, drawing, shapes)
     shapes, textless, drawing = _block_arrows(shapes, drawing, normalised, letter)
     connectors, uncertain = _connectors(drawing, shapes, letter)
+    connectors += [c for c in _block_connectors(textless, shapes, drawing.shape, letter)
+                   if all({c.source, c.target} != {d.source, d.target} for d in connectors)]
     rows, columns = _rules(drawing)
     return Layout(shapes, connectors, letter, Image.fromarray(normalised), uncertain, rows, columns,
                   _bars(textless, letter))
@@ -419,6 +422,31 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
             first, second = sorted(touched, key=lambda t: (shapes[t].box[1], shapes[t].box[0]))
             found.append(Connector(first, second, False, (ys, xs)))
     return found, uncertain
+
+
+def _block_connectors(textless: list[Shape], shapes: list[Shape], size: tuple[int, int],
+                      letter: int) -> list[Connector]:
+    """Block arrows (filled shapes without text) that end within two letters' height of exactly two shapes join
+    them; the end where the arrow carries less of its mass (the point of its head; its tail is the full width of
+    its shaft) is the target."""
+    import numpy
+
+    if len(shapes) < 2 or not textless:
+        return []
+    reach = _shape_labels(shapes, size, 2 * letter)
+    found = []
+    for arrow in textless:
+        ys, xs = numpy.nonzero(arrow.mask)
+        ys, xs = ys + arrow.box[1], xs + arrow.box[0]
+        around = _around(reach, ys, xs)
+        touched = [int(t) - 1 for t in numpy.unique(around) if t]
+        if len(touched) != 2:
+            continue
+        mass = [_ink_near(ys, xs, (around == t + 1).any(axis=0), 2 * letter) for t in touched]
+        source, target = (touched[0], touched[1]) if mass[0] > mass[1] else (touched[1], touched[0])
+        directed = max(mass) > BLOCK_HEAD_RATIO * max(min(mass), 1)
+        found.append(Connector(source, target, directed, (ys, xs)))
+    return found
 
 
 def _around(reach, ys, xs):

@@ -86,3 +86,18 @@ def test_a_grid_of_hundreds_of_boxes_is_analysed_in_bounded_time():
     layout = analyse(image)
     assert len(layout.shapes) == 400 and len(layout.connectors) == 380
     assert time.perf_counter() - start < 20
+
+
+def test_a_block_arrow_between_two_boxes_joins_them_towards_its_point():
+    image = Image.new("RGB", (700, 260), "white")
+    draw = ImageDraw.Draw(image)
+    for left in (20, 480):
+        draw.rectangle((left, 60, left + 200, 180), fill="#1f4e79")
+        for x in range(left + 30, left + 170, 20):
+            draw.rectangle((x, 110, x + 10, 126), fill="white")  # letters
+    # shaft from the left box, head pointing at the right box, a few pixels away from both
+    draw.polygon([(230, 100), (400, 100), (400, 80), (470, 120), (400, 160), (400, 140), (230, 140)], fill="#a6a6b4")
+    layout = analyse(image)
+    assert len(layout.shapes) == 2
+    left = min(range(2), key=lambda n: layout.shapes[n].box[0])
+    assert [(c.source, c.target) for c in layout.connectors] == [(left, 1 - left)]

@@ -207,7 +207,8 @@ def _arrows(layout: Layout, index: dict[int, int], blocks: list) -> tuple[list[A
         ys, xs = connector.pixels
         label = ""
         for k, block in enumerate(blocks):
-            if k in used or len(block) > 2 or sum(len(line) for line in block) > EDGE_LABEL_WORDS:
+            if k in used or len(block) > 2 or sum(len(line) for line in block) > EDGE_LABEL_WORDS \
+                    or sum(ch.isalnum() for ch in _label(block)) < 2:  # a stray mark is no label
                 continue
             left, top, right, bottom = _box([w for line in block for w in line])
             dx = numpy.maximum(numpy.maximum(left - xs, 0), xs - right)
