@@ -51,7 +51,7 @@ def diagrams() -> list[FrenchDiagram]:
             width = (12, 16, 22)[n % 3]
             rankdir = "LR" if item["kind"] in ("timeline", "process") and n % 2 else "TB"
             names = {label: f"n{k}" for k, label in enumerate(item["concepts"])}
-            lines = [f"digraph {{", f"rankdir={rankdir};", style, 'edge [color="#404040"];']
+            lines = ["digraph {", f"rankdir={rankdir};", style, 'edge [color="#404040"];']
             lines += [f"{names[label]} [label={_quoted(_wrapped(label, width))}];" for label in item["concepts"]]
             edges = [(a, b) for a, b in item["relations"] if a in names and b in names and a != b]
             lines += [f"{names[a]} -> {names[b]};" for a, b in edges]

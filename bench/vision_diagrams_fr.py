@@ -93,7 +93,8 @@ def main(show: bool = False, show_test: bool = False) -> None:
                                                           "heads_right")})
         for key, value in (("items", 1), ("labels", len(gold)), ("exact", exact), ("edges", len(edges)),
                            ("found", right), ("invented", len(seen) - right),
-                           ("arrowheads", len(directed)), ("heads_right", len(directed & gold_directed)), ("tokens", len(tokens)),
+                           ("arrowheads", len(directed)), ("heads_right", len(directed & gold_directed)),
+                           ("tokens", len(tokens)),
                            ("ours", sum(t in ours_words for t in tokens)),
                            ("bare", sum(t in bare_words for t in tokens)), ("ours_s", ours_s), ("bare_s", bare_s)):
             row[key] += value

@@ -6,9 +6,11 @@ bare call's time.
 
 Word recall: the share of the transcribed words (case and apostrophes folded, accents kept, counted with
 repetition) found in what was read. The images whose licence does not allow redistribution are kept out of
-git (.gitignore) and left out when absent; the bench says which. For box-and-arrow images, box labels found whole and links found or invented
-(a link counts either way; a box read with a few wrong letters still stands for its gold box). Kind told: a chart
-described as a chart, a slide as a slide, a box-and-arrow picture as a graph.
+git (.gitignore) and left out when absent; the bench says which. For box-and-arrow images, box labels found whole
+and links found or invented (a link counts either way; a box read with a few wrong letters still stands for its
+gold box). Kind told: a chart described as a chart, a slide as a slide, a box-and-arrow picture as a graph.
+Calibration: each word read is right when the transcription has it (each transcribed word counts once); the
+reliability table and the Brier score compare Tesseract's confidence and atypie's calibrated probability.
 
     python bench/vision_images.py [--show] [--show-test]   (--show lists the tuning half's images)
 """
@@ -71,7 +73,8 @@ def print_calibration(calibration: dict[str, list[tuple[float, bool]]], name: st
         for low, high in bins:
             inside = [(p, right) for p, right in pairs if low <= p < high]
             if inside:
-                cells.append(f"[{low:.2f}-{min(high, 1):.2f}) n={len(inside)} said {sum(p for p, _ in inside) / len(inside):.2f}"
+                said = sum(p for p, _ in inside) / len(inside)
+                cells.append(f"[{low:.2f}-{min(high, 1):.2f}) n={len(inside)} said {said:.2f}"
                              f" right {sum(r for _, r in inside) / len(inside):.2f}")
         print(f"{name}, {split}: Brier {brier:.3f}; " + "; ".join(cells))
 

@@ -143,7 +143,6 @@ def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
     tried are the frequent ones, each at least COLOUR_GAP from the page and from those before; each pixel goes to
     the nearest of them within FILL_TOLERANCE, so that two bands of close blues stay two shapes."""
     import numpy
-    from scipy import ndimage
 
     height, width = rgb.shape[:2]
     quantised = (rgb // COLOUR_STEP).astype(numpy.int32)
@@ -175,7 +174,6 @@ def _filled_shapes(rgb, background, letter: int) -> list[Shape]:
 
 def _outlined_shapes(drawing, letter: int, fills: list[Shape]) -> list[Shape]:
     """The closed insides of the drawing's lines (a box, an ellipse, a diamond drawn as an outline)."""
-    import numpy
     from scipy import ndimage
 
     inside = ndimage.binary_fill_holes(drawing) & ~drawing
@@ -190,7 +188,6 @@ def _regions(mask, letter: int, *, filled: bool, offset: tuple[int, int] = (0, 0
              retry: bool = True) -> list[Shape]:
     """The shapes among the mask's pieces: big enough to hold a line of text and solid enough. A fill whose thick
     arrows make it too sparse is opened again at a letter's size, which leaves the box without its arrows."""
-    import numpy
     from scipy import ndimage
 
     height, width = size if size[0] else mask.shape
@@ -353,8 +350,9 @@ def _rules(drawing) -> tuple[tuple[int, ...], tuple[int, ...]]:
 def _runs(positions) -> tuple[int, ...]:
     """One position (the first) per run of neighbouring positions."""
     found: list[int] = []
+    last = -10
     for position in positions.tolist():
-        if not found or position - last > 2:
+        if position - last > 2:
             found.append(position)
         last = position
     return tuple(found)

@@ -171,7 +171,7 @@ def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
     arrows, used = _arrows(layout, index, blocks)
     free_blocks = [b for k, b in enumerate(blocks) if k not in used]
     free = [_label(block) for block in free_blocks]
-    items = [(layout.shapes[n].box[1], layout.shapes[n].box[0], label) for n, label in zip(order, labels)]
+    items = [(layout.shapes[n].box[1], layout.shapes[n].box[0], label) for n, label in zip(order, labels, strict=True)]
     items += [(min(w.top for w in line), min(w.left for w in line), " ".join(w.text for w in line))
               for block in blocks for line in block]
     reading = [text for _top, _left, text in sorted(items, key=lambda i: (i[0] // max(layout.letter, 1), i[1]))]
