@@ -54,7 +54,7 @@ class Layout:
     connectors: list[Connector]
     letter: int  # median height of a letter, in pixels
     normalised: object = field(repr=False, compare=False)  # PIL "L" image: black text on white, drawing erased
-    uncertain: int = 0  # connectors seen whose ends could not be told apart (more than two shapes touched)
+    uncertain: int = 0  # connectors seen that reach more than two shapes in no tree-like way (not described)
     rows: tuple[int, ...] = ()  # y of the long horizontal lines (axes, grid lines, rules)
     columns: tuple[int, ...] = ()  # x of the long vertical lines
     bars: int = 0  # filled shapes without text standing on one baseline (the bars of a bar chart)
@@ -408,8 +408,12 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
         ys, xs = ys + box[0].start, xs + box[1].start
         around = _around(reach, ys, xs)
         touched = [int(t) - 1 for t in numpy.unique(around) if t]
+        if len(touched) > 2:
+            branches = _branches(shapes, touched, ys, xs, around, letter)
+            found += branches
+            uncertain += not branches
+            continue
         if len(touched) != 2:
-            uncertain += len(touched) > 2
             continue
         ink = [_ink_near(ys, xs, (around == t + 1).any(axis=0), letter) for t in touched]
         if ink[0] > HEAD_RATIO * ink[1]:
@@ -420,6 +424,27 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
             first, second = sorted(touched, key=lambda t: (shapes[t].box[1], shapes[t].box[0]))
             found.append(Connector(first, second, False, (ys, xs)))
     return found, uncertain
+
+
+def _branches(shapes: list[Shape], touched: list[int], ys, xs, around, letter: int) -> list[Connector]:
+    """The links of a connector that reaches several shapes (an org chart's elbow lines): when it leaves one shape
+    from its bottom and reaches all the others at their top (or leaves one from its right side and reaches the
+    others at their left), that shape is linked to each of the others; else nothing is said."""
+    sides = {}
+    for t in touched:
+        contact = (around == t + 1).any(axis=0)
+        cy, cx = ys[contact].mean(), xs[contact].mean()
+        left, top, right, bottom = shapes[t].box
+        sides[t] = min((("bottom", abs(cy - bottom)), ("top", abs(cy - top)), ("left", abs(cx - left)),
+                        ("right", abs(cx - right))), key=lambda side: side[1])[0]
+    for out, into in (("bottom", "top"), ("right", "left")):
+        parents = [t for t in touched if sides[t] == out]
+        if len(parents) == 1 and all(sides[t] == into for t in touched if t != parents[0]):
+            heads = [_ink_near(ys, xs, (around == t + 1).any(axis=0), letter) for t in touched]
+            tails = heads[touched.index(parents[0])]
+            return [Connector(parents[0], t, heads[touched.index(t)] > HEAD_RATIO * max(tails, 1), (ys, xs))
+                    for t in touched if t != parents[0]]
+    return []
 
 
 def _block_connectors(textless: list[Shape], shapes: list[Shape], size: tuple[int, int],

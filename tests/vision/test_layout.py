@@ -101,3 +101,22 @@ def test_a_block_arrow_between_two_boxes_joins_them_towards_its_point():
     assert len(layout.shapes) == 2
     left = min(range(2), key=lambda n: layout.shapes[n].box[0])
     assert [(c.source, c.target) for c in layout.connectors] == [(left, 1 - left)]
+
+
+def test_an_org_chart_elbow_line_links_the_box_above_to_each_box_below():
+    image = Image.new("RGB", (760, 330), "white")
+    draw = ImageDraw.Draw(image)
+    boxes = [(280, 20, 480, 90), (20, 220, 220, 290), (280, 220, 480, 290), (540, 220, 740, 290)]
+    for box in boxes:
+        draw.rectangle(box, outline="black", width=2)
+        for x in range(box[0] + 30, box[2] - 30, 20):
+            draw.rectangle((x, box[1] + 28, x + 10, box[1] + 44), fill="black")  # letters
+    draw.line((380, 90, 380, 155), fill="black", width=2)  # down from the top box
+    draw.line((120, 155, 640, 155), fill="black", width=2)  # the bus
+    for x in (120, 380, 640):
+        draw.line((x, 155, x, 220), fill="black", width=2)  # down to each box
+    layout = analyse(image)
+    assert len(layout.shapes) == 4 and layout.uncertain == 0
+    top = next(n for n, s in enumerate(layout.shapes) if s.box[1] < 50)
+    assert {(c.source, c.target) for c in layout.connectors} == {(top, n) for n in range(4) if n != top}
+    assert not any(c.directed for c in layout.connectors)
