@@ -162,7 +162,7 @@ class VisionTask(StructuredTask[VisionAnswer]):
         remote = read.text if read is not None and read.backend != "offline" else ""
         checks = _disagreements(answer, "\n".join(t for t in (local, remote) if t), self.lang)
         if remote:
-            checks += _readings_differ(remote, local, self.lang)
+            checks += _readings_differ(remote, local)
         notices = [*notices, *(read.notices if read is not None else [])]
         return ImageDescription(_cut(answer.alt), answer.description, remote or answer.text_seen or local, backend,
                                 0.6 if checks else 0.8, [*notices, *checks], None, self.lang)
@@ -182,7 +182,7 @@ def _disagreements(answer: VisionAnswer, ocr_text: str, lang: str) -> list[Notic
                    en=f"To be checked: reading the text does not confirm {items}.")]
 
 
-def _readings_differ(remote: str, local: str, lang: str) -> list[Notice]:
+def _readings_differ(remote: str, local: str) -> list[Notice]:
     """A notice when the backend's OCR and the local one share less than READINGS_AGREE of the local words."""
     words = {w for w in re.findall(r"\w{3,}", local.lower())}
     if len(words) < 5:
@@ -226,7 +226,7 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
         text = describe_graph(graph, profile.description.depth)
         warning = "(reconstruit, à vérifier) " if fr else "(rebuilt, to be checked) "
         description, alt = warning + text.long, text.alt
-        outside = [text for text in result.free if sum(ch.isalnum() for ch in text) >= 2]  # not a stray mark
+        outside = [piece for piece in result.free if sum(ch.isalnum() for ch in piece) >= 2]  # not a stray mark
         if outside:
             description += (" Texte hors des cases : " if fr else " Text outside the boxes: ") + " / ".join(
                 outside) + "."
