@@ -16,15 +16,15 @@ reliability table and the Brier score compare Tesseract's confidence and atypie'
 """
 from __future__ import annotations
 
-import difflib
 import json
 import re
 import subprocess
 import sys
 import time
-import unicodedata
 from collections import Counter
 from pathlib import Path
+
+from vision_diagrams_fr import closest, normal  # bench/ is on the path of a script run from it
 
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
@@ -37,10 +37,6 @@ DATA = ROOT / "bench/data/images_fr"
 
 EXPECTED_METHOD = {"chart": "ocr-chart", "slide": "ocr-slide", "diagram": "ocr-blocks", "orgchart": "ocr-blocks",
                    "mindmap": "ocr-blocks", "er": "ocr-blocks"}
-
-
-def normal(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).replace("’", "'").split())
 
 
 def tokens(text: str) -> Counter:
@@ -56,12 +52,6 @@ def bare_tesseract(path: Path) -> tuple[str, float]:
     start = time.perf_counter()
     done = subprocess.run(["tesseract", str(path), "stdout", "-l", "fra+eng"], capture_output=True, timeout=120)
     return done.stdout.decode("utf-8", "replace"), time.perf_counter() - start
-
-
-def closest(label: str, gold: list[str]) -> str:
-    scored = [(difflib.SequenceMatcher(None, label.lower(), g.lower()).ratio(), g) for g in gold]
-    best = max(scored, default=(0.0, label))
-    return best[1] if best[0] >= 0.75 else label
 
 
 def print_calibration(calibration: dict[str, list[tuple[float, bool]]], name: str) -> None:

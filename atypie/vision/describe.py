@@ -15,7 +15,7 @@ from ..language import numbers
 from ..profiles.model import Profile
 from ..results import Notice
 from .facts import main_colours, orientation
-from .load import LoadedImage, load_image
+from .load import LoadedImage, load_image, png_bytes
 from .page import chart, slide
 from .page_text import chart_text, slide_text
 from .readers.graphviz_svg import read_graphviz_svg
@@ -115,11 +115,7 @@ class VisionTask(StructuredTask[VisionAnswer]):
     schema = VisionAnswer
 
     def __init__(self, loaded: LoadedImage, profile: Profile) -> None:
-        import io
-
-        buffer = io.BytesIO()
-        loaded.image.save(buffer, format="PNG")
-        super().__init__("", profile.language, ImageInput(buffer.getvalue(), "image/png"))
+        super().__init__("", profile.language, ImageInput(png_bytes(loaded.image), "image/png"))
         self.loaded = loaded
         self.profile = profile
         self._ocr: OcrResult | None = None
@@ -184,7 +180,7 @@ def _disagreements(answer: VisionAnswer, ocr_text: str, lang: str) -> list[Notic
 
 def _readings_differ(remote: str, local: str) -> list[Notice]:
     """A notice when the backend's OCR and the local one share less than READINGS_AGREE of the local words."""
-    words = {w for w in re.findall(r"\w{3,}", local.lower())}
+    words = set(re.findall(r"\w{3,}", local.lower()))
     if len(words) < 5:
         return []
     shared = len(words & set(re.findall(r"\w{3,}", remote.lower()))) / len(words)

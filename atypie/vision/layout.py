@@ -35,10 +35,6 @@ class Shape:
             return False
         return bool(self.mask[int(y) - top, int(x) - left])
 
-    @property
-    def centre(self) -> tuple[float, float]:
-        return (self.box[0] + self.box[2]) / 2, (self.box[1] + self.box[3]) / 2
-
 
 @dataclass(frozen=True)
 class Connector:
@@ -65,7 +61,7 @@ def analyse(image) -> Layout:
     from PIL import Image
 
     rgb = numpy.asarray(image.convert("RGB")).astype(numpy.int32)
-    lum = (rgb[..., 0] * 299 + rgb[..., 1] * 587 + rgb[..., 2] * 114) // 1000
+    lum = _luminance(rgb)
     background, plain = _background(rgb)
     if plain:  # one page colour: ink is whatever stands out from it, dark or light
         ink = _distance(rgb, background) > INK_DISTANCE
@@ -101,8 +97,9 @@ def _distance(rgb, colour):
     return numpy.abs(rgb - colour).max(axis=-1)
 
 
-def _luminance(colour) -> int:
-    return (int(colour[0]) * 299 + int(colour[1]) * 587 + int(colour[2]) * 114) // 1000
+def _luminance(rgb):
+    """Grey level (0-255) of a colour, or of each pixel of an RGB array."""
+    return (rgb * (299, 587, 114)).sum(axis=-1) // 1000
 
 
 def _otsu(values) -> int:
@@ -257,8 +254,7 @@ def _overlap(a: Shape, b: Shape) -> float:
     right, bottom = min(a.box[2], b.box[2]), min(a.box[3], b.box[3])
     if right <= left or bottom <= top:
         return 0.0
-    area = lambda s: (s.box[2] - s.box[0]) * (s.box[3] - s.box[1])  # noqa: E731
-    return (right - left) * (bottom - top) / min(area(a), area(b))
+    return (right - left) * (bottom - top) / min(_area(a), _area(b))
 
 
 def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int) -> list[Shape]:
@@ -415,7 +411,7 @@ def _connectors(drawing, shapes: list[Shape], letter: int) -> tuple[list[Connect
             continue
         if len(touched) != 2:
             continue
-        ink = [_ink_near(ys, xs, (around == t + 1).any(axis=0), letter) for t in touched]
+        ink = [_ink_near(ys, xs, _contact(around, t), letter) for t in touched]
         if ink[0] > HEAD_RATIO * ink[1]:
             found.append(Connector(touched[1], touched[0], True, (ys, xs)))
         elif ink[1] > HEAD_RATIO * ink[0]:
@@ -432,7 +428,7 @@ def _branches(shapes: list[Shape], touched: list[int], ys, xs, around, letter: i
     others at their left), that shape is linked to each of the others; else nothing is said."""
     sides = {}
     for t in touched:
-        contact = (around == t + 1).any(axis=0)
+        contact = _contact(around, t)
         cy, cx = ys[contact].mean(), xs[contact].mean()
         left, top, right, bottom = shapes[t].box
         sides[t] = min((("bottom", abs(cy - bottom)), ("top", abs(cy - top)), ("left", abs(cx - left)),
@@ -440,7 +436,7 @@ def _branches(shapes: list[Shape], touched: list[int], ys, xs, around, letter: i
     for out, into in (("bottom", "top"), ("right", "left")):
         parents = [t for t in touched if sides[t] == out]
         if len(parents) == 1 and all(sides[t] == into for t in touched if t != parents[0]):
-            heads = [_ink_near(ys, xs, (around == t + 1).any(axis=0), letter) for t in touched]
+            heads = [_ink_near(ys, xs, _contact(around, t), letter) for t in touched]
             tails = heads[touched.index(parents[0])]
             return [Connector(parents[0], t, heads[touched.index(t)] > HEAD_RATIO * max(tails, 1), (ys, xs))
                     for t in touched if t != parents[0]]
@@ -465,7 +461,7 @@ def _block_connectors(textless: list[Shape], shapes: list[Shape], size: tuple[in
         touched = [int(t) - 1 for t in numpy.unique(around) if t]
         if len(touched) != 2:
             continue
-        mass = [_ink_near(ys, xs, (around == t + 1).any(axis=0), 2 * letter) for t in touched]
+        mass = [_ink_near(ys, xs, _contact(around, t), 2 * letter) for t in touched]
         source, target = (touched[0], touched[1]) if mass[0] > mass[1] else (touched[1], touched[0])
         directed = max(mass) > BLOCK_HEAD_RATIO * max(min(mass), 1)
         found.append(Connector(source, target, directed, (ys, xs)))
@@ -479,6 +475,11 @@ def _around(reach, ys, xs):
     height, width = reach.shape
     return numpy.stack([reach[numpy.clip(ys + dy, 0, height - 1), numpy.clip(xs + dx, 0, width - 1)]
                         for dy in (-1, 0, 1) for dx in (-1, 0, 1)])
+
+
+def _contact(around, shape: int):
+    """Which of a connector's pixels touch the shape (0-based), from `_around`."""
+    return (around == shape + 1).any(axis=0)
 
 
 def _ink_near(ys, xs, contact, letter: int) -> int:

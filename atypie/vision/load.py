@@ -84,6 +84,13 @@ def _raster(data: bytes):
         raise InvalidInput(detail="l'image est abîmée ou illisible") from None
 
 
+def png_bytes(image) -> bytes:
+    """A PIL image encoded as PNG."""
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def _on_white(image):
     """RGB, with any transparency laid on white: a transparent PNG's hidden pixels are often black, and dark text
     on them would vanish."""

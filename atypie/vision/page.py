@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .readers.ocr import OcrResult, Word, _lines
+from ..adapters.tesseract import Word
+from .readers.ocr import OcrResult, group_lines
 
 MIN_TICKS = 3
 NUMBER = re.compile(r"^[+\-−]?\d[\d\s.,  ]*%?$")
@@ -36,9 +37,9 @@ class Slide:
 
 def chart(result: OcrResult) -> Chart | None:
     """The chart the words make, from ticks outside every shape (a timeline's years in boxes are not ticks)."""
-    lines = _lines(result.words)
+    lines = group_lines(result.words)
     letter = max(result.letter, 1)
-    numeric = [line for line in _lines(result.loose) if all(NUMBER.match(w.text) for w in line)]
+    numeric = [line for line in group_lines(result.loose) if all(NUMBER.match(w.text) for w in line)]
     y_ticks = _column(numeric, letter)
     x_ticks = _row(numeric, letter)
     near_axis = (y_ticks and any(abs(c - _right(y_ticks[0])) < 4 * letter for c in result.columns)) or (
@@ -61,7 +62,7 @@ def chart(result: OcrResult) -> Chart | None:
 
 
 def slide(result: OcrResult) -> Slide | None:
-    lines = _lines(result.words)
+    lines = group_lines(result.words)
     if len(lines) < 2:
         return None
     height = result.size[1] or max(w.top + w.height for w in result.words)

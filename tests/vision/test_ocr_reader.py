@@ -6,7 +6,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from atypie.adapters.tesseract import Word
-from atypie.vision.readers.ocr import _label, _lines, _merged, read_text
+from atypie.vision.readers.ocr import _label, _merged, group_lines, read_text
 
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"
 
@@ -25,9 +25,9 @@ def test_a_word_only_the_plain_reading_found_is_added_and_overlaps_keep_the_sure
 def test_a_tall_accented_capital_stays_on_its_line_and_a_hyphen_joins_a_cut_word():
     words = [_word("villes", 0, 135, height=16), _word("du", 70, 135, height=16), _word("Moyen", 100, 136),
              _word("Âge", 170, 131, height=24)]
-    assert _label(_lines(words, split_gaps=False)) == "villes du Moyen Âge"
+    assert _label(group_lines(words, split_gaps=False)) == "villes du Moyen Âge"
     cut = [_word("photo-", 0, 0), _word("synthèse", 0, 30)]
-    assert _label(_lines(cut, split_gaps=False)) == "photosynthèse"
+    assert _label(group_lines(cut, split_gaps=False)) == "photosynthèse"
 
 
 @pytest.mark.exe

@@ -19,7 +19,7 @@ def _line(text, left, top, height=14):
 
 
 def _result(words, *, loose=None, rows=(), columns=(), bars=0, size=(800, 600)):
-    return OcrResult([], [], [], 0.95, 1.0, words, size=size, letter=10, rows=rows, columns=columns, bars=bars,
+    return OcrResult([], [], [], 0.95, words, size=size, letter=10, rows=rows, columns=columns, bars=bars,
                      loose=words if loose is None else loose)
 
 

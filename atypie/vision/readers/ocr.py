@@ -1,16 +1,17 @@
 """Tesseract OCR on a picture whose layout is known first (vision/layout.py): the shapes' text is made black on
 white whatever their fill (white on blue included), the drawing is erased, the page is scaled so that letters are
-about LETTER_TARGET pixels high, and Tesseract reads it once as sparse text (psm 11). Each word then goes to the
-shape that holds it: a shape's words, line by line, are one label; words outside any shape are grouped into lines
-and blocks in reading order, and a block lying along a connector is that connector's label. bench/vision_ocr.py
-and bench/vision_images.py measure what each step buys."""
+about LETTER_TARGET pixels high and read as sparse text (psm 11); beside it, the picture as it is is read as
+Tesseract reads it by default, and the two readings are merged word by word. Each word then goes to the shape that
+holds it: a shape's words, line by line, are one label; words outside any shape are grouped into lines and blocks
+in reading order, and a short block lying along a connector is that connector's label. bench/vision_images.py,
+bench/vision_diagrams_fr.py and bench/vision_ocr.py measure what each step buys."""
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field, replace
 
 from ...adapters.tesseract import Word, ocr_words
 from ..layout import Layout, analyse
+from ..load import png_bytes
 
 PSM = 11  # sparse text: the labels of a diagram, the lines of a slide, wherever they are
 PLAIN_PSM = 3  # Tesseract's default page segmentation, for the reading of the picture as it is
@@ -43,10 +44,9 @@ class OcrResult:
     labels: list[str]  # the text of each shape that holds some, in reading order
     free: list[str]  # blocks of text outside any shape (a title, a caption, a slide's lines), in reading order
     confidence: float  # 0-1, the expected share of the kept words that are right (CALIBRATION)
-    scale: float
     words: list[Word] = field(default_factory=list)
     arrows: list[Arrow] = field(default_factory=list)  # connectors seen between two labelled shapes
-    uncertain_links: int = 0  # connectors whose ends could not be told apart
+    uncertain_links: int = 0  # lines reaching more than two shapes in no tree-like way (not described)
     doubtful: list[str] = field(default_factory=list)  # words probably misread, to be checked
     size: tuple[int, int] = (0, 0)  # width and height of the picture the words' positions refer to
     letter: int = 0  # median letter height there, in pixels
@@ -81,17 +81,11 @@ def read_text(image, lang: str = "fr") -> OcrResult:
         page = page.resize((int(page.width * scale), int(page.height * scale)), Image.BICUBIC)
     languages = LANGUAGES.get(lang, "fra")
     with ThreadPoolExecutor(2) as pool:
-        normalised = pool.submit(ocr_words, _png(page), languages=languages, psm=PSM)
-        plain = pool.submit(ocr_words, _png(image), languages=languages, psm=PLAIN_PSM)
+        normalised = pool.submit(ocr_words, png_bytes(page), languages=languages, psm=PSM)
+        plain = pool.submit(ocr_words, png_bytes(image), languages=languages, psm=PLAIN_PSM)
         words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
                         [w for w in plain.result() if _kept(w)])
-    return _assemble(words, layout, scale * shrink)
-
-
-def _png(image) -> bytes:
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return buffer.getvalue()
+    return _assemble(words, layout)
 
 
 def _merged(first: list[Word], second: list[Word]) -> list[Word]:
@@ -154,7 +148,7 @@ def _scaled(word: Word, factor: float) -> Word:
                    width=max(round(word.width * factor), 1), height=max(round(word.height * factor), 1))
 
 
-def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
+def _assemble(words: list[Word], layout: Layout) -> OcrResult:
     held: dict[int, list[Word]] = {}
     loose: list[Word] = []
     for word in words:
@@ -166,8 +160,8 @@ def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
             held.setdefault(owner, []).append(word)
     order = [n for n in range(len(layout.shapes)) if n in held]
     index = {shape: k for k, shape in enumerate(order)}
-    labels = [_label(_lines(held[n], split_gaps=False)) for n in order]
-    blocks = _blocks(_lines(loose))
+    labels = [_label(group_lines(held[n], split_gaps=False)) for n in order]
+    blocks = _blocks(group_lines(loose))
     arrows, used = _arrows(layout, index, blocks)
     free_blocks = [b for k, b in enumerate(blocks) if k not in used]
     free = [_label(block) for block in free_blocks]
@@ -178,7 +172,7 @@ def _assemble(words: list[Word], layout: Layout, scale: float) -> OcrResult:
     kept = [w for k in order for w in held[k]] + [w for b in blocks for line in b for w in line]
     confidence = sum(word_probability(w.confidence) for w in kept) / len(kept) if kept else 0.0
     doubtful = [w.text for w in kept if word_probability(w.confidence) < DOUBTFUL]
-    return OcrResult(reading, labels, free, round(confidence, 3), scale, kept, arrows, layout.uncertain, doubtful,
+    return OcrResult(reading, labels, free, round(confidence, 3), kept, arrows, layout.uncertain, doubtful,
                      layout.normalised.size, layout.letter, layout.rows, layout.columns, layout.bars, loose)
 
 
@@ -228,7 +222,7 @@ def _box(words: list[Word]) -> tuple[int, int, int, int]:
             max(w.top + w.height for w in words))
 
 
-def _lines(words: list[Word], *, split_gaps: bool = True) -> list[list[Word]]:
+def group_lines(words: list[Word], *, split_gaps: bool = True) -> list[list[Word]]:
     """Words whose vertical centres agree form a line, left to right (a tall « Â » or a descender does not start a
     line of its own); with `split_gaps`, a line is also cut where a gap wider than 1.5 letter heights separates two
     columns. Lines top to bottom."""
