@@ -20,6 +20,8 @@ COLOUR_GAP = 24  # two fill colours closer than this are one
 INK_DISTANCE = 60  # a pixel this far from the page colour is ink
 NOISE = 20  # colour differences below this are noise (JPEG, gradients)
 TEXT_CONTRAST = 140  # a pixel this far from its surrounding colour is full black in the normalised image
+LINE_LETTERS = 10  # a straight run this many letters long is a line (a grid line, an axis, a rule)
+ROW_MARKS = 3  # a piece of a line's component is a letter when it stands in a row of this many letter-sized marks
 PLAIN_BORDER = 0.6  # the page has one colour when this share of its border has it
 
 
@@ -71,7 +73,8 @@ def analyse(image) -> Layout:
     fills = _filled_shapes(rgb, background, letter)
     outlined = _outlined_shapes(drawing, letter, fills)
     shapes = _innermost(_without_enclosures([*fills, *outlined], ink.shape, letter))
-    normalised = _normalised(rgb, lum, background, plain, drawing, shapes)
+    erased = drawing & ~_letters_on_lines(ink, drawing, letter)  # a label over a grid line stays readable
+    normalised = _normalised(rgb, lum, background, plain, erased, shapes)
     shapes, textless, drawing = _block_arrows(shapes, drawing, normalised, letter)
     connectors, uncertain = _connectors(drawing, shapes, letter)
     connectors += [c for c in _block_connectors(textless, shapes, drawing.shape, letter)
@@ -133,6 +136,51 @@ def _letters_and_drawing(ink):
     large = [n for n, b in enumerate(boxes, 1) if b is not None and (
         b[0].stop - b[0].start > 2.5 * letter or b[1].stop - b[1].start > 4 * letter)]
     return letter, numpy.isin(labels, large)
+
+
+def _letters_on_lines(ink, drawing, letter: int):
+    """The letters that a straight line of the drawing crosses or touches (a chart's label over a grid line): once
+    the horizontal and vertical lines are taken out of the drawing, the letter-sized pieces left that stand in a row
+    of at least ROW_MARKS letter-sized marks. They are kept when the drawing is erased."""
+    import numpy
+    from scipy import ndimage
+
+    length = LINE_LETTERS * letter
+    lines = _opened_along(drawing, length, 1) | _opened_along(drawing, length, 0)
+    pieces, _count = ndimage.label(drawing & ~lines, structure=numpy.ones((3, 3)))
+    runs, _count = ndimage.label(lines, structure=numpy.ones((3, 3)))
+    small = [n for n, b in enumerate(ndimage.find_objects(pieces), 1) if b is not None and (
+        0.4 * letter <= b[0].stop - b[0].start <= 2.5 * letter and b[1].stop - b[1].start <= 4 * letter)
+        and len(_touched(runs, pieces, n, b)) < 2]  # a piece joining two lines is a box's side, not a letter
+    if not small:
+        return numpy.zeros_like(drawing)
+    candidates = numpy.isin(pieces, small)
+    marks = candidates | (ink & ~drawing)
+    rows, _count = ndimage.label(ndimage.binary_dilation(marks, structure=numpy.ones((max(letter // 3, 1), letter))))
+    each, _count = ndimage.label(marks, structure=numpy.ones((3, 3)))
+    pairs = numpy.unique(numpy.stack([rows[marks], each[marks]]), axis=1)
+    in_row = numpy.bincount(pairs[0], minlength=rows.max() + 1)
+    return candidates & (in_row[rows] >= ROW_MARKS)
+
+
+def _touched(labels, pieces, n: int, found) -> set[int]:
+    """The labels of `labels` that piece `n` of `pieces` (within its box `found`, grown by a pixel) touches."""
+    import numpy
+    from scipy import ndimage
+
+    top, left = max(found[0].start - 1, 0), max(found[1].start - 1, 0)
+    window = (slice(top, found[0].stop + 1), slice(left, found[1].stop + 1))
+    grown = ndimage.binary_dilation(pieces[window] == n, structure=numpy.ones((3, 3)))
+    return set(numpy.unique(labels[window][grown])) - {0}
+
+
+def _opened_along(mask, length: int, axis: int):
+    """The runs of `mask` at least `length` pixels long along one axis (1: horizontal lines, 0: vertical)."""
+    import numpy
+    from scipy import ndimage
+
+    eroded = ndimage.minimum_filter1d(mask.view(numpy.uint8), length, axis=axis, mode="constant", cval=0)
+    return ndimage.maximum_filter1d(eroded, length, axis=axis, mode="constant", cval=0).astype(bool)
 
 
 def _filled_shapes(rgb, background, letter: int) -> list[Shape]:

@@ -120,3 +120,18 @@ def test_an_org_chart_elbow_line_links_the_box_above_to_each_box_below():
     top = next(n for n, s in enumerate(layout.shapes) if s.box[1] < 50)
     assert {(c.source, c.target) for c in layout.connectors} == {(top, n) for n in range(4) if n != top}
     assert not any(c.directed for c in layout.connectors)
+
+
+def test_a_label_that_a_grid_line_crosses_is_kept_when_the_drawing_is_erased():
+    from PIL import ImageFont
+
+    image = Image.new("RGB", (900, 300), "white")
+    draw = ImageDraw.Draw(image)
+    draw.text((300, 100), "Pentium 4 HT", fill="black",
+              font=ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 22))
+    draw.text((300, 200), "Processeurs Intel", fill="black",
+              font=ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 16))
+    draw.line((20, 118, 880, 118), fill="black", width=1)  # a grid line through the label's lower half
+    page = numpy.asarray(analyse(image).normalised)
+    assert (page[118, 20:280] > 200).all()  # the line itself is erased
+    assert (page[100:116, 300:460] < 100).sum() > 150  # the letters it crossed are not

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from ...adapters.tesseract import Word, ocr_words
 from ..layout import Layout, analyse
 from ..load import png_bytes
+from .marks import unread_marks
 
 PSM = 11  # sparse text: the labels of a diagram, the lines of a slide, wherever they are
 PLAIN_PSM = 3  # Tesseract's default page segmentation, for the reading of the picture as it is
@@ -85,6 +86,7 @@ def read_text(image, lang: str = "fr") -> OcrResult:
         plain = pool.submit(ocr_words, png_bytes(image), languages=languages, psm=PLAIN_PSM)
         words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
                         [w for w in plain.result() if _kept(w)])
+    words += unread_marks(layout, words, scale, languages)
     return _assemble(words, layout)
 
 
