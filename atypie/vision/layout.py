@@ -308,13 +308,15 @@ def _overlap(a: Shape, b: Shape) -> float:
 def _without_enclosures(shapes: list[Shape], size: tuple[int, int], letter: int) -> list[Shape]:
     """Without the areas that connectors close off between shapes (a loop of arrows encloses a region as an outline
     does): such an area shares its border with several shapes, while a drawn shape stands apart. The area with the
-    most such neighbours goes first, until no area shares its border with two others."""
+    most such neighbours goes first, until no area shares its border with two others. Filled areas are painted,
+    not closed off: the stacked bands of a pyramid all stay."""
     grow = max(4, letter // 3)
     labels = _shape_labels(shapes, size, 0)
     neighbours = {n: _neighbours(shapes[n], n + 1, labels, grow) for n in range(len(shapes))}
     removed: set[int] = set()
     while True:
-        counts = {n: len(found - removed) for n, found in neighbours.items() if n not in removed}
+        counts = {n: len(found - removed) for n, found in neighbours.items()
+                  if n not in removed and not shapes[n].filled}  # a painted area is drawn, never closed off
         worst = max(counts, key=lambda n: (counts[n], _area(shapes[n])), default=None)
         if worst is None or counts[worst] < 2:
             return [shape for n, shape in enumerate(shapes) if n not in removed]

@@ -135,3 +135,15 @@ def test_a_label_that_a_grid_line_crosses_is_kept_when_the_drawing_is_erased():
     page = numpy.asarray(analyse(image).normalised)
     assert (page[118, 20:280] > 200).all()  # the line itself is erased
     assert (page[100:116, 300:460] < 100).sum() > 150  # the letters it crossed are not
+
+
+def test_stacked_bands_of_a_pyramid_are_all_shapes():
+    from PIL import ImageFont
+
+    image = Image.new("RGB", (600, 420), "#f8f9f9")
+    draw = ImageDraw.Draw(image)
+    for n, colour in enumerate(("#9cb48e", "#68869f", "#4a7aac", "#828a8a")):  # four bands, each touching the next
+        draw.rectangle((100 - 20 * n, 20 + 100 * n, 500 + 20 * n, 119 + 100 * n), fill=colour)
+        draw.text((220, 55 + 100 * n), f"Niveau {n + 1} de gestion", fill="white",
+                  font=ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf", 18))
+    assert len(analyse(image).shapes) == 4
