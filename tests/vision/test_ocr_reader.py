@@ -85,3 +85,11 @@ def test_boxes_without_lines_are_listed_and_their_links_said_unread():
     assert described.description == ("Cette image montre 3 cases : « Noyau », « Membrane », « Cytoplasme ». Les liens "
                                       "entre les cases n'ont pas été lus : à vérifier sur l'image.")
     assert any(n.code == "links-unread" for n in described.notices)
+
+
+def test_a_lone_capital_a_read_as_a_grave_one_is_an_a_unless_it_opens_a_sentence():
+    from atypie.vision.readers.ocr import _lone_capital_a
+
+    words = [_word("Spécialités", 0, 0, width=100), _word("À", 110, 0, width=15), _word("ET", 135, 0, width=25),
+             _word("À", 0, 40, width=15), _word("la", 25, 40, width=20), _word("fin", 55, 40, width=30)]
+    assert [w.text for w in _lone_capital_a(words)] == ["Spécialités", "A", "ET", "À", "la", "fin"]

@@ -87,7 +87,7 @@ def read_text(image, lang: str = "fr") -> OcrResult:
         words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
                         [w for w in plain.result() if _kept(w)])
     words += unread_marks(layout, words, scale, languages)
-    return _assemble(words, layout)
+    return _assemble(_lone_capital_a(words) if lang == "fr" else words, layout)
 
 
 def _merged(first: list[Word], second: list[Word]) -> list[Word]:
@@ -102,6 +102,18 @@ def _merged(first: list[Word], second: list[Word]) -> list[Word]:
                                       or _completes(word, rivals)):
             kept = [w for w in kept if not any(w is r for r in rivals)] + [word]
     return kept
+
+
+def _lone_capital_a(words: list[Word]) -> list[Word]:
+    """Tesseract's French model reads a capital A standing alone (« Spécialités A ET B ») as « À ». A capital « À »
+    opens a sentence, with a lowercase word after it: any other one is an A."""
+    fixed = {}
+    for line in group_lines(words):
+        for k, word in enumerate(line):
+            opens = k == 0 or line[k - 1].text.endswith((".", "!", "?", ":", "…"))
+            if word.text == "À" and not (opens and k + 1 < len(line) and line[k + 1].text[:1].islower()):
+                fixed[id(word)] = replace(word, text="A")
+    return [fixed.get(id(word), word) for word in words]
 
 
 def _completes(word: Word, rivals: list[Word]) -> bool:
