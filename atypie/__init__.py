@@ -9,6 +9,8 @@ Public surface:
 - `diagram(text, profile="standard")` → `DiagramResult` (graph, description, DOT)
 - `describe(image_bytes, profile="standard")` → `ImageDescription` (alt, description, text, method, confidence)
 - `illustrate(text_or_graph, profile_id, store=...)` → `Illustration` (generated image; the gate decides first)
+- `adapt(path_or_bytes, profile="standard", to=("html",))` → `AdaptResult` (a course document adapted whole: PDF,
+  DOCX, ODT, PPTX, Markdown or HTML in; accessible HTML, Markdown, DOCX or ODT out)
 
 - `open_store(url=None)` → `Store` (profiles, staff, access codes, audit log)
 - `load_profile(name, store=None)` → `Profile` (a stored profile, else a shipped preset)
@@ -38,6 +40,7 @@ _LAZY = {
     "open_store": "atypie.api",
     "load_profile": "atypie.api",
     "simplify": "atypie.api",
+    "adapt": "atypie.api",
     "check": "atypie.api",
     "diagram": "atypie.api",
     "describe": "atypie.api",
@@ -46,11 +49,12 @@ _LAZY = {
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "check", "describe", "diagram", "illustrate", "image_generation_verdict", "load_profile", "open_store",
+           "adapt", "check", "describe", "diagram", "illustrate", "image_generation_verdict", "load_profile", "open_store",
            "preset_names", "simplify"]
 
 if TYPE_CHECKING:
     from .api import (
+        adapt,
         check,
         describe,
         diagram,

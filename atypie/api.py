@@ -47,6 +47,30 @@ def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: 
         return run(text, resolved, lang, backend, course_glossary=glossary or None)
 
 
+def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] = ("html",), name: str = "",
+          backend: str | None = None, store: Store | None = None, course: str | None = None):
+    """A course document (a path, or its bytes with its `name`) adapted whole for `profile` and written in each
+    format of `to` (html, md, docx, odt): a typed `AdaptResult` with the files' bytes and a report."""
+    from pathlib import Path
+
+    from .documents.limits import MAX_BYTES
+    from .documents.pipeline import adapt as run
+
+    if isinstance(source, bytes):
+        data = source
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise InvalidInput(detail=f"le fichier « {str(source)[:80]} » n'existe pas ou n'est pas un fichier")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+        name = name or path.name
+    resolved = _resolve(profile, store)
+    with metered(store, "adapt", resolved.id):
+        glossary = course_glossary(resolved.id, store, course) if store is not None else None
+        return run(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None)
+
+
 def course_glossary(profile_id: str, store: Store, course: str | None = None) -> dict[str, str]:
     """{term: definition} attached by staff to `profile_id` (and to its `course`); {} when there is none."""
     return store.glossaries.for_simplify(profile_id, course)

@@ -370,3 +370,29 @@ def all_error_classes() -> list[type[AtypieError]]:
         found.append(cls)
         pending.extend(cls.__subclasses__())
     return found
+
+
+# --- course documents ------------------------------------------------------------------------------
+
+class DocumentUnsupported(InvalidInput):
+    code = "ATY-E051"
+    fr = ("Ce type de document n'est pas pris en charge ({detail}). Formats acceptés : PDF, DOCX, ODT, PPTX, "
+          "Markdown (.md) et HTML.")
+    en = ("This kind of document is not supported ({detail}). Accepted formats: PDF, DOCX, ODT, PPTX, Markdown (.md) "
+          "and HTML.")
+
+
+class DocumentUnreadable(InvalidInput):
+    code = "ATY-E052"
+    fr = ("Le document « {name} » ne peut pas être lu ({detail}). S'il est protégé par un mot de passe, "
+          "enregistrez-le sans protection ; s'il est abîmé, enregistrez-le de nouveau depuis son logiciel.")
+    en = ("Document “{name}” cannot be read ({detail}). If it is protected by a password, save it without "
+          "protection; if it is damaged, save it again from the program that made it.")
+
+
+class DocumentTooLarge(InvalidInput):
+    code = "ATY-E053"
+    fr = ("Le document « {name} » est trop grand ({what} : {size} ; maximum {limit}). "
+          "Envoyez-le en plusieurs parties, par exemple chapitre par chapitre.")
+    en = ("Document “{name}” is too large ({what}: {size}; at most {limit}). Send it in several parts, for example "
+          "chapter by chapter.")

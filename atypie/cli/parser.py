@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import codes, describe, diagram, glossary, imaging, profiles, staff, system, text
+from . import adapt, codes, describe, diagram, glossary, imaging, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -34,4 +34,5 @@ def build_parser() -> Parser:
     describe.register(commands)
     imaging.register(commands)
     glossary.register(commands)
+    adapt.register(commands)
     return parser

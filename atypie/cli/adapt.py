@@ -1,0 +1,134 @@
+"""`atypie adapt PATH... -o OUTDIR`: course documents (PDF, DOCX, ODT, PPTX, Markdown, HTML) adapted whole, written
+back as accessible files; a folder given as input is walked. One failing file never stops the batch: its error is
+reported with its code and the command ends with that error's exit code."""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from argparse import Namespace
+from pathlib import Path
+
+from ..errors import AtypieError, InvalidInput
+from .output import json_flag, open_store, say
+
+SUFFIXES = (".pdf", ".docx", ".odt", ".pptx", ".md", ".markdown", ".html", ".htm")
+
+
+def register(commands) -> None:
+    parser = commands.add_parser("adapt", parents=[json_flag()],
+                                 help="adapter des documents de cours / adapt course documents")
+    parser.add_argument("paths", nargs="+", metavar="CHEMIN", help="fichiers ou dossiers (PDF, DOCX, ODT, PPTX, MD, "
+                                                                   "HTML)")
+    parser.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier des fichiers adaptés")
+    parser.add_argument("--profile", default="standard")
+    parser.add_argument("--to", default="html", help="formats : html, md, docx, odt, séparés par des virgules")
+    parser.add_argument("--backend", choices=("offline", "mistral"))
+    parser.add_argument("--course", help="cours dont le glossaire s'ajoute à celui du profil")
+    parser.add_argument("--force", action="store_true", help="refaire même si les fichiers existent déjà")
+    parser.set_defaults(handler=adapt_command)
+
+
+def adapt_command(args: Namespace) -> int:
+    from ..api import course_glossary, load_profile
+    from ..documents.limits import MAX_BYTES
+    from ..documents.pipeline import EXTENSIONS, FORMATS, adapt
+
+    formats = tuple(dict.fromkeys(f.strip().lower() for f in args.to.split(",") if f.strip()))
+    if not formats or any(f not in FORMATS for f in formats):
+        raise InvalidInput(detail=f"--to {args.to} : formats possibles {', '.join(FORMATS)}")
+    outdir = _output_folder(args.output)
+    inputs = _inputs(args.paths)
+    reports, failed = [], None
+    bar = _bar(args, len(inputs))
+    with open_store() as store:
+        profile = load_profile(args.profile, store)
+        glossary = course_glossary(profile.id, store, args.course) if args.course else None
+        for n, path in enumerate(inputs, 1):
+            targets = {fmt: outdir / f"{path.stem}.{EXTENSIONS[fmt]}" for fmt in formats}
+            bar.set_description(path.name[:40])
+            if n > 1:  # the file before is done
+                bar.update(1)
+            if not args.force and all(t.exists() for t in targets.values()):
+                reports.append({"file": str(path), "skipped": True})
+                continue
+            start = time.perf_counter()
+            try:
+                with path.open("rb") as handle:
+                    data = handle.read(MAX_BYTES + 1)  # one byte more: the reader says it is too large
+                result = adapt(data, profile, name=path.name, to=formats, backend=args.backend,
+                               course_glossary=glossary)
+                for fmt, target in targets.items():
+                    target.write_bytes(result.files[fmt])
+            except AtypieError as exc:
+                failed = failed or exc
+                reports.append({"file": str(path), "error": exc.code, "message": exc.message(args.lang)})
+                continue
+            except OSError as exc:
+                error = InvalidInput(detail=f"« {path.name} » : {exc.strerror or 'erreur de lecture ou d’écriture'}")
+                failed = failed or error
+                reports.append({"file": str(path), "error": error.code, "message": error.message(args.lang)})
+                continue
+            reports.append({"file": str(path), "written": [str(t) for t in targets.values()],
+                            **result.report(), "seconds": round(time.perf_counter() - start, 2)})
+    bar.update(1)
+    bar.close()
+    _emit(args, reports)
+    return failed.exit_code if failed is not None else 0
+
+
+def _inputs(paths: list[str]) -> list[Path]:
+    """The files named, and the documents inside the folders named (walked, sorted), each once."""
+    found: list[Path] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise InvalidInput(detail=f"« {name[:80]} » n'existe pas")
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    if not unique:
+        raise InvalidInput(detail="aucun document à adapter (PDF, DOCX, ODT, PPTX, MD ou HTML) dans ces chemins")
+    return unique
+
+
+def _output_folder(name: str) -> Path:
+    path = Path(name)
+    if path.exists() and not path.is_dir():
+        raise InvalidInput(detail=f"« {name[:80]} » est un fichier : donnez un dossier de sortie")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InvalidInput(detail=f"le dossier « {name[:80]} » n'a pas pu être créé ({exc.strerror})") from None
+    return path
+
+
+def _bar(args: Namespace, total: int):
+    """A progress bar on standard error (files done, time left), shown in a terminal and never with --json."""
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit=say(args, "fichier", "file"), file=sys.stderr, leave=False,
+                disable=args.json or not sys.stderr.isatty())
+
+
+def _emit(args: Namespace, reports: list[dict]) -> None:
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+        return
+    for report in reports:
+        name = Path(report["file"]).name
+        if report.get("skipped"):
+            print(say(args, f"{name} : déjà fait (--force pour refaire)", f"{name}: already done (--force to redo)"))
+        elif "error" in report:
+            print(f"{name} : {report['message']}")
+        else:
+            print(say(args, f"{name} : {report['blocks']} blocs, {report['changed']} changés, "
+                            f"{report['unexplained']} mots encore à expliquer, {report['figures']} images, "
+                            f"{report['seconds']} s → {', '.join(report['written'])}",
+                      f"{name}: {report['blocks']} blocks, {report['changed']} changed, {report['unexplained']} words "
+                      f"left unexplained, {report['figures']} images, {report['seconds']} s → "
+                      f"{', '.join(report['written'])}"))
+            for notice in report.get("notices", []):
+                print(f"  [{notice.get('code', '')}] {notice.get('message', '')}")

@@ -1,0 +1,68 @@
+"""A course document from bytes to accessible files: read (read.py), adapt its prose (adapt.py), describe each figure
+that has no alt text with the image pipeline, then write the formats asked for (writers/)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..errors import AtypieError, InvalidInput
+from ..profiles.model import Profile
+from .adapt import AdaptedDocument, adapt_document
+from .model import Figure, walk
+from .read import read_document
+
+FORMATS = ("html", "md", "docx", "odt")
+EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt"}
+
+
+@dataclass(frozen=True)
+class AdaptResult:
+    adapted: AdaptedDocument
+    files: dict[str, bytes]  # format → the file's bytes
+    descriptions: dict[int, str] = field(default_factory=dict)  # alt texts written for figures, by position
+    figures: int = 0
+
+    def report(self) -> dict:
+        return {**self.adapted.report(), "figures": self.figures, "described": len(self.descriptions),
+                "formats": sorted(self.files)}
+
+
+def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] = ("html",),
+          backend: str | None = None, course_glossary: dict[str, str] | None = None,
+          describe_figures: bool = True) -> AdaptResult:
+    """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt)."""
+    unknown = [f for f in to if f not in FORMATS]
+    if unknown or not to:
+        raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
+                                  f"(formats possibles : {', '.join(FORMATS)})")
+    document = read_document(data, name)
+    adapted = adapt_document(document, profile, backend=backend, course_glossary=course_glossary)
+    figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
+    descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
+    files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
+    return AdaptResult(adapted, files, descriptions, len(figures))
+
+
+def _descriptions(adapted: AdaptedDocument, profile: Profile, backend: str | None) -> dict[int, str]:
+    """An alt text for each figure that has its picture but no alt text of its own, by its position in walk()."""
+    from ..vision.describe import describe
+
+    found: dict[int, str] = {}
+    for position, block in enumerate(walk(adapted.document.blocks)):
+        if isinstance(block, Figure) and block.image and not block.alt.strip():
+            try:
+                found[position] = describe(block.image, profile, backend=backend).alt
+            except AtypieError:  # a picture that cannot be read keeps the writers' plain « sans description »
+                continue
+    return found
+
+
+def _write(fmt: str, adapted: AdaptedDocument, profile: Profile, descriptions: dict[int, str]) -> bytes:
+    document, glossary, lang = adapted.document, adapted.glossary, adapted.lang
+    if fmt == "html":
+        from .writers.html import to_html
+        return to_html(document, glossary, profile.display, lang, descriptions=descriptions).encode("utf-8")
+    if fmt == "md":
+        from .writers.markdown import to_markdown
+        return to_markdown(document, glossary, lang, descriptions=descriptions).encode("utf-8")
+    from .writers.office import to_docx, to_odt
+    return (to_docx if fmt == "docx" else to_odt)(document, glossary, lang, descriptions=descriptions)

@@ -1,0 +1,77 @@
+"""Which reader a file goes to: by its first bytes when they tell (PDF, zip, OLE), else by its name's extension.
+A zip is told apart by what it holds (a DOCX, a PPTX or an ODT text); a name and contents that disagree follow the
+contents."""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+from ..errors import DocumentTooLarge, DocumentUnsupported
+from . import limits
+from .model import Document
+
+TEXT_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html", ".htm": "html",
+                   ".xhtml": "html"}
+KINDS = ("markdown", "html", "docx", "odt", "pptx", "pdf")
+
+
+def kind_of(data: bytes, name: str = "") -> str:
+    """The format of a document: markdown, html, docx, odt, pptx or pdf."""
+    extension = PurePath(name).suffix.lower()
+    if data[:5] == b"%PDF-":
+        return "pdf"
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an old .doc/.ppt, or a password-protected DOCX
+        return {".pptx": "pptx", ".odt": "odt"}.get(extension, "docx")  # the reader says it is protected
+    if data[:4] == b"PK\x03\x04":
+        return _zipped_kind(data, extension)
+    if extension in TEXT_EXTENSIONS:
+        return TEXT_EXTENSIONS[extension]
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    raise DocumentUnsupported(detail=f"« {PurePath(name).name or 'sans nom'} »")
+
+
+def read_document(data: bytes, name: str = "") -> Document:
+    """The document model of a file's bytes (see atypie/documents/readers/)."""
+    shown = PurePath(name).name
+    if len(data) > limits.MAX_BYTES:
+        raise DocumentTooLarge(name=shown, what="octets", size=len(data), limit=limits.MAX_BYTES)
+    kind = kind_of(data, name)
+    if kind == "markdown":
+        from .readers.markdown import read_markdown
+        return read_markdown(data, shown)
+    if kind == "html":
+        from .readers.html import read_html
+        return read_html(data, shown)
+    if kind == "docx":
+        from .readers.office import read_docx
+        return read_docx(data, shown)
+    if kind == "odt":
+        from .readers.office import read_odt
+        return read_odt(data, shown)
+    if kind == "pptx":
+        from .readers.pptx import read_pptx
+        return read_pptx(data, shown)
+    from .readers.pdf import read_pdf
+    return read_pdf(data, shown)
+
+
+def _zipped_kind(data: bytes, extension: str) -> str:
+    import io
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        names = set(archive.namelist())
+        mimetype = archive.read("mimetype")[:100] if "mimetype" in names else b""
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        names, mimetype = set(), b""
+    if "word/document.xml" in names:
+        return "docx"
+    if "ppt/presentation.xml" in names:
+        return "pptx"
+    if mimetype.strip() == b"application/vnd.oasis.opendocument.text":
+        return "odt"
+    if extension in (".docx", ".odt", ".pptx"):
+        return extension[1:]  # the reader says what is wrong with it
+    raise DocumentUnsupported(detail="un fichier zip qui n'est ni un DOCX, ni un ODT, ni un PPTX")
