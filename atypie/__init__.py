@@ -49,8 +49,8 @@ _LAZY = {
 }
 
 __all__ = ["__version__", "AtypieError", "Gate", "Profile", "Settings", "Store", "Verdict", "load_preset",
-           "adapt", "check", "describe", "diagram", "illustrate", "image_generation_verdict", "load_profile", "open_store",
-           "preset_names", "simplify"]
+           "adapt", "check", "describe", "diagram", "illustrate", "image_generation_verdict", "load_profile",
+           "open_store", "preset_names", "simplify"]
 
 if TYPE_CHECKING:
     from .api import (

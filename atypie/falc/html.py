@@ -42,7 +42,7 @@ def page(blocks, glossary, display: DisplayPreferences, lang: str, title: str) -
         note = f'<p class="unexplained">{escape(still_to_explain(left, lang))}</p>' if left else ""
         body.append(f'<section aria-labelledby="glossaire"><h2 id="glossaire">{heading}</h2><dl>{rows}</dl>{note}'
                     "</section>")
-    css = _css(display, theme)
+    css = page_css(display, theme)
     return (f'<!DOCTYPE html>\n<html lang="{escape(lang)}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f"<style>{css}</style>\n</head>\n<body>\n<main>\n<h1>{escape(title)}</h1>\n" + "\n".join(body)
@@ -68,7 +68,8 @@ def _inline(text: str, display: DisplayPreferences, lang: str) -> str:
     return "".join(out)
 
 
-def _css(display: DisplayPreferences, theme: dict) -> str:
+def page_css(display: DisplayPreferences, theme: dict) -> str:
+    """The page CSS for the profile's display preferences and theme (font, size, WCAG 1.4.12 spacing, colours)."""
     return (
         f"body{{background:{theme['bg']};color:{theme['fg']};font-family:{FONTS[display.font]};"
         f"font-size:{display.font_size_px}px;line-height:{display.line_height};"
