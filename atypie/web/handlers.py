@@ -20,6 +20,7 @@ from .i18n import t
 from .sanitize import frame, reading_document
 
 IMAGE_UPLOAD_LIMIT = 20 * 1024 * 1024  # same as atypie.vision.load.MAX_BYTES
+DOCUMENT_FORMATS = ("html", "md", "docx", "odt")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,14 @@ class DescribeView:
     description_html: str
     text: str
     method: str
+    files: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    page_html: str
+    summary: str
+    notices_html: str
     files: list[str] = field(default_factory=list)
 
 
@@ -166,6 +175,37 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
                         views.reading_frame(result.description.splitlines(), access.profile.display, result.lang,
                                             t("describe.description", result.lang)),
                         result.text, method, files.paths)
+
+
+def adapt_upload(store: Store, code: str | None, path: str | None, formats: list[str] | None,
+                 lang: str) -> DocumentView:
+    """A course document (PDF, DOCX, ODT, PPTX, Markdown, HTML) adapted whole for the code's profile: a preview of
+    the plain version and the files in the formats chosen."""
+    from pathlib import Path
+
+    from ..documents.limits import MAX_BYTES
+
+    if not path:
+        raise UploadRejected(detail=t("upload.empty", lang))
+    upload = Path(path)
+    size = upload.stat().st_size
+    if size > MAX_BYTES:
+        raise UploadRejected(detail=t("upload.too_big", lang, size=size, limit=MAX_BYTES))
+    chosen = tuple(f for f in DOCUMENT_FORMATS if f in (formats or ())) or ("html",)
+    access = resolve(store, code)
+    result = api.adapt(upload.read_bytes(), access.profile, name=upload.name, to=tuple(dict.fromkeys(("html",
+                                                                                                       *chosen))),
+                       store=store)
+    files = Downloads()
+    stem = Path(upload.name).stem[:80] or "document"
+    for fmt in chosen:
+        files.add(f"{stem}-adapte.{fmt}", result.files[fmt])
+    report = result.report()
+    summary = t("document.summary", lang, blocks=report["blocks"], changed=report["changed"],
+                unexplained=report["unexplained"], figures=report["figures"], described=report["described"])
+    title = t("document.result", result.adapted.lang)
+    return DocumentView(frame(result.files["html"].decode("utf-8"), title), summary,
+                        views.notices(result.adapted.notices, lang), files.paths)
 
 
 def illustrate_text(store: Store, code: str | None, text: str, lang: str, *, mode: str = "nodes") -> IllustrateView:

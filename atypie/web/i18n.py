@@ -80,6 +80,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "mode.layout": {"fr": "Une image pour tout le schéma", "en": "One picture for the whole diagram"},
     "illustrate.alt_fr": {"fr": "Texte alternatif en français", "en": "Alternative text in French"},
     "illustrate.alt_en": {"fr": "Texte alternatif en anglais", "en": "Alternative text in English"},
+    "tab.document": {"fr": "Document → document adapté", "en": "Document → adapted document"},
+    "document.label": {"fr": "Document de cours (PDF, DOCX, ODT, PPTX, Markdown ou HTML ; 50 Mo au plus)",
+                       "en": "Course document (PDF, DOCX, ODT, PPTX, Markdown or HTML; 50 MB at most)"},
+    "document.formats": {"fr": "Formats des fichiers adaptés", "en": "Formats of the adapted files"},
+    "document.button": {"fr": "Adapter le document", "en": "Adapt the document"},
+    "document.result": {"fr": "Document adapté", "en": "Adapted document"},
+    "document.summary": {
+        "fr": "{blocks} paragraphes et éléments de liste lus, {changed} simplifiés ; {unexplained} mots encore à "
+              "expliquer ; {figures} images, dont {described} décrites par atypie.",
+        "en": "{blocks} paragraphs and list items read, {changed} simplified; {unexplained} words still to explain; "
+              "{figures} images, {described} of them described by atypie."},
     "upload.too_big": {"fr": "il pèse {size} octets, le maximum est {limit} octets",
                        "en": "it weighs {size} bytes, the maximum is {limit} bytes"},
     "upload.not_text": {"fr": "ce n'est pas un fichier texte lisible ; envoyez un fichier .txt ou .md en UTF-8",

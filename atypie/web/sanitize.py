@@ -54,7 +54,7 @@ _IMG = nh3.Cleaner(tags={"img"}, attributes={"img": {"src", "alt"}}, url_schemes
                    attribute_filter=_png_links_only)
 
 _DOCUMENT = re.compile(r'<html lang="(?P<lang>[a-z]{2})">.*?<title>(?P<title>.*?)</title>\s*<style>(?P<css>.*?)'
-                       r"</style>.*?<main>(?P<main>.*)</main>", re.DOTALL)
+                       r"</style>.*?<main[^>]*>(?P<main>.*)</main>", re.DOTALL)
 _SAFE_CSS = re.compile(r"[^<>\\@]*")  # atypie's own CSS: no tag, escape, @import or other at-rule
 
 

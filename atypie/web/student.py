@@ -13,9 +13,10 @@ from . import handlers
 from .guard import guarded
 from .i18n import Labels, lang_of, language_switch, switch_js, t
 
-TABS = ("simplify", "diagram", "describe", "illustrate")
+TABS = ("simplify", "diagram", "describe", "document", "illustrate")
 TEXT_TYPES = [".txt", ".md"]
 IMAGE_TYPES = [".png", ".jpg", ".jpeg", ".webp", ".gif", ".svg", ".pdf"]
+DOCUMENT_TYPES = [".pdf", ".docx", ".odt", ".pptx", ".md", ".markdown", ".html", ".htm"]
 # The three CPU-bound transformations share one pool (the queue's default limit); image generation has its own
 # pool of one; signing in and reading an upload are light and never wait behind them.
 TRANSFORM = "transform"
@@ -51,7 +52,8 @@ def build_student(store: Store, lang: str | None = None, *, tabs: tuple[str, ...
         start = handlers.sign_in(store, code, lang)
         profile_status = gr.HTML(start.summary_html, elem_id="atypie-profile-status", js_on_load=None)
         page = _Page(store, labels, code_box, switch)
-        builders = {"simplify": _simplify_tab, "diagram": _diagram_tab, "describe": _describe_tab}
+        builders = {"simplify": _simplify_tab, "diagram": _diagram_tab, "describe": _describe_tab,
+                    "document": _document_tab}
         with gr.Tabs(elem_id="atypie-tabs"):
             for name in tabs:
                 if name != "illustrate":
@@ -157,6 +159,30 @@ def _describe_tab(gr, page: _Page, sample: str):
 
         run.click(guarded(describe), [page.code, image, page.lang], [alt, description, seen, method, files],
                   api_name="describe", concurrency_id=TRANSFORM)
+
+
+def _document_tab(gr, page: _Page, sample: str):
+    with page.labels(gr.Tab, texts={"label": "tab.document"}, elem_id="atypie-tab-document"):
+        document = page.labels(gr.File, texts={"label": "document.label"}, type="filepath",
+                               file_types=DOCUMENT_TYPES, value=sample or None, elem_id="atypie-document-file")
+        formats = page.labels(gr.CheckboxGroup, texts={"label": "document.formats"},
+                              choices=[("HTML", "html"), ("Markdown", "md"), ("Word (DOCX)", "docx"),
+                                       ("LibreOffice (ODT)", "odt")], value=["html", "docx"],
+                              elem_id="atypie-document-formats")
+        run = page.labels(gr.Button, texts={"value": "document.button"}, variant="primary",
+                          elem_id="atypie-document-run")
+        summary = gr.Markdown(elem_id="atypie-document-summary")
+        notices = gr.HTML(elem_id="atypie-document-notices", js_on_load=None)
+        result = gr.HTML(elem_id="atypie-document-result", js_on_load=None)
+        files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
+                            elem_id="atypie-document-files")
+
+        def adapt(code: str, document: str | None, formats: list[str], lang: str):
+            view = handlers.adapt_upload(page.store, code, document, formats, lang)
+            return view.page_html, view.summary, view.notices_html, view.files
+
+        run.click(guarded(adapt), [page.code, document, formats, page.lang], [result, summary, notices, files],
+                  api_name="adapt", concurrency_id=TRANSFORM)
 
 
 def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):

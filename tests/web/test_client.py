@@ -80,9 +80,9 @@ def test_student_endpoints_take_a_code_never_a_profile(web):
     url, _ = web
     endpoints = client(url + "/").view_api(print_info=False, return_format="dict")["named_endpoints"]
     assert set(endpoints) == {"/sign_in", "/use_standard", "/read_simplify_file", "/read_diagram_file", "/simplify",
-                              "/diagram", "/describe", "/illustrate"}
+                              "/diagram", "/describe", "/adapt", "/illustrate"}
     names = {p["parameter_name"] for e in endpoints.values() for p in e["parameters"]}
-    assert names == {"code", "text", "kind", "mode", "image", "data", "lang"}
+    assert names == {"code", "text", "kind", "mode", "image", "data", "document", "formats", "lang"}
 
 
 def test_page_structure_french_first_with_stable_ids_and_the_illustration_tab_hidden(web):
@@ -153,6 +153,24 @@ def test_uploads_over_the_limit_or_of_the_wrong_type_are_refused_in_french(web, 
     not_image = tmp_path / "image.png"
     not_image.write_text("pas une image", encoding="utf-8")
     assert "ATY-E010" in refused(lambda: app.predict("", handle_file(str(not_image)), "fr", api_name="/describe"))
+    not_pdf = tmp_path / "notes.pdf"
+    not_pdf.write_bytes(b"PK\x03\x04 pas un document")
+    assert "ATY-E051" in refused(lambda: app.predict("", handle_file(str(not_pdf)), ["html"], "fr",
+                                                     api_name="/adapt"))
+
+
+def test_a_course_document_comes_back_adapted_in_the_formats_chosen(web, tmp_path):
+    url, _ = web
+    app = client(url + "/")
+    course = tmp_path / "cours.md"
+    course.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges entre le "
+                      "cytoplasme et le milieu extérieur.\n\nElle contient :\n\n- des lipides ;\n- des protéines.\n",
+                      encoding="utf-8")
+    preview, summary, _notices, files = app.predict("", handle_file(str(course)), ["html", "docx"], "fr",
+                                                    api_name="/adapt")
+    assert "iframe" in preview and "La cellule" in preview
+    assert "paragraphes" in summary
+    assert sorted(Path(f["path"] if isinstance(f, dict) else f).suffix for f in files) == [".docx", ".html"]
 
 
 # --- staff ------------------------------------------------------------------------------------------------
