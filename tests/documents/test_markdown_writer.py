@@ -187,7 +187,7 @@ def test_figures_code_formulas_quotes_and_breaks():
     assert f"$$\n{LATEX}\n$$" in markdown
     assert "> Une citation\n>\n> en deux paragraphes" in markdown
     assert [tok.type for tok in found].count("hr") == 2
-    assert "---\n\n*Page 3*" in markdown and "---\n\n*Diapositive 4*" in markdown
+    assert "***\n\n*Page 3*" in markdown and "***\n\n*Diapositive 4*" in markdown
     assert "```math\na $$ b\n```" in to_markdown(Document((Formula("a $$ b"),)), [], "fr")
 
 
@@ -233,7 +233,7 @@ Un **volcan** crache de la [lave](lave.html).
 | --- | --- |
 | Etna | Italie |
 
----
+***
 
 *Page 2*
 

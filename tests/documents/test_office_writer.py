@@ -204,3 +204,14 @@ def test_a_reference_docx_gives_its_styles():
                                check=True).stdout
     data = to_docx(Document((Heading(1, Text("La cellule")),)), [], "fr", reference_doc=reference)
     assert '<w:pStyle w:val="Heading1"' in _entry(data, "word/document.xml")
+
+
+@pytest.mark.exe
+def test_an_svg_figure_reaches_word_as_a_png_with_its_alt():
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" '
+           b'fill="#1f4e79"/></svg>')
+    document = Document((Paragraph(Text("Le schéma du cours.")),
+                         Figure(svg, "image/svg+xml", alt="Un rectangle bleu")), title="Schéma", lang="fr")
+    back = read_docx(to_docx(document, [], "fr"))
+    (figure,) = [b for b in walk(back.blocks) if isinstance(b, Figure)]
+    assert figure.image.startswith(b"\x89PNG") and figure.alt == "Un rectangle bleu"

@@ -16,7 +16,8 @@ from .. import limits
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 MAX_ENTRIES = 10_000
-MAX_RATIO = 100  # unpacked / packed, for an entry of at least LARGE_ENTRY bytes
+MAX_RATIO = 400  # unpacked / packed, for an entry of at least LARGE_ENTRY bytes (an ODT of empty answer grids
+# reaches 110; a bomb is in the thousands)
 LARGE_ENTRY = 1024 * 1024
 MAX_MANIFEST = 1024 * 1024
 PASSWORD = "il est protégé par un mot de passe"

@@ -71,7 +71,7 @@ class _Writer:
             return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n")) if inner else ""
         if isinstance(block, Break):
             word = self.labels["slide" if block.kind == "slide" else "page"]
-            return f"---\n\n*{word} {int(block.number)}*"
+            return f"***\n\n*{word} {int(block.number)}*"  # not « --- »: first in a file, it opens front matter
         return ""
 
     def list(self, block: ListBlock, alternate: bool) -> str:

@@ -135,10 +135,12 @@ class _Writer:
     def figure(self, figure: Figure) -> list:
         """The picture with its alt text, written to the temporary folder, then its caption."""
         alt = figure.alt.strip() or self.descriptions.get(self.position, "").strip() or NO_ALT[self.lang]
-        extension = _extension(figure)
-        if figure.image and extension:
+        extension, image = _extension(figure), figure.image
+        if image and extension == ".svg" and self.fmt == "docx":  # pandoc gives Word no PNG beside an SVG
+            image, extension = _svg_as_png(image)
+        if image and extension:
             filename = f"image-{len(self.alts) + 1}{extension}"
-            write_private(Path(self.folder) / filename, figure.image)
+            write_private(Path(self.folder) / filename, image)
             self.alts.append(alt)
             out = [{"t": "Para", "c": [{"t": "Image", "c": [ATTR, _words(alt), [filename, ""]]}]}]
         else:
@@ -175,6 +177,17 @@ def _glossary(glossary: list, lang: str, blocks: tuple[Block, ...]) -> list:
     entries = [[_words(entry.term), [[{"t": "Para", "c": _words(shown_definition(entry, lang))}]]]
                for entry in glossary]
     return [{"t": "Header", "c": [level, ATTR, _words(GLOSSARY[lang])]}, {"t": "DefinitionList", "c": entries}]
+
+
+def _svg_as_png(svg: bytes) -> tuple[bytes, str]:
+    """An SVG drawn as a PNG (cairosvg in its safe mode: no external file, no XML entity); the SVG as it is when it
+    cannot be drawn."""
+    try:
+        import cairosvg
+
+        return cairosvg.svg2png(bytestring=svg, unsafe=False), ".png"
+    except Exception:  # cairosvg raises many kinds on a broken SVG: the SVG is kept, Word may not show it
+        return svg, ".svg"
 
 
 def _extension(figure: Figure) -> str:
