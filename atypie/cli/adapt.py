@@ -22,7 +22,7 @@ def register(commands) -> None:
                                                                    "HTML)")
     parser.add_argument("-o", "--output", required=True, metavar="DOSSIER", help="dossier des fichiers adaptés")
     parser.add_argument("--profile", default="standard")
-    parser.add_argument("--to", default="html", help="formats : html, md, docx, odt, séparés par des virgules")
+    parser.add_argument("--to", default="html", help="formats : html, md, docx, odt, pdf, séparés par des virgules")
     parser.add_argument("--backend", choices=("offline", "mistral"))
     parser.add_argument("--course", help="cours dont le glossaire s'ajoute à celui du profil")
     parser.add_argument("--force", action="store_true", help="refaire même si les fichiers existent déjà")

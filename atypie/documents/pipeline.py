@@ -10,8 +10,8 @@ from .adapt import AdaptedDocument, adapt_document
 from .model import Figure, walk
 from .read import read_document
 
-FORMATS = ("html", "md", "docx", "odt")
-EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt"}
+FORMATS = ("html", "md", "docx", "odt", "pdf")
+EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt", "pdf": "pdf"}
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,7 @@ class AdaptResult:
 def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] = ("html",),
           backend: str | None = None, course_glossary: dict[str, str] | None = None,
           describe_figures: bool = True) -> AdaptResult:
-    """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt)."""
+    """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt, pdf)."""
     unknown = [f for f in to if f not in FORMATS]
     if unknown or not to:
         raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
@@ -64,5 +64,8 @@ def _write(fmt: str, adapted: AdaptedDocument, profile: Profile, descriptions: d
     if fmt == "md":
         from .writers.markdown import to_markdown
         return to_markdown(document, glossary, lang, descriptions=descriptions).encode("utf-8")
+    if fmt == "pdf":
+        from .writers.pdf import to_pdf
+        return to_pdf(document, glossary, profile.display, lang, descriptions=descriptions)
     from .writers.office import to_docx, to_odt
     return (to_docx if fmt == "docx" else to_odt)(document, glossary, lang, descriptions=descriptions)

@@ -20,7 +20,7 @@ from .i18n import t
 from .sanitize import frame, reading_document
 
 IMAGE_UPLOAD_LIMIT = 20 * 1024 * 1024  # same as atypie.vision.load.MAX_BYTES
-DOCUMENT_FORMATS = ("html", "md", "docx", "odt")
+DOCUMENT_FORMATS = ("html", "md", "docx", "odt", "pdf")
 
 
 @dataclass(frozen=True)

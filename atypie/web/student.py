@@ -167,7 +167,7 @@ def _document_tab(gr, page: _Page, sample: str):
                                file_types=DOCUMENT_TYPES, value=sample or None, elem_id="atypie-document-file")
         formats = page.labels(gr.CheckboxGroup, texts={"label": "document.formats"},
                               choices=[("HTML", "html"), ("Markdown", "md"), ("Word (DOCX)", "docx"),
-                                       ("LibreOffice (ODT)", "odt")], value=["html", "docx"],
+                                       ("LibreOffice (ODT)", "odt"), ("PDF", "pdf")], value=["html", "docx"],
                               elem_id="atypie-document-formats")
         run = page.labels(gr.Button, texts={"value": "document.button"}, variant="primary",
                           elem_id="atypie-document-run")

@@ -46,7 +46,7 @@ def test_one_unreadable_file_is_reported_and_the_others_are_adapted(capsys, tmp_
 
 
 def test_an_unknown_format_or_a_missing_path_is_refused_before_any_work(capsys, tmp_path):
-    code, _, err = run(capsys, "adapt", str(tmp_path), "-o", str(tmp_path / "out"), "--to", "pdf")
+    code, _, err = run(capsys, "adapt", str(tmp_path), "-o", str(tmp_path / "out"), "--to", "epub")
     assert code == 2 and "ATY-E010" in err
     code, _, err = run(capsys, "adapt", str(tmp_path / "absent.md"), "-o", str(tmp_path / "out"))
     assert code == 2 and "ATY-E010" in err
