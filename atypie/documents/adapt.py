@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..profiles.model import Profile
 from ..results import Notice
-from .model import Block, Document, ListBlock, ListItem, Mark, Paragraph, Quote, Text
+from .model import Block, Document, Heading, ListBlock, ListItem, Mark, Paragraph, Quote, Text
 
 PARAGRAPH_GAP = "\n\n"
 
@@ -52,6 +52,8 @@ def adapt_document(document: Document, profile: Profile, *, backend: str | None 
     rewritten = {key: _rewritten(texts[key], sentences) for key, sentences in plain.items()}
     rewritten = {key: _colon_kept(texts[key], text) for key, text in rewritten.items()}
     blocks = _replaced(document.blocks, rewritten)
+    if profile.text.chunking:
+        blocks = _chunked(blocks, profile.text.max_words_per_section, result.lang)
     changed = sum(1 for key, text in rewritten.items() if text.text != texts[key].text)
     return AdaptedDocument(replace(document, blocks=blocks, lang=result.lang), result.glossary, result.notices,
                            result.lang, len(texts), changed, result.unexplained, time.perf_counter() - start)
@@ -114,6 +116,56 @@ def _rewritten(source: Text, sentences: list[str]) -> Text:
             marks.append(Mark(at, at + len(words), mark.kind, mark.href))
             cursor = at + len(words)
     return Text(text, tuple(marks))
+
+
+def _chunked(blocks: tuple[Block, ...], limit: int, lang: str) -> tuple[Block, ...]:
+    """The profile's short sections, only inside an author's section longer than `limit` words: a sub-heading
+    (« Partie 2 (1 min de lecture) ») where the next block would pass the limit; the author's headings stay."""
+    import math
+
+    from ..language.data import settings
+
+    per_minute = settings(lang).get("reading", {}).get("words_per_minute", 115)
+    out: list[Block] = []
+    section: list[Block] = []
+    level = 1
+
+    def close() -> None:
+        parts: list[list[Block]] = [[]]
+        count = 0
+        for block in section:
+            size = _words(block)
+            if parts[-1] and count + size > limit and size:
+                parts.append([])
+                count = 0
+            parts[-1].append(block)
+            count += size
+        for number, part in enumerate(parts, 1):
+            if len(parts) > 1:
+                minutes = max(1, math.ceil(sum(_words(b) for b in part) / per_minute))
+                title = (f"Part {number} ({minutes} min of reading)" if lang == "en" else
+                         f"Partie {number} ({minutes} min de lecture)")
+                out.append(Heading(min(level + 1, 6), Text(title)))
+            out.extend(part)
+        section.clear()
+
+    for block in blocks:
+        if isinstance(block, Heading):
+            close()
+            out.append(block)
+            level = block.level
+        else:
+            section.append(block)
+    close()
+    return tuple(out)
+
+
+def _words(block: Block) -> int:
+    if isinstance(block, Paragraph):
+        return len(block.text.text.split())
+    if isinstance(block, ListBlock):
+        return sum(len(item.text.text.split()) for item in block.items)
+    return 0
 
 
 def _colon_kept(source: Text, plain: Text) -> Text:

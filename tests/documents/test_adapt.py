@@ -46,3 +46,17 @@ def test_a_document_without_prose_is_given_back_as_it_is():
     document = Document((Heading(1, Text("Annexe")), Code("x = 1")))
     adapted = adapt_document(document, load_preset("falc"))
     assert adapted.document == document and adapted.blocks == 0 and adapted.glossary == []
+
+
+def test_a_long_section_gets_sub_headings_and_the_authors_headings_stay():
+    paragraph = Paragraph(Text("La cellule est l'unité du vivant. " * 12))
+    document = Document((Heading(1, Text("Biologie")), Heading(2, Text("La cellule")), paragraph, paragraph, paragraph,
+                         Heading(2, Text("Court")), Paragraph(Text("Une phrase."))))
+    profile = load_preset("tdah")
+    profile = profile.model_copy(update={"text": profile.text.model_copy(
+        update={"chunking": True, "max_words_per_section": 100})})
+    headings = [(b.level, b.text.text) for b in adapt_document(document, profile).document.blocks
+                if isinstance(b, Heading)]
+    assert headings[:2] == [(1, "Biologie"), (2, "La cellule")] and headings[-1] == (2, "Court")
+    added = headings[2:-1]
+    assert len(added) >= 2 and all(level == 3 and text.startswith("Partie ") for level, text in added)
