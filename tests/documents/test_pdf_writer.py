@@ -34,7 +34,8 @@ def test_the_pdf_is_tagged_with_its_language_and_title_and_keeps_its_picture():
                          Figure(_png(), "image/png", alt="Un schéma de la cellule")), title="Cours de biologie",
                         lang="fr")
     pdf = to_pdf(document, [], load_preset("falc").display, "fr")
-    assert pdfium.FPDFCatalog_IsTagged(pypdfium2.PdfDocument(pdf).raw)
+    opened = pypdfium2.PdfDocument(pdf)  # kept alive while pdfium reads it
+    assert pdfium.FPDFCatalog_IsTagged(opened.raw)
     content = _streams(pdf)
     assert re.search(rb"/Lang\s*\(fr\)", content) and b"Cours de biologie" in content
     back = read_pdf(pdf, "cours.pdf")
