@@ -258,6 +258,8 @@ def _final_relative(tokens: list):
             return found
         if token.text.lower() != "qui" or token.dep_ != "nsubj" or tokens[k - 1].is_punct:
             continue
+        if _in_cleft(tokens, k):
+            continue  # « C'est l'apparition des disques durs … qui a permis … »: the « qui » is the cleft's
         noun = tokens[k - 1] if tokens[k - 1].pos_ in ("NOUN", "PROPN") else None
         if noun is None:
             noun_index = _antecedent(tokens, k - 1)
@@ -291,6 +293,25 @@ def _final_relative(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _in_cleft(tokens: list, k: int) -> bool:
+    """Whether the « qui » at k closes a cleft sentence (« C'est la chaleur qui … », « Ce ne sont pas les élèves
+    qui … »): its antecedent is the phrase put in focus, not the nearest noun, so it cannot be cut off. A
+    presentation (« C'est un organe qui … ») is no cleft: an indefinite article follows « c'est »."""
+    start = max((j + 1 for j in range(k) if tokens[j].text in (";", ":")), default=0)
+    for j in range(start, min(k - 1, start + 4)):
+        if tokens[j].text.lower() not in ("c'", "c’", "ce"):
+            continue
+        m = j + 1
+        while m < k and tokens[m].text.lower() in ("n'", "n’", "ne"):
+            m += 1
+        if m >= k or tokens[m].lemma_ != "être":
+            continue
+        focus = next((t for t in tokens[m + 1:k] if t.text.lower() not in ("pas", "plus", "donc", "alors", "bien")),
+                     None)
+        return focus is None or focus.text.lower() not in ("un", "une", "des")
+    return False
 
 
 def _after_quoted(tokens: list, k: int):

@@ -95,6 +95,17 @@ def test_a_verb_after_mais_takes_the_subject_that_opens_the_sentence_when_the_pa
     assert simplify(kept, load_preset("falc"), "fr").sentences == [kept]
 
 
+@pytest.mark.parametrize("text", [
+    "C'est l'apparition des disques durs à la fin des années 50 qui a permis d'utiliser les ordinateurs pour stocker "
+    "des données.",
+    "Ce ne sont pas les petites entreprises de la région parisienne qui ont profité le plus de cette réforme fiscale.",
+])
+def test_the_qui_of_a_cleft_sentence_is_never_said_of_the_nearest_noun(text):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.startswith(("Cette fin", "Cette région", "Ces années", "Cette réforme")) for s in sentences)
+    assert any(" qui " in s for s in sentences)  # the cleft stays whole
+
+
 def test_a_repeated_subject_after_a_linking_word_keeps_its_determiner_in_lower_case():
     from atypie.falc.split import _lowered
 
