@@ -266,7 +266,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for key in lexicon_terms:  # multi-word terms of the lexicon that the text uses
         if key not in found:
             add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
-    for key, (start, _) in dictionary_terms.items():  # « biologie moléculaire »
+    taken = [span for span in lexicon_terms.values()]
+    for key, (start, end) in dictionary_terms.items():  # « biologie moléculaire »
+        if any(start < last and first < end for first, last in taken):
+            continue  # the same words as a term of the lexicon (« base de données »): its definition is the one kept
         if key not in found and key not in covered and key not in lexicon_terms:
             add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
                                    "dictionary"))
@@ -490,7 +493,7 @@ def _terms_used(text: str, terms: dict | _TermIndex) -> dict[str, tuple[int, int
             if i + n >= len(words):
                 break
             piece = words[i + n][0]
-            lone = piece[:-1] if len(piece) > 4 and piece[-1] in "sx" else piece  # "blocs d'instructions"
+            lone = piece[:-1] if len(piece) > 3 and piece[-1] in "sx" else piece  # "blocs d'instructions", "durs"
             phrase = piece if not phrase else (phrase + piece if phrase.endswith("'") else phrase + " " + piece)
             single = lone if not single else (single + lone if single.endswith("'") else single + " " + lone)
             head = lone if not head else (head + piece if head.endswith("'") else head + " " + piece)  # only the

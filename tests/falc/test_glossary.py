@@ -91,3 +91,11 @@ def test_a_verb_in_a_tense_of_written_narrative_is_linked_to_its_infinitive(text
 def test_a_common_verb_form_gets_no_entry_for_its_tense():
     glossary = simplify("Les deux villes furent détruites par le feu.", load_preset("falc"), "fr").glossary
     assert "furent" not in {g.term for g in glossary}
+
+
+def test_a_term_of_the_lexicon_is_explained_once_and_a_plural_finds_the_dictionary_term():
+    result = simplify("Le concept de base de données est apparu au début des années 60, avec les premiers disques "
+                      "durs.", load_preset("falc"), "fr")
+    terms = {entry.term: entry.source for entry in result.glossary}
+    assert terms.get("base de données") == "lexicon" and "base de donnée" not in terms  # not a second, wrong sense
+    assert terms.get("disque dur") == "dictionary"
