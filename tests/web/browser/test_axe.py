@@ -60,3 +60,18 @@ def test_french_first_whatever_the_browser_language(web_server, browser, where):
         expect(page).to_have_title(t(title, "en"))
     finally:
         page.context.close()
+
+
+@pytest.mark.parametrize("profile", ["falc", "basse-vision"])
+def test_an_adapted_course_document_has_no_serious_violation(page, profile):
+    """A real course note (bench/data/documents_fr, CC BY-SA) adapted whole, as the HTML file a student downloads."""
+    from pathlib import Path
+
+    from atypie.documents.pipeline import adapt
+    from atypie.profiles.presets import load_preset
+
+    source = Path(__file__).resolve().parents[3] / "bench/data/documents_fr/md01_glassus_cryptographie.md"
+    written = adapt(source.read_bytes(), load_preset(profile), name=source.name, describe_figures=False)
+    page.set_content(written.files["html"].decode("utf-8"))
+    found = audit(page, f"document/{profile}")
+    assert not found, "axe-core found serious or critical violations:\n" + report(found)

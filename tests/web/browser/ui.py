@@ -7,7 +7,7 @@ from atypie.web.i18n import t
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 BLOCKING = ("serious", "critical")
-STUDENT_TABS = ("tab.simplify", "tab.diagram", "tab.describe", "tab.illustrate")
+STUDENT_TABS = ("tab.simplify", "tab.diagram", "tab.describe", "tab.document", "tab.illustrate")
 STAFF_TABS = ("staff.tab.profiles", "staff.tab.settings", "staff.tab.images", "staff.tab.codes", "staff.tab.usage")
 LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
 
