@@ -2,13 +2,14 @@
 that has no alt text with the image pipeline, then write the formats asked for (writers/)."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import AtypieError, InvalidInput
 from ..profiles.model import Profile
 from .adapt import AdaptedDocument, adapt_document
 from .model import Figure, walk
 from .read import read_document
+from .scans import read_scans
 
 FORMATS = ("html", "md", "docx", "odt", "pdf")
 EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt", "pdf": "pdf"}
@@ -34,8 +35,10 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
     if unknown or not to:
         raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
                                   f"(formats possibles : {', '.join(FORMATS)})")
-    document = read_document(data, name)
+    document, notices = read_scans(read_document(data, name), profile.language)
     adapted = adapt_document(document, profile, backend=backend, course_glossary=course_glossary)
+    if notices:
+        adapted = replace(adapted, notices=[*notices, *adapted.notices])
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
     descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
     files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
