@@ -48,7 +48,8 @@ def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: 
 
 
 def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] = ("html",), name: str = "",
-          backend: str | None = None, store: Store | None = None, course: str | None = None):
+          backend: str | None = None, store: Store | None = None, course: str | None = None,
+          diagrams: bool = False):
     """A course document (a path, or its bytes with its `name`) adapted whole for `profile` and written in each
     format of `to` (html, md, docx, odt): a typed `AdaptResult` with the files' bytes and a report."""
     from pathlib import Path
@@ -68,7 +69,8 @@ def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] 
     resolved = _resolve(profile, store)
     with metered(store, "adapt", resolved.id):
         glossary = course_glossary(resolved.id, store, course) if store is not None else None
-        return run(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None)
+        return run(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None,
+                   diagrams=diagrams)
 
 
 def course_glossary(profile_id: str, store: Store, course: str | None = None) -> dict[str, str]:

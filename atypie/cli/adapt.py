@@ -26,6 +26,7 @@ def register(commands) -> None:
     parser.add_argument("--backend", choices=("offline", "mistral"))
     parser.add_argument("--course", help="cours dont le glossaire s'ajoute à celui du profil")
     parser.add_argument("--force", action="store_true", help="refaire même si les fichiers existent déjà")
+    parser.add_argument("--diagrams", action="store_true", help="un schéma à la fin de chaque section")
     parser.set_defaults(handler=adapt_command)
 
 
@@ -57,7 +58,7 @@ def adapt_command(args: Namespace) -> int:
                 with path.open("rb") as handle:
                     data = handle.read(MAX_BYTES + 1)  # one byte more: the reader says it is too large
                 result = adapt(data, profile, name=path.name, to=formats, backend=args.backend,
-                               course_glossary=glossary)
+                               course_glossary=glossary, diagrams=args.diagrams)
                 for fmt, target in targets.items():
                     target.write_bytes(result.files[fmt])
             except AtypieError as exc:

@@ -29,8 +29,9 @@ class AdaptResult:
 
 def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] = ("html",),
           backend: str | None = None, course_glossary: dict[str, str] | None = None,
-          describe_figures: bool = True) -> AdaptResult:
-    """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt, pdf)."""
+          describe_figures: bool = True, diagrams: bool = False) -> AdaptResult:
+    """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt, pdf);
+    with `diagrams`, a diagram at the end of each section."""
     unknown = [f for f in to if f not in FORMATS]
     if unknown or not to:
         raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
@@ -39,6 +40,9 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
     adapted = adapt_document(document, profile, backend=backend, course_glossary=course_glossary)
     if notices:
         adapted = replace(adapted, notices=[*notices, *adapted.notices])
+    if diagrams:
+        from .diagrams import with_diagrams
+        adapted = replace(adapted, document=with_diagrams(adapted.document, profile, backend=backend))
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
     descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
     files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
