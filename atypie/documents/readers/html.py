@@ -16,8 +16,9 @@ from functools import cache
 from html import escape
 from html.parser import HTMLParser
 
-from atypie.documents import limits
-from atypie.documents.model import (
+from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
+from .. import limits
+from ..model import (
     Block,
     Code,
     Document,
@@ -33,7 +34,6 @@ from atypie.documents.model import (
     Table,
     Text,
 )
-from atypie.errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
 
 MAX_NESTING = 24  # quotations and lists inside one another; deeper ones are flattened (their words are kept)
 

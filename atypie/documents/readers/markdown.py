@@ -7,9 +7,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from atypie.documents import limits
-from atypie.documents.model import Code, Document, Figure, Formula, Heading, Source, Table
-from atypie.documents.readers.html import (
+from ...errors import MissingDependency
+from .. import limits
+from ..model import Code, Document, Figure, Formula, Heading, Source, Table
+from .html import (
     BlockBuilder,
     TextBuilder,
     add_html_blocks,
@@ -18,7 +19,6 @@ from atypie.documents.readers.html import (
     primary_language,
     safe_href,
 )
-from atypie.errors import MissingDependency
 
 PARSER_NESTING = 100  # markdown-it's own limit; a file nested deeper is read again without quotations and lists
 
