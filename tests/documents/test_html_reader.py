@@ -311,3 +311,12 @@ except Exception as error:
 def test_missing_nh3_is_a_missing_dependency():
     done = subprocess.run([sys.executable, "-c", MISSING], capture_output=True, text=True, check=True)
     assert done.stdout.split() == ["ATY-E040", "nh3"]
+
+
+def test_latex_in_a_math_code_element_is_a_formula_when_alone_and_a_math_mark_inline():
+    document = read_html('<html lang="fr"><body><p>On pose <code class="math">x^2</code> ici.</p>'
+                         '<div class="formula"><code class="math">E = mc^{2}</code></div></body></html>')
+    paragraph, formula = document.blocks
+    (mark,) = paragraph.text.marks
+    assert mark.kind == "math" and paragraph.text.text[mark.start:mark.end] == "x^2"
+    assert formula == Formula("E = mc^{2}", "latex", formula.source)

@@ -325,6 +325,9 @@ class BlockBuilder:
         elif target.kind == "list":
             self.count()
             target.items.append(ListItem(text))
+        elif len(text.marks) == 1 and text.marks[0].kind == "math" and text.marks[0].end - text.marks[0].start == len(
+                text.text.strip()):
+            self.add(Formula(text.text.strip(), "latex", Source(line=line)))  # a formula standing alone
         else:
             self.add(Paragraph(text, Source(line=line)))
 
@@ -546,6 +549,9 @@ class _PageReader(HTMLParser):
             if tag == "code" and not self.code.language:
                 self.code.language = _language(attributes.get("class", ""))
             return "inside"
+        if tag == "code" and "math" in attributes.get("class", "").split():
+            self._text().open_mark("math")  # LaTeX in <code class="math"> (atypie's own pages, KaTeX sources)
+            return "latex"
         if tag in _MARKS:
             href = safe_href(attributes.get("href", "")) if tag == "a" else ""
             self._text().open_mark(_MARKS[tag], href)
@@ -689,6 +695,8 @@ class _PageReader(HTMLParser):
             self._end_code()
         elif role == "mark":
             self._text().close_mark(_MARKS[tag])
+        elif role == "latex":
+            self._text().close_mark("math")
         elif role == "separator" and self.leaf:
             self.leaf.text.separate()
         elif role == "leaf":
