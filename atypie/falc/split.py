@@ -622,6 +622,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     if head is not None and (head.dep_ == "conj" or coordination is not None and coordination <= 3 and all(
             t.pos_ in ("DET", "NOUN", "ADJ", "PROPN") for t in right[:coordination])):
         return [(linker, tokens)]  # "le dioxyde de carbone, l'eau et les minéraux": the end of a list
+    if any("Part" in t.morph.get("VerbForm") and "Pres" in t.morph.get("Tense") for t in right):
+        return [(linker, tokens)]  # « …, les arbres binaires ayant des propriétés … » gives a cause, not a name
     if head is None or any(_verb_like(t) and t.i < head.i for t in right) or any(
             t.pos_ in ("VERB", "AUX") and (t.head is t or "Fin" in t.morph.get("VerbForm")) for t in right):
         # a conjugated verb: "…, la communauté recommande …" is a clause with its subject, not an apposition
@@ -715,6 +717,8 @@ def _points(tokens: list) -> list[SplitPoint]:
         phrase = _phrase(tokens[k:k + size])
         if not after_comma and phrase not in ("et", "car", "mais", "donc"):
             continue
+        if _unfinished_clause(tokens[:k - 1 if after_comma else k]):
+            continue  # « … montré que les arbres binaires et les arbres quelconques doivent … »: one subject
         aside_end = _aside_end(tokens, k + size)
         if aside_end and _has_own_subject(tokens[aside_end + 1:aside_end + 7]) and _is_clause(tokens[aside_end + 1:]):
             points.append(SplitPoint(k - 1 if after_comma else k, k + size + 1, linker))
@@ -731,6 +735,8 @@ def _points(tokens: list) -> list[SplitPoint]:
         if phrase == "ce qui" or fronted_clause:
             pass  # the linker "Cela" is the subject; a fronted clause's main clause has its own
         elif not _has_own_subject(tokens[k + size:k + size + 6]):
+            if _second_verb_of_subordinate(tokens[k + size:k + size + 3]):
+                continue  # « si A est vrai et peut … »: the second verb is still under « si », not a fact
             subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3]) or _shared_auxiliary(
                 tokens[:k], tokens[k + size:k + size + 1])
             if not subject:
@@ -739,6 +745,25 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue  # "…, puisque A, B": A belongs to B, not to what comes before
         points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, subject))
     return points
+
+
+def _unfinished_clause(left: list) -> bool:
+    """Whether the words before a linking word end inside a clause that has no verb yet (« … que les arbres
+    binaires »): read back from the end, a subordinating word comes before any conjugated verb."""
+    for token in reversed(left):
+        if token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm"):
+            return False
+        if token.pos_ == "SCONJ" or token.text.lower() in ("que", "qu'", "qu’"):
+            return True
+    return False
+
+
+def _second_verb_of_subordinate(right_start: list) -> bool:
+    """Whether the verb after the linking word is coordinated with a verb that a subordinating word governs
+    (« parce que les informations sont hiérarchisées et peuvent … », « si A est vrai et reste … »): cut off, it
+    would state as a fact what the text gives as a reason, a condition or a time."""
+    verbs = [t for t in right_start if t.pos_ in ("VERB", "AUX") and t.dep_ == "conj"]
+    return bool(verbs) and any(child.dep_ == "mark" for child in verbs[0].head.children)
 
 
 def _aside_end(tokens: list, k: int) -> int:

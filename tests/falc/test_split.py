@@ -106,6 +106,22 @@ def test_the_qui_of_a_cleft_sentence_is_never_said_of_the_nearest_noun(text):
     assert any(" qui " in s for s in sentences)  # the cleft stays whole
 
 
+@pytest.mark.parametrize(("text", "never"), [
+    ("Selon Donald Knuth, il a par exemple montré que les arbres binaires et les arbres quelconques doivent être "
+     "traités de façon différente dans les programmes.", "que les arbres binaires."),
+    ("Les arbres sont très utilisés en informatique, d'une part parce que les informations sont souvent "
+     "hiérarchisées et peuvent être représentées naturellement sous une forme arborescente.",
+     "Les informations peuvent être"),
+    ("On garde la mesure si la température reste stable pendant toute la durée de l'expérience et ne dépasse "
+     "jamais vingt degrés au cours de la journée.", "Elle ne dépasse"),
+    ("Il faut les traiter de façon différente dans les programmes, les arbres binaires ayant des propriétés "
+     "spécifiques que n'ont pas les arbres généraux.", "Ce sont les arbres binaires"),
+])
+def test_a_split_never_leaves_a_clause_without_its_verb_nor_states_a_reason_or_a_condition_as_a_fact(text, never):
+    plain = " ".join(simplify(text, load_preset("falc"), "fr").sentences)
+    assert never not in plain
+
+
 def test_a_repeated_subject_after_a_linking_word_keeps_its_determiner_in_lower_case():
     from atypie.falc.split import _lowered
 
