@@ -19,6 +19,7 @@ from .split import Piece, piece_of, split_sentence
 from .transforms import Replacement, apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
+EXAMPLES_LEAD = {"fr": "Par exemple : ", "en": "For example: "}  # a bracketed list of examples, said as such
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
 _ELISION = re.compile(r"(?<!-)\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh]\w*)", re.IGNORECASE)
 _DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
@@ -338,6 +339,9 @@ def _parentheticals(analysis, sentence, replacements, profile):
             for t in inside)
         before = tokens[k - 1] if k > 0 else None
         skip.update(t.i for t in tokens[k:close + 1])
+        if _examples(inside):  # « (biologie moléculaire, chimie organique, électronique, etc.) »: no definition
+            extra.append(_clean(EXAMPLES_LEAD.get(analysis.lang, EXAMPLES_LEAD["fr"]) + content, analysis.lang))
+            continue
         # a definition names something: « (une protéine …) »; « (aussi bien en surface que …) », « (ou dans les
         # 48 h …) » add a precision, never a definition of the word before them
         names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
@@ -350,6 +354,13 @@ def _parentheticals(analysis, sentence, replacements, profile):
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
             extra.append(_clean(content if clause else lead + content, analysis.lang))  # « (c'est la fécondation) »
     return skip, extra, moved
+
+
+def _examples(inside: list) -> bool:
+    """A list of examples: « etc. » at its end, or two commas or more and no conjugated verb."""
+    words = [t.text.lower().rstrip(".") for t in inside if not t.is_punct or t.text == "…"]
+    return bool(words) and words[-1] in ("etc", "…") or sum(t.text == "," for t in inside) >= 2 and not any(
+        _finite(t) for t in inside)
 
 
 _THAT_IS = re.compile(r",\s*(?:c['’]est-à-dire|autrement dit|that is|i\.e\.)\s*,?\s*([^,;:.()]+?)\s*(?=,|\.|;|$)",

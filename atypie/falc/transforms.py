@@ -494,8 +494,34 @@ def _phrases(analysis) -> list[Replacement]:
             continue  # "on a vu que" is the verb "voir", not the conjunction "vu que" (→ "comme")
         if plain[0].lower() in _UNGRADED and _after_degree(analysis.text, start):
             continue  # « plus particulièrement » must not become « plus surtout »
-        found.append(Replacement(start, end, plain[0], "substitution"))
+        end, text = _contracted(analysis, end, plain[0])
+        found.append(Replacement(start, end, text, "substitution"))
     return found
+
+
+_CONTRACTIONS = {("de", "le"): "du", ("de", "les"): "des", ("à", "le"): "au", ("à", "les"): "aux"}
+
+
+def _contracted(analysis, end: int, plain: str) -> tuple[int, str]:
+    """A new phrase that ends on « de » or « à » joined to the article after it, as French writes it:
+    « contrairement à les autres » is never written, « au contraire des autres » is (« de les » → « des », « de
+    d'autres » → « d'autres », « de » before a vowel → « d' »). Only before a determiner: « afin de les voir »
+    keeps its pronoun."""
+    words = plain.rsplit(" ", 1)
+    if len(words) != 2 or words[1] not in ("de", "à") or not analysis.tagged:
+        return end, plain
+    span = analysis.doc.char_span(end, len(analysis.text), alignment_mode="expand")
+    following = next((t for t in span if not t.is_space), None) if span is not None else None
+    if following is None or following.idx - end > 1:
+        return end, plain
+    article = following.text.lower()
+    if following.pos_ == "DET" and (words[1], article) in _CONTRACTIONS:
+        return following.idx + len(following.text), f"{words[0]} {_CONTRACTIONS[words[1], article]}"
+    if words[1] == "de" and article in ("d'", "d’", "des") and following.pos_ == "DET":
+        return end, words[0]  # « au contraire de d'autres » → « au contraire d'autres »
+    if words[1] == "de" and starts_with_vowel(following.text) and following.pos_ != "PUNCT":
+        return following.idx, f"{words[0]} d'"  # « au contraire de autres » → « au contraire d'autres »
+    return end, plain
 
 
 def _after_auxiliary(analysis, start: int) -> bool:

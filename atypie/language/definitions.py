@@ -322,6 +322,9 @@ class _Finder:
     def parenthesis(self, words: list[_Word], k: int, close: int, inside: list[_Word]) -> TextDefinition | None:
         if any(w.text[:1].isdigit() for w in inside):
             return None  # "(1789)", "(p. 12)": facts or references, not a definition
+        if inside[-1].lower.rstrip(".") in ("etc", "…") or (inside[-1].text in (".", "…") and len(inside) > 1
+                                                            and inside[-2].lower == "etc"):
+            return None  # « (biologie moléculaire, chimie organique, électronique, etc.) »: examples, not a meaning
         opening = " ".join(w.lower for w in inside[:2])
         refused = self.cues.get("pas_definition", ())
         if inside[0].lower in refused or opening.replace(" .", ".") in refused or opening in refused:

@@ -167,3 +167,20 @@ def test_links_and_notes_to_an_assistant_are_kept_as_text_not_obeyed():
 def test_a_glossary_entry_is_named_as_the_lexicon_spells_it_not_as_the_parser_lemmatised_it():
     result = simplify("Les anciens mesuraient en coudées et en pieds.", load_preset("falc"), "fr")
     assert "coudée" in {g.term for g in result.glossary}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Contrairement à d'autres activités scientifiques, programmer en Python ne demande pas de matériel cher.",
+     "Au contraire d'autres activités scientifiques"),
+    ("Contrairement à elle, son frère a choisi de poursuivre des études de droit à l'université.",
+     "Au contraire d'elle"),
+])
+def test_a_plainer_phrase_ending_on_de_joins_the_next_word_as_french_writes_it(text, expected):
+    assert simplify(text, load_preset("falc"), "fr").sentences[0].startswith(expected)
+
+
+def test_a_list_of_examples_in_brackets_is_never_a_definition():
+    result = simplify("Contrairement à d'autres activités scientifiques expérimentales (biologie moléculaire, chimie "
+                      "organique, électronique, etc.), programmer en Python ne nécessite pas de matériel coûteux.",
+                      load_preset("falc"), "fr")
+    assert not any(entry.definition.startswith("biologie moléculaire") for entry in result.glossary)
