@@ -77,7 +77,7 @@ def body(document, glossary: bool = False) -> tuple:
     from atypie.documents.model import Heading, ListBlock, Paragraph
 
     try:
-        from atypie.documents.writers.html import LABELS
+        from atypie.documents.writers.common import LABELS
     except ImportError:  # the writers' labels, while the HTML writer is not there
         LABELS = {"fr": {"glossary": "Glossaire", "linear": "Lecture linéaire du tableau"},
                   "en": {"glossary": "Glossary", "linear": "Table read row by row"}}

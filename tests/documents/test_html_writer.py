@@ -23,7 +23,8 @@ from atypie.documents.model import (
     Table,
     Text,
 )
-from atypie.documents.writers.html import heading_levels, safe_href, to_html
+from atypie.documents.writers.common import heading_levels, safe_href
+from atypie.documents.writers.html import to_html
 from atypie.falc.glossary import GlossaryEntry
 from atypie.falc.html import THEMES, page_css
 from atypie.profiles.model import DisplayPreferences

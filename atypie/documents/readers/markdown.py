@@ -10,15 +10,8 @@ from functools import cache
 from ...errors import MissingDependency
 from .. import limits
 from ..model import Code, Document, Figure, Formula, Heading, Source, Table
-from .html import (
-    BlockBuilder,
-    TextBuilder,
-    add_html_blocks,
-    data_image,
-    decode_input,
-    primary_language,
-    safe_href,
-)
+from .building import BlockBuilder, TextBuilder, data_image, decode_input, primary_language, safe_href
+from .html import add_html_blocks
 
 PARSER_NESTING = 100  # markdown-it's own limit; a file nested deeper is read again without quotations and lists
 

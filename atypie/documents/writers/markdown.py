@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterator
 
 from ..model import Break, Code, Document, Figure, Formula, Heading, ListBlock, Mark, Paragraph, Quote, Table, Text
-from .html import figure_alt, heading_levels, inline_tokens, labels, safe_href, usable_marks
+from .common import figure_alt, heading_levels, inline_tokens, labels, safe_href, usable_marks
 
 _ACTIVE = re.compile(r"[\\`*_\[\]<>&|~$]")
 _ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}  # as falc/render.py writes them: never raw HTML
