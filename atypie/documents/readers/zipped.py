@@ -6,10 +6,13 @@ in the zip cannot unpack to more)."""
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import shutil
+import xml.etree.ElementTree as ET
 import zipfile
 import zlib
+from urllib.parse import unquote
 
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from .. import limits
@@ -110,3 +113,18 @@ def _ole_detail(data: bytes) -> str:
     if any(stream.encode("utf-16-le") in data for stream in ("WordDocument", "PowerPoint Document")):
         return "c'est un ancien fichier Word ou PowerPoint (.doc, .ppt) : enregistrez-le en .docx, .odt ou .pptx"
     return PASSWORD + ", ou c'est un ancien fichier Word ou PowerPoint (.doc, .ppt)"
+
+
+def entry_path(src: str) -> str:
+    """The name of the zip entry that a reference inside the document points to (« ../Pictures/a.png », « %20 »)."""
+    return posixpath.normpath(unquote(src).lstrip("/")).removeprefix("./")
+
+
+def parse_xml(data: bytes, name: str) -> ET.Element:
+    """XML the file holds, without DTD (no entity expansion); expat also guards against entity bombs."""
+    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
+        raise DocumentUnreadable(name=name, detail="son XML déclare un DOCTYPE, refusé par sécurité")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError:
+        raise DocumentUnreadable(name=name, detail="son contenu XML est abîmé") from None
