@@ -48,7 +48,7 @@ def stems(text: str) -> list[str]:
         words = words[1:]
     for word in words:
         word = re.sub(r"^(?:l|d|qu|s|n)'", "", word)
-        out.append(word[:-1] if len(word) > 4 and word[-1] in "sx" else word)
+        out.append(word[:-1] if len(word) > 3 and word[-1] in "sx" else word)  # « durs » → « dur »
     return out
 
 
