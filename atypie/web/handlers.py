@@ -6,6 +6,7 @@ profile id sent by the browser is ever trusted. Errors are `AtypieError`s; the p
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .. import api
@@ -197,7 +198,7 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
                                                                                                        *chosen))),
                        store=store)
     files = Downloads()
-    stem = Path(upload.name).stem[:80] or "document"
+    stem = re.sub(r"[^\w.-]+", "-", Path(upload.name).stem)[:80].strip(".-") or "document"  # a safe file name
     for fmt in chosen:
         files.add(f"{stem}-adapte.{fmt}", result.files[fmt])
     report = result.report()

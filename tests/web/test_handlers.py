@@ -207,3 +207,18 @@ def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
     assert "<td>diagram</td><td>etu-texte</td><td>1</td>" in report.table_html
     assert sorted(Path(p).suffix for p in report.files) == [".csv", ".json"]
     assert code_of(lambda: desk.usage_report(token, "hier", "fr")) == "ATY-E010"
+
+
+def test_an_uploaded_document_comes_back_in_the_profiles_display_with_a_safe_file_name(seeded, tmp_path):
+    upload = tmp_path / "Cours n°1 <script>.md"
+    upload.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges.\n\n"
+                      "<script>alert(1)</script>", encoding="utf-8")
+    view = handlers.adapt_upload(seeded.store, seeded.allowed, str(upload), ["md", "pdf"], "fr")
+    document = srcdoc(view.page_html)
+    assert "La cellule" in document and "#fbf5e6" in document  # the profile's display (dyslexie: cream theme)
+    assert not re.search(r"<script\b|javascript:", document)
+    names = sorted(Path(p).name for p in view.files)
+    assert names == ["Cours-n-1-script-adapte.md", "Cours-n-1-script-adapte.pdf"]
+    with pytest.raises(AtypieError) as refused:
+        handlers.adapt_upload(seeded.store, seeded.allowed, None, ["html"], "fr")
+    assert refused.value.code == "ATY-E026"
