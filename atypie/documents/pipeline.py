@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 from ..errors import AtypieError, InvalidInput
 from ..profiles.model import Profile
 from .adapt import AdaptedDocument, adapt_document
-from .model import Figure, walk
+from .model import Break, Figure, walk
 from .read import read_document
 from .scans import read_scans
 
@@ -45,6 +45,10 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
         adapted = replace(adapted, document=with_diagrams(adapted.document, profile, backend=backend))
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
     descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
+    if adapted.document.blocks and isinstance(adapted.document.blocks[0], Break) and adapted.document.blocks[0].kind \
+            == "page":  # « Page 1 » before the title tells nothing
+        adapted = replace(adapted, document=replace(adapted.document, blocks=adapted.document.blocks[1:]))
+        descriptions = {position - 1: alt for position, alt in descriptions.items()}
     files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
     return AdaptResult(adapted, files, descriptions, len(figures))
 
