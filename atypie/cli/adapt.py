@@ -45,8 +45,8 @@ def adapt_command(args: Namespace) -> int:
     with open_store() as store:
         profile = load_profile(args.profile, store)
         glossary = course_glossary(profile.id, store, args.course) if args.course else None
-        for n, path in enumerate(inputs, 1):
-            targets = {fmt: outdir / f"{path.stem}.{EXTENSIONS[fmt]}" for fmt in formats}
+        for n, (path, below) in enumerate(inputs, 1):
+            targets = {fmt: outdir / below / f"{path.stem}.{EXTENSIONS[fmt]}" for fmt in formats}
             bar.set_description(path.name[:40])
             if n > 1:  # the file before is done
                 bar.update(1)
@@ -59,6 +59,7 @@ def adapt_command(args: Namespace) -> int:
                     data = handle.read(MAX_BYTES + 1)  # one byte more: the reader says it is too large
                 result = adapt(data, profile, name=path.name, to=formats, backend=args.backend,
                                course_glossary=glossary, diagrams=args.diagrams)
+                (outdir / below).mkdir(parents=True, exist_ok=True)
                 for fmt, target in targets.items():
                     target.write_bytes(result.files[fmt])
             except AtypieError as exc:
@@ -78,21 +79,23 @@ def adapt_command(args: Namespace) -> int:
     return failed.exit_code if failed is not None else 0
 
 
-def _inputs(paths: list[str]) -> list[Path]:
-    """The files named, and the documents inside the folders named (walked, sorted), each once."""
-    found: list[Path] = []
+def _inputs(paths: list[str]) -> list[tuple[Path, Path]]:
+    """(file, sub-folder of the output it goes to), each file once: the files named go to the output folder itself,
+    the documents inside a folder named (walked, sorted) keep their place below it, so that two « cours.md » of two
+    chapters give two « cours.html »."""
+    found: dict[Path, Path] = {}
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            for inside in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
+                found.setdefault(inside.resolve(), inside.parent.relative_to(path))
         elif path.is_file():
-            found.append(path)
+            found.setdefault(path.resolve(), Path())
         else:
             raise InvalidInput(detail=f"« {name[:80]} » n'existe pas")
-    unique = list(dict.fromkeys(p.resolve() for p in found))
-    if not unique:
+    if not found:
         raise InvalidInput(detail="aucun document à adapter (PDF, DOCX, ODT, PPTX, MD ou HTML) dans ces chemins")
-    return unique
+    return list(found.items())
 
 
 def _output_folder(name: str) -> Path:

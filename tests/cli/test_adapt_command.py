@@ -25,13 +25,23 @@ def test_a_folder_is_adapted_into_each_format_and_done_work_is_skipped(capsys, t
                        "--json")
     (report,) = json.loads(out)
     assert code == 0 and report["lang"] == "fr" and report["blocks"] == 4
-    assert sorted(p.name for p in out_dir.iterdir()) == ["cellule.docx", "cellule.html", "cellule.md"]
-    html = (out_dir / "cellule.html").read_text(encoding="utf-8")
+    written = out_dir / "chapitre"  # a document keeps its place below the folder given
+    assert sorted(p.name for p in written.iterdir()) == ["cellule.docx", "cellule.html", "cellule.md"]
+    html = (written / "cellule.html").read_text(encoding="utf-8")
     assert '<html lang="fr">' in html and "<h1" in html and "Glossaire" in html
-    assert "Elle contient :" in (out_dir / "cellule.md").read_text(encoding="utf-8")
-    assert zipfile.is_zipfile(out_dir / "cellule.docx")
+    assert "Elle contient :" in (written / "cellule.md").read_text(encoding="utf-8")
+    assert zipfile.is_zipfile(written / "cellule.docx")
     code, out, _ = run(capsys, "adapt", str(source), "-o", str(out_dir), "--profile", "falc", "--to", "html,md,docx")
     assert code == 0 and "déjà fait" in out
+
+
+def test_two_documents_of_the_same_name_in_two_chapters_give_two_files(capsys, tmp_path):
+    for chapter in ("chapitre-1", "chapitre-2"):
+        (tmp_path / "cours" / chapter).mkdir(parents=True)
+        (tmp_path / "cours" / chapter / "notes.md").write_text(f"# {chapter}\n\n{COURSE}", encoding="utf-8")
+    code, _, _ = run(capsys, "adapt", str(tmp_path / "cours"), "-o", str(tmp_path / "out"), "--json")
+    assert code == 0 and sorted(p.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob(
+        "*.html")) == ["chapitre-1/notes.html", "chapitre-2/notes.html"]
 
 
 def test_one_unreadable_file_is_reported_and_the_others_are_adapted(capsys, tmp_path):
