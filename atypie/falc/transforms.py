@@ -101,6 +101,8 @@ def _idioms(analysis) -> list[Replacement]:
         chosen = 0
         if _holds_a_pronoun(match, analysis.doc):
             pass  # « ne prenez pas cela à la légère »: the meaning would drop « cela »; explained instead
+        elif before is not None and before.pos_ == "DET" and first.pos_ in ("ADP", "ADV"):
+            pass  # « la relecture ou le par cœur »: a phrase used as a noun; explained, not replaced
         elif _is_verbal(match):
             text, start, chosen = _verbal_meaning(match, before, start, analysis.lang, bodies)
         elif analysis.lang == "fr" and (match.article_dropped or first.pos_ in ("NOUN", "PROPN")):
@@ -481,7 +483,17 @@ def _with_pronoun(pronoun: str, word: str) -> str:
 # --- words and symbols -----------------------------------------------------------------------------
 
 def _foreign(analysis) -> list[Replacement]:
-    return [Replacement(start, end, plain[0], "foreign") for start, end, plain in find_foreign(analysis)]
+    """Foreign words in their French words, except after a determiner: « l'open data public » cannot become
+    « l'données libres public » (the article and the adjective would not agree); the glossary explains it."""
+    return [Replacement(start, end, plain[0], "foreign") for start, end, plain in find_foreign(analysis)
+            if not _after_determiner(analysis, start)]
+
+
+def _after_determiner(analysis, start: int) -> bool:
+    if not analysis.tagged:
+        return False
+    span = analysis.doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and analysis.doc[span.start - 1].pos_ == "DET"
 
 
 def _phrases(analysis) -> list[Replacement]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..errors import MissingDependency
+from .data import words as words_of
 
 _lock = threading.Lock()
 torch_import_lock = threading.Lock()  # held while torch is hidden, and by whoever imports torch on purpose
@@ -137,8 +138,9 @@ def _register_sentence_guard() -> None:
             begins = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"-#*"
             if spaces[p] and "\n" in previous:
                 starts[i] = 1
-            elif ends and begins and previous != ".." and not _abbreviation(previous):
-                starts[i] = 1
+            elif ends and begins and previous != ".." and (not _abbreviation(previous) or _initial(previous) and (
+                    word.lower() in words_of(doc.lang_, "sentence_openers.txt"))):
+                starts[i] = 1  # « … envoyé par A. Dans ce cas » ends a sentence; « George H. Bush » does not
             elif not spaces[i]:
                 starts[i] = -1
         if len(doc):
@@ -148,6 +150,10 @@ def _register_sentence_guard() -> None:
         if annotated is not None and not doc.has_annotation("POS"):
             doc.from_array(["POS", "MORPH", "TAG", "LEMMA"], annotated)
         return doc
+
+
+def _initial(word: str) -> bool:
+    return len(word) == 2 and word[0].isupper() and word[1] == "."
 
 
 def _abbreviation(word: str) -> bool:

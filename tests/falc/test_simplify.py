@@ -184,3 +184,19 @@ def test_a_list_of_examples_in_brackets_is_never_a_definition():
                       "organique, électronique, etc.), programmer en Python ne nécessite pas de matériel coûteux.",
                       load_preset("falc"), "fr")
     assert not any(entry.definition.startswith("biologie moléculaire") for entry in result.glossary)
+
+
+def test_an_initial_before_a_sentence_opener_ends_its_sentence_but_not_before_a_name():
+    sentences = simplify("Le message est envoyé par A. Dans ce cas, la clé de chiffrement est identique à la clé de "
+                         "déchiffrement. George H. Bush a été président des États-Unis.", load_preset("falc"),
+                         "fr").sentences
+    assert sentences[0] == "Le message est envoyé par A."
+    assert sentences[1].startswith("Dans ce cas, la clé") and "George H. Bush a été président" in sentences[-1]
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("L'open data public consiste à assurer la large mise à disposition à tous de ces données.", "L'open data public"),
+    ("Cette forme de répétition, comme la relecture ou le par cœur, n'a aucun effet à long terme.", "le par cœur ("),
+])
+def test_a_foreign_word_or_an_adverbial_idiom_used_as_a_noun_is_explained_not_replaced(text, kept):
+    assert kept in " ".join(simplify(text, load_preset("falc"), "fr").sentences)
