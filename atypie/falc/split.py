@@ -284,6 +284,8 @@ def _final_relative(tokens: list):
             continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
         if any(t.text.lower() in _POINTING_BACK for t in clause):
             continue  # « un objet qui contient des méthodes qui agissent sur lui-même »: alone, « lui-même » is lost
+        if _two_verbs_unjoined(clause):
+            continue  # « … la distribution qui en résulte n'est pas équiprobable »: the second verb is the main one
         piece = Piece()
         if phrase[0].pos_ == "NUM":
             piece.segments.append(("lit", "ces "))  # « deux plaques » → « ces deux plaques »
@@ -312,6 +314,15 @@ def _in_cleft(tokens: list, k: int) -> bool:
                      None)
         return focus is None or focus.text.lower() not in ("un", "une", "des")
     return False
+
+
+def _two_verbs_unjoined(clause: list) -> bool:
+    """Whether a relative clause holds two conjugated verbs with no « et », « ou » or comma between them: the
+    second one belongs to the sentence the relative sits in, so the relative does not run to its end."""
+    verbs = [n for n, t in enumerate(clause) if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
+             and not (n and clause[n - 1].pos_ == "AUX")]
+    return any(not any(t.pos_ == "CCONJ" or t.text in (",", ";") for t in clause[a + 1:b])
+               for a, b in zip(verbs, verbs[1:], strict=False))
 
 
 def _after_quoted(tokens: list, k: int):
@@ -570,6 +581,8 @@ def _comma_clauses(tokens: list, max_words: int) -> list[list]:
             continue  # "Si A, B", "Pour A, B": the condition or the aim stays with its clause
         if _closes_insertion(left):
             continue  # "A et, en cas de disette, B": the comma closes an aside that opened after "et"
+        if _subjunctive_first(right[:8], left) or _ends_on_connector(left) or _unfinished_clause(left):
+            continue  # still under a « que », or led by « par exemple »: one sentence
         distance = abs(k - len(tokens) / 2)
         if best is None or distance < best[0]:
             best = (distance, k)
@@ -719,6 +732,10 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue
         if _unfinished_clause(tokens[:k - 1 if after_comma else k]):
             continue  # « … montré que les arbres binaires et les arbres quelconques doivent … »: one subject
+        if _subjunctive_first(tokens[k + size:k + size + 8], tokens[:k]):
+            continue  # « L'objectif est que lorsqu'on …, l'algorithme soit capable … »: still under « que »
+        if after_comma and _ends_on_connector(tokens[:k - 1]):
+            continue  # « … de différente façon – par exemple, il faut … »: « par exemple » leads what follows
         aside_end = _aside_end(tokens, k + size)
         if aside_end and _has_own_subject(tokens[aside_end + 1:aside_end + 7]) and _is_clause(tokens[aside_end + 1:]):
             points.append(SplitPoint(k - 1 if after_comma else k, k + size + 1, linker))
@@ -754,6 +771,31 @@ def _unfinished_clause(left: list) -> bool:
         if token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm"):
             return False
         if token.pos_ == "SCONJ" or token.text.lower() in ("que", "qu'", "qu’"):
+            return True
+    return False
+
+
+def _subjunctive_first(window: list, left: list) -> bool:
+    """Whether the first conjugated verb of what follows is in the subjunctive while a « que » comes before: such a
+    clause is still governed by that « que » (a new sentence never starts on « l'algorithme soit »). Without a
+    « que » before, « produisent » is read as the indicative it can also be."""
+    if not any(t.text.lower() in ("que", "qu'", "qu’") for t in left):
+        return False
+    verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    return verb is not None and "Sub" in verb.morph.get("Mood")
+
+
+_TRAILING_CONNECTORS = ("par exemple", "notamment", "c'est-à-dire", "c’est-à-dire", "en effet", "en fait", "ainsi",
+                        "donc", "alors", "cependant", "toutefois", "pourtant", "enfin", "aussi", "for example")
+
+
+def _ends_on_connector(left: list) -> bool:
+    """Whether the words before a comma end on a linking phrase set off by a dash or a comma (« … façon – par
+    exemple »): it introduces what follows, and cannot close a sentence."""
+    words = [t.text.lower() for t in left[-4:]]
+    for size in (3, 2, 1):
+        if len(words) > size and " ".join(words[-size:]).replace(" - ", "-") in _TRAILING_CONNECTORS \
+                and words[-size - 1] in ("–", "—", "-", ",", "("):
             return True
     return False
 

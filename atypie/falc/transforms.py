@@ -484,9 +484,16 @@ def _with_pronoun(pronoun: str, word: str) -> str:
 
 def _foreign(analysis) -> list[Replacement]:
     """Foreign words in their French words, except after a determiner: « l'open data public » cannot become
-    « l'données libres public » (the article and the adjective would not agree); the glossary explains it."""
+    « l'données libres public » (the article and the adjective would not agree; the glossary explains it); and
+    except a word quoted as a word (« en anglais, « data » »)."""
     return [Replacement(start, end, plain[0], "foreign") for start, end, plain in find_foreign(analysis)
-            if not _after_determiner(analysis, start)]
+            if not _after_determiner(analysis, start) and not _quoted(analysis.text, start, end)]
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    """Whether the words stand alone between quotation marks: « (en anglais, « data ») » names the word itself."""
+    before, after = text[max(start - 2, 0):start].strip(), text[end:end + 2].strip()
+    return before[-1:] in ("«", '"', "“") and after[:1] in ("»", '"', "”")
 
 
 def _after_determiner(analysis, start: int) -> bool:

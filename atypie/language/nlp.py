@@ -136,6 +136,8 @@ def _register_sentence_guard() -> None:
             previous = words[p]
             ends = previous[-1:] in ".!?…" or "\n" in previous
             begins = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"-#*"
+            if previous == "." and p > 0 and offsets[p - 1][0] + offsets[p - 1][1] == offsets[p][0]:
+                previous = words[p - 1] + "."  # « fig » + « . »: the tokenizer cut the abbreviation off its point
             if spaces[p] and "\n" in previous:
                 starts[i] = 1
             elif ends and begins and previous != ".." and (not _abbreviation(previous) or _initial(previous) and (
@@ -160,4 +162,5 @@ def _abbreviation(word: str) -> bool:
     """ "cf.", "p.", "M.", an initial or "etc." before a capital letter do not always end a sentence; "etc." does."""
     if len(word) == 2 and word[0].isupper() and word[1] == ".":
         return True  # an initial: « George H. W. Bush »
-    return word.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.")
+    return word.lower() in ("cf.", "p.", "pp.", "m.", "mme.", "dr.", "pr.", "ex.", "env.", "av.", "apr.", "fig.",
+                            "vol.", "chap.", "éd.", "art.", "réf.", "tab.", "eq.", "éq.", "no.", "al.")

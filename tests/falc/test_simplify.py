@@ -200,3 +200,11 @@ def test_an_initial_before_a_sentence_opener_ends_its_sentence_but_not_before_a_
 ])
 def test_a_foreign_word_or_an_adverbial_idiom_used_as_a_noun_is_explained_not_replaced(text, kept):
     assert kept in " ".join(simplify(text, load_preset("falc"), "fr").sentences)
+
+
+def test_a_cut_abbreviation_ends_no_sentence_and_a_quoted_foreign_word_is_named_not_translated():
+    sentences = simplify("La distribution des âges calendaires en résulte (fig. 5). Elle n'est pas équiprobable. On "
+                         "définit les données (en anglais, « data ») comme des informations structurées.",
+                         load_preset("falc"), "fr").sentences
+    assert sentences[0].endswith("(figure 5).") and sentences[1] == "Elle n'est pas équiprobable."
+    assert "« data »" in sentences[2]

@@ -122,6 +122,18 @@ def test_a_split_never_leaves_a_clause_without_its_verb_nor_states_a_reason_or_a
     assert never not in plain
 
 
+@pytest.mark.parametrize(("text", "whole"), [
+    ("L'objectif est ainsi que lorsqu'on leur présente une nouvelle donnée « non labelisée », l'algorithme soit "
+     "capable de retrouver seul le bon label.", "« non labelisée », l'algorithme soit capable"),
+    ("Dans ce cas, leur température peut augmenter de différente façon – par exemple, il faut moins de chaleur pour "
+     "augmenter de 1 °C la température d'un kilogramme d'acier.", "par exemple, il faut moins"),
+    ("Cette méthode de calibration recourt à des méthodes numériques et la distribution des âges calendaires qui en "
+     "résulte n'est pas équiprobable.", "qui en résulte n'est pas"),
+])
+def test_no_cut_inside_a_que_clause_after_a_leading_phrase_or_between_a_relative_and_its_main_verb(text, whole):
+    assert whole in " ".join(simplify(text, load_preset("falc"), "fr").sentences)
+
+
 def test_a_repeated_subject_after_a_linking_word_keeps_its_determiner_in_lower_case():
     from atypie.falc.split import _lowered
 
