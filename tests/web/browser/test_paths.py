@@ -57,7 +57,10 @@ def test_text_to_diagram_shows_an_accessible_svg(web_server, page):
     tab(page, "tab.diagram").focus()
     page.keyboard.press("Enter")
     expect(tab(page, "tab.diagram")).to_have_attribute("aria-selected", "true")
-    page.locator("#atypie-diagram-text").get_by_label(t("text.label"), exact=True).fill(PROCESS)
+    settle(page)  # the tab's panel is drawn on first visit: a box filled before that comes back empty
+    box = page.locator("#atypie-diagram-text").get_by_label(t("text.label"), exact=True)
+    box.fill(PROCESS)
+    expect(box).to_have_value(PROCESS)
     page.get_by_role("button", name=t("diagram.button"), exact=True).focus()  # Tab would open the kind list
     page.keyboard.press("Enter")
     figure = page.locator("#atypie-diagram-figure figure")
