@@ -284,8 +284,9 @@ def _final_relative(tokens: list):
             continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
         if any(t.text.lower() in _POINTING_BACK for t in clause):
             continue  # « un objet qui contient des méthodes qui agissent sur lui-même »: alone, « lui-même » is lost
-        if _two_verbs_unjoined(clause):
-            continue  # « … la distribution qui en résulte n'est pas équiprobable »: the second verb is the main one
+        if _two_verbs_unjoined(clause) or _infinitive_after_comma(clause):
+            continue  # « qui en résulte n'est pas … », « qui contiendrait les noms, rendre compte … »: the relative
+            # is inside the sentence, and what follows it belongs to the main verb
         piece = Piece()
         if phrase[0].pos_ == "NUM":
             piece.segments.append(("lit", "ces "))  # « deux plaques » → « ces deux plaques »
@@ -323,6 +324,13 @@ def _two_verbs_unjoined(clause: list) -> bool:
              and not (n and clause[n - 1].pos_ == "AUX")]
     return any(not any(t.pos_ == "CCONJ" or t.text in (",", ";") for t in clause[a + 1:b])
                for a, b in zip(verbs, verbs[1:], strict=False))
+
+
+def _infinitive_after_comma(clause: list) -> bool:
+    """Whether a comma in the clause is followed by an infinitive (« …, rendre compte de … »): the infinitive
+    belongs to a verb before the relative (« On ne pourrait pas, avec une liste qui …, rendre compte … »)."""
+    return any(a.text == "," and b.pos_ in ("VERB", "AUX") and "Inf" in b.morph.get("VerbForm")
+               for a, b in zip(clause, clause[1:], strict=False))
 
 
 def _after_quoted(tokens: list, k: int):

@@ -129,6 +129,8 @@ def test_a_split_never_leaves_a_clause_without_its_verb_nor_states_a_reason_or_a
      "augmenter de 1 °C la température d'un kilogramme d'acier.", "par exemple, il faut moins"),
     ("Cette méthode de calibration recourt à des méthodes numériques et la distribution des âges calendaires qui en "
      "résulte n'est pas équiprobable.", "qui en résulte n'est pas"),
+    ("On ne pourrait pas, avec une simple liste qui contiendrait les noms des fichiers et des répertoires, rendre "
+     "compte de cette hiérarchie.", "qui contiendrait les noms des fichiers et des répertoires, rendre compte"),
 ])
 def test_no_cut_inside_a_que_clause_after_a_leading_phrase_or_between_a_relative_and_its_main_verb(text, whole):
     assert whole in " ".join(simplify(text, load_preset("falc"), "fr").sentences)
