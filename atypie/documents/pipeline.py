@@ -37,6 +37,8 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
         raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
                                   f"(formats possibles : {', '.join(FORMATS)})")
     document, notices = read_scans(read_document(data, name), profile.language)
+    if document.blocks and isinstance(document.blocks[0], Break) and document.blocks[0].kind == "page":
+        document = replace(document, blocks=document.blocks[1:])  # « Page 1 » before the title tells nothing
     adapted = adapt_document(document, profile, backend=backend, course_glossary=course_glossary)
     if notices:
         adapted = replace(adapted, notices=[*notices, *adapted.notices])
@@ -45,10 +47,6 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
         adapted = replace(adapted, document=with_diagrams(adapted.document, profile, backend=backend))
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
     descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
-    if adapted.document.blocks and isinstance(adapted.document.blocks[0], Break) and adapted.document.blocks[0].kind \
-            == "page":  # « Page 1 » before the title tells nothing
-        adapted = replace(adapted, document=replace(adapted.document, blocks=adapted.document.blocks[1:]))
-        descriptions = {position - 1: alt for position, alt in descriptions.items()}
     files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
     return AdaptResult(adapted, files, descriptions, len(figures))
 

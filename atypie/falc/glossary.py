@@ -266,7 +266,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for key in lexicon_terms:  # multi-word terms of the lexicon that the text uses
         if key not in found:
             add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
-    taken = [span for span in lexicon_terms.values()]
+    taken = list(lexicon_terms.values())
     for key, (start, end) in dictionary_terms.items():  # « biologie moléculaire »
         if any(start < last and first < end for first, last in taken):
             continue  # the same words as a term of the lexicon (« base de données »): its definition is the one kept

@@ -208,13 +208,13 @@ def _find_detached(tokens: list):
 
 
 def _verb_plural(clause: list) -> bool:
-    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    verb = next((t for t in clause if _conjugated(t)), None)
     return verb is not None and "Plur" in verb.morph.get("Number")
 
 
 def _verb_agrees(clause: list, noun) -> bool:
     """Whether the first conjugated verb of a relative clause has the number of the noun it will be said of."""
-    verb = next((t for t in clause if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    verb = next((t for t in clause if _conjugated(t)), None)
     if verb is None or not verb.morph.get("Number") or not noun.morph.get("Number"):
         return True
     return verb.morph.get("Number") == noun.morph.get("Number")
@@ -320,8 +320,7 @@ def _in_cleft(tokens: list, k: int) -> bool:
 def _two_verbs_unjoined(clause: list) -> bool:
     """Whether a relative clause holds two conjugated verbs with no « et », « ou » or comma between them: the
     second one belongs to the sentence the relative sits in, so the relative does not run to its end."""
-    verbs = [n for n, t in enumerate(clause) if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-             and not (n and clause[n - 1].pos_ == "AUX")]
+    verbs = [n for n, t in enumerate(clause) if _conjugated(t) and not (n and clause[n - 1].pos_ == "AUX")]
     return any(not any(t.pos_ == "CCONJ" or t.text in (",", ";") for t in clause[a + 1:b])
                for a, b in zip(verbs, verbs[1:], strict=False))
 
@@ -402,8 +401,7 @@ def _determined_complement(phrase: list) -> bool:
 def _verb_after_comma(clause: list) -> bool:
     """Whether a conjugated verb comes after a comma in the clause: a new clause, of the main sentence."""
     comma = next((n for n, t in enumerate(clause) if t.text == ","), None)
-    return comma is not None and any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")
-                                     for t in clause[comma + 1:])
+    return comma is not None and any(_conjugated(t) for t in clause[comma + 1:])
 
 
 def _trailing_participle(tokens: list):
@@ -776,7 +774,7 @@ def _unfinished_clause(left: list) -> bool:
     """Whether the words before a linking word end inside a clause that has no verb yet (« … que les arbres
     binaires »): read back from the end, a subordinating word comes before any conjugated verb."""
     for token in reversed(left):
-        if token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm"):
+        if _conjugated(token, auxiliary=True):
             return False
         if token.pos_ == "SCONJ" or token.text.lower() in ("que", "qu'", "qu’"):
             return True
@@ -789,7 +787,7 @@ def _subjunctive_first(window: list, left: list) -> bool:
     « que » before, « produisent » is read as the indicative it can also be."""
     if not any(t.text.lower() in ("que", "qu'", "qu’") for t in left):
         return False
-    verb = next((t for t in window if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")), None)
+    verb = next((t for t in window if _conjugated(t)), None)
     return verb is not None and "Sub" in verb.morph.get("Mood")
 
 
@@ -837,14 +835,14 @@ def _finite_before_stop(tokens: list) -> bool:
     for token in tokens:
         if token.text in (";", ":"):
             return False
-        if token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm"):
+        if _conjugated(token, auxiliary=True):
             return True
     return False
 
 
 def _shared_subject(left: list, right_start: list) -> str:
     """The subject of the verb the right clause's verb is coordinated with ("…, mais consomme")."""
-    verbs = [t for t in right_start[:2] if t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm")]
+    verbs = [t for t in right_start[:2] if _conjugated(t)]
     if not verbs:
         return ""
     if verbs[0].dep_ != "conj":
@@ -1073,6 +1071,14 @@ def _is_clause(tokens: list) -> bool:
 
 def _long_enough(tokens: list) -> bool:
     return len([t for t in tokens if not t.is_punct]) >= MIN_WORDS
+
+
+def _conjugated(token, *, auxiliary: bool = False) -> bool:
+    """A verb in a finite form; with `auxiliary`, any auxiliary and any word in a finite form (the parser leaves
+    some auxiliaries without a form, and tags some verbs as other words)."""
+    if auxiliary:
+        return token.pos_ == "AUX" or "Fin" in token.morph.get("VerbForm")
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
 def _verb_like(token) -> bool:

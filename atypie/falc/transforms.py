@@ -497,10 +497,18 @@ def _quoted(text: str, start: int, end: int) -> bool:
 
 
 def _after_determiner(analysis, start: int) -> bool:
+    pair = _word_and_before(analysis, start)
+    return pair is not None and pair[1].pos_ == "DET"
+
+
+def _word_and_before(analysis, start: int):
+    """(the token at `start`, the token before it) in a tagged text; None at the text's start or untagged."""
     if not analysis.tagged:
-        return False
+        return None
     span = analysis.doc.char_span(start, start + 1, alignment_mode="expand")
-    return span is not None and span.start > 0 and analysis.doc[span.start - 1].pos_ == "DET"
+    if span is None or span.start == 0:
+        return None
+    return span[0], analysis.doc[span.start - 1]
 
 
 def _phrases(analysis) -> list[Replacement]:
@@ -545,12 +553,10 @@ def _contracted(analysis, end: int, plain: str) -> tuple[int, str]:
 
 def _after_auxiliary(analysis, start: int) -> bool:
     """Whether the word at `start` is a participle after an auxiliary: a verb, never an invariable word."""
-    if not analysis.tagged:
+    pair = _word_and_before(analysis, start)
+    if pair is None:
         return False
-    span = analysis.doc.char_span(start, start + 1, alignment_mode="expand")
-    if span is None or span.start == 0:
-        return False
-    token, before = span[0], analysis.doc[span.start - 1]
+    token, before = pair
     return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm") and before.pos_ == "AUX"
 
 

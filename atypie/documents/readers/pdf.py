@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
-import io
 
 from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
 from .. import limits
@@ -59,14 +58,14 @@ def _pdfium():
 
 
 def _read(pdf, pdfium, name: str, shown: str) -> Document:
-    from ...vision.load import _sheet_scale
+    from ...vision.load import sheet_scale
 
     count = len(pdf)
     if count > limits.MAX_PAGES:
         raise DocumentTooLarge(name=shown, what="pages", size=count, limit=limits.MAX_PAGES)
     if count == 0:
         raise DocumentUnreadable(name=shown, detail="il n'a aucune page")
-    _sheet_scale([pdf.get_page_size(index) for index in range(count)])  # too large or elongated pages: E057, E047
+    sheet_scale([pdf.get_page_size(index) for index in range(count)])  # too large or elongated pages: E057, E047
     pages: list[Page] = []
     figures: list[list[tuple[float, Figure]]] = []
     kept = 0
@@ -203,7 +202,7 @@ def _image_objects(page, pdfium):
 
 
 def _png(image, pdfium) -> bytes | None:
-    from ...vision.load import _on_white
+    from ...vision.load import on_white, png_bytes
 
     try:
         bitmap = image.get_bitmap(render=False)
@@ -213,27 +212,22 @@ def _png(image, pdfium) -> bytes | None:
         except pdfium.PdfiumError:
             return None
     try:
-        png = _encoded(_on_white(bitmap.to_pil()))
+        png = png_bytes(on_white(bitmap.to_pil()), fast=True)
     except (OSError, ValueError):
         return None
     return png if len(png) <= limits.MAX_IMAGE_BYTES else None
 
 
-def _encoded(picture) -> bytes:
-    """PNG with light compression: photos in a long deck are encoded several times faster, a little larger."""
-    buffer = io.BytesIO()
-    picture.save(buffer, format="PNG", compress_level=1)
-    return buffer.getvalue()
-
-
 def _scan(page, number: int, with_image: bool) -> Figure:
     """The whole page rendered at 150 dpi (less for a very large page), for the OCR to read."""
+    from ...vision.load import png_bytes
+
     name = f"page {number} (scan)"
     if not with_image:
         return Figure(None, name=name)
     width, height = page.get_size()
     scale = min(SCAN_DPI / 72, (MAX_SCAN_PIXELS / max(width * height, 1.0)) ** 0.5)
-    png = _encoded(page.render(scale=scale).to_pil().convert("RGB"))
+    png = png_bytes(page.render(scale=scale).to_pil().convert("RGB"), fast=True)
     return Figure(png if len(png) <= limits.MAX_IMAGE_BYTES else None, "image/png", name=name)
 
 

@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 import zipfile
+from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -32,11 +33,10 @@ from ..model import (
     Text,
     walk,
 )
+from .common import figure_alt, labels, safe_href
 
 ATTR = ["", [], []]
 LANG_TAGS = {"fr": "fr-FR", "en": "en-GB"}
-GLOSSARY = {"fr": "Glossaire", "en": "Glossary"}
-NO_ALT = {"fr": "Image sans description", "en": "Image without description"}
 MISSING = {"fr": "Image absente du fichier : {}", "en": "Picture missing from the file: {}"}
 CAPTION_STYLE = {"docx": "Image Caption", "odt": "FigureCaption"}
 EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "image/svg+xml": ".svg",
@@ -44,7 +44,6 @@ EXTENSIONS = {"image/png": ".png", "image/jpeg": ".jpg", "image/gif": ".gif", "i
               "image/x-emf": ".emf", "image/wmf": ".wmf", "image/x-wmf": ".wmf"}
 MAGIC = {b"\x89PNG": ".png", b"\xff\xd8\xff": ".jpg", b"GIF8": ".gif", b"BM": ".bmp", b"<svg": ".svg",
          b"<?xml": ".svg"}
-SAFE_LINK = re.compile(r"^(https?:|mailto:|#|[^:]*$)", re.IGNORECASE)  # never javascript:, file:…
 ODT_PICTURE = re.compile(r"(<draw:frame\b[^>]*>\s*<draw:image\b[^>]*/>)(\s*</draw:frame>)")
 
 
@@ -64,7 +63,7 @@ def _write(document: Document, glossary: list, lang: str, fmt: str, descriptions
            reference_doc: bytes | None) -> bytes:
     from ...adapters import pandoc
 
-    lang = lang if lang in GLOSSARY else "fr"
+    lang = lang if lang in LANG_TAGS else "fr"
     meta: dict = {"lang": {"t": "MetaString", "c": LANG_TAGS[lang]}}
     if document.title.strip():
         meta["title"] = {"t": "MetaInlines", "c": _words(document.title.strip())}
@@ -134,7 +133,7 @@ class _Writer:
 
     def figure(self, figure: Figure) -> list:
         """The picture with its alt text, written to the temporary folder, then its caption."""
-        alt = figure.alt.strip() or self.descriptions.get(self.position, "").strip() or NO_ALT[self.lang]
+        alt = figure_alt(figure, self.descriptions.get(self.position), self.lang)
         extension, image = _extension(figure), figure.image
         if image and extension == ".svg" and self.fmt == "docx":  # pandoc gives Word no PNG beside an SVG
             image, extension = _svg_as_png(image)
@@ -176,7 +175,8 @@ def _glossary(glossary: list, lang: str, blocks: tuple[Block, ...]) -> list:
     level = min((b.level for b in blocks if isinstance(b, Heading)), default=1)
     entries = [[_words(entry.term), [[{"t": "Para", "c": _words(shown_definition(entry, lang))}]]]
                for entry in glossary]
-    return [{"t": "Header", "c": [level, ATTR, _words(GLOSSARY[lang])]}, {"t": "DefinitionList", "c": entries}]
+    heading = {"t": "Header", "c": [level, ATTR, _words(labels(lang)["glossary"])]}
+    return [heading, {"t": "DefinitionList", "c": entries}]
 
 
 def _svg_as_png(svg: bytes) -> tuple[bytes, str]:
@@ -216,8 +216,9 @@ def _inlines(text: Text) -> list:
     """A Text with its marks as pandoc inlines: the text cut where marks start or end, each piece wrapped by its
     marks (link outside, then strong, then emphasis; code and maths verbatim), neighbours of one mark merged."""
     size = len(text.text)
-    marks = [m for m in text.marks if 0 <= m.start < m.end <= size
-             and (m.kind != "link" or (m.href and SAFE_LINK.match(m.href)))]
+    marks = [m if m.kind != "link" else replace(m, href=safe_href(m.href) or "") for m in text.marks
+             if 0 <= m.start < m.end <= size]
+    marks = [m for m in marks if m.kind != "link" or m.href]  # never javascript:, file:…
     cuts = sorted({0, size, *(m.start for m in marks), *(m.end for m in marks)})
     out: list = []
     for start, end in zip(cuts, cuts[1:], strict=False):
