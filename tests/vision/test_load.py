@@ -12,7 +12,7 @@ from atypie.vision.load import (
     MAX_SIDE,
     MAX_SVG_DEPTH,
     MAX_SVG_ELEMENTS,
-    _sheet_scale,
+    sheet_scale,
     load_image,
     sniff,
 )
@@ -132,7 +132,7 @@ def test_the_largest_accepted_pages_give_a_bounded_sheet():
 @pytest.mark.parametrize("sizes", [[(4800, 4800)] * 3, [(4800, 240)] * 3, [(240, 4800)] * 3,
                                    [(4800, 4800), (595, 842)], [(1, 1)], [(4800, 1000), (1000, 4800)]])
 def test_the_sheet_stays_bounded_once_pages_are_rounded_up(sizes):
-    scale = _sheet_scale(sizes)
+    scale = sheet_scale(sizes)
     width = max(math.ceil(w * scale) for w, _ in sizes)  # as pypdfium2 sizes its bitmaps
     height = sum(math.ceil(h * scale) for _, h in sizes)
     assert width * height <= MAX_PDF_PIXELS and max(width, height) <= MAX_SIDE
