@@ -49,9 +49,10 @@ def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: 
 
 def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] = ("html",), name: str = "",
           backend: str | None = None, store: Store | None = None, course: str | None = None,
-          diagrams: bool = False):
+          diagrams: bool = False, progress=None):
     """A course document (a path, or its bytes with its `name`) adapted whole for `profile` and written in each
-    format of `to` (html, md, docx, odt): a typed `AdaptResult` with the files' bytes and a report."""
+    format of `to` (html, md, docx, odt, pdf): a typed `AdaptResult` with the files' bytes and a report.
+    `progress(stage, done, total)`, when given, is told where the work is (see `documents.pipeline.STAGES`)."""
     from pathlib import Path
 
     from .documents.limits import MAX_BYTES
@@ -70,7 +71,7 @@ def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] 
     with metered(store, "adapt", resolved.id):
         glossary = course_glossary(resolved.id, store, course) if store is not None else None
         return run(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None,
-                   diagrams=diagrams)
+                   diagrams=diagrams, **({"progress": progress} if progress is not None else {}))
 
 
 def course_glossary(profile_id: str, store: Store, course: str | None = None) -> dict[str, str]:

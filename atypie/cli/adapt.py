@@ -13,6 +13,8 @@ from ..errors import AtypieError, InvalidInput
 from .output import json_flag, open_store, say
 
 SUFFIXES = (".pdf", ".docx", ".odt", ".pptx", ".md", ".markdown", ".html", ".htm")
+STAGE_WORDS = {"read": ("lecture", "reading"), "text": ("texte", "text"), "diagrams": ("schémas", "diagrams"),
+               "figures": ("images", "images"), "write": ("fichiers", "files")}
 
 
 def register(commands) -> None:
@@ -58,7 +60,7 @@ def adapt_command(args: Namespace) -> int:
                 with path.open("rb") as handle:
                     data = handle.read(MAX_BYTES + 1)  # one byte more: the reader says it is too large
                 result = adapt(data, profile, name=path.name, to=formats, backend=args.backend,
-                               course_glossary=glossary, diagrams=args.diagrams)
+                               course_glossary=glossary, diagrams=args.diagrams, progress=_stage_shown(args, bar))
                 (outdir / below).mkdir(parents=True, exist_ok=True)
                 for fmt, target in targets.items():
                     target.write_bytes(result.files[fmt])
@@ -115,6 +117,15 @@ def _bar(args: Namespace, total: int):
 
     return tqdm(total=total, unit=say(args, "fichier", "file"), file=sys.stderr, leave=False,
                 disable=args.json or not sys.stderr.isatty())
+
+
+def _stage_shown(args: Namespace, bar):
+    """Where the file in hand is, beside the bar: « images 3/12 »."""
+    def show(stage: str, done: int, total: int) -> None:
+        word = say(args, *STAGE_WORDS[stage])
+        bar.set_postfix_str(f"{word} {done}/{total}" if total > 1 else word)
+
+    return show
 
 
 def _emit(args: Namespace, reports: list[dict]) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 
 from ..profiles.model import Profile
 from ..results import Notice
-from .model import Block, Document, Heading, ListBlock, ListItem, Mark, Paragraph, Quote, Text
+from .model import Block, Document, Heading, ListBlock, Mark, Paragraph, Quote, Text
 
 PARAGRAPH_GAP = "\n\n"
 
@@ -182,8 +182,8 @@ def _replaced(blocks: tuple[Block, ...], rewritten: dict[tuple, Text], prefix: t
         if isinstance(block, Paragraph) and prefix + (n,) in rewritten:
             block = replace(block, text=rewritten[prefix + (n,)])
         elif isinstance(block, ListBlock):
-            items = tuple(ListItem(rewritten.get(prefix + (n, k), item.text),
-                                   _replaced(item.children, rewritten, prefix + (n, k, "children")))
+            items = tuple(replace(item, text=rewritten.get(prefix + (n, k), item.text),
+                                  children=_replaced(item.children, rewritten, prefix + (n, k, "children")))
                           for k, item in enumerate(block.items))
             block = replace(block, items=items)
         elif isinstance(block, Quote):

@@ -54,6 +54,7 @@ class Paragraph:
 class ListItem:
     text: Text
     children: tuple[Block, ...] = ()  # nested lists (and any other block inside the item)
+    source: Source = field(default_factory=Source)
 
 
 @dataclass(frozen=True)

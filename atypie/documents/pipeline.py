@@ -2,6 +2,7 @@
 that has no alt text with the image pipeline, then write the formats asked for (writers/)."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from ..errors import AtypieError, InvalidInput
@@ -13,6 +14,13 @@ from .scans import read_scans
 
 FORMATS = ("html", "md", "docx", "odt", "pdf")
 EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt", "pdf": "pdf"}
+STAGES = ("read", "text", "diagrams", "figures", "write")  # in the order they run; "diagrams" only on request
+
+Progress = Callable[[str, int, int], None]  # (stage, steps done, steps in that stage): where a long adaptation is
+
+
+def _silent(stage: str, done: int, total: int) -> None:
+    """The progress report of a caller who does not follow it."""
 
 
 @dataclass(frozen=True)
@@ -29,39 +37,50 @@ class AdaptResult:
 
 def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] = ("html",),
           backend: str | None = None, course_glossary: dict[str, str] | None = None,
-          describe_figures: bool = True, diagrams: bool = False) -> AdaptResult:
+          describe_figures: bool = True, diagrams: bool = False, progress: Progress = _silent) -> AdaptResult:
     """The document in `data` adapted for `profile`, written in each format of `to` (html, md, docx, odt, pdf);
-    with `diagrams`, a diagram at the end of each section."""
+    with `diagrams`, a diagram at the end of each section. `progress` is told each stage (see STAGES) as it
+    starts, and each figure and file as it is done."""
     unknown = [f for f in to if f not in FORMATS]
     if unknown or not to:
         raise InvalidInput(detail=f"format de sortie inconnu : {', '.join(unknown) or 'aucun'} "
                                   f"(formats possibles : {', '.join(FORMATS)})")
+    progress("read", 0, 1)
     document, notices = read_scans(read_document(data, name), profile.language)
     if document.blocks and isinstance(document.blocks[0], Break) and document.blocks[0].kind == "page":
         document = replace(document, blocks=document.blocks[1:])  # « Page 1 » before the title tells nothing
+    progress("text", 0, 1)
     adapted = adapt_document(document, profile, backend=backend, course_glossary=course_glossary)
     if notices:
         adapted = replace(adapted, notices=[*notices, *adapted.notices])
     if diagrams:
         from .diagrams import with_diagrams
+        progress("diagrams", 0, 1)
         adapted = replace(adapted, document=with_diagrams(adapted.document, profile, backend=backend))
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]
-    descriptions = _descriptions(adapted, profile, backend) if describe_figures else {}
-    files = {fmt: _write(fmt, adapted, profile, descriptions) for fmt in to}
+    descriptions = _descriptions(adapted, profile, backend, progress) if describe_figures else {}
+    files: dict[str, bytes] = {}
+    for done, fmt in enumerate(to):
+        progress("write", done, len(to))
+        files[fmt] = _write(fmt, adapted, profile, descriptions)
+    progress("write", len(to), len(to))
     return AdaptResult(adapted, files, descriptions, len(figures))
 
 
-def _descriptions(adapted: AdaptedDocument, profile: Profile, backend: str | None) -> dict[int, str]:
+def _descriptions(adapted: AdaptedDocument, profile: Profile, backend: str | None,
+                  progress: Progress) -> dict[int, str]:
     """An alt text for each figure that has its picture but no alt text of its own, by its position in walk()."""
     from ..vision.describe import describe
 
     found: dict[int, str] = {}
-    for position, block in enumerate(walk(adapted.document.blocks)):
-        if isinstance(block, Figure) and block.image and not block.alt.strip():
-            try:
-                found[position] = describe(block.image, profile, backend=backend).alt
-            except AtypieError:  # a picture that cannot be read keeps the writers' plain « sans description »
-                continue
+    todo = [(position, block) for position, block in enumerate(walk(adapted.document.blocks))
+            if isinstance(block, Figure) and block.image and not block.alt.strip()]
+    for done, (position, block) in enumerate(todo):
+        progress("figures", done, len(todo))
+        try:
+            found[position] = describe(block.image, profile, backend=backend).alt
+        except AtypieError:  # a picture that cannot be read keeps the writers' plain « sans description »
+            continue
     return found
 
 

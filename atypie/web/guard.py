@@ -15,11 +15,13 @@ log = logging.getLogger("atypie.web")
 
 
 def guarded(fn):
-    """Wrap an event handler whose last argument is the interface language ("fr" or "en")."""
+    """Wrap an event handler whose last argument is the interface language ("fr" or "en"), or just before a
+    progress tracker that Gradio adds at the end."""
 
     @functools.wraps(fn)
     def run(*args):
-        lang = lang_of(args[-1] if args else None)
+        given = [arg for arg in args if type(arg).__name__ != "Progress"]
+        lang = lang_of(given[-1] if given else None)
         try:
             return fn(*args)
         except AtypieError as err:

@@ -178,10 +178,16 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
                         result.text, method, files.paths)
 
 
+# Where each stage of a document's adaptation starts and ends, as a share of the whole (figures are the slowest).
+_STAGE_SPANS = {"read": (0.0, 0.1), "text": (0.1, 0.45), "diagrams": (0.45, 0.55), "figures": (0.55, 0.9),
+                "write": (0.9, 1.0)}
+
+
 def adapt_upload(store: Store, code: str | None, path: str | None, formats: list[str] | None,
-                 lang: str) -> DocumentView:
+                 lang: str, report=None) -> DocumentView:
     """A course document (PDF, DOCX, ODT, PPTX, Markdown, HTML) adapted whole for the code's profile: a preview of
-    the plain version and the files in the formats chosen."""
+    the plain version and the files in the formats chosen. `report(share_done, what)`, when given, is told how far
+    the work is, in the interface language (Gradio's progress bar)."""
     from pathlib import Path
 
     from ..documents.limits import MAX_BYTES
@@ -196,7 +202,7 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
     access = resolve(store, code)
     result = api.adapt(upload.read_bytes(), access.profile, name=upload.name, to=tuple(dict.fromkeys(("html",
                                                                                                        *chosen))),
-                       store=store)
+                       store=store, progress=_stages_told(report, lang) if report is not None else None)
     files = Downloads()
     stem = re.sub(r"[^\w.-]+", "-", Path(upload.name).stem)[:80].strip(".-") or "document"  # a safe file name
     for fmt in chosen:
@@ -207,6 +213,14 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
     title = t("document.result", result.adapted.lang)
     return DocumentView(frame(result.files["html"].decode("utf-8"), title), summary,
                         views.notices(result.adapted.notices, lang), files.paths)
+
+
+def _stages_told(report, lang: str):
+    def step(stage: str, done: int, total: int) -> None:
+        low, high = _STAGE_SPANS[stage]
+        report(low + (high - low) * done / max(total, 1), t(f"progress.{stage}", lang, done=done, total=total))
+
+    return step
 
 
 def illustrate_text(store: Store, code: str | None, text: str, lang: str, *, mode: str = "nodes") -> IllustrateView:

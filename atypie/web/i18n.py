@@ -91,11 +91,24 @@ STRINGS: dict[str, dict[str, str]] = {
               "expliquer ; {figures} images, dont {described} décrites par atypie.",
         "en": "{blocks} paragraphs and list items read, {changed} simplified; {unexplained} words still to explain; "
               "{figures} images, {described} of them described by atypie."},
+    "progress.read": {"fr": "Lecture du document", "en": "Reading the document"},
+    "progress.text": {"fr": "Simplification du texte", "en": "Simplifying the text"},
+    "progress.diagrams": {"fr": "Schémas des sections", "en": "Diagrams of the sections"},
+    "progress.figures": {"fr": "Description des images ({done} sur {total})",
+                         "en": "Describing the images ({done} of {total})"},
+    "progress.write": {"fr": "Écriture des fichiers ({done} sur {total})",
+                       "en": "Writing the files ({done} of {total})"},
     "upload.too_big": {"fr": "il pèse {size} octets, le maximum est {limit} octets",
                        "en": "it weighs {size} bytes, the maximum is {limit} bytes"},
     "upload.not_text": {"fr": "ce n'est pas un fichier texte lisible ; envoyez un fichier .txt ou .md en UTF-8",
                         "en": "this is not a readable text file; send a .txt or .md file in UTF-8"},
     "upload.empty": {"fr": "aucun fichier n'a été reçu", "en": "no file was received"},
+    # Gradio's drop zone speaks the browser's language; these follow the page's (see `on_load_js`).
+    "dropzone.drop": {"fr": "Déposez le fichier ici", "en": "Drop the file here"},
+    "dropzone.or": {"fr": "- ou -", "en": "- or -"},
+    "dropzone.click": {"fr": "Cliquez pour le choisir", "en": "Click to choose it"},
+    "dropzone.button": {"fr": "Choisir un fichier ou le déposer ici", "en": "Choose a file or drop it here"},
+    "dropzone.input": {"fr": "Envoi de fichier", "en": "File upload"},
     "refused.no_code": {"fr": "sans code d'accès, la création d'images n'est pas possible",
                         "en": "without an access code, image generation is not possible"},
     # --- staff ----------------------------------------------------------------------------------------
@@ -266,14 +279,17 @@ def switch_js(title_key: str) -> str:
     """Run in the browser before the switch's handler: the page's `lang` attribute and title follow the choice."""
     titles = {lang: STRINGS[title_key][lang] for lang in LANGS}
     return ("(lang) => { document.documentElement.lang = lang; "
-            f"document.title = {json.dumps(titles, ensure_ascii=False)}[lang]; return lang; }}")
+            f"document.title = {json.dumps(titles, ensure_ascii=False)}[lang]; "
+            "window.atypieLang = lang; if (window.atypieDropzones) window.atypieDropzones(); return lang; }")
 
 
 def on_load_js(lang: str) -> str:
-    """Run once the page is loaded: Gradio sets `lang` from the browser's locale, atypie sets the interface's.
-    Gradio's message boxes put their close button inside a header that is itself a button (nested controls,
-    which screen readers cannot reach): the header loses its button role as soon as a message appears."""
-    return (f"() => {{ document.documentElement.lang = '{lang_of(lang)}';"
-            " const unnest = () => document.querySelectorAll('[role=\"button\"]').forEach(el => {"
-            " if (el.querySelector('button')) { el.removeAttribute('role'); el.removeAttribute('tabindex'); } });"
-            " new MutationObserver(unnest).observe(document.body, {childList: true, subtree: true}); }")
+    """Run once the page is loaded (on_load.js): the page's `lang`, the drop zones' words in the page's language
+    instead of the browser's, and Gradio's nested buttons repaired."""
+    from importlib.resources import files
+
+    keys = ("drop", "or", "click", "button", "input")
+    texts = {code: {k: STRINGS[f"dropzone.{k}"][code] for k in keys} for code in LANGS}
+    script = files(__package__).joinpath("on_load.js").read_text(encoding="utf-8")
+    return (script.replace("__LANG__", json.dumps(lang_of(lang)))
+            .replace("__DROPZONE_TEXTS__", json.dumps(texts, ensure_ascii=False)))

@@ -177,8 +177,10 @@ def _document_tab(gr, page: _Page, sample: str):
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-document-files")
 
-        def adapt(code: str, document: str | None, formats: list[str], lang: str):
-            view = handlers.adapt_upload(page.store, code, document, formats, lang)
+        def adapt(code: str, document: str | None, formats: list[str], lang: str,
+                  progress=gr.Progress()):  # noqa: B008 (Gradio finds its progress bar by this default)
+            view = handlers.adapt_upload(page.store, code, document, formats, lang,
+                                         report=lambda share, what: progress(share, desc=what))
             return view.page_html, view.summary, view.notices_html, view.files
 
         run.click(guarded(adapt), [page.code, document, formats, page.lang], [result, summary, notices, files],

@@ -60,3 +60,19 @@ def test_an_unknown_format_or_a_missing_path_is_refused_before_any_work(capsys, 
     assert code == 2 and "ATY-E010" in err
     code, _, err = run(capsys, "adapt", str(tmp_path / "absent.md"), "-o", str(tmp_path / "out"))
     assert code == 2 and "ATY-E010" in err
+
+
+def test_the_bar_shows_where_the_file_in_hand_is_in_the_cli_language():
+    import io
+    from argparse import Namespace
+
+    from tqdm import tqdm
+
+    from atypie.cli.adapt import _stage_shown
+
+    bar = tqdm(total=2, file=io.StringIO())
+    _stage_shown(Namespace(lang="fr"), bar)("figures", 3, 12)
+    assert bar.postfix == "images 3/12"
+    _stage_shown(Namespace(lang="en"), bar)("read", 0, 1)
+    assert bar.postfix == "reading"
+    bar.close()

@@ -167,6 +167,9 @@ def test_nested_lists_three_levels_with_an_ordered_start():
     assert [item.text.text for item in inner.items] == ["détail un", "détail deux"]
     assert middle.items[1].children == (Paragraph(Text("Un second paragraphe du sous-point B."),
                                                   middle.items[1].children[0].source),)
+    assert [item.source.line for item in outer.items] == [1, 2, 9]  # each item knows its line
+    assert [item.source.line for item in inner.items] == [4, 5]
+    assert {item.source.index for item in outer.items} == {outer.source.index}
 
 
 def test_gfm_table_has_one_header_row_and_text_cells():

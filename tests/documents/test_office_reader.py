@@ -104,6 +104,8 @@ def test_the_course_is_read_with_its_structure(made, fmt):
     assert [item.text.text for item in lists[0].items] == ["Le noyau", "Les mitochondries"]
     nested = lists[0].items[0].children[0]
     assert not nested.ordered and [i.text.text for i in nested.items] == ["contient l’ADN", "contient le nucléole"]
+    item_places = [item.source.index for item in (lists[0].items[0], *nested.items, lists[0].items[1])]
+    assert item_places == sorted(item_places) and len(set(item_places)) == 4  # each item has its place, in order
 
     (table,) = _only(document, Table)
     assert [[cell.text for cell in row] for row in table.rows] == [

@@ -49,6 +49,15 @@ def test_known_errors_show_their_message_in_the_chosen_language_escaped():
     assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
 
 
+def test_the_language_is_found_before_the_progress_tracker_gradio_adds():
+    def adapt(path, lang, progress=gr.Progress()):  # noqa: B008 (how Gradio asks for one)
+        raise UploadRejected(detail="vide")
+
+    with pytest.raises(gr.Error) as english:
+        guarded(adapt)(None, "en", gr.Progress())
+    assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
+
+
 @pytest.mark.parametrize("lang, reference", [("fr", "réf."), ("en", "ref.")])
 def test_unexpected_errors_log_one_line_with_a_reference_the_user_also_sees(atypie_logger, lang, reference):
     stream = io.StringIO()

@@ -222,3 +222,16 @@ def test_an_uploaded_document_comes_back_in_the_profiles_display_with_a_safe_fil
     with pytest.raises(AtypieError) as refused:
         handlers.adapt_upload(seeded.store, seeded.allowed, None, ["html"], "fr")
     assert refused.value.code == "ATY-E026"
+
+
+def test_a_document_being_adapted_tells_how_far_it_is_in_the_interface_language(seeded, tmp_path):
+    upload = tmp_path / "cours.md"
+    upload.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges.\n",
+                      encoding="utf-8")
+    told: list[tuple[float, str]] = []
+    handlers.adapt_upload(seeded.store, seeded.allowed, str(upload), ["md", "odt"], "en",
+                          report=lambda share, what: told.append((share, what)))
+    shares = [share for share, _ in told]
+    assert shares == sorted(shares) and shares[0] == 0.0 and shares[-1] == 1.0
+    assert [what for _, what in told][:2] == ["Reading the document", "Simplifying the text"]
+    assert told[-1][1] == "Writing the files (3 of 3)"  # the preview's HTML, then the two formats chosen

@@ -288,7 +288,8 @@ class BlockBuilder:
             self._place(ListBlock(container.ordered, tuple(container.items), container.start,
                                   Source(line=container.line)))
         elif container.kind == "item":
-            self._stack[-1].items.append(ListItem(container.text or Text(""), tuple(container.blocks)))
+            self._stack[-1].items.append(ListItem(container.text or Text(""), tuple(container.blocks),
+                                                  Source(line=container.line)))
         elif container.kind == "group":
             for block in _captioned(container.blocks, caption):
                 self._place(block)
@@ -301,7 +302,7 @@ class BlockBuilder:
         target = self._target()
         if target.kind == "list":  # a block straight inside a list, outside its items
             self.count()
-            target.items.append(ListItem(Text(""), (block,)))
+            target.items.append(ListItem(Text(""), (block,), block.source))
         else:
             target.blocks.append(block)
 
@@ -311,10 +312,10 @@ class BlockBuilder:
             return
         target = self._target()
         if target.kind == "item" and target.text is None and not target.blocks:
-            target.text = text
+            target.text, target.line = text, line
         elif target.kind == "list":
             self.count()
-            target.items.append(ListItem(text))
+            target.items.append(ListItem(text, source=Source(line=line)))
         elif len(text.marks) == 1 and text.marks[0].kind == "math" and text.marks[0].end - text.marks[0].start == len(
                 text.text.strip()):
             self.add(Formula(text.text.strip(), "latex", Source(line=line)))  # a formula standing alone
@@ -346,7 +347,8 @@ def _numbered(blocks: list, counter: list[int] | None = None) -> tuple[Block, ..
         source = replace(block.source, index=counter[0])
         counter[0] += 1
         if isinstance(block, ListBlock):
-            items = tuple(replace(item, children=_numbered(list(item.children), counter)) for item in block.items)
+            items = tuple(replace(item, source=replace(item.source, index=source.index),  # the list's own index
+                                  children=_numbered(list(item.children), counter)) for item in block.items)
             block = replace(block, items=items)
         elif isinstance(block, Quote):
             block = replace(block, blocks=_numbered(list(block.blocks), counter))

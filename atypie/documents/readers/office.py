@@ -253,9 +253,9 @@ class _Reader:
         for blocks in items:
             inner = self.blocks(blocks)
             if inner and isinstance(inner[0], Paragraph):
-                out.append(ListItem(inner[0].text, tuple(inner[1:])))
+                out.append(ListItem(inner[0].text, tuple(inner[1:]), inner[0].source))
             elif inner:
-                out.append(ListItem(Text(""), tuple(inner)))
+                out.append(ListItem(Text(""), tuple(inner), inner[0].source))
         return tuple(out)
 
     def definitions(self, entries: list) -> list:
@@ -266,7 +266,7 @@ class _Reader:
             inner = [block for definition in definitions for block in self.blocks(definition)]
             if inner and isinstance(inner[0], Paragraph):
                 text, inner = _join(text, " : ", inner[0].text), inner[1:]
-            items.append(ListItem(text, tuple(inner)))
+            items.append(ListItem(text, tuple(inner), source))
         return [ListBlock(False, tuple(items), 1, source)] if items else []
 
     def table(self, c: list) -> list:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
 from .. import limits
@@ -53,9 +54,9 @@ def list_block(entries: list[tuple[int, Text, bool, int]], source: Source) -> Li
             level, text = entries[index][0], entries[index][1]
             if level > depth and items:
                 child, index = build(index, level)
-                items[-1] = ListItem(items[-1].text, items[-1].children + (child,))
+                items[-1] = replace(items[-1], children=items[-1].children + (child,))
             else:
-                items.append(ListItem(text))
+                items.append(ListItem(text, source=source))
                 index += 1
         return ListBlock(ordered, tuple(items), start), index
 

@@ -154,7 +154,7 @@ def browser():
 
 def new_page(browser, locale: str = "fr-FR"):
     """A page in a fresh context (no shared cookies or state), desktop-sized, with the browser's `locale` (Gradio's
-    own strings, such as « Déposez le fichier ici », follow it; atypie's follow its language switch)."""
+    own strings follow it, except the drop zones, which atypie rewrites; atypie's follow its language switch)."""
     context = browser.new_context(locale=locale, viewport={"width": 1280, "height": 900})
     context.set_default_timeout(30_000)
     return context.new_page()

@@ -107,6 +107,35 @@ def test_image_to_text_reads_an_atypie_diagram(web_server, page, diagram_png):
     screenshot(page, "path-describe", publish=True)
 
 
+def test_document_tab_speaks_the_pages_language_and_adapts_a_course_note(web_server, browser, tmp_path):
+    """In a browser set to German, the drop zone of « Document → document adapté » reads French on the French page
+    and English once the switch says English; a Markdown note sent there comes back adapted, with its summary."""
+    from .conftest import new_page
+
+    page = new_page(browser, locale="de-DE")
+    try:
+        open_page(page, web_server.url + "/")
+        open_tab(page, "tab.document")
+        zone = page.locator("#atypie-document-file [data-testid=upload-text]")
+        expect(zone).to_contain_text(t("dropzone.drop"))
+        expect(page.locator("#atypie-document-file button.upload-container")).to_have_attribute(
+            "aria-label", t("dropzone.button"))
+        page.get_by_role("radio", name="English").check()
+        expect(zone).to_contain_text(t("dropzone.drop", "en"))
+        expect(zone).to_contain_text(t("dropzone.click", "en"))
+        note = tmp_path / "cellule.md"
+        note.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges "
+                        "entre la cellule et son milieu.\n\n- le noyau\n- les mitochondries\n", encoding="utf-8")
+        page.locator("#atypie-document-file input[type=file]").set_input_files(str(note))
+        page.get_by_role("button", name=t("document.button", "en"), exact=True).click()
+        expect(page.locator("#atypie-document-summary")).to_contain_text("paragraphs and list items read",
+                                                                        timeout=RESULT_TIMEOUT_MS)
+        expect(page.frame_locator("#atypie-document-result iframe").locator("main h1")).to_contain_text("La cellule")
+        assert_accessible(page, "document result")
+    finally:
+        page.context.close()
+
+
 def test_illustration_tab_only_for_the_allowed_profile(web_server, page):
     """The « Schéma → image » tab: absent without a code and for a profile without the right, present for the
     profile the staff allowed."""
