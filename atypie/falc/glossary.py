@@ -31,7 +31,7 @@ from ..language.data import entries, plain_definitions, sections, settings, toml
 from ..language.definitions import TextDefinition, cues, find_definitions, normalise
 from ..language.frequency import zipf
 from ..results import Notice
-from . import inflect, plain_words
+from . import inflect, phrase_terms, plain_words
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
 SOURCES = ("text", "course", "lexicon", "dictionary", "mistral")
@@ -46,6 +46,7 @@ DICTIONARY_ZIPF = 4.0  # the same for the broad dictionary, stricter: it holds t
 # second tuning set, bench/data/courses_fr/tuning2.jsonl, gathered after the first was saturated: hard words explained
 # 53.0 % → 57.4 %, entries 8.8 → 9.6 per paragraph; 4.3 gave 59.3 % for 11.0 entries, 4.6 61.9 % for 13.1)
 DICTIONARY_FILE = "lexicon.txt"
+RARE_ADJECTIVE_ZIPF = 3.7  # an adjective rarer than this keeps its own entry beside its phrases (« hebdomadaire »)
 LITERARY_ZIPF = 3.5  # a verb form in the passé simple or the imperfect subjunctive rarer than this gets an entry
 _LITERARY_VERB = "forme du verbe « {} » (un temps des livres et des récits)"
 MAX_MODEL_TERMS = 30  # the most words one text asks the model to define
@@ -273,7 +274,33 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if key not in found and key not in covered and key not in lexicon_terms:
             add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, start)), "dictionnaire",
                                    "dictionary"))
+    if lang == "fr" and analysis.tagged:
+        _phrased(found, analysis)
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+def _phrased(found: dict[str, GlossaryEntry], analysis) -> None:
+    """A hard adjective's entry becomes the entry of the phrases it makes with its noun (see phrase_terms):
+    « juridique » → « cadre juridique : cadre qui concerne le droit et les lois »."""
+    phrases: dict[str, list[GlossaryEntry]] = {}
+    rarest: dict[str, float] = {}  # the adjective as the reader meets it: « hebdomadaires » is rarer than its lemma
+    for noun, adjective in phrase_terms.noun_adjective_pairs(analysis.doc):
+        key = next((k for k in _dictionary_keys(_keys(adjective)) if k in found), None)
+        entry = found.get(key) if key else None
+        if entry is None or entry.source not in ("lexicon", "dictionary") or " " in entry.term:
+            continue
+        rarest[key] = min(rarest.get(key, zipf(key, "fr")), zipf(adjective.text.lower(), "fr"))
+        term = analysis.text[noun.idx:adjective.idx + len(adjective.text)].lower()
+        definition = phrase_terms.phrase_definition(noun, entry.definition)
+        made = phrases.setdefault(key, [])
+        if definition and len(made) < phrase_terms.MAX_PHRASES and term not in {e.term for e in made} \
+                and normalise(term) not in found:
+            made.append(GlossaryEntry(term, definition, entry.origin, entry.source))
+    for key, made in phrases.items():
+        if made and rarest[key] >= RARE_ADJECTIVE_ZIPF:
+            del found[key]  # a word the reader knows: the phrase is the term (« cadre juridique »)
+        for entry in made:
+            found[normalise(entry.term)] = entry
 
 
 SENSES_FILE = "senses.toml"

@@ -1,0 +1,54 @@
+"""A noun followed by a hard adjective is explained as one term, in the words of the adjective's definition:
+« documents administratifs » : documents qui concernent les services publics et leurs démarches. A reader meets
+the phrase, not the adjective alone, and the definition then reads as the phrase's own. French only; the verb
+after « qui » agrees with the noun (Grammalecte's tables), and a definition that does not start with « qui … » or
+« relatif à … » is left to the adjective's own entry."""
+from __future__ import annotations
+
+import re
+
+from ..adapters import grammalecte, lexicon
+
+MAX_PHRASES = 2  # distinct phrases one adjective's definition is given for; its other uses are read from those
+_RELATIVE_TO = re.compile(r"^relati(?:f|ve|fs|ves) (à la |à l['’]|à |au |aux )", re.IGNORECASE)
+_ARTICLE_AFTER_A = {"à la ": "la ", "à l'": "l'", "à l’": "l’", "à ": "", "au ": "le ", "aux ": "les "}
+
+
+def noun_adjective_pairs(doc) -> list[tuple[object, object]]:
+    """(noun, adjective) for each adjective that follows its noun directly (« cadre juridique »), in text order; a
+    participle used as an adjective counts (« données brutes » is tagged as a verb)."""
+    return [(token.head, token) for token in doc
+            if token.pos_ in ("ADJ", "VERB") and token.dep_ == "amod" and token.i > 0 and token.head.i == token.i - 1
+            and token.head.pos_ == "NOUN" and token.head.is_alpha and token.is_alpha]
+
+
+def phrase_definition(noun, definition: str) -> str | None:
+    """The definition of « noun adjective » from the adjective's `definition`, or None when it cannot be made
+    to agree: « qui concerne le droit » → « cadre qui concerne le droit », « capacités qui concernent l'esprit »;
+    « relatif au droit » → « cadre en lien avec le droit »."""
+    definition = definition.strip().rstrip(".")
+    related = _RELATIVE_TO.match(definition)
+    if related:
+        return f"{noun.text.lower()} en lien avec {_ARTICLE_AFTER_A[related.group(1).lower()]}" \
+               f"{definition[related.end():]}"
+    words = definition.split(" ", 2)
+    if len(words) < 3 or words[0].lower() != "qui":
+        return None
+    verb = words[1]
+    if "Plur" in noun.morph.get("Number"):
+        verb = _plural(verb)
+        if verb is None:
+            return None
+    return f"{noun.text.lower()} qui {verb} {words[2]}"
+
+
+def _plural(verb: str) -> str | None:
+    """The third person plural of the present-tense `verb` (« concerne » → « concernent », « est » → « sont »)."""
+    if not grammalecte.available():
+        return None
+    for reading in lexicon.readings(verb):
+        if reading.kind == "V" and any(tense == ":Ip" for tense, _ in reading.verb_forms):
+            plural = grammalecte.conjugated(reading.lemma, ":Ip", ":3p")
+            if plural:
+                return plural
+    return None
