@@ -19,7 +19,10 @@ Measures, per document and per half (tuning / test):
 Targets: headings ≥ 100 % and tables ≥ 100 % in every output format, list items ≥ 80 %; leaked markup 0; images
 without alt 0; `<html lang>` on every HTML output; pipeline ≤ 1.5 × simplify (describe_figures=False).
 
-Run: .venv/bin/python bench/documents.py [--show] [--split tuning|test|all] [--rounds N]
+- speed (split « speed »: an 18-page text PDF with 22 pictures): pages per minute with every figure described, and
+  the ratio without figure descriptions to `simplify` on the same text extracted plainly (best of 3 at least).
+
+Run: .venv/bin/python bench/documents.py [--show] [--split tuning|test|all|speed] [--rounds N]
 Tune on the tuning half only; the test half is for reporting once tuning is frozen. Files whose repository states
 no licence are not committed (see bench/data/documents_fr/README.md): on a fresh clone they are listed as absent and
 the rest still runs. A reader or writer that does not exist yet is reported as such, not as a failure.
@@ -318,10 +321,36 @@ def summary(half: str, rows: list[dict], absent: list[str]) -> None:
             print(f"   PDF: {n} pages in {s:.1f} s, {60 * n / s:.1f} pages/min")
 
 
+def speed(entries: list[dict], profile, rounds: int) -> None:
+    """The issue's speed case: a long text PDF with figures (split « speed »), adapted as `atypie adapt` does by
+    default (HTML out): pages per minute with every figure described, and the ratio to `simplify` on the same
+    text extracted plainly, without the figure descriptions, best of `rounds`, in the same run."""
+    from atypie.documents.model import plain_text
+    from atypie.documents.pipeline import adapt
+    from atypie.documents.read import read_document
+    from atypie.falc.simplify import simplify
+
+    for entry in entries:
+        name, data = entry["file"], (DATA / entry["file"]).read_bytes()
+        document = read_document(data, name)
+        text, n = plain_text(document), pages(document)
+        start = time.perf_counter()
+        result = adapt(data, profile, name=name, to=("html",))
+        whole = time.perf_counter() - start
+        timed = interleaved(rounds, lambda: adapt(data, profile, name=name, to=("html",), describe_figures=False),
+                            lambda: simplify(text, profile))
+        print(f"\n== speed: {entry['id']} ({n} pages, {result.figures} figures, {len(text.split())} words)")
+        print(f"   whole pipeline, figures described ({len(result.descriptions)}): {whole:.1f} s, "
+              f"{60 * n / whole:.1f} pages/min")
+        print(f"   without figure descriptions {timed[0]:.2f} s, simplify on the plain text {timed[1]:.2f} s: "
+              f"ratio {timed[0] / timed[1]:.2f}× (target ≤ 1.5×)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", action="store_true", help="print one block per document")
-    parser.add_argument("--split", choices=("tuning", "test", "all"), default="tuning")
+    parser.add_argument("--split", choices=("tuning", "test", "all", "speed"), default="tuning",
+                        help="a half, both, or only the long PDF of the speed case (« all » runs it too)")
     parser.add_argument("--rounds", type=int, default=1, help="timing rounds for the ratio (best of N)")
     args = parser.parse_args()
 
@@ -330,6 +359,8 @@ def main() -> int:
 
     entries = [json.loads(line) for line in (DATA / "manifest.jsonl").open(encoding="utf-8") if line.strip()]
     entries = [e for e in entries if args.split in ("all", e["split"])]
+    timed_only = [e for e in entries if e["split"] == "speed"]
+    entries = [e for e in entries if e["split"] != "speed"]
     absent = [e for e in entries if not (DATA / e["file"]).exists()]
     if absent:
         print("absent (not shippable, so not in a fresh clone): " + ", ".join(e["file"] for e in absent))
@@ -347,8 +378,9 @@ def main() -> int:
         rows.append(row)
         if args.show:
             show(row)
-    for half in (("tuning", "test") if args.split == "all" else (args.split,)):
+    for half in (("tuning", "test") if args.split == "all" else () if args.split == "speed" else (args.split,)):
         summary(half, [r for r in rows if r["entry"]["split"] == half], [e["id"] for e in absent if e["split"] == half])
+    speed([e for e in timed_only if e not in absent], profile, max(args.rounds, 3))
     print("\ntargets: headings ≥ 100 % and tables ≥ 100 % in every output, list items ≥ 80 %; leaks 0; images without "
           "alt 0; <html lang> on every HTML output; pipeline ≤ 1.5× simplify without figure descriptions")
     return 1 if crashed else 0

@@ -10,6 +10,7 @@ import hashlib
 from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
 from .. import limits
 from ..model import Block, Break, Document, Figure, Heading, Paragraph, Source, Text
+from .pdf_flow import reflowed
 from .pdf_layout import Glyph, Page, Piece, layout
 from .pptx import list_block
 
@@ -83,6 +84,7 @@ def _read(pdf, pdfium, name: str, shown: str) -> Document:
     for page, pieces, page_figures in zip(pages, layout(pages), figures, strict=True):
         blocks.append(Break("page", page.number, Source(page=page.number, index=len(blocks))))
         blocks += _page_blocks(pieces, page_figures, page.number, len(blocks))
+    blocks = reflowed(blocks)
     _check_blocks(blocks, shown)
     return Document(tuple(blocks), title=_title(pdf, blocks), kind="pdf", name=name)
 
