@@ -60,6 +60,7 @@ def test_noun_idioms_keep_a_determiner_that_agrees(sentence, expected):
     ("Ils prêtent main forte aux habitants.", "Ils aident les habitants."),
     ("C'est à l'aube du siècle que tout change.", "C'est au début du siècle que tout change."),
     ("Elle fut au cœur du projet.", "Elle fut au centre du projet."),
+    ("La relation est au coeur des bases de données.", "La relation est au centre des bases de données."),  # oe
     ("Le maire a donné le coup d'envoi du festival.", "Le maire a lancé le festival."),
 ])
 def test_the_last_preposition_fits_the_meaning(sentence, expected):

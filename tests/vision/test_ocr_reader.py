@@ -93,3 +93,11 @@ def test_a_lone_capital_a_read_as_a_grave_one_is_an_a_unless_it_opens_a_sentence
     words = [_word("Spécialités", 0, 0, width=100), _word("À", 110, 0, width=15), _word("ET", 135, 0, width=25),
              _word("À", 0, 40, width=15), _word("la", 25, 40, width=20), _word("fin", 55, 40, width=30)]
     assert [w.text for w in _lone_capital_a(words)] == ["Spécialités", "A", "ET", "À", "la", "fin"]
+
+
+def test_a_micro_sign_read_as_u_after_a_number_is_a_micro_sign_again():
+    from atypie.vision.readers.ocr import _micro_units
+
+    words = [_word("10", 0, 0, width=20), _word("um", 25, 0, width=20), _word("us", 0, 40, width=20),
+             _word("et", 25, 40, width=20), _word("5", 0, 80, width=10), _word("us", 15, 80, width=20)]
+    assert [w.text for w in _micro_units(words)] == ["10", "µm", "us", "et", "5", "µs"]

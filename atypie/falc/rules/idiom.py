@@ -34,6 +34,12 @@ class IdiomMatch:
 
 
 @cache
+def folded(text: str) -> str:
+    """A word as the table and the text are compared: lower case, one apostrophe, « œ » as « oe » (« au coeur
+    des » is « au cœur des »)."""
+    return text.lower().replace("’", "'").replace("œ", "oe").replace("æ", "ae")
+
+
 def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...], bool]]:
     """(idiom, key sequence, plain meanings, article dropped), longest first."""
     table = entries(lang, "idioms.txt")
@@ -46,7 +52,7 @@ def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
         from ...language.nlp import pipeline
 
         tokenizer = pipeline(lang, full=False).tokenizer
-        keys = [tuple(t.text.lower().replace("’", "'") for t in tokenizer(idiom)) for idiom in table]
+        keys = [tuple(folded(t.text) for t in tokenizer(idiom)) for idiom in table]
     patterns = []
     keys = [_without_placeholder(key) for key in keys]
     for idiom, key in zip(table, keys, strict=True):
@@ -72,12 +78,12 @@ def _key(token) -> str:
     """The key of an idiom's word: its lemma, or a class for its determiner."""
     if token.pos_ == "DET" and "Poss=Yes" in str(token.morph):
         return "<poss>"
-    text = token.text.lower().replace("’", "'")
+    text = folded(token.text)
     if token.pos_ == "DET" and text in ("le", "la", "les", "l'", "un", "une"):
         return _ARTICLE
     if text in ("au", "aux", "du", "d'"):
         return _ALSO[text][0]
-    lemma = (token.lemma_ or token.text).lower().replace("’", "'")
+    lemma = folded(token.lemma_ or token.text)
     # the small model's lemmas of idiom words are unreliable ("clé" → "cler"): text or lemma, "a|b"
     return text if lemma == text or token.pos_ in ("ADP", "PRON") else f"{text}|{lemma}"
 
@@ -123,8 +129,8 @@ _ARTICLES = ("le", "la", "les", "l'", "l’", "un", "une", "des")
 
 @lru_cache(maxsize=65536)  # the same words come back in every text
 def _keys_of(word: str, lemma: str, pos: str, after_determiner: bool, possessive: bool) -> frozenset[str]:
-    text = word.lower().replace("’", "'")
-    keys = {text, (lemma or word).lower().replace("’", "'"), *_ALSO.get(text, ())}
+    text = folded(word)
+    keys = {text, folded(lemma or word), *_ALSO.get(text, ())}
     if not after_determiner:
         keys.update(_verb_forms("fr").get(text, ()))
     if len(text) > 3 and text[-1] in "sx":
@@ -167,7 +173,7 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     if analysis.lang == "fr":
         keys = _keys(tokens, analysis.doc)
     else:
-        keys = [frozenset((t.text.lower().replace("’", "'"),)) for t in tokens]
+        keys = [frozenset((folded(t.text),)) for t in tokens]
     index = _by_first_key(analysis.lang)
     present = frozenset().union(*keys) if analysis.lang == "fr" else None
     viable: dict[str, bool] = {}  # idiom → whether each of its words is somewhere in the text
@@ -180,7 +186,7 @@ def find_idioms(analysis) -> list[IdiomMatch]:
         firsts, seconds = lookups[token_keys]
         starts = [(i, p) for p in firsts]
         if analysis.lang == "en":
-            key = tokens[i].text.lower().replace("’", "'")
+            key = folded(tokens[i].text)
             starts += [(i, p) for stem in _english_stems(key) for p in index.get(stem, [])]
         article = _article_before(tokens, keys, i) if seconds else None
         if article is not None:
@@ -246,7 +252,7 @@ for _base, (_past, _part) in IRREGULAR.items():
 def english_forms(word: str) -> list[tuple[str, str]]:
     """The (base, form) an English word can be: form is "" (base), "s", "ed" (past or participle), "past",
     "part" or "ing" ("making" → make, "stopped" → stop, "carries" → carry, "went" → go)."""
-    word = word.lower().replace("’", "'")
+    word = folded(word)
     found = [(word, "")]
     if word in _IRREGULAR_FORMS:
         found.append(_IRREGULAR_FORMS[word])

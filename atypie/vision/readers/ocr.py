@@ -7,6 +7,7 @@ in reading order, and a short block lying along a connector is that connector's 
 bench/vision_diagrams_fr.py and bench/vision_ocr.py measure what each step buys."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ...adapters.tesseract import Word, ocr_words
@@ -87,7 +88,7 @@ def read_text(image, lang: str = "fr") -> OcrResult:
         words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
                         [w for w in plain.result() if _kept(w)])
     words += unread_marks(layout, words, scale, languages)
-    return _assemble(_lone_capital_a(words) if lang == "fr" else words, layout)
+    return _assemble(_micro_units(_lone_capital_a(words) if lang == "fr" else words), layout)
 
 
 def _merged(first: list[Word], second: list[Word]) -> list[Word]:
@@ -113,6 +114,20 @@ def _lone_capital_a(words: list[Word]) -> list[Word]:
             opens = k == 0 or line[k - 1].text.endswith((".", "!", "?", ":", "…"))
             if word.text == "À" and not (opens and k + 1 < len(line) and line[k + 1].text[:1].islower()):
                 fixed[id(word)] = replace(word, text="A")
+    return [fixed.get(id(word), word) for word in words]
+
+
+_MICRO_UNITS = {"um": "µm", "ug": "µg", "ul": "µL", "uL": "µL", "umol": "µmol", "us": "µs"}  # Tesseract reads µ as u
+
+
+def _micro_units(words: list[Word]) -> list[Word]:
+    """« 10 um » on a scale bar is « 10 µm »: a unit after a number on the same line, whose micro sign Tesseract
+    read as a « u » (« um » is no word in French; « us », after a number, is microseconds)."""
+    fixed = {}
+    for line in group_lines(words):
+        for before, word in zip(line, line[1:], strict=False):
+            if word.text in _MICRO_UNITS and re.fullmatch(r"\d+(?:[.,]\d+)?", before.text):
+                fixed[id(word)] = replace(word, text=_MICRO_UNITS[word.text])
     return [fixed.get(id(word), word) for word in words]
 
 
