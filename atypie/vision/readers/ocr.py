@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from ...adapters.tesseract import Word, ocr_words
 from ..layout import Layout, analyse
 from ..load import png_bytes
+from .dark_ink import dark_ink
 from .marks import unread_marks
 
 PSM = 11  # sparse text: the labels of a diagram, the lines of a slide, wherever they are
@@ -82,17 +83,25 @@ def read_text(image, lang: str = "fr") -> OcrResult:
     if scale != 1:
         page = page.resize((int(page.width * scale), int(page.height * scale)), Image.BICUBIC)
     languages = LANGUAGES.get(lang, "fra")
+    inked = dark_ink(image, layout.letter)
+    if inked is not None and scale != 1:
+        inked = inked.resize((int(inked.width * scale), int(inked.height * scale)), Image.BICUBIC)
     with ThreadPoolExecutor(2) as pool:
         normalised = pool.submit(ocr_words, png_bytes(page), languages=languages, psm=PSM)
         plain = pool.submit(ocr_words, png_bytes(image), languages=languages, psm=PLAIN_PSM)
+        dark = pool.submit(ocr_words, png_bytes(inked), languages=languages, psm=PSM) if inked is not None else None
         words = _merged([_scaled(w, 1 / scale) for w in normalised.result() if _kept(w)],
                         [w for w in plain.result() if _kept(w)])
+        if dark is not None:  # a chart's labels that its coloured curves crossed
+            words = _merged(words, [_scaled(w, 1 / scale) for w in dark.result() if _kept(w)], _whole_again)
     words += unread_marks(layout, words, scale, languages)
     return _assemble(_micro_units(_lone_capital_a(words) if lang == "fr" else words), layout)
 
 
-def _merged(first: list[Word], second: list[Word]) -> list[Word]:
-    """The words of both readings; where two overlap, the one read with more confidence."""
+def _merged(first: list[Word], second: list[Word], completes=None) -> list[Word]:
+    """The words of both readings; where two overlap, the one read with more confidence, or the one of `second`
+    that `completes` (by default `_completes`) says is whole where the first reading has a piece."""
+    completes = completes or _completes
     kept = list(first)
     for word in second:
         rivals = [w for w in kept if _overlaps(w, word)]
@@ -100,7 +109,7 @@ def _merged(first: list[Word], second: list[Word]) -> list[Word]:
             if _plain_enough(word):
                 kept.append(word)
         elif _plain_enough(word) and (word.confidence > max(w.confidence for w in rivals) + MERGE_MARGIN
-                                      or _completes(word, rivals)):
+                                      or completes(word, rivals)):
             kept = [w for w in kept if not any(w is r for r in rivals)] + [word]
     return kept
 
@@ -129,6 +138,18 @@ def _micro_units(words: list[Word]) -> list[Word]:
             if word.text in _MICRO_UNITS and re.fullmatch(r"\d+(?:[.,]\d+)?", before.text):
                 fixed[id(word)] = replace(word, text=_MICRO_UNITS[word.text])
     return [fixed.get(id(word), word) for word in words]
+
+
+DARK_SURE = 80.0  # the confidence a word of the dark-ink reading needs to replace the pieces a curve left
+
+
+def _whole_again(word: Word, rivals: list[Word]) -> bool:
+    """A word of the dark-ink reading, read with confidence, that holds the pieces the other readings made of it
+    where a curve crossed it (« Pe » for « Pentium »): the pieces are its start or its end."""
+    whole = word.text.lower()
+    return word.confidence >= DARK_SURE and len(rivals) == 1 and len(rivals[0].text) >= 2 and (
+        whole.startswith(rivals[0].text.lower()) or whole.endswith(rivals[0].text.lower())) and len(whole) > len(
+        rivals[0].text)
 
 
 def _completes(word: Word, rivals: list[Word]) -> bool:
