@@ -12,8 +12,8 @@ from atypie.vision.load import (
     MAX_SIDE,
     MAX_SVG_DEPTH,
     MAX_SVG_ELEMENTS,
-    sheet_scale,
     load_image,
+    sheet_scale,
     sniff,
 )
 from tests.vision.hostile import pdf_with_pages, run_isolated
