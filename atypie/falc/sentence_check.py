@@ -84,8 +84,11 @@ def _verb_before_opener(words: list, conjugated: Callable[[str], bool]) -> bool:
         if token.pos_ == "SCONJ" or "Rel" in token.morph.get("PronType"):
             return False
         misread = token.pos_ in ("NOUN", "ADJ") or token.pos_ == "PROPN" and token.text.islower()  # « prévoit »
-        if misread and k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "ADJ") and _maybe_verb(words, k, conjugated):
-            return True  # right after its subject's noun, not after a preposition (« instrument d'échange »)
+        after_subject = k > 0 and words[k - 1].pos_ in ("NOUN", "PROPN", "ADJ")
+        after_clitic = k > 1 and words[k - 1].pos_ == "DET" and words[k - 2].text.lower() in _CLITIC_HOSTS
+        if misread and (after_subject or after_clitic) and _maybe_verb(words, k, conjugated):
+            return True  # right after its subject's noun (not after a preposition: « instrument d'échange »), or
+            # after an object pronoun read as an article (« On les utilise quand … »)
     return False
 
 

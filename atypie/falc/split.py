@@ -705,6 +705,9 @@ def _split_on_points(tokens: list) -> list[tuple[str, list]]:
     return groups
 
 
+_DASHES = ("–", "—")  # a dash between two clauses, as a colon would be: « … de différente façon – par exemple, il … »
+
+
 def _points(tokens: list) -> list[SplitPoint]:
     fronted = entries("fr", "fronted.txt")
     points: list[SplitPoint] = []
@@ -714,8 +717,9 @@ def _points(tokens: list) -> list[SplitPoint]:
         depth += {"(": 1, "[": 1, ")": -1, "]": -1}.get(token.text, 0)
         if depth > 0 or (points and k < points[-1].start):
             continue  # never split inside brackets
-        if token.text in (";", ":") and 0 < k < n - 1:
-            if token.text == ":" and not _finite_before_stop(tokens[k + 1:]):
+        lone_dash = token.text in _DASHES and sum(t.text in _DASHES for t in tokens) == 1  # a pair holds an aside
+        if (token.text in (";", ":") or lone_dash) and 0 < k < n - 1:
+            if token.text != ";" and not _finite_before_stop(tokens[k + 1:]):
                 continue  # « deux actions : d'abord afficher la base puis compter » introduces, not a sentence
             size, linker = _connector_at(tokens, k + 1)
             start = k + 1 + size

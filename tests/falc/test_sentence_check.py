@@ -29,7 +29,9 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Ce mode de cuisson utilise de la matière grasse comme vecteur de la chaleur qui altère l'aliment.",
          # the main verb « prévoit » read as a name: « quand » does not open the only clause
          "La troisième partie prévoit son application du point de vue du droit : à partir de quand la convention "
-         "entre en vigueur après avoir été signée et ratifiée par les pays et comment elle peut être modifiée."]
+         "entre en vigueur après avoir été signée et ratifiée par les pays et comment elle peut être modifiée.",
+         # « les » read as an article and « utilise » as a noun: the main clause is still there, before « quand »
+         "On les utilise surtout quand on a besoin d'une structure hiérarchique des données."]
 
 
 def problems(sentence: str):
