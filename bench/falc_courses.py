@@ -122,7 +122,8 @@ def main() -> None:
     parser.add_argument("--wivico", type=int, default=100, help="WiViCo sentences scored (0: none)")
     args = parser.parse_args()
     falc, tsa = load_preset("falc"), load_preset("tsa")
-    sets = {"courses tuning": load("tuning.jsonl"), "courses test": load("test.jsonl")}
+    sets = {"courses tuning": load("tuning.jsonl"), "courses tuning2": load("tuning2.jsonl"),
+            "courses test": load("test.jsonl")}
     if WIVICO.exists() and args.wivico:
         sets["wivico"] = wivico(args.wivico)
     table = [["set", "items", "glued/doubled added", "grammar added /1000 w", "words/sent.", "numbers kept",
