@@ -8,6 +8,7 @@ from pathlib import PurePath
 from ..errors import DocumentTooLarge, DocumentUnsupported
 from . import limits
 from .model import Document
+from .pictures import shown_pictures
 
 TEXT_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html", ".htm": "html",
                    ".xhtml": "html"}
@@ -32,11 +33,15 @@ def kind_of(data: bytes, name: str = "") -> str:
 
 
 def read_document(data: bytes, name: str = "") -> Document:
-    """The document model of a file's bytes (see atypie/documents/readers/)."""
+    """The document model of a file's bytes (see atypie/documents/readers/), its pictures in formats every
+    writer shows (pictures.py)."""
     shown = PurePath(name).name
     if len(data) > limits.MAX_BYTES:
         raise DocumentTooLarge(name=shown, what="octets", size=len(data), limit=limits.MAX_BYTES)
-    kind = kind_of(data, name)
+    return shown_pictures(_read(kind_of(data, name), data, shown))
+
+
+def _read(kind: str, data: bytes, shown: str) -> Document:
     if kind == "markdown":
         from .readers.markdown import read_markdown
         return read_markdown(data, shown)
