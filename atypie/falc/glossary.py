@@ -238,8 +238,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for token in analysis.doc:  # hard words that could not be replaced in the sentence: their plain words
         if not plain or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.pos_ == "PROPN":
             continue
-        keys = _keys(token)
-        key = next((k for k in _dictionary_keys(keys) if k in plain), None)
+        keys = _dictionary_keys(_keys(token))
+        key = next((k for k in keys if k in plain), None)
         if key is None or any(k in found or k in covered for k in keys):
             continue
         add(key, GlossaryEntry(key, plain[key], "glossaire", "lexicon"))
@@ -249,8 +249,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
             continue
-        keys = _keys(token)
-        key = next((k for k in _dictionary_keys(keys) if k in dictionary), None)
+        keys = _dictionary_keys(_keys(token))  # « dissipé » is skipped once « dissiper » is explained
+        key = next((k for k in keys if k in dictionary), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
         add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
@@ -418,14 +418,15 @@ def _keys(token) -> list[str]:
 
 
 def _infinitives(form: str) -> list[str]:
-    """The verbs Grammalecte's lexicon reads `form` as (« élabore » → « élaborer »): spaCy's lemma of a verb it
-    has not seen is often the form itself, or a non-word (« élabor »)."""
+    """The verb Grammalecte's lexicon reads `form` as (« élabore » → « élaborer »), the most frequent when it reads
+    several: spaCy's lemma of a verb it has not seen is often the form itself, or a non-word (« élabor »)."""
     if not grammalecte.available():
         return []
     readings = lexicon.readings(form)
-    if any(reading.kind != "V" for reading in readings):
+    if not readings or any(reading.kind != "V" for reading in readings):
         return []  # « une égale évidence »: the adjective « égal », not the verb « égaler »
-    return [reading.lemma for reading in readings]
+    return [max((reading.lemma for reading in readings), key=lambda lemma: zipf(lemma, "fr"))]  # « étaient »: être,
+    # not « étayer » (ils étaient, too)
 
 
 _STEM_LETTERS = 6

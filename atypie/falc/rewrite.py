@@ -9,10 +9,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
+from ..language.frequency import zipf
 from ..profiles.model import Profile
 from .coordination import final_enumeration
 from .elision import starts_with_vowel
-from .glossary import GlossaryEntry, build_glossary, merged
+from .glossary import DEFINED_TERM_MARGIN, GlossaryEntry, build_glossary, merged
 from .rules.inline_enumeration import find_enumerations
 from .rules.long_paragraph import is_heading
 from .split import Piece, piece_of, split_sentence
@@ -344,16 +345,34 @@ def _parentheticals(analysis, sentence, replacements, profile):
             continue
         # a definition names something: « (une protéine …) »; « (aussi bien en surface que …) », « (ou dans les
         # 48 h …) » add a precision, never a definition of the word before them
-        names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ")
-        if before is not None and not has_facts and names and (before.pos_ in ("NOUN", "PROPN")
-                                                                or not analysis.tagged) and before.is_alpha:
+        names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ") or _those_who(words)
+        if before is not None and not has_facts and names and (before.pos_ in ("NOUN", "PROPN") or not analysis.tagged
+                                                                or before.pos_ == "ADJ" and _those_who(words)) \
+                and before.is_alpha and _worth_defining(_term_before(tokens, k), analysis):
             moved[_term_before(tokens, k)] = content.strip()
         else:
             lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
-            clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and any(
-                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in inside)
+            clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and not _those_who(words) and any(
+                t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not t.dep_.startswith("acl")
+                for t in inside)  # « (celles qui … ) » alone would be a sentence with no main verb
             extra.append(_clean(content if clause else lead + content, analysis.lang))  # « (c'est la fécondation) »
     return skip, extra, moved
+
+
+def _worth_defining(term: str, analysis) -> bool:
+    """Whether a bracket after `term` can be its definition: a term with a word rare enough to need one. After a
+    common word (« l'intégrité physique de la personne (incitation à la violence) »), it is a precision, and stays
+    in the text."""
+    threshold = analysis.config["rare_zipf"] + DEFINED_TERM_MARGIN
+    return any(zipf(word, analysis.lang) < threshold for word in re.findall(r"\w+", term.lower()) if len(word) > 3)
+
+
+_THOSE = {"ceux", "celles", "celui", "celle", "those"}
+
+
+def _those_who(words: list) -> bool:
+    """« (ceux qui peuvent produire leur propre nourriture) »: a description of the noun before, not a sentence."""
+    return len(words) > 2 and words[0].text.lower() in _THOSE and words[1].text.lower() in _RELATIVES | {"who", "that"}
 
 
 def _examples(inside: list) -> bool:

@@ -244,12 +244,14 @@ class _Finder:
             return None
         if strip_article and words[i].lower in self.cues.get("determinants", ()):
             i += 1
-        j = next((n for n in range(i + 1, j) if words[n].text == "("), j)  # an aside inside is not the definition
-        while j > i and words[j - 1].text in _CLAUSE_END | _QUOTES_CLOSE:
+        pieces = _outside_asides(words, i, j)  # « le mécanisme par lequel les organismes (ceux qui …) convertissent »
+        last_start, j = pieces[-1]
+        while j > last_start and words[j - 1].text in _CLAUSE_END | _QUOTES_CLOSE:
             j -= 1
-        if j - i > _MAX_SHOWN_WORDS:
+        pieces[-1] = (last_start, j)
+        if sum(b - a for a, b in pieces) > _MAX_SHOWN_WORDS:
             return None  # a whole clause, not a definition a reader can take in
-        text = self.span(words, i, j).strip(" ,;:")
+        text = " ".join(self.span(words, a, b) for a, b in pieces if b > a).replace(" ,", ",").strip(" ,;:")
         term_text = self.span(words, first, end)
         if not text or not term_text or normalise(term_text) in normalise(text).split():
             return None
@@ -343,9 +345,9 @@ class _Finder:
                 return self.definition(term, words, before[0], before[1], "parenthesis")
             return None
         term = self.term_before(words, k)
-        if term is None or (self.analysis.tagged and not any(self.pos(w) in ("NOUN", "PROPN", "ADJ", "VERB", "X")
+        if term is None or (self.analysis.tagged and not any(self.pos(w) in ("NOUN", "PROPN", "X")
                                                               for w in words[term[0]:term[1]])):
-            return None
+            return None  # « absorbé et dissipé (échauffement et évapotranspiration) »: causes, not a name of « dissipé »
         return self.definition(term, words, k + 1, close, "parenthesis")
 
     def appositions(self, words: list[_Word]) -> list[TextDefinition]:
@@ -589,6 +591,23 @@ class _Finder:
             return None
         return TextDefinition(term, text, "colon", left[0].start)
 
+
+
+def _outside_asides(words: list[_Word], i: int, j: int) -> list[tuple[int, int]]:
+    """The word ranges of [i, j) outside bracketed asides: an aside inside a definition is left out, the words after
+    it kept; a bracket left open ends the definition."""
+    pieces, start, n = [], i, i + 1
+    while n < j:
+        if words[n].text == "(":
+            close = next((m for m in range(n + 1, j) if words[m].text == ")"), None)
+            pieces.append((start, n))
+            if close is None:
+                return pieces
+            start = n = close + 1
+        else:
+            n += 1
+    pieces.append((start, j))
+    return pieces
 
 
 def _spelled_tail(before: list[_Word], short: str, links: frozenset[str]) -> list[_Word] | None:

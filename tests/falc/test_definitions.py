@@ -145,3 +145,24 @@ def test_a_term_the_text_names_on_purpose_is_explained_by_the_text_before_the_le
                       load_preset("falc"), "fr")
     entry = next(g for g in result.glossary if g.term == "méthode")
     assert entry.definition == "Une fonction définie dans une classe" and entry.source == "text"
+
+
+def test_a_bracket_after_a_participle_names_no_definition_of_it():
+    found = definitions_in_text("Le reste est soit réfléchi, soit absorbé et dissipé (échauffement et "
+                                "évapotranspiration).", "fr")
+    assert "dissipé" not in found, found
+
+
+def test_an_aside_inside_a_definition_is_left_out_and_the_definition_kept_whole():
+    found = definitions_in_text("La photosynthèse est le mécanisme par lequel les organismes autotrophes (ceux qui "
+                                "peuvent produire leur propre nourriture) convertissent l'énergie solaire.", "fr")
+    assert found["photosynthèse"] == ("le mécanisme par lequel les organismes autotrophes convertissent l'énergie "
+                                      "solaire")
+
+
+def test_those_who_in_brackets_describes_the_noun_before_and_is_no_sentence_of_its_own():
+    result = simplify("Les organismes autotrophes (ceux qui peuvent produire leur propre nourriture) vivent partout.",
+                      load_preset("falc"), "fr")
+    assert not any(s.lower().startswith("ceux qui") for s in result.sentences), result.sentences
+    entry = next(g for g in result.glossary if g.term == "organismes autotrophes")
+    assert entry.definition == "ceux qui peuvent produire leur propre nourriture"

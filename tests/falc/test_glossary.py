@@ -99,3 +99,16 @@ def test_a_term_of_the_lexicon_is_explained_once_and_a_plural_finds_the_dictiona
     terms = {entry.term: entry.source for entry in result.glossary}
     assert terms.get("base de données") == "lexicon" and "base de donnée" not in terms  # not a second, wrong sense
     assert terms.get("disque dur") == "dictionary"
+
+
+def test_a_common_form_of_two_verbs_is_read_as_the_more_frequent_one():
+    # « étaient » is also a form of « étayer » (ils étaient): the sentence says « être », and gets no « étayer » entry
+    result = simplify("Les terres qui étaient autrefois utilisées pour l'agriculture sont converties en zones "
+                      "commerciales.", load_preset("falc"), "fr")
+    assert "étayer" not in {g.term for g in result.glossary}
+
+
+def test_a_participle_is_explained_once_under_its_verb():
+    result = simplify("Le reste de l'énergie est absorbé et dissipé par la feuille.", load_preset("falc"), "fr")
+    terms = [g.term for g in result.glossary]
+    assert "dissiper" in terms and "dissipé" not in terms
