@@ -175,6 +175,8 @@ def uses(headword: str, text: str) -> bool:
     if headword.endswith("er") or headword.endswith("ir"):
         forms.add(headword[:-1])  # « crée » of « créer » is caught below; « fini » of « finir »
     words = [w.lower() for w in WORD.findall(text)]
+    if words and set(words) <= {w.lower() for w in WORD.findall(headword)}:
+        return True  # « états généraux=états généraux », « cigogne blanche=cigogne blanche »
     return any(w in forms for w in words) or any(part in forms for w in words for part in w.split("-"))
 
 

@@ -636,6 +636,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
         return [(linker, tokens)]
     if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
+    if _participle_with_object(right):
+        return [(linker, tokens)]  # « …, représentant 95 % de la population »: no « C'est un représentant 95 % »
     head = next((t for t in right if t.pos_ == "NOUN"), None)
     coordination = next((n for n, t in enumerate(right) if t.pos_ == "CCONJ"), None)
     if head is not None and (head.dep_ == "conj" or coordination is not None and coordination <= 3 and all(
@@ -654,6 +656,14 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
     elif ranked:  # « …, principal dirigeant de la République » → « C'est le principal dirigeant … »: one of a kind
         lead += " " + _definite_article(head, first.text, plural)
     return [(linker, left + [t for t in tokens[k + 1:] if t.is_punct and t.text in ".!?"]), (lead, right)]
+
+
+def _participle_with_object(words: list) -> bool:
+    """« représentant 95 % de la population », « regroupant les trois ordres »: a present participle the tagger read
+    as a noun, since an object follows it (a number, or a determiner other than « de, des, du »)."""
+    first, after = words[0], words[1] if len(words) > 1 else None
+    return (first.pos_ == "NOUN" and first.text.lower().endswith(("ant", "ants")) and after is not None
+            and (after.like_num or after.pos_ == "DET" and after.text.lower() not in ("de", "des", "du", "d'", "d’")))
 
 
 def _definite_article(noun, next_word: str, plural: bool) -> str:

@@ -55,6 +55,12 @@ def test_no_form_of_entry_and_no_markup():
             assert not re.search(r"\{\{|\}\}|\[\[|<|>|https?:|\(|\)", definition), word
 
 
+def test_no_sense_is_made_of_the_terms_own_words():
+    for term, senses in entries("fr", "lexicon.txt").items():
+        own = {w.lower() for w in WORD.findall(term)}
+        assert not any({w.lower() for w in WORD.findall(sense)} <= own for sense in senses), term
+
+
 @pytest.mark.parametrize("text, word", [
     ("Un polariseur ne laisse passer qu'une partie de la lumière naturelle.", "polariseur"),
     ("Le chirurgien doit drainer l'abcès avant de refermer la plaie.", "abcès"),

@@ -343,3 +343,12 @@ def test_an_aside_after_et_goes_with_the_clause_it_opens():
     text = "Les famines étaient nombreuses et, en cas de disette, la province affamée cherchait des ressources."
     assert simplify(text, load_preset("falc"), "fr").sentences == [
         "Les famines étaient nombreuses.", "En cas de disette, la province affamée cherchait des ressources."]
+
+
+@pytest.mark.parametrize("text", [
+    "Le système fiscal faisait peser la charge sur le tiers état, représentant 95 % de la population.",
+    "Le roi convoque une assemblée nouvelle, regroupant les trois ordres du royaume.",
+])
+def test_a_present_participle_with_its_object_is_no_apposition(text):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.startswith(("C'est un", "C'est une", "Ce sont des")) for s in sentences), sentences
