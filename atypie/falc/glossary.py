@@ -230,7 +230,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « shell » tagged PROPN
             continue
-        keys = _keys(token) + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else [])
+        keys = _keys(token) + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else []) + _verb_keys(token)
         key = next((k for k in keys if k in shipped), None)
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= LEXICON_ZIPF:
             continue
@@ -250,15 +250,15 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
             continue
         keys = _dictionary_keys(_keys(token))  # « dissipé » is skipped once « dissiper » is explained
-        key = next((k for k in keys if k in dictionary), None)
+        key = next((k for k in [*_verb_keys(token), *keys] if k in dictionary), None)  # « est dégradé »: « dégrader »
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
         add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
                                "dictionary"))
     threshold = analysis.config["rare_zipf"] + DEFINED_TERM_MARGIN
     for item in found_in_text:  # terms the text itself takes the trouble to define
-        if item.key in found or item.key in covered or not _hard(item, lang, threshold):
-            continue
+        if any(k in found or k in covered for k in _variants(item.key)) or not _hard(item, lang, threshold):
+            continue  # « bidonvilles, un habitat précaire »: « bidonville » is explained already
         add(item.key, GlossaryEntry(item.term, item.definition, "sigle" if item.cue == "acronym" else "texte",
                                     "text"))
     for key, (start, end) in _terms_used(analysis.text, course).items():  # the course's own terms
@@ -415,6 +415,16 @@ def _base_forms(key: str) -> tuple[str, ...]:
 def _keys(token) -> list[str]:
     """The lookup keys of a word of the text: its lemma and its form, each with and without a plural ending."""
     return list(dict.fromkeys(_variants(token.lemma_ or token.text) + _variants(token.text)))
+
+
+def _verb_keys(token) -> list[str]:
+    """The infinitives a verb form may have, when the word is used as a verb: a past participle after « être » is
+    one even when tagged as an adjective (« le glucose est dégradé »: « dégrader », not the noun « un dégradé »)."""
+    passive = token.pos_ == "ADJ" and token.text.lower().endswith(("é", "ée", "és", "ées")) and any(
+        child.dep_ in ("cop", "aux:pass") for child in token.children)
+    if token.pos_ not in ("VERB", "AUX") and not passive:
+        return []
+    return [k for k in _dictionary_keys(_keys(token)) if k.endswith(("er", "ir", "re"))]
 
 
 def _infinitives(form: str) -> list[str]:

@@ -104,7 +104,8 @@ def _fronted_participle(tokens: list):
     rest = tokens[comma + 1:]
     phrase = []
     for token in rest[:MAX_NOUN_PHRASE]:
-        if token.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or token.text.lower() in ("de", "d'", "du", "des"):
+        if (token.pos_ in ("DET", "NOUN", "PROPN", "ADJ") or token.text.lower() in ("de", "d'", "du", "des")) \
+                and not _conjugated_only(token):  # « la ville devint … »: « devint » tagged as a noun
             phrase.append(token)
         else:
             break
@@ -115,7 +116,7 @@ def _fronted_participle(tokens: list):
         return None
     piece = Piece()
     piece.segments.append(_np_segment(phrase))
-    piece.segments.append(("lit", " sont " if "Plur" in nouns[0].morph.get("Number") else " est "))
+    piece.segments.append(("lit", f" {_be(rest, 'Plur' in nouns[0].morph.get('Number'))} "))
     clause = tokens[:comma]
     piece.segments.append(("lit", clause[0].text.lower() + clause[0].whitespace_))
     _add_tokens(piece, clause[1:])
@@ -197,7 +198,7 @@ def _find_detached(tokens: list):
         else:
             piece.segments.append(_np_segment(phrase))
             if prefix_kind == "participle":
-                piece.segments.append(("lit", " sont" if "Plur" in noun.morph.get("Number") else " est"))
+                piece.segments.append(("lit", " " + _be(rest, "Plur" in noun.morph.get("Number"))))
             piece.segments.append(("lit", " "))
             _add_tokens(piece, clause)
         piece.tokens = clause
@@ -205,6 +206,24 @@ def _find_detached(tokens: list):
         removed = {t.i for t in tokens} - {t.i for t in rest}
         return removed, piece
     return None
+
+
+_BE = {("Imp", False): "était", ("Imp", True): "étaient", ("Past", False): "fut", ("Past", True): "furent",
+       ("Fut", False): "sera", ("Fut", True): "seront", ("Pres", False): "est", ("Pres", True): "sont"}
+
+
+def _be(sentence: list, plural: bool) -> str:
+    """« être » in the tense of the sentence's main verb: « La monarchie, dirigée par Louis XVI, peinait … » →
+    « La monarchie était dirigée par Louis XVI. », never « est » in a text told in the past."""
+    root = next((t for t in sentence if t.dep_ == "ROOT"), None)
+    verbs = [root] if root is not None and _conjugated(root) else [
+        t for t in (root.children if root is not None else ()) if t.dep_ in ("cop", "aux", "aux:pass")
+        and _conjugated(t, auxiliary=True)]
+    verb = verbs[0] if verbs else next((t for t in sentence if _conjugated(t)), None)
+    tense = verb.morph.get("Tense") if verb is not None and "Ind" in verb.morph.get("Mood") else []
+    if tense == ["Past"] and verb.text.lower().endswith(("it", "is")):
+        tense = ["Pres"]  # « définit », « finit »: the present too; only a sure passé simple (« devint ») gives « fut »
+    return _BE.get((tense[0] if tense else "Pres", plural), "sont" if plural else "est")
 
 
 def _verb_plural(clause: list) -> bool:
@@ -430,7 +449,7 @@ def _trailing_participle(tokens: list):
                 or len(clause) < MIN_WORDS:
             continue
         piece = Piece()
-        piece.segments.append(("lit", subject + (" sont " if "Plur" in noun.morph.get("Number") else " est ")))
+        piece.segments.append(("lit", f"{subject} {_be(rest, 'Plur' in noun.morph.get('Number'))} "))
         _add_tokens(piece, clause)
         piece.tokens = clause
         return {t.i for t in clause} | ({tokens[k - 1].i} if comma else set()), piece

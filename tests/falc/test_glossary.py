@@ -112,3 +112,16 @@ def test_a_participle_is_explained_once_under_its_verb():
     result = simplify("Le reste de l'énergie est absorbé et dissipé par la feuille.", load_preset("falc"), "fr")
     terms = [g.term for g in result.glossary]
     assert "dissiper" in terms and "dissipé" not in terms
+
+
+def test_a_participle_after_etre_is_explained_as_its_verb_not_as_a_noun():
+    result = simplify("Dans la cellule, le glucose est ensuite dégradé en présence de dioxygène.", load_preset("falc"),
+                      "fr")
+    terms = {g.term: g.definition for g in result.glossary}
+    assert "dégradé" not in terms and terms.get("dégrader") == "abîmer"
+
+
+def test_a_term_the_text_describes_is_not_explained_twice_in_the_plural():
+    result = simplify("De nombreux habitants vivent dans des bidonvilles, un habitat précaire, sans accès à l'eau.",
+                      load_preset("falc"), "fr")
+    assert len([g for g in result.glossary if g.term.startswith("bidonville")]) == 1

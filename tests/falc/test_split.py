@@ -352,3 +352,16 @@ def test_an_aside_after_et_goes_with_the_clause_it_opens():
 def test_a_present_participle_with_its_object_is_no_apposition(text):
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert not any(s.startswith(("C'est un", "C'est une", "Ce sont des")) for s in sentences), sentences
+
+
+def test_a_detached_participle_is_said_in_the_tense_of_its_sentence():
+    result = simplify("La monarchie absolue, dirigée par Louis XVI, peinait à répondre aux besoins croissants de "
+                      "l'État et de la population.", load_preset("falc"), "fr")
+    assert any(s.startswith("La monarchie absolue était dirigée par Louis") for s in result.sentences), \
+        result.sentences
+
+
+def test_a_verb_the_tagger_took_for_a_noun_is_not_part_of_the_subject():
+    result = simplify("Fondée en 1200 par des marchands, la ville devint rapidement un grand centre de commerce "
+                      "européen.", load_preset("falc"), "fr")
+    assert not any("devint est" in s or "devint fut" in s for s in result.sentences), result.sentences
