@@ -243,13 +243,16 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if key is None or any(k in found or k in covered for k in keys):
             continue
         add(key, GlossaryEntry(key, plain[key], "glossaire", "lexicon"))
+    in_phrases = [span for key, span in [*lexicon_terms.items(), *dictionary_terms.items()] if " " in key]
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
+        if token.pos_ != "NOUN" and any(start <= token.idx < end for start, end in in_phrases):
+            continue  # « consentement éclairé » is explained as a whole: not « éclairer — apporter de la lumière »
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
             continue
         if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
             continue
-        keys = _dictionary_keys(_keys(token))  # « dissipé » is skipped once « dissiper » is explained
+        keys = _dictionary_keys(_no_verb(token, _keys(token)))  # « dissipé » is skipped once « dissiper » is explained
         key = next((k for k in [*_verb_keys(token), *keys] if k in dictionary), None)  # « est dégradé »: « dégrader »
         if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
             continue
@@ -420,11 +423,26 @@ def _keys(token) -> list[str]:
 def _verb_keys(token) -> list[str]:
     """The infinitives a verb form may have, when the word is used as a verb: a past participle after « être » is
     one even when tagged as an adjective (« le glucose est dégradé »: « dégrader », not the noun « un dégradé »)."""
-    passive = token.pos_ == "ADJ" and token.text.lower().endswith(("é", "ée", "és", "ées")) and any(
+    form = token.text.lower()
+    passive = token.pos_ == "ADJ" and form.endswith(("é", "ée", "és", "ées")) and any(
         child.dep_ in ("cop", "aux:pass") for child in token.children)
     if token.pos_ not in ("VERB", "AUX") and not passive:
         return []
+    if grammalecte.available():  # « dégradé » is « dégrader »; « étaient » is « être », not « étayer »
+        verbs = [r.lemma for r in lexicon.readings(form) if r.kind == "V"]
+        return [max(verbs, key=lambda lemma: zipf(lemma, "fr"))] if verbs else []
     return [k for k in _dictionary_keys(_keys(token)) if k.endswith(("er", "ir", "re"))]
+
+
+def _no_verb(token, keys: list[str]) -> list[str]:
+    """The keys without the parser's verb lemma when the lexicon knows the word as no verb at all (« illimitée »,
+    tagged as a verb « illimiter »): the lexicon's own lemmas (« illimité ») instead."""
+    if token.pos_ != "VERB" or not grammalecte.available():
+        return keys
+    readings = lexicon.readings(token.text.lower())
+    if not readings or any(r.kind == "V" for r in readings):
+        return keys
+    return [k for k in keys if k != token.lemma_.lower()] + [r.lemma for r in readings]
 
 
 def _infinitives(form: str) -> list[str]:

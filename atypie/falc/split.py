@@ -655,6 +655,8 @@ def _trailing_apposition(linker: str, tokens: list) -> list[tuple[str, list]]:
         return [(linker, tokens)]
     if left[-1].pos_ not in ("NOUN", "PROPN", "ADJ"):
         return [(linker, tokens)]  # "ne dépasse pas, a priori, 30 molécules": an object, not an apposition
+    if any(t.pos_ == "CCONJ" and n + 1 < len(right) and right[n + 1].pos_ == "DET" for n, t in enumerate(right)):
+        return [(linker, tokens)]  # « le consentement des parties, leur capacité … et un contenu licite »: a list
     if _participle_with_object(right):
         return [(linker, tokens)]  # « …, représentant 95 % de la population »: no « C'est un représentant 95 % »
     head = next((t for t in right if t.pos_ == "NOUN"), None)

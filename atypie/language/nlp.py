@@ -136,7 +136,8 @@ def _register_sentence_guard() -> None:
             previous = words[p]
             ends = previous[-1:] in ".!?…" or "\n" in previous
             begins = word[:1].isupper() or word[:1].isdigit() or word[:1] in "«\"-#*"
-            if previous == "." and p > 0 and offsets[p - 1][0] + offsets[p - 1][1] == offsets[p][0]:
+            degrees = previous == "." and p > 1 and words[p - 2] == "°"  # « 15 °C. Depuis … »: a unit, not an initial
+            if previous == "." and p > 0 and offsets[p - 1][0] + offsets[p - 1][1] == offsets[p][0] and not degrees:
                 previous = words[p - 1] + "."  # « fig » + « . »: the tokenizer cut the abbreviation off its point
             if spaces[p] and "\n" in previous:
                 starts[i] = 1

@@ -125,3 +125,15 @@ def test_a_term_the_text_describes_is_not_explained_twice_in_the_plural():
     result = simplify("De nombreux habitants vivent dans des bidonvilles, un habitat précaire, sans accès à l'eau.",
                       load_preset("falc"), "fr")
     assert len([g for g in result.glossary if g.term.startswith("bidonville")]) == 1
+
+
+def test_a_word_of_an_explained_phrase_is_not_explained_alone_in_another_sense():
+    result = simplify("Un contrat conclu sans le consentement éclairé d'une partie peut être annulé par le juge.",
+                      load_preset("falc"), "fr")
+    terms = {g.term for g in result.glossary}
+    assert "consentement éclairé" in terms and "éclairer" not in terms
+
+
+def test_a_word_the_parser_took_for_a_verb_is_explained_as_what_it_is():
+    result = simplify("La mémoire de travail n'est pas illimitée.", load_preset("falc"), "fr")
+    assert "illimiter" not in {g.term for g in result.glossary}

@@ -365,3 +365,9 @@ def test_a_verb_the_tagger_took_for_a_noun_is_not_part_of_the_subject():
     result = simplify("Fondée en 1200 par des marchands, la ville devint rapidement un grand centre de commerce "
                       "européen.", load_preset("falc"), "fr")
     assert not any("devint est" in s or "devint fut" in s for s in result.sentences), result.sentences
+
+
+def test_the_end_of_an_enumeration_is_no_apposition():
+    sentences = simplify("Pour être valable, le contrat suppose le consentement des parties, leur capacité de "
+                         "contracter et un contenu licite et certain.", load_preset("falc"), "fr").sentences
+    assert not any(s.startswith(("C'est", "Ce sont")) for s in sentences), sentences

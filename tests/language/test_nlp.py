@@ -19,3 +19,9 @@ def test_a_typographic_apostrophe_is_tagged_as_a_straight_one_and_kept_as_writte
     tokens = {t.text: t for t in analysis.doc}
     assert tokens["l’"].pos_ == "DET" and tokens["industrie"].pos_ == "NOUN"
     assert analysis.doc.text == analysis.text == "Le commerce et l’industrie les ont faites."
+
+
+def test_a_temperature_in_degrees_ends_its_sentence():
+    analysis = analyse("La température moyenne serait de 15 °C. Depuis 1850, elle augmente.", "fr")
+    assert [s.text for s in analysis.sentences] == ["La température moyenne serait de 15 °C.",
+                                                   "Depuis 1850, elle augmente."]
