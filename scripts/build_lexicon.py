@@ -74,6 +74,8 @@ FORM_OF = re.compile(
 MARKUP = re.compile(r"\||\{\{|\}\}|\[\[|\]\]|<|>|https?:|=|\bISO\b|\bUnicode\b|#")
 GLUED = re.compile(r"[a-zàâçéèêëîïôûù][A-ZÀÉÈ][a-zàâçéèêëîïôûù]")  # a footnote glued to a word: « jourSelon »
 PAREN = re.compile(r"\s*\([^()]*\)")
+LOST_POWER = re.compile(r"(?:valant|soit|égale? à|×)\s*(?:environ\s+)?(?:[\d.,]+×)?10\s+(?![\d%])[^\W\d]")  # « valant 10
+# mètre »: the exponent of « 10⁻² » was a template the extraction dropped, and the number left is wrong
 LOST_LINK = re.compile(r"(?<!\w)(?:[dl]|qu)['’](?=[\s,;.:]|$)|(?<!\w)(?:de|du|des|la|le|les) [,;.:]", re.IGNORECASE)
 # « originaire du Maghreb, en particulier de l’, également … »: a linked word the extraction dropped
 REDIRECT = re.compile(r"^(?:variante(?:\s+[a-zéè]+)*?\s+(?:de|d['’])\s*([^\W\d_][\w’'-]*)(?=[\s.,;]|$)"
@@ -228,6 +230,8 @@ def _usable(headword: str, raw: str, own: float, zipf) -> str | None:
     if text is None or FORM_OF.search(text):
         return None
     words = WORD.findall(text)
+    if LOST_POWER.search(text):
+        return STOP  # a real sense with a wrong number: no later sense (another meaning) replaces it
     if not words or words[-1].lower() in DANGLING or text.endswith(("’", "'")) or LOST_LINK.search(text):
         return None  # a link or template the extraction dropped: « Relatif au . »
     if len(text.split()) < MIN_WORDS and not (len(words) == 1 and len(words[0]) > 3

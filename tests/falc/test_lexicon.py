@@ -55,6 +55,12 @@ def test_no_form_of_entry_and_no_markup():
             assert not re.search(r"\{\{|\}\}|\[\[|<|>|https?:|\(|\)", definition), word
 
 
+def test_no_sense_keeps_a_power_of_ten_without_its_exponent():
+    lost = re.compile(r"(?:valant|soit|égale? à|×)\s*(?:environ\s+)?(?:[\d.,]+×)?10\s+(?![\d%])[^\W\d]")
+    for term, senses in entries("fr", "lexicon.txt").items():
+        assert not any(lost.search(sense) for sense in senses), term  # « centimètre … valant 10 mètre »
+
+
 def test_no_sense_is_made_of_the_terms_own_words():
     for term, senses in entries("fr", "lexicon.txt").items():
         own = {w.lower() for w in WORD.findall(term)}
