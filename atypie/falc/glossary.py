@@ -243,9 +243,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if key is None or any(k in found or k in covered for k in keys):
             continue
         add(key, GlossaryEntry(key, plain[key], "glossaire", "lexicon"))
-    in_phrases = [span for key, span in [*lexicon_terms.items(), *dictionary_terms.items()] if " " in key]
+    in_phrases = {at for key, (start, end) in [*lexicon_terms.items(), *dictionary_terms.items()] if " " in key
+                  for at in range(start, end)}
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
-        if token.pos_ != "NOUN" and any(start <= token.idx < end for start, end in in_phrases):
+        if token.idx in in_phrases and token.pos_ != "NOUN":
             continue  # « consentement éclairé » is explained as a whole: not « éclairer — apporter de la lumière »
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN

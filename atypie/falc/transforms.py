@@ -159,7 +159,8 @@ def _tails(match, analysis) -> list[tuple[str, str, int]]:
     end of the replaced text). When both end with the same preposition, the sentence keeps its own word
     ("au cœur du projet" → "au centre du projet")."""
     doc = analysis.doc
-    last = next((t for t in doc if t.idx + len(t.text) == match.end), None)
+    span = doc.char_span(match.start, match.end, alignment_mode="contract")  # not a scan of the whole text per match
+    last = span[-1] if span is not None and len(span) and span[-1].idx + len(span[-1].text) == match.end else None
     tail = last.text.lower().replace("’", "'") if last is not None else ""
     prep = {"à": "à", "au": "à", "aux": "à", "de": "de", "d'": "de", "du": "de", "des": "de"}.get(tail)
     idiom_words = match.idiom.split()

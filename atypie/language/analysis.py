@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 
 from ..errors import EmptyText, NotText, TextTooLong
 from . import numbers as numbers_module
@@ -115,7 +116,7 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
             rows[token.i] = (SPACE, SPACE, nlp.vocab.strings.add(Morphology.EMPTY_MORPH),
                              nlp.vocab.strings.add(token.text))
             tagged[token.i] = True
-    for start, end, line, words in _trimmed(tokenized, tokenized.sents):
+    for start, end, line, words in _trimmed(tokenized, _bounds(tokenized)):
         original = copied.get(line) if words else None
         if original is not None and original[0] == words:
             _share_strings(original[1], original[2], nlp.vocab)
@@ -129,6 +130,20 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
     doc = Doc(nlp.vocab, words=[t.text for t in tokenized], spaces=[bool(t.whitespace_) for t in tokenized])
     doc.from_array(tags + [SENT_START], numpy.hstack([rows, tokenized.to_array([SENT_START]).reshape(-1, 1)]))
     return Analysis(text, lang, doc)
+
+
+class _Bounds(NamedTuple):
+    start: int
+    end: int
+
+
+def _bounds(doc) -> list[_Bounds]:
+    """The token ranges of the Doc's sentences, read from its array of sentence starts: `doc.sents` would make a
+    Token object per word to find them."""
+    from spacy.attrs import SENT_START
+
+    starts = [i for i, flag in enumerate(doc.to_array([SENT_START]).ravel().tolist()) if flag == 1 or i == 0]
+    return [_Bounds(start, end) for start, end in zip(starts, [*starts[1:], len(doc)], strict=True) if end > start]
 
 
 def _trimmed(doc, sentences) -> list[tuple[int, int, str, tuple[str, ...]]]:
