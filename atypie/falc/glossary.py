@@ -454,8 +454,7 @@ def _infinitives(form: str) -> list[str]:
     readings = lexicon.readings(form)
     if not readings or any(reading.kind != "V" for reading in readings):
         return []  # « une égale évidence »: the adjective « égal », not the verb « égaler »
-    return [max((reading.lemma for reading in readings), key=lambda lemma: zipf(lemma, "fr"))]  # « étaient »: être,
-    # not « étayer » (ils étaient, too)
+    return [max((reading.lemma for reading in readings), key=lambda lemma: zipf(lemma, "fr"))]  # « être », not « étayer »
 
 
 _STEM_LETTERS = 6
