@@ -1,16 +1,17 @@
 """Pictures no browser or PDF shows, made PNG once, when the document is read: Windows metafiles (old Word
 equations, clip art; by libwmf, adapters/wmf.py), TIFF and BMP (by Pillow). A picture that cannot be converted keeps
-its bytes: the writers then show its text (alt text, name) in its place, and nothing is lost."""
+its bytes: the writers then show its text (alt text, name) in its place, and nothing is lost. The pixel limit and
+the encoding are those of an image to describe (vision/load.py)."""
 from __future__ import annotations
 
 import io
 from dataclasses import replace
 
 from ..adapters import wmf
+from ..vision.load import MAX_PIXELS, on_white, png_bytes
 from .model import Block, Document, Figure, ListBlock, Quote
 
 RASTER_TYPES = frozenset({"image/tiff", "image/bmp", "image/x-ms-bmp"})
-MAX_PIXELS = 40_000_000  # as for an image to describe (vision/load.py)
 
 
 def shown_pictures(document: Document) -> Document:
@@ -52,9 +53,6 @@ def _raster_png(data: bytes) -> bytes | None:
             if image.width * image.height > MAX_PIXELS:
                 return None  # a decompression bomb, or a poster: not drawn
             image.seek(0)  # the first page of a multi-page TIFF
-            converted = image.convert("RGBA" if "A" in image.getbands() else "RGB")
-            buffer = io.BytesIO()
-            converted.save(buffer, format="PNG")
-            return buffer.getvalue()
+            return png_bytes(on_white(image))
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):
         return None

@@ -429,9 +429,8 @@ def _verb_keys(token) -> list[str]:
         child.dep_ in ("cop", "aux:pass") for child in token.children)
     if token.pos_ not in ("VERB", "AUX") and not passive:
         return []
-    if grammalecte.available():  # « dégradé » is « dégrader »; « étaient » is « être », not « étayer »
-        verbs = [r.lemma for r in lexicon.readings(form) if r.kind == "V"]
-        return [max(verbs, key=lambda lemma: zipf(lemma, "fr"))] if verbs else []
+    if grammalecte.available():  # « dégradé » is « dégrader »
+        return _most_frequent([r.lemma for r in lexicon.readings(form) if r.kind == "V"])
     return [k for k in _dictionary_keys(_keys(token)) if k.endswith(("er", "ir", "re"))]
 
 
@@ -454,7 +453,12 @@ def _infinitives(form: str) -> list[str]:
     readings = lexicon.readings(form)
     if not readings or any(reading.kind != "V" for reading in readings):
         return []  # « une égale évidence »: the adjective « égal », not the verb « égaler »
-    return [max((reading.lemma for reading in readings), key=lambda lemma: zipf(lemma, "fr"))]  # « être », not « étayer »
+    return _most_frequent([reading.lemma for reading in readings])
+
+
+def _most_frequent(verbs: list[str]) -> list[str]:
+    """The most frequent of the verbs a form may be, alone: « étaient » is « être », not « étayer » (ils étaient)."""
+    return [max(verbs, key=lambda lemma: zipf(lemma, "fr"))] if verbs else []
 
 
 _STEM_LETTERS = 6

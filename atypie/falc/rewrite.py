@@ -346,10 +346,11 @@ def _parentheticals(analysis, sentence, replacements, profile):
         # a definition names something: « (une protéine …) »; « (aussi bien en surface que …) », « (ou dans les
         # 48 h …) » add a precision, never a definition of the word before them
         names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ") or _those_who(words)
+        term = _term_before(tokens, k)
         if before is not None and not has_facts and names and (before.pos_ in ("NOUN", "PROPN") or not analysis.tagged
                                                                 or before.pos_ == "ADJ" and _those_who(words)) \
-                and before.is_alpha and _worth_defining(_term_before(tokens, k), analysis):
-            moved[_term_before(tokens, k)] = content.strip()
+                and before.is_alpha and _worth_defining(term, analysis):
+            moved[term] = content.strip()
         else:
             lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
             clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and not _those_who(words) and any(
