@@ -781,6 +781,10 @@ def _points(tokens: list) -> list[SplitPoint]:
         if aside_end and _has_own_subject(tokens[aside_end + 1:aside_end + 7]) and _is_clause(tokens[aside_end + 1:]):
             points.append(SplitPoint(k - 1 if after_comma else k, k + size + 1, linker))
             continue  # « …, et, pour cela, il est indispensable … »: the aside goes with the new sentence
+        main_clause = _repeated_main_clause(tokens, k) if phrase == "et" else ""
+        if main_clause:
+            points.append(SplitPoint(k, k + size, linker, main_clause))
+            continue  # « Il faut noter que A et que B » → « Il faut noter que A. Il faut noter que B. »
         fronted_clause = after_comma and _opens_fronted_clause(tokens[k + size:])
         if (tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce")) \
                 and not fronted_clause:
@@ -803,6 +807,29 @@ def _points(tokens: list) -> list[SplitPoint]:
             continue  # "…, puisque A, B": A belongs to B, not to what comes before
         points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, subject))
     return points
+
+
+MAX_REPEATED_WORDS = 8
+
+
+def _repeated_main_clause(tokens: list, k: int) -> str:
+    """The main clause before the first of two « que » clauses joined by the « et » at k (« Il faut aussi noter
+    que A et que B »), as written, to say again before the second one; "" when the second « que » is not
+    coordinated with the first in the parse, or the main clause is long, punctuated or opens on a linking word."""
+    if k + 2 >= len(tokens) or tokens[k + 1].text.lower() not in ("que", "qu'", "qu’"):
+        return ""
+    second = tokens[k + 1].head
+    first = next((t for t in tokens[:k] if t.text.lower() in ("que", "qu'", "qu’") and t.dep_ == "mark"), None)
+    if first is None or tokens[k + 1].dep_ != "mark" or second.dep_ != "conj" or second.head.i not in (
+            first.head.i, first.head.head.i):  # the small model often joins the second verb to the main one
+        return ""
+    main = tokens[:tokens.index(first)]
+    words = [t for t in main if not t.is_punct]
+    if not 2 <= len(words) <= MAX_REPEATED_WORDS or len(words) != len(main) or main[0].pos_ not in (
+            "PRON", "DET", "PROPN", "NOUN") or not any(_conjugated(t, auxiliary=True) for t in main):
+        return ""
+    doc = main[0].doc
+    return doc.text[main[0].idx:main[-1].idx + len(main[-1].text)]
 
 
 def _unfinished_clause(left: list) -> bool:
@@ -885,6 +912,9 @@ def _shared_subject(left: list, right_start: list) -> str:
     left_verb = verbs[0].head
     left_ids = {t.i for t in left}
     subjects = [c for c in left_verb.children if c.dep_.startswith("nsubj") and c.i in left_ids]
+    while not subjects and left_verb.dep_ in ("xcomp", "conj") and left_verb.head.i in left_ids:
+        left_verb = left_verb.head  # « sont restés accrochés …, et empêchent »: the subject is « restés »'s
+        subjects = [c for c in left_verb.children if c.dep_.startswith("nsubj") and c.i in left_ids]
     if not subjects:
         return _opening_subject(left)
     subject = subjects[0]

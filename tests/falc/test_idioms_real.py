@@ -32,6 +32,8 @@ def rewrite(sentence: str) -> tuple[str, list]:
     ("Les Allemands ont perdu du terrain.", "Les Allemands ont reculé."),
     ("Les Nazis viennent très rapidement à bout de la Pologne.", "Les Nazis vainquent très rapidement la Pologne."),
     ("Ils en tirent parti.", "Ils en profitent."),
+    ("Nous allons nous pencher sur la notion de chaleur.", "Nous allons étudier la notion de chaleur."),  # « se »
+    ("Elle se penche sur la question des salaires.", "Elle étudie la question des salaires."),
 ])
 def test_the_meaning_takes_the_tense_and_person_of_the_idiom(sentence, expected):
     assert rewrite(sentence)[0] == expected

@@ -37,6 +37,17 @@ CASES = [
      "pour terme de comparaison la valeur d'une chose quelconque.",
      ["Pour mesurer la valeur, il ne suffit pas de comparer les valeurs deux à deux.",
       "Il faut donc aussi prendre pour terme de comparaison la valeur d'une chose quelconque."]),
+    # the verb after « , et » shares the subject of « restés », which « accrochés » completes
+    ("Mais les lambeaux des institutions détruites sont restés accrochés dans les textes de lois officiels et dans "
+     "les commentaires officieux, et empêchent d’apercevoir la réalité.",
+     ["Mais les lambeaux des institutions détruites sont restés accrochés dans les textes de lois officiels et dans "
+      "les commentaires officieux.", "Les lambeaux des institutions détruites empêchent d’apercevoir la réalité."]),
+    # two « que » clauses of one main clause: the main clause is said again before the second
+    ("Il faut aussi noter que les formes d’anglais représentées par ces outils et tutoriels ont tendance à être "
+     "limitées à l’anglais standard et que d’autres formes de la langue sont aussi sous-représentées.",
+     ["Il faut aussi noter que les formes d’anglais représentées par ces outils et tutoriels ont tendance à être "
+      "limitées à l’anglais standard.", "Il faut aussi noter que d’autres formes de la langue sont aussi "
+      "sous-représentées."]),
 ]
 
 
