@@ -1,6 +1,7 @@
 """A sentence that ends on three noun phrases or more joined by commas and a last « et » or « ou » (« Les
 glucides interviennent dans la signalisation, la reconnaissance des cellules et le stockage. ») is an enumeration
-that FALC writes as a bulleted list after an introduction (« Les glucides interviennent dans : »).
+that FALC writes as a bulleted list after an introduction (« Les glucides interviennent dans : »); so is one left
+open by « etc. » (« de la population, de la quantité de déchets, du rendement, etc. »).
 
 Found on the surface and the tags, not on the dependency parse (the small French model often chains or
 misattaches conjuncts):
@@ -32,6 +33,7 @@ class Enumeration:
     """Character offsets in the text: the introduction, then each item."""
     intro: tuple[int, int]
     items: list[tuple[int, int]]
+    open_end: bool = False  # « …, etc. »: the list goes on
 
 
 def final_enumeration(sentence, lang: str) -> Enumeration | None:
@@ -41,11 +43,16 @@ def final_enumeration(sentence, lang: str) -> Enumeration | None:
     body = [t for t in sentence if not t.is_space]
     while body and body[-1].is_punct and body[-1].text in _STOP_PUNCT:
         body.pop()
-    joiner = next((k for k in range(len(body) - 1, 0, -1) if body[k].text.lower() in _JOINERS[lang]), None)
-    if joiner is None:
-        return None
-    items = [body[joiner + 1:]]  # from the last item back to the first one, then the first item's comma
-    end = joiner - (1 if body[joiner - 1].text == "," else 0)
+    open_end = len(body) > 2 and body[-1].text.lower().rstrip(".") == "etc" and body[-2].text == ","
+    if open_end:  # « …, du rendement d'une culture, etc. »: the last item ends at the comma before « etc. »
+        body = body[:-2]
+        items, end = [], len(body)
+    else:
+        joiner = next((k for k in range(len(body) - 1, 0, -1) if body[k].text.lower() in _JOINERS[lang]), None)
+        if joiner is None:
+            return None
+        items = [body[joiner + 1:]]  # from the last item back to the first one, then the first item's comma
+        end = joiner - (1 if body[joiner - 1].text == "," else 0)
     while True:
         comma = next((k for k in range(end - 1, -1, -1) if body[k].text == ","), None)
         if comma is None or not _noun_phrase(body[comma + 1:end]):
@@ -66,7 +73,7 @@ def final_enumeration(sentence, lang: str) -> Enumeration | None:
     intro = body[:items[0][0].i - body[0].i]
     if not _introduces(intro):
         return None
-    return Enumeration(_offsets(intro), [_offsets(item) for item in items])
+    return Enumeration(_offsets(intro), [_offsets(item) for item in items], open_end)
 
 
 def _first_item(body: list, comma: int) -> int | None:
@@ -84,7 +91,8 @@ def _noun_phrase(tokens: list) -> bool:
     if not words or len(words) > MAX_ITEM_WORDS or len(words) != len(tokens):
         return False
     first = words[1] if words[0].text.lower() in _OF and len(words) > 1 else words[0]
-    return (first.pos_ in ("DET", "NUM") and any(t.pos_ in ("NOUN", "PROPN") for t in words)
+    contracted = words[0].text.lower() in ("du", "des") and first.pos_ in ("NOUN", "ADJ")  # « du rendement »
+    return ((first.pos_ in ("DET", "NUM") or contracted) and any(t.pos_ in ("NOUN", "PROPN") for t in words)
             and not any(t.pos_ in ("VERB", "AUX", "PRON", "SCONJ", "CCONJ") for t in words))
 
 

@@ -14,7 +14,7 @@ from ..profiles.model import Profile
 from .coordination import final_enumeration
 from .elision import starts_with_vowel
 from .glossary import DEFINED_TERM_MARGIN, GlossaryEntry, build_glossary, merged
-from .rules.inline_enumeration import find_enumerations
+from .rules.inline_enumeration import OPEN_END, find_enumerations
 from .rules.long_paragraph import is_heading
 from .split import Piece, piece_of, split_sentence
 from .transforms import Replacement, apply, plan
@@ -252,7 +252,10 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
     intro_text = _clean(apply(analysis.text, offset, offset + sentence.text.index(":"), replacements),
                         analysis.lang, period=False) + " :"
     rendered, cursor = [], offset + start
-    for item in items:
+    for n, item in enumerate(items):
+        if item == OPEN_END and n == len(items) - 1:
+            rendered.append(OTHERS.get(analysis.lang, OTHERS["fr"]))  # « etc. » left the list open
+            break
         position = analysis.text.index(item, cursor)
         rendered.append(_clean(apply(analysis.text, position, position + len(item), replacements),
                                analysis.lang))
@@ -262,6 +265,8 @@ def _as_list(analysis, sentence, replacements) -> Block | None:
         return None
     return Block("list", [intro_text], rendered)
 
+
+OTHERS = {"fr": "D'autres encore.", "en": "Others as well."}  # the last item of a list that « etc. » leaves open
 
 _STEPS = re.compile(r"^(?P<intro>[^:]+?)\s*:\s*d['’]abord\s+(?P<first>[^,;:]+?),?\s+(?:puis|ensuite)\s+"
                     r"(?P<second>[^,;:]+?)(?:,?\s+(?:et\s+)?(?:enfin|pour finir)\s+(?P<third>[^,;:]+?))?\s*[.!]?$",
@@ -307,7 +312,7 @@ def _enumeration_list(analysis, sentence, replacements) -> Block | None:
         return None  # a word replaced across an item's edge
     intro = _clean(apply(analysis.text, *found.intro, replacements), analysis.lang, period=False) + " :"
     items = [_clean(apply(analysis.text, start, end, replacements), analysis.lang) for start, end in found.items]
-    return Block("list", [intro], items)
+    return Block("list", [intro], items + ([OTHERS.get(analysis.lang, OTHERS["fr"])] if found.open_end else []))
 
 
 _RELATIVES = {"qui", "que", "qu'", "qu’", "dont", "où", "lequel", "laquelle", "lesquels", "lesquelles"}

@@ -54,3 +54,23 @@ def test_steps_announced_by_a_colon_become_one_item_each():
     result = simplify(text, load_preset("falc"), "fr")
     assert result.sentences == ["Pour chaque base de la séquence ATCCGACTG, nous souhaitons faire deux actions :",
                                 "Afficher la base.", "Compter une base de plus."]
+
+
+def test_a_list_left_open_by_etc_ends_on_others_as_an_item():
+    assert simplify("Il peut s'agir par exemple de la population, de la quantité de déchets, du rendement d'une "
+                    "culture, etc.", FALC, "fr").sentences == [
+        "Il peut s'agir par exemple :", "De la population.", "De la quantité de déchets.",
+        "Du rendement d'une culture.", "D'autres encore."]
+    assert simplify("On y trouve des pommes, des poires, etc.", FALC, "fr").sentences == [
+        "On y trouve des pommes, des poires, et d'autres choses."]  # two items: no list
+
+
+def test_a_list_after_a_colon_left_open_by_etc():
+    text = ("De nombreux paramètres interviennent dans la réussite scolaire : la motivation, le bien-être de "
+            "l'élève, ses capacités intellectuelles, ses connaissances antérieures, etc.")
+    assert simplify(text, FALC, "fr").sentences == [
+        "De nombreux paramètres interviennent dans la réussite scolaire :", "La motivation.",
+        "Le bien-être de l'élève.", "Ses capacités intellectuelles.", "Ses connaissances antérieures.",
+        "D'autres encore."]
+    assert simplify("Several factors matter: motivation, well-being, prior knowledge, etc.", FALC,
+                    "en").sentences[-1] == "Others as well."

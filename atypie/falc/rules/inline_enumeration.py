@@ -2,11 +2,13 @@ import re
 
 from ..rule import Rule, correct, incorrect, register
 
-_ENUMERATION = {
-    "fr": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*\s(?:et|ou)\s[^.:;\n]+)"),
-    "en": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*,?\s(?:and|or)\s"
-                     r"[^.:;\n]+)"),
+_ENUMERATION = {  # the last item after « et » or « ou », or the list left open by « etc. » (« a, b, c, etc. »)
+    "fr": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*(?:\s(?:et|ou)\s[^.:;\n]+|"
+                     r",\s*etc(?=[.;]|$)))"),
+    "en": re.compile(r"(?P<intro>[^.:;\n]*):\s*(?P<items>[^.:;\n]+?,[^.:;\n]+?(?:,[^.:;\n]+?)*(?:,?\s(?:and|or)\s"
+                     r"[^.:;\n]+|,\s*etc(?=[.;]|$)))"),
 }
+OPEN_END = "etc"  # the last item of a list that « etc. » leaves open
 
 _STRETCH_END = re.compile(r"[.;]")
 
@@ -18,7 +20,10 @@ def find_enumerations(text: str, lang: str) -> list[tuple[int, int, str, list[st
         return found
     for match in _matches(text, lang):
         last_joiner = r",?\s(?:et|ou)\s" if lang == "fr" else r",?\s(?:and|or)\s"
-        head, _, tail = match.group("items").rpartition(re.findall(last_joiner, match.group("items"))[-1])
+        if match.group("items").endswith(OPEN_END):
+            head, tail = match.group("items")[:-len(OPEN_END)].rstrip(" ,"), OPEN_END
+        else:
+            head, _, tail = match.group("items").rpartition(re.findall(last_joiner, match.group("items"))[-1])
         items = [item.strip() for item in head.split(",") if item.strip()] + [tail.strip()]
         if len(items) >= 3 and all(len(item.split()) <= 12 for item in items):
             found.append((match.start("items"), match.end("items"), match.group("intro").strip(), items))
