@@ -208,3 +208,12 @@ def test_a_cut_abbreviation_ends_no_sentence_and_a_quoted_foreign_word_is_named_
                          load_preset("falc"), "fr").sentences
     assert sentences[0].endswith("(figure 5).") and sentences[1] == "Elle n'est pas équiprobable."
     assert "« data »" in sentences[2]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Le chercheur, pour sa part, lit ses sources.", "Le chercheur, de son côté, lit ses sources."),
+    ("Pour être précis, la mémoire est une capacité.", "Plus exactement, la mémoire est une capacité."),
+    ("Elle sert en complément de la datation.", "Elle sert en plus de la datation."),
+])
+def test_course_locutions_are_said_plainly(text, expected):
+    assert simplify(text, load_preset("falc"), "fr").sentences == [expected]
