@@ -88,11 +88,12 @@ def tidy(text: str) -> str:
     """A label with clean edges: no dangling punctuation, and never ending on an elided word or a function word
     (« Contours de l' », « Chercher à produire tout ce qui » lose their last words)."""
     text = re.sub(r"\s+([,.;:)])", r"\1", text).strip(" ,;:.-")
-    text = re.sub(r"\s*['’]\s*", "'", text)
+    text = re.sub(r"\s*(['’])\s*", r"\1", text)  # the text's own apostrophe: a label is its words as written
     words = text.split(" ")
-    while len(words) > 1 and (words[-1].endswith("'") or words[-1].lower() in _FUNCTION_WORDS):
+    while len(words) > 1 and (words[-1].endswith(("'", "’")) or words[-1].lower().replace("’", "'") in
+                              _FUNCTION_WORDS):
         words.pop()
     text = " ".join(words).rstrip(" ,;:.-")
-    if text.endswith("'") and " " in text:
+    if text.endswith(("'", "’")) and " " in text:
         text = text[:text.rfind(" ")]
     return text[:1].upper() + text[1:] if text else text

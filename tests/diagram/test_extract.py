@@ -191,3 +191,20 @@ def test_a_list_ending_on_etc_and_a_linking_word_give_no_node():
     text = "Bien sûr, il existe de nombreux autres types : les booléens, les nombres complexes, etc."
     labels = [node.label for node in extract(analyse(text, "fr"), "hierarchy").nodes]
     assert "Etc" not in labels and "Bien sûr" not in labels
+
+
+def test_centuries_are_dated_events_in_their_order():
+    graph = extract(analyse("Au xe siècle, les marchands fondent des établissements le long des rivières. Au xiie "
+                            "siècle, les villes obtiennent des chartes de franchise. Au xie siècle, les bourgs se "
+                            "multiplient dans la région flamande.", "fr"))
+    events = [n.label for n in graph.nodes if n.kind == "event"]
+    assert graph.kind == "timeline" and events == ["Xe siècle : Marchands", "Xie siècle : Bourgs",
+                                                   "Xiie siècle : Chartes de franchise"], events
+    assert not {"Long des rivières", "Xiie"} & {n.label for n in graph.nodes}
+
+
+def test_a_timeline_with_one_dated_sentence_is_drawn_as_a_concept_map():
+    graph = extract(analyse("Les marchands fondent, au xe siècle, des établissements ; au xie siècle, ils se sont "
+                            "multipliés. La vie commerciale l'emporte sur la vie agricole.", "fr"), "timeline")
+    assert graph.kind == "timeline" and not any(n.kind == "event" for n in graph.nodes)
+    assert {"Vie commerciale", "Vie agricole"} <= {n.label for n in graph.nodes}

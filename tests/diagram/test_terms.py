@@ -134,3 +134,28 @@ def test_a_demonstrative_names_again_the_last_term_its_noun_heads():
     term = next(t for t in terms.values() if t.label == "Assemblée générale des Nations unies")
     assert len(term.mentions) == 2 and not any(t.label == "Assemblée" for t in terms.values())
     assert ("Assemblée générale des Nations unies", "réunit des", "Représentants") in links
+
+
+def test_a_bare_noun_names_again_the_one_longer_term_it_heads_unless_it_was_named_alone_first():
+    terms, _ = read("La croûte se divise en plaques tectoniques. Les plaques bougent lentement.")
+    term = next(t for t in terms.values() if t.label == "Plaques tectoniques")
+    assert len(term.mentions) == 2 and not any(t.label == "Plaques" for t in terms.values())
+    terms, _ = read("La croûte est solide. La croûte continentale est faite de granite.")
+    assert {"Croûte", "Croûte continentale"} <= {t.label for t in terms.values()}
+
+
+def test_capitalised_names_and_coordinated_adjectives_stay_in_the_term():
+    terms, _ = read("Les villes du Moyen Âge opposent leur organisation sociale et économique à celle des campagnes.")
+    labels = {t.label for t in terms.values()}
+    assert {"Villes du Moyen Âge", "Organisation sociale et économique"} <= labels, labels
+
+
+def test_a_preposition_made_of_a_noun_and_a_pointing_noun_are_no_terms():
+    terms, _ = read("Elle progresse par suite de la régression de la conscience collective. Ce résultat est connu.")
+    labels = {t.label for t in terms.values()}
+    assert "Régression de la conscience collective" in labels and not labels & {"Suite", "Résultat"}, labels
+
+
+def test_a_label_keeps_the_text_s_own_apostrophe():
+    terms, _ = read("La valeur de l’or a changé.")
+    assert "Valeur de l’or" in {t.label for t in terms.values()}

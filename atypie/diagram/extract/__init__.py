@@ -10,7 +10,7 @@ from ...language.analysis import Analysis, analyse
 from ..labels import tidy
 from ..model import KINDS, Graph, GraphBuilder
 from .cause_effect import cause_effect
-from .common import HEADING, MARKDOWN_ITEM, count, is_year, markers
+from .common import CENTURY, HEADING, MARKDOWN_ITEM, count, is_year, markers
 from .comparison import comparison
 from .concept_map import concept_map
 from .hierarchy import hierarchy
@@ -21,8 +21,7 @@ from .timeline import timeline
 
 __all__ = ["blank_ignored", "detect_kind", "extract", "markers"]
 
-_CENTURY = re.compile(r"\b([ivxlc]+)(?:e|er|ème|ᵉ)\s+siècles?\b", re.IGNORECASE)
-MIN_NODES = 3  # a strategy that finds fewer (a timeline: fewer than two events) leaves the text to the concept map
+MIN_NODES = 3  # a strategy that finds fewer (a timeline: fewer than two dated events) leaves the text to the concept map
 
 
 def detect_kind(analysis: Analysis) -> str:
@@ -42,7 +41,7 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
             return "process", "liste numérotée : des étapes" if french else "numbered list: steps"
         return "hierarchy", "titres et listes du texte" if french else "the text's headings and lists"
     dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))}
-    dates |= {m.group(1).lower() for m in _CENTURY.finditer(analysis.text)}  # « au xe siècle », « XIXe siècle »
+    dates |= {m.group(1).lower() for m in CENTURY.finditer(analysis.text)}  # « au xe siècle », « XIXe siècle »
     found = {kind: [m for m in table[kind]["markers"] if count(text, [m])]
              for kind in ("process", "hierarchy", "cause_effect", "comparison")}
     scores = {kind: count(text, table[kind]["markers"]) for kind in found}
@@ -87,7 +86,8 @@ def extract(analysis: Analysis, kind: str | None = None) -> Graph:
         "comparison": comparison,
         "concept_map": concept_map,
     }[kind](analysis, builder)
-    if len(builder.nodes) < (2 if kind == "timeline" else MIN_NODES):  # the kind's patterns found (almost) nothing
+    found = sum(n.kind == "event" for n in builder.nodes) if kind == "timeline" else len(builder.nodes)
+    if found < (2 if kind == "timeline" else MIN_NODES):  # the kind's patterns found (almost) nothing
         builder.nodes.clear()
         builder.edges.clear()
         concept_map(analysis, builder)

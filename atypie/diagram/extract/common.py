@@ -32,6 +32,10 @@ def count(text: str, words: list[str]) -> int:
                for word in words)
 
 
+ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
+CENTURY = re.compile(r"\b([ivxlc]+)(?:e|er|ème|ᵉ)\s+siècles?\b", re.IGNORECASE)  # « au xe siècle », « XIXe siècle »
+
+
 def is_year(raw: str) -> bool:
     return bool(re.fullmatch(r"1\d{3}|20\d{2}", raw))
 

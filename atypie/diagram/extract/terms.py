@@ -22,7 +22,7 @@ from ...language.definitions import find_definitions
 from ...language.frequency import zipf
 from ..labels import tidy
 from ..model import MAX_LABEL_WORDS
-from .common import VAGUE, locution_spans
+from .common import ORDINAL, VAGUE, locution_spans
 
 _NOMINAL = ("NOUN", "PROPN")
 _ACRONYM_SKIPPED = {"de", "d'", "d’", "du", "des", "en", "et", "à", "au", "aux", "la", "le", "les", "l'", "l’", "pour",
@@ -34,7 +34,6 @@ _NAMING_ADJECTIVES = {"premier", "dernier", "second", "nouveau", "ancien", "gran
 _NAME_PARTICLES = {"van", "von", "da", "di", "del", "der", "den", "ten", "bin", "ibn", "al"}
 _COMPLEMENT_DETERMINERS = {"la", "l'", "l’", "le", "les"}
 _CLITICS = {"l'", "l’", "le", "la", "les"}  # before a verb, a pronoun the tagger read as a determiner (« l'appelle »)
-_ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
 _ARGUMENTS = {"obj", "obl", "obl:arg", "obl:mod", "obl:agent", "iobj"}
 _NEGATION = {"ne", "n'", "n’", "pas", "plus", "jamais", "not", "never", "n't"}
 _MARKUP = re.compile(r"[*_#`<>\[\]{}|\\/=@]|https?|www")
@@ -42,7 +41,8 @@ _SUBJECT_PRONOUNS = {"il": ("Masc", "Sing"), "elle": ("Fem", "Sing"), "ils": ("M
                      "elles": ("Fem", "Plur")}
 _STOP_NOUNS = {"fois", "façon", "manière", "chose", "choses", "cas", "part", "exemple", "sorte", "moment",
                "point", "fait", "lieu", "cours", "ensemble", "partie", "nombre", "type", "sens", "rapport",
-               "effet", "terme", "temps", "suite", "rôle", "moyen", "raison", "mesure", "ordre", "côté"}
+               "effet", "terme", "temps", "suite", "rôle", "moyen", "raison", "mesure", "ordre", "côté",
+               "résultat", "avantage", "origine", "même", "chapitre"}  # alone, they only point at what the text says
 
 
 @dataclass
@@ -97,7 +97,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     links = _links(analysis, by_head, by_token)
     for term in terms.values():
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
-        term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0)
+        term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0) + 0.5 * min(2, len(words) - 1)
     for link in links:
         if link.modifier:
             continue  # a complement is part of its noun's phrase: it makes neither term more central
@@ -111,12 +111,17 @@ _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
 
 def _named_before(mention: list, key: str, terms: dict[str, Term]) -> str:
     """« Cette assemblée » after « l'Assemblée générale des Nations unies »: a demonstrative before one noun names
-    again the last term that noun heads, so both are one term; else `key` itself."""
+    again the last term that noun heads, so both are one term; so does the bare noun (« les plaques » after
+    « plaques tectoniques ») when it heads only one term named before and was not named alone first. Else `key`
+    itself."""
+    if " " in key or key in terms:
+        return key
     doc = mention[0].doc
     before = doc[mention[0].i - 1] if mention[0].i > 0 else None
-    if before is None or before.text.lower() not in _DEMONSTRATIVES or " " in key or key in terms:
-        return key
-    return next((other for other in reversed(terms) if other.split(" ")[0] == key), key)
+    longer = [other for other in terms if other.split(" ")[0] == key]
+    if before is not None and before.text.lower() in _DEMONSTRATIVES and longer:
+        return longer[-1]
+    return longer[0] if len(longer) == 1 and mention[0].pos_ == "NOUN" else key
 
 
 def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
@@ -156,7 +161,7 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         before = doc[run[0].i - 1] if run[0].i - 1 >= sentence.start else None
         if before is not None and before.i not in taken and (
                 before.pos_ == "NUM" and before.head.i == token.i
-                or _ORDINAL.fullmatch(before.text) and token.text.lower() in ("siècle", "siècles", "millénaire")):
+                or ORDINAL.fullmatch(before.text) and token.text.lower() in ("siècle", "siècles", "millénaire")):
             run.insert(0, before)  # « 54 articles », « deux plaques », « xie siècle »: part of what is said
         k = token.i + 1
         complemented = False
@@ -167,6 +172,10 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
                 run.append(nxt)  # « politique monétaire », « ARN messager »
             elif _bare_participle(nxt, run, sentence) or _untagged_adjective(nxt, run):
                 run.append(nxt)  # « sociétés civilisées », « Nations unies », « infection bactérienne »
+            elif nxt.pos_ == "CCONJ" and run[-1].pos_ == "ADJ" and k + 1 < sentence.end and len(run) < 3 and \
+                    doc[k + 1].pos_ == "ADJ" and doc[k + 1].dep_ == "conj" and doc[k + 1].head.i == run[-1].i:
+                run += [nxt, doc[k + 1]]  # « organisation sociale et économique »: both adjectives say which one
+                k += 1
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
                     and run[-1].i == token.i:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
@@ -287,7 +296,7 @@ def _complement(doc, k: int, sentence) -> list:
         return []
     run.append(doc[j])
     j += 1
-    while j < sentence.end and (doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i or doc[j].pos_ == "PROPN"
+    while j < sentence.end and (doc[j].pos_ == "ADJ" and doc[j].head.i == run[-1].i or doc[j].pos_ in _NOMINAL
                                 and run[-1].text[:1].isupper() and doc[j].text[:1].isupper()
                                 or _bare_participle(doc[j], run, sentence)) and len(run) < 4:
         run.append(doc[j])  # « des plaques tectoniques », « du Moyen Âge », « des Nations unies »

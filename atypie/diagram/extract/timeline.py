@@ -5,13 +5,10 @@ from __future__ import annotations
 import re
 
 from ...language.analysis import Analysis
+from ...language.numbers import roman_value
 from ..labels import short, tidy
 from ..model import GraphBuilder
-from .common import (
-    clean,
-    english_chunks,
-    is_year,
-)
+from .common import CENTURY, ORDINAL, clean, english_chunks, is_year
 from .terms import terms_and_links
 
 DETAILS_PER_EVENT = 2  # the other terms of an event's sentence, drawn next to it
@@ -23,27 +20,24 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
     named = _terms_by_sentence(analysis) if analysis.tagged else {}
     events = []
     for index, sentence in enumerate(analysis.sentences):
-        for mention in analysis.numbers:
-            if not (sentence.start_char <= mention.start < sentence.end_char):
-                continue
-            if mention.kind == "date" or (mention.kind == "number" and is_year(mention.text)):
-                key = mention.value if mention.kind == "date" else f"date:{mention.text}"
-                rest = (
-                    sentence.text[: mention.start - sentence.start_char]
-                    + " "
-                    + sentence.text[mention.end - sentence.start_char :]
-                )
-                rest = re.sub(r"\b(?:en|le|au|à|in|on|the)\s*$", "", rest.strip(" ,.")).strip(" ,.")
-                rest = re.sub(r"^(?:en|le|au|in|on)\s+", "", rest.strip(" ,."), flags=re.IGNORECASE)
-                events.append((key, mention.text, short(clean(rest)).split()[:4], index, mention))
-                break
+        dated = [(m.value if m.kind == "date" else f"date:{m.text}", m.text, m.start, m.end) for m in analysis.numbers
+                 if sentence.start_char <= m.start < sentence.end_char
+                 and (m.kind == "date" or (m.kind == "number" and is_year(m.text)))]
+        dated += [(f"{100 * (roman_value(m.group(1).upper()) - 1):04d}", m.group(0), sentence.start_char + m.start(),
+                   sentence.start_char + m.end()) for m in CENTURY.finditer(sentence.text)]  # « au xe siècle »
+        for key, date, start, end in dated[:1]:
+            rest = sentence.text[: start - sentence.start_char] + " " + sentence.text[end - sentence.start_char:]
+            rest = re.sub(r"\b(?:en|le|au|à|in|on|the)\s*$", "", rest.strip(" ,.")).strip(" ,.")
+            rest = re.sub(r"^(?:en|le|au|in|on)\s+", "", rest.strip(" ,."), flags=re.IGNORECASE)
+            events.append((key, date, short(clean(rest)).split()[:4], index, start, end))
     previous = None
     separator = " : " if analysis.lang == "fr" else ": "
-    for _key, date, words, index, mention in sorted(events, key=lambda e: e[0]):
-        terms = [t for t in named.get(index, []) if date not in t.label]
+    for _key, date, words, index, start, end in sorted(events, key=lambda e: e[0]):
+        terms = [t for t in named.get(index, []) if date not in t.label and not CENTURY.search(t.label)
+                 and not ORDINAL.fullmatch(t.label)]  # « xiie siècle » is the date, not the event
         unnamed = analysis.tagged or not (name := _name_in(analysis.sentences[index].text))
         event = terms[0].label if terms else tidy(" ".join(words)) if unnamed else name
-        node = builder.add_node(f"{date}{separator}{event}", "event", index, mention.start, mention.end)
+        node = builder.add_node(f"{date[:1].upper()}{date[1:]}{separator}{event}", "event", index, start, end)
         for term in terms[1:1 + DETAILS_PER_EVENT]:
             sentence, start, end = term.mentions[0]
             builder.add_edge(node, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
