@@ -159,3 +159,11 @@ def test_a_preposition_made_of_a_noun_and_a_pointing_noun_are_no_terms():
 def test_a_label_keeps_the_text_s_own_apostrophe():
     terms, _ = read("La valeur de l’or a changé.")
     assert "Valeur de l’or" in {t.label for t in terms.values()}
+
+
+def test_names_in_quotation_marks_after_a_term_and_a_participle_after_a_comma_are_linked_to_it():
+    _, links = read("On définit un objet qui contient les attributs « saveur » et « couleur ». Les plaques font partie "
+                    "de la croûte continentale, essentiellement composée de granite.")
+    assert {("Attributs", "comme", "Saveur"), ("Attributs", "comme", "Couleur"),
+            ("Croûte continentale", "composée de", "Granite")} <= links, links
+    assert not any(label in ("d'", "d’") for _, label, _ in links)

@@ -434,6 +434,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
                 found = _clause_links(verb, sentence, surface, source, index)
             links += found
         links += _modifier_links(sentence, by_head, by_token, index)
+        links += _aside_links(sentence, by_head, by_token, index)
         last_subject.update(subjects_here)
     unique: dict[tuple[str, str], Link] = {}
     for link in links:
@@ -472,6 +473,43 @@ def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int],
             continue  # the second noun does not complete the first (« donne à l'élève un livre »)
         label = " ".join(_CONTRACTED.get(t.text.lower(), t.text.lower()) for t in words)
         links.append(Link(by_head[head], by_head[noun], label, index, modifier=True))
+    return links
+
+
+_EXAMPLES_LABEL = {"fr": "comme", "en": "such as"}
+
+
+def _aside_links(sentence, by_head: dict[int, str], by_token: dict[int, int], index: int) -> list[Link]:
+    """Links read on the surface where the parse of an aside is unreliable: a term and the names in quotation
+    marks right after it (« les attributs « saveur » et « couleur » » → attributs « comme » saveur, couleur), and
+    a term and the participle set off by a comma after it (« la croûte continentale, essentiellement composée de
+    granite » → croûte continentale « composée de » granite)."""
+    doc = sentence.doc
+    term_at = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
+               if i in by_token and by_token[i] in by_head}
+    links = []
+    for i in range(sentence.start, sentence.end - 2):
+        if i not in term_at or (i + 1 in term_at and term_at[i + 1] == term_at[i]):
+            continue  # only from the last word of a mention
+        source, k = term_at[i], i + 1
+        while k < sentence.end and doc[k].text in ("«", "“"):  # « saveur » et « couleur »
+            inside = k + 1
+            if inside not in term_at or term_at[inside] == source:
+                break
+            links.append(Link(source, term_at[inside], _EXAMPLES_LABEL.get(doc.lang_, ""), index))
+            k = next((j + 1 for j in range(inside, min(inside + 6, sentence.end)) if doc[j].text in ("»", "”")),
+                     sentence.end)
+            if k < sentence.end and doc[k].text.lower() in (",", "et", "ou", "and", "or"):
+                k += 1
+        k = i + 1
+        if k < sentence.end and doc[k].text == ",":
+            k += 1 + (k + 1 < sentence.end and doc[k + 1].pos_ == "ADV")
+            if k + 2 < sentence.end and doc[k].pos_ == "VERB" and "Part" in doc[k].morph.get("VerbForm") \
+                    and "Past" in doc[k].morph.get("Tense") and doc[k + 1].pos_ == "ADP" \
+                    and (target := next((term_at[j] for j in range(k + 2, min(k + 4, sentence.end))
+                                         if j in term_at), None)) not in (None, source):
+                links.append(Link(source, target, _verb_label([doc[k].text.lower(), doc[k + 1].text.lower()]),
+                                  index))
     return links
 
 
@@ -600,8 +638,8 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
 
 def _verb_label(words: list[str]) -> str:
     words = [w.strip("«»\"“” ") for w in words if re.search(r"\w", w)]  # no quotation mark
-    while len(words) > 1 and words[-1].endswith(("'", "’")):
-        words.pop()  # « correspondrait d' »: the word it elides is not in the label
+    while words and words[-1].endswith(("'", "’")):
+        words.pop()  # « correspondrait d' »: the word it elides is not in the label; « d' » alone says nothing
     label = re.sub(r"\b(d|qu|n)e ([aeiouyéèêh])", r"\1'\2", " ".join(words[:3]))  # « d'expliquer », « n'est »
     return re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
                   else label)
