@@ -167,3 +167,12 @@ def test_names_in_quotation_marks_after_a_term_and_a_participle_after_a_comma_ar
     assert {("Attributs", "comme", "Saveur"), ("Attributs", "comme", "Couleur"),
             ("Croûte continentale", "composée de", "Granite")} <= links, links
     assert not any(label in ("d'", "d’") for _, label, _ in links)
+
+
+def test_an_object_pronoun_and_a_coordinated_subject_are_linked_to_what_they_name():
+    _, links = read("Les villes du Moyen Âge présentent un spectacle très différent. Le commerce et l’industrie les "
+                    "ont faites.")
+    assert {("Commerce", "ont faites", "Villes du Moyen Âge"),
+            ("Industrie", "ont faites", "Villes du Moyen Âge")} <= links, links
+    _, links = read("Le roi signe un traité. La reine les a reçus.")  # no plural subject before: no guess
+    assert not any(target == "Roi" for _, _, target in links)

@@ -15,7 +15,7 @@ Labels are words of the text: never cut inside a phrase, never ending on a funct
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...adapters import grammalecte, lexicon
 from ...language.definitions import find_definitions
@@ -410,11 +410,15 @@ def _spelled_by(doc, last: int, acronym: str) -> list:
 def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[Link]:
     links: list[Link] = []
     last_subject: dict[tuple[str, str], str] = {}  # (gender, number) → the last subject term with them
+    earlier: list[tuple[str, str, str]] = []  # (gender, number, term) of the subjects of the sentences before
     for index, sentence in enumerate(analysis.sentences):
         subjects_here: dict[tuple[str, str], str] = {}
+        named_here: list[tuple[str, str, str]] = []
         surface = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
                    if i in by_token and by_token[i] in by_head}  # each word of a mention → its term
         for verb in sentence:
+            if verb.text.lower() in _NEGATION:
+                continue  # « n'ont point cessé »: the parse made « point » the verb
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
             subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None  # the nearest
             # before the verb: « La nuit, la photosynthèse est suspendue » has « nuit » read as a second subject
@@ -428,14 +432,20 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             gender, number = subject.morph.get("Gender"), subject.morph.get("Number")
             if subject.pos_ in _NOMINAL and gender and number:
                 subjects_here[(gender[0], number[0])] = source
+                named_here.append((gender[0], number[0], source))
             found = [Link(source, by_head[t.i], label, index) for t, label in _arguments(verb, subject)
                      if by_head.get(t.i) not in (None, source)]
+            found += [Link(source, target, label, index) for target, label in _object_pronouns(verb, earlier)
+                      if target != source]
             if not found and verb.pos_ == "VERB":  # the parse found no complement that is a term: read the clause
                 found = _clause_links(verb, sentence, surface, source, index)
             links += found
+            links += [replace(link, source=by_head[c.i]) for c in subject.children if c.dep_ == "conj"
+                      and by_head.get(c.i) not in (None, source) for link in found]  # « Le commerce et l'industrie »
         links += _modifier_links(sentence, by_head, by_token, index)
         links += _aside_links(sentence, by_head, by_token, index)
         last_subject.update(subjects_here)
+        earlier += named_here
     unique: dict[tuple[str, str], Link] = {}
     for link in links:
         unique.setdefault((link.source, link.target), link)
@@ -633,6 +643,24 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                       and c.pos_ in _NOMINAL]
     for noun, label in list(found):
         found += [(c, label) for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
+    return found
+
+
+_OBJECT_PRONOUNS = {"le", "la", "les", "l'", "l’"}
+
+
+def _object_pronouns(verb, earlier: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    """(term, label) for an object pronoun of `verb` (« Le commerce les a faites »): the last subject of a sentence
+    before with its number, and its gender when the pronoun or the verb's participle says it; none when unsure."""
+    found = []
+    for pronoun in (c for c in verb.children if c.dep_ == "obj" and c.pos_ == "PRON" and c.i < verb.i
+                    and c.text.lower() in _OBJECT_PRONOUNS):
+        number = (pronoun.morph.get("Number") or [""])[0]
+        gender = (pronoun.morph.get("Gender") or verb.morph.get("Gender") or [""])[0]  # « les a faites »: Fem
+        match = next((term for g, n, term in reversed(earlier) if n == number and (not gender or g == gender)), None)
+        if number and match is not None:
+            auxiliaries = [c.text.lower() for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+            found.append((match, _verb_label([*auxiliaries, verb.text.lower()])))
     return found
 
 
