@@ -147,7 +147,7 @@ def test_an_english_event_is_named_by_the_name_it_holds():
     text = ("For example, the Equal Pay Act of 1963 said that employers must pay men and women alike. "
             "The Civil Rights Act of 1964 prohibits employment discrimination.")
     graph = extract(analyse(text, "en"), "timeline")
-    assert [n.label for n in graph.nodes] == ["1963: Equal Pay Act", "1964: Civil Rights Act"]
+    assert [n.label for n in graph.nodes] == ["Equal Pay Act of 1963", "Civil Rights Act of 1964"]
 
 
 def test_a_concept_map_joins_each_term_of_a_sentence_to_that_sentence_s_main_term():
@@ -208,3 +208,23 @@ def test_a_timeline_with_one_dated_sentence_is_drawn_as_a_concept_map():
                             "multipliés. La vie commerciale l'emporte sur la vie agricole.", "fr"), "timeline")
     assert graph.kind == "timeline" and not any(n.kind == "event" for n in graph.nodes)
     assert {"Vie commerciale", "Vie agricole"} <= {n.label for n in graph.nodes}
+
+
+def test_an_event_whose_name_holds_its_date_is_labelled_by_that_name():
+    graph = extract(analyse("The Equal Pay Act of 1963 said that employers must pay men and women the same. The Civil "
+                            "Rights Act of 1964 prohibits employment discrimination. The Age Discrimination in "
+                            "Employment Act of 1967 prohibited discrimination on the basis of age.", "en"))
+    assert [n.label for n in graph.nodes] == ["Equal Pay Act of 1963", "Civil Rights Act of 1964",
+                                              "1967: Age Discrimination in Employment Act"]  # 7 words: date first
+    graph = extract(analyse("La loi de 1841 interdit le travail des enfants. En 1874, une inspection du travail est "
+                            "créée. La loi de 1892 limite la journée de travail.", "fr"))
+    assert {"Loi de 1841", "1874 : Inspection du travail", "Loi de 1892"} <= {n.label for n in graph.nodes}
+
+
+def test_english_chunks_join_a_name_across_in_and_drop_a_verb_after_a_noun():
+    from atypie.diagram.extract.common import english_chunks
+    labels = [label for label, _, _ in english_chunks("Smith counted the tasks. Computers understand only machine "
+                                                      "code made up of bits. High-level languages must be translated "
+                                                      "under the Age Discrimination in Employment Act.")]
+    assert {"Smith", "Machine code", "High-level languages", "Age Discrimination in Employment Act"} <= set(labels), \
+        labels

@@ -179,6 +179,11 @@ _EN_VERBS = [
 ]
 
 
+_EN_PARTICIPLES = {"made", "written", "done", "given", "taken", "known", "seen", "built", "found", "held", "kept",
+                   "left", "meant", "paid", "said", "sent", "set", "shown", "sold", "spent", "told", "thought",
+                   "understood", "won", "went", "brought", "bought", "chosen", "drawn", "driven", "grown", "run"}
+
+
 def english_chunks(text: str) -> list[tuple[str, int, int]]:
     """Noun-like chunks of an English sentence: runs of content words between function words and
     punctuation, without the verb that often starts them ("translates source code" → "source code")."""
@@ -215,6 +220,7 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             "its",
             "leads",
             "led",
+            "must",  # left out of function_words.txt, as a French word too
         }
     )
     chunks, current = [], []
@@ -230,7 +236,10 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         chunks.append(current)
     joined: list[list] = []
     for chunk in chunks:  # "average level" + " of " + "wages": one term, as long as it stays short
-        if joined and text[joined[-1][-1].end():chunk[0].start()] == " of " and len(joined[-1]) + len(chunk) <= 5:
+        between = text[joined[-1][-1].end():chunk[0].start()] if joined else ""
+        name = between in (" in ", " for ") and joined[-1][-1].group()[0].isupper() \
+            and chunk[0].group()[0].isupper()  # "Age Discrimination in Employment Act": one name
+        if joined and (between == " of " or name) and len(joined[-1]) + len(chunk) <= 5:
             joined[-1] = joined[-1] + chunk
         else:
             joined.append(chunk)
@@ -245,9 +254,12 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         if not chunk or len(chunk) == 1 and chunk[0].group()[0].islower() and re.search(
                 r"(?:ed|able|ible)$", chunk[0].group()):
             continue  # "intended", "desirable": a verb or an adjective alone names nothing
+        while len(chunk) > 1 and chunk[-1].group()[0].islower() and (
+                chunk[-1].group().lower() in _EN_PARTICIPLES or chunk[-1].group().endswith("ed")):
+            chunk = chunk[:-1]  # "Smith counted", "machine code made", "programs written": the verb after a noun
         chunk = chunk[-5:]
-        label = tidy(" ".join(m.group() if n == 0 or text[chunk[n - 1].end():m.start()] != " of " else "of " + m.group()
-                              for n, m in enumerate(chunk)))
+        label = tidy(" ".join(m.group() if n == 0 or (gap := text[chunk[n - 1].end():m.start()]) == " "
+                              else f"{gap.strip()} {m.group()}" for n, m in enumerate(chunk)))
         if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1:
             out.append((label, chunk[0].start(), chunk[-1].end()))
     return out

@@ -7,7 +7,7 @@ import re
 from ...language.analysis import Analysis
 from ...language.numbers import roman_value
 from ..labels import short, tidy
-from ..model import GraphBuilder
+from ..model import MAX_LABEL_WORDS, GraphBuilder
 from .common import CENTURY, ORDINAL, clean, english_chunks, is_year
 from .terms import terms_and_links
 
@@ -37,7 +37,12 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
                  and not ORDINAL.fullmatch(t.label)]  # « xiie siècle » is the date, not the event
         unnamed = analysis.tagged or not (name := _name_in(analysis.sentences[index].text))
         event = terms[0].label if terms else tidy(" ".join(words)) if unnamed else name
-        node = builder.add_node(f"{date[:1].upper()}{date[1:]}{separator}{event}", "event", index, start, end)
+        dated_name = re.search(rf"{re.escape(event)} (?:of|de|du) {re.escape(date)}\b",
+                               analysis.sentences[index].text, re.IGNORECASE)
+        label = f"{date[:1].upper()}{date[1:]}{separator}{event}"
+        if dated_name and len(dated_name.group(0).split()) <= MAX_LABEL_WORDS:
+            label = dated_name.group(0)[:1].upper() + dated_name.group(0)[1:]
+        node = builder.add_node(label, "event", index, start, end)  # « Civil Rights Act of 1964 » holds its date
         for term in terms[1:1 + DETAILS_PER_EVENT]:
             sentence, start, end = term.mentions[0]
             builder.add_edge(node, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
