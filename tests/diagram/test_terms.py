@@ -176,3 +176,10 @@ def test_an_object_pronoun_and_a_coordinated_subject_are_linked_to_what_they_nam
             ("Industrie", "ont faites", "Villes du Moyen Âge")} <= links, links
     _, links = read("Le roi signe un traité. La reine les a reçus.")  # no plural subject before: no guess
     assert not any(target == "Roi" for _, _, target in links)
+
+
+def test_an_adjective_that_could_also_be_a_verb_form_stays_in_its_term():
+    terms, _ = read("Les premières colonies marchandes se sont formées en Flandre. La crise économique entraîne le "
+                    "chômage.")
+    labels = {t.label for t in terms.values()}
+    assert {"Premières colonies marchandes", "Crise économique"} <= labels, labels

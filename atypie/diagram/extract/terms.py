@@ -168,7 +168,7 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         while k < sentence.end:
             nxt = doc[k]
             if nxt.pos_ == "ADJ" and nxt.head.i in {t.i for t in run} and "Part" not in nxt.morph.get("VerbForm") \
-                    and len(run) < 4 and not conjugated(nxt.text):  # « crise économique entraîne »: a verb
+                    and len(run) < 4 and not verb_form(nxt.text):  # « crise économique entraîne »: a verb
                 run.append(nxt)  # « politique monétaire », « ARN messager »
             elif _bare_participle(nxt, run, sentence) or _untagged_adjective(nxt, run):
                 run.append(nxt)  # « sociétés civilisées », « Nations unies », « infection bactérienne »
