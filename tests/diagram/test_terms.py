@@ -183,3 +183,10 @@ def test_an_adjective_that_could_also_be_a_verb_form_stays_in_its_term():
                     "chômage.")
     labels = {t.label for t in terms.values()}
     assert {"Premières colonies marchandes", "Crise économique"} <= labels, labels
+
+
+def test_a_rare_adjective_said_of_a_subject_is_a_notion_linked_to_it_and_a_common_one_is_not():
+    _, links = read("Il devient évident que la solidarité sociale tend à devenir exclusivement organique.")
+    assert ("Solidarité sociale", "tend à devenir", "Organique") in links, links
+    terms, _ = read("Ce résultat est important. Là où elle est le plus résistante, la solidarité lie les hommes.")
+    assert not {"Important", "Résistante"} & {t.label for t in terms.values()}

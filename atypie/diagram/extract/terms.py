@@ -133,6 +133,10 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         found.append(quoted)
         taken.update(t.i for t in quoted)
     for token in sentence:
+        if token.i not in taken and _predicate_adjective(token):
+            found.append([token])  # « sont dits autotrophes », « tend à devenir organique »: a property it teaches
+            taken.add(token.i)
+            continue
         if token.i in taken or token.pos_ not in _NOMINAL or len(token.text) < 2 or not token.is_alpha and \
                 not re.fullmatch(r"[\w-]+", token.text) or _MARKUP.search(token.text):
             continue
@@ -204,6 +208,19 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
         taken.update(t.i for t in run)
         found.append(run)
     return found
+
+
+RARE_PROPERTY = 4.0  # Zipf frequency under which a predicate adjective is a notion (« autotrophe », « organique »)
+
+
+def _predicate_adjective(token) -> bool:
+    """An adjective said of a subject (« sont dits autotrophes », « est organique ») that is rare enough to be
+    something the text teaches; « est important » or « est différent » is not."""
+    graded = token.i > 0 and token.doc[token.i - 1].text.lower() in ("plus", "moins")  # « le plus résistante »
+    return token.pos_ == "ADJ" and token.is_alpha and not graded and (
+        token.dep_ in ("xcomp", "obj") and token.head.pos_ in ("VERB", "AUX", "NOUN")  # « dits » read as a noun
+        or token.dep_ == "amod" and token.head.pos_ in ("VERB", "AUX")  # « devenir organique » read as a modifier
+        or any(c.dep_ == "cop" for c in token.children)) and zipf(token.text.lower(), token.doc.lang_) < RARE_PROPERTY
 
 
 _OPENING_QUOTES, _CLOSING_QUOTES = ("«", "“", '"'), ("»", "”", '"')
@@ -616,7 +633,7 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
     negated = any(c.text.lower() in _NEGATION for c in verb.children)
     found = []
     copula = next((c for c in verb.children if c.dep_ == "cop"), None)
-    if copula is not None and verb.pos_ in _NOMINAL:  # « X est un Y »: Y heads the clause
+    if copula is not None and (verb.pos_ in _NOMINAL or _predicate_adjective(verb)):  # « X est un Y »: Y heads it
         determiner = next((c.text.lower() for c in verb.children if c.dep_ == "det"
                            and not c.text.endswith(("'", "’"))), "")
         label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
@@ -625,7 +642,8 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
         reflexive = next((c.text.lower() for c in verb.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
                           and c.text.lower() in ("se", "s'", "s’")), "")
         for child in verb.children:
-            if child.dep_ not in _ARGUMENTS or child.i == subject.i or child.pos_ not in _NOMINAL:
+            if child.i == subject.i or not (child.dep_ in _ARGUMENTS and child.pos_ in _NOMINAL
+                                            or _predicate_adjective(child)):
                 continue
             preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
@@ -640,7 +658,7 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
             label = _verb_label([w for w in (verb.text.lower(), mark, child.text.lower()) if w])
             found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
-                      and c.pos_ in _NOMINAL]
+                      and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
     for noun, label in list(found):
         found += [(c, label) for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
     return found
