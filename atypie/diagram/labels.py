@@ -43,7 +43,7 @@ def noun_label(token, max_words: int = MAX_LABEL_WORDS) -> str:
     return tidy("".join(t.text + t.whitespace_ for t in run)) or token.text
 
 
-_MODALS = {"falloir", "devoir", "pouvoir", "sembler", "paraître", "vouloir", "savoir"}
+_MODALS = {"falloir", "devoir", "pouvoir", "sembler", "paraître", "vouloir", "savoir", "aller"}  # « va se diviser »
 _CONNECTORS = {"d'abord", "d’abord", "ensuite", "puis", "enfin", "alors", "finalement", "premièrement",
                "deuxièmement", "troisièmement", "then", "finally", "first", "next"}
 
@@ -73,7 +73,9 @@ def clause_label(tokens, skip: frozenset[str] = frozenset()) -> str:
             rest.append(token.text)
             if len(rest) >= MAX_LABEL_WORDS - 1 - reflexive:
                 break
-        lemma = verb.lemma_ or verb.text
+        passive = "Part" in verb.morph.get("VerbForm") and any(c.dep_ in ("aux:pass", "aux:tense", "aux")
+                                                               for c in verb.children)
+        lemma = verb.text.lower() if passive else verb.lemma_ or verb.text  # « a été adoptée » → « adoptée »
         head = ("s'" + lemma if re.match(r"[aeiouyéèêh]", lemma) else "se " + lemma) if reflexive else lemma
         return tidy(" ".join([head] + rest))
     return short(" ".join(t.text for t in words if not t.is_punct))

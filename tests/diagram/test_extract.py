@@ -228,3 +228,13 @@ def test_english_chunks_join_a_name_across_in_and_drop_a_verb_after_a_noun():
                                                       "under the Age Discrimination in Employment Act.")]
     assert {"Smith", "Machine code", "High-level languages", "Age Discrimination in Employment Act"} <= set(labels), \
         labels
+
+
+def test_coordinated_actions_are_steps_of_their_own_and_a_passive_step_keeps_its_participle():
+    graph = extract(analyse("Quand un spermatozoïde rencontre un ovule, ils fusionnent. Ensuite, la cellule va se "
+                            "diviser, grandir, pour redonner un nouvel animal.", "fr"), "process")
+    labels = [n.label for n in graph.nodes]
+    assert labels[-3:] == ["Se diviser", "Grandir", "Redonner un nouvel animal"], labels
+    graph = extract(analyse("D'abord, le texte a été adopté le 20 novembre 1989. Ensuite, les pays le signent. "
+                            "Enfin, chaque pays le respecte.", "fr"), "process")
+    assert graph.nodes[0].label == "Adopté le 20 novembre 1989", [n.label for n in graph.nodes]

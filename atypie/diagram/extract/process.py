@@ -93,7 +93,31 @@ def process(analysis: Analysis, builder: GraphBuilder) -> None:
                 label = clause_label(span, skip)
             else:
                 label = clean(short(re.sub(r"^(?:if|when|once)\b[^,]*,\s*", "", piece, flags=re.IGNORECASE)))
-            node = builder.add_node(label, "step", index, sentence.start_char + start, sentence.start_char + end)
-            if previous is not None:
-                builder.add_edge(previous, node, kind="next")
-            previous = node
+            steps = [(label, sentence.start_char + start, sentence.start_char + end)]
+            if named is None and analysis.tagged and span is not None:
+                steps += _coordinated_steps(span, skip)
+            for step, step_start, step_end in steps:
+                node = builder.add_node(step, "step", index, step_start, step_end)
+                if previous is not None:
+                    builder.add_edge(previous, node, kind="next")
+                previous = node
+
+
+def _coordinated_steps(span, skip: frozenset[str]) -> list[tuple[str, int, int]]:
+    """The actions joined to the piece's first verb (« ils fusionnent, et forment une cellule », « se diviser,
+    grandir, pour redonner un animal »): each is a step of its own, in the text's order."""
+    verbs = [t for t in span if t.pos_ == "VERB"]
+    if not verbs:
+        return []
+    first = next((t for t in verbs if t.dep_ == "ROOT"), verbs[0])
+    chain, steps = {first.i}, []
+    for verb in verbs:
+        if verb.i <= first.i or verb.dep_ not in ("conj", "advcl", "xcomp") or verb.head.i not in chain:
+            continue
+        chain.add(verb.i)
+        if verb.dep_ == "xcomp" and verb.head.i == first.i and not any(t.is_punct for t in span.doc[first.i:verb.i]):
+            continue  # « va se diviser »: the verb the first one governs is that same step
+        end = max(t.i for t in verb.subtree if t.i < span.end) + 1
+        steps.append((clause_label(span.doc[verb.i:end], skip), span.doc[verb.i].idx, span.doc[end - 1].idx
+                      + len(span.doc[end - 1].text)))
+    return steps
