@@ -11,7 +11,6 @@ import json
 import logging
 import os
 import secrets
-import sys
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager

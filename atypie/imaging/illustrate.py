@@ -27,8 +27,8 @@ from ..diagram.model import Graph
 from ..diagram.render import _png_with_graph
 from ..diagram.themes import DiagramTheme
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
-from . import compose, pipelines
 from ..private import private_folder
+from . import compose, pipelines
 from .files import write_atomically
 from .registry import MAX_SIZE, MIN_SIZE, MODES, InstalledModel, load_registry, resolve, valid_size
 
