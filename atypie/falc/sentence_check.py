@@ -117,7 +117,13 @@ def _glued(word: str) -> bool:
 def _finite(token) -> bool:
     """A conjugated verb ("a atteint": the auxiliary is, its participle is not, so the pair counts once); not a
     word the lexicon knows but never as a verb (« librement » tagged as one)."""
-    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") and not never_verb(token.text)
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm") and not never_verb(token.text) \
+        and not _any_at_all(token)
+
+
+def _any_at_all(token) -> bool:
+    """« n'importe » in « n'importe quelle autre », « n'importe qui »: a fixed phrase that means « any », no verb."""
+    return token.text.lower() == "importe" and token.i > 0 and token.doc[token.i - 1].text.lower() in ("n'", "n’")
 
 
 def _links(token) -> bool:

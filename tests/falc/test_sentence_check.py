@@ -31,7 +31,9 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "La troisième partie prévoit son application du point de vue du droit : à partir de quand la convention "
          "entre en vigueur après avoir été signée et ratifiée par les pays et comment elle peut être modifiée.",
          # « les » read as an article and « utilise » as a noun: the main clause is still there, before « quand »
-         "On les utilise surtout quand on a besoin d'une structure hiérarchique des données."]
+         "On les utilise surtout quand on a besoin d'une structure hiérarchique des données.",
+         # « n'importe » is the fixed phrase « any », not a second conjugated verb
+         "Il pourrait être aussi bien représenté par n’importe quelle autre forme."]
 
 
 def problems(sentence: str):
