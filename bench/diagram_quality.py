@@ -79,6 +79,15 @@ def main(limit: int = 50) -> None:
                 if chosen:
                     table.append(summarise(f"courses {half} {lang}", [
                         score(d["text"], lang, d["concepts"], d["relations"], d["kind"]) for d in chosen]))
+    kinds = ROOT / "bench/data/diagrams_courses/kinds_courses_tuning.jsonl"  # kind only, on the FALC tuning halves
+    if kinds.exists():
+        texts = {item["id"]: item["text"] for half in ("tuning", "tuning2") for line in
+                 (ROOT / f"bench/data/courses_fr/{half}.jsonl").open(encoding="utf-8") if line.strip()
+                 for item in [json.loads(line)]}
+        labels = [json.loads(line) for line in kinds.open(encoding="utf-8") if line.strip()]
+        right = [extract(analyse(texts[label["id"]], "fr")).kind == label["kind"] for label in labels]
+        table.append(["courses_fr kinds (tuning)", str(len(labels)), "n/a", "n/a", f"{sum(right) / len(right):.2f}",
+                      "n/a", "n/a"])
     dev = [json.loads(line) for line in (ROOT / "bench/data/diagram_dev.jsonl").open(encoding="utf-8")]
     for lang in ("fr", "en"):
         items = [d for d in dev if d["lang"] == lang]
