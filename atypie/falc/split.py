@@ -1060,8 +1060,10 @@ def _begins_with_its_subject(clause: list) -> bool:
     verb = head.head
     conjugated = "Fin" in verb.morph.get("VerbForm") or any(
         child.dep_ in ("aux", "aux:pass", "cop") and "Fin" in child.morph.get("VerbForm") for child in verb.children)
+    relative = any(t.text.lower() in _RELATIVE_WORDS or "Rel" in t.morph.get("PronType") for t in clause
+                   if head.i < t.i < verb.i)  # « des établissements sur lesquels on sait »: the verb is the relative's
     return (head.pos_ in ("NOUN", "PROPN") and head.dep_.startswith("nsubj") and conjugated
-            and verb.i in inside and verb.i > head.i)  # the subject of a conjugated verb after it, in the clause
+            and verb.i in inside and verb.i > head.i and not relative)  # the subject of a verb after it, in the clause
 
 
 _DETERMINERS = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cet", "cette", "ces", "son", "sa",

@@ -238,3 +238,12 @@ def test_coordinated_actions_are_steps_of_their_own_and_a_passive_step_keeps_its
     graph = extract(analyse("D'abord, le texte a été adopté le 20 novembre 1989. Ensuite, les pays le signent. "
                             "Enfin, chaque pays le respecte.", "fr"), "process")
     assert graph.nodes[0].label == "Adopté le 20 novembre 1989", [n.label for n in graph.nodes]
+
+
+def test_a_sentence_with_no_date_gives_details_to_the_event_before_it():
+    graph = extract(analyse("Le langage Python a été créé en 1989 par Guido van Rossum. Son nom vient de la série "
+                            "télévisée des Monty Python. La première version publique a été publiée en 1991.", "fr"))
+    events = {n.id: n.label for n in graph.nodes if n.kind == "event"}
+    series = next(n.id for n in graph.nodes if n.label == "Série télévisée des Monty Python")
+    assert any(events.get(e.source, "").startswith("1989") and e.target == series for e in graph.edges), \
+        [(e.source, e.target) for e in graph.edges]

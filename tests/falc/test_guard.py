@@ -49,18 +49,29 @@ def test_clauses_after_a_colon_are_not_made_into_a_list():
 
 
 def test_a_split_that_breaks_one_piece_is_cut_in_fewer_places_rather_than_rolled_back():
-    # Saussure (1916), public domain: cut at both colons, the middle piece « … : à preuve les différences … » has
-    # two clauses and no link between them; cut only at the semicolon, both sentences are sound
+    # C. Eyssette, philosophy course (eyssette/cours, CC BY): cut at « , mais » and at the colon, the last piece
+    # « le mal absolu (qui …) ou le mal naturel (qui …) » has only the brackets' verbs; cut at « , mais » only,
+    # both sentences are sound
+    text = ("Certaines théodicées affirment que le mal est une épreuve ou un effet du libre arbitre humain, mais cela "
+            "explique mal l'existence de certaines formes du mal : le mal absolu (qui peut difficilement être conçu "
+            "comme une simple épreuve) ou le mal naturel (qui n'est pas produit par des êtres humains).")
+    result = simplify(text, FALC, "fr")
+    assert result.sentence_check["regrouped"] == 1 and result.sentence_check["rolled_back"] == 0
+    assert len(result.sentences) == 2 and not any("(à vérifier)" in s for s in result.sentences)
+    assert result.sentences[1].startswith("Mais cela explique mal l'existence de certaines formes du mal : le mal")
+    words = lambda t: re.findall(r"\w+", t.lower())  # noqa: E731
+    assert words(" ".join(result.sentences)) == words(text.replace(", mais", " mais"))  # every word, in its place
+
+
+def test_n_importe_is_no_second_verb_so_a_cut_after_it_stands():
+    # Saussure (1916), public domain: « n'importe quelle autre » once made the middle piece look like two clauses
     text = ("Ainsi l’idée de « sœur » n’est liée par aucun rapport intérieur avec la suite de sons s—ö—r qui lui sert "
             "de signifiant ; il pourrait être aussi bien représenté par n’importe quelle autre : à preuve les "
             "différences entre les langues et l’existence même de langues différentes : le signifié « bœuf » a pour "
             "signifiant b—ö—f d’un côté de la frontière, et o—k—s (Ochs) de l’autre.")
     result = simplify(text, FALC, "fr")
-    assert result.sentence_check["regrouped"] == 1 and result.sentence_check["rolled_back"] == 0
-    assert len(result.sentences) == 2 and not any("(à vérifier)" in s for s in result.sentences)
-    assert result.sentences[1].startswith("Il pourrait être aussi bien représenté par n’importe quelle autre : à")
-    words = lambda t: re.findall(r"\w+", t.lower())  # noqa: E731
-    assert words(" ".join(result.sentences)) == words(text)  # every word kept, in its place
+    assert result.sentence_check["regrouped"] == 0 and result.sentence_check["rolled_back"] == 0
+    assert len(result.sentences) == 3 and result.sentences[2].startswith("Le signifié « bœuf » a pour signifiant")
 
 
 def test_sound_rewrites_are_kept():

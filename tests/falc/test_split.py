@@ -42,6 +42,12 @@ CASES = [
      "les commentaires officieux, et empêchent d’apercevoir la réalité.",
      ["Mais les lambeaux des institutions détruites sont restés accrochés dans les textes de lois officiels et dans "
       "les commentaires officieux.", "Les lambeaux des institutions détruites empêchent d’apercevoir la réalité."]),
+    # Pirenne (1910), public domain: the parse makes « établissements » the subject of the relative's « sait »;
+    # the object of « fondent » is not cut from its verb
+    ("Les marchands y fondent ça et là, au xe siècle, des établissements sur lesquels on sait d’ailleurs très peu de "
+     "chose ; au xie siècle, ils se sont multipliés, agrandis et consolidés.",
+     ["Les marchands y fondent ça et là, au xe siècle, des établissements sur lesquels on sait d’ailleurs très peu de "
+      "chose.", "Au xie siècle, ils se sont multipliés, agrandis et consolidés."]),
     # two « que » clauses of one main clause: the main clause is said again before the second
     ("Il faut aussi noter que les formes d’anglais représentées par ces outils et tutoriels ont tendance à être "
      "limitées à l’anglais standard et que d’autres formes de la langue sont aussi sous-représentées.",

@@ -32,6 +32,7 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
             events.append((key, date, short(clean(rest)).split()[:4], index, start, end))
     previous = None
     separator = " : " if analysis.lang == "fr" else ": "
+    event_nodes: dict[int, str] = {}  # sentence index → its event's node
     for _key, date, words, index, start, end in sorted(events, key=lambda e: e[0]):
         terms = [t for t in named.get(index, []) if date not in t.label and not CENTURY.search(t.label)
                  and not ORDINAL.fullmatch(t.label)]  # « xiie siècle » is the date, not the event
@@ -43,12 +44,21 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
         if dated_name and len(dated_name.group(0).split()) <= MAX_LABEL_WORDS:
             label = dated_name.group(0)[:1].upper() + dated_name.group(0)[1:]
         node = builder.add_node(label, "event", index, start, end)  # « Civil Rights Act of 1964 » holds its date
-        for term in terms[1:1 + DETAILS_PER_EVENT]:
-            sentence, start, end = term.mentions[0]
-            builder.add_edge(node, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
+        event_nodes[index] = node
+        _details(builder, node, terms[1:1 + DETAILS_PER_EVENT])
         if previous is not None:
             builder.add_edge(previous, node, kind="before")
         previous = node
+    for index, terms in sorted(named.items()):  # a sentence with no date tells more of the event before it
+        if index not in event_nodes and event_nodes:
+            event = event_nodes[max((i for i in event_nodes if i < index), default=min(event_nodes))]
+            _details(builder, event, [t for t in terms if not CENTURY.search(t.label)][:DETAILS_PER_EVENT])
+
+
+def _details(builder: GraphBuilder, event: str, terms: list) -> None:
+    for term in terms:
+        sentence, start, end = term.mentions[0]
+        builder.add_edge(event, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
 
 
 def _name_in(text: str) -> str:
