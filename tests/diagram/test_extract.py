@@ -247,3 +247,12 @@ def test_a_sentence_with_no_date_gives_details_to_the_event_before_it():
     series = next(n.id for n in graph.nodes if n.label == "Série télévisée des Monty Python")
     assert any(events.get(e.source, "").startswith("1989") and e.target == series for e in graph.edges), \
         [(e.source, e.target) for e in graph.edges]
+
+
+def test_an_english_chunk_is_also_linked_to_its_neighbour_by_the_few_words_between_them():
+    graph = extract(analyse("The economy has two groups, households and firms, in two markets: the goods market in "
+                            "which firms sell and households buy, and the labor market.", "en"), "concept_map")
+    labels = {n.id: n.label for n in graph.nodes}
+    pairs = {(labels[e.source], e.label, labels[e.target]) for e in graph.edges}
+    assert ("Households", "and", "Firms") in pairs, pairs
+    assert not any(source == target for source, _, target in pairs)

@@ -50,8 +50,9 @@ def _sentence_links(ranked, links, ids, builder, edge_kind) -> None:
 
 
 def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_kind: str) -> None:
-    """Without tags (English): each sentence's first chunk linked to the others, labelled with the words between
-    them when they are few; the chunks the text uses most, and the most specific, are kept."""
+    """Without tags (English): each sentence's first chunk linked to the others, and each chunk to the one before it
+    when at most three words and no stop come between them, labelled with the words between them when they are
+    few; the chunks the text uses most, and the most specific, are kept."""
     found = []  # (sentence index, label, start, end)
     for index, sentence in enumerate(analysis.sentences):
         chunks = english_chunks(sentence.text)
@@ -67,14 +68,20 @@ def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_k
 
     kept = set(sorted(uses, key=lambda label: -weight(label))[:wanted])
     firsts: dict[int, tuple] = {}
+    last = None  # (node, end, sentence) of the chunk before: a chunk is also read with its neighbour
     for index, label, start, end in found:
         if label.lower() not in kept:
             continue
         node = builder.add_node(label, "concept", index, start, end)
         if index not in firsts:
             firsts[index] = (node, end)
+            last = (node, end, index)
             continue
         first, first_end = firsts[index]
         between = re.sub(r"\b(?:the|a|an)\b", " ", analysis.text[first_end:start]).split()
         label_words = between if 0 < len(between) <= 3 and not any(re.search(r"[^\w'-]", w) for w in between) else []
         builder.add_edge(first, node, " ".join(label_words), edge_kind)
+        if last is not None and last[0] != first and last[2] == index and (words := analysis.text[last[1]:start].split()) \
+                and len(words) <= 3 and not re.search(r"[.;:]", analysis.text[last[1]:start]):
+            builder.add_edge(last[0], node, " ".join(w for w in words if w.lower() not in ("the", "a", "an")), edge_kind)
+        last = (node, end, index)
