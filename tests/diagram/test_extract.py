@@ -256,3 +256,20 @@ def test_an_english_chunk_is_also_linked_to_its_neighbour_by_the_few_words_betwe
     pairs = {(labels[e.source], e.label, labels[e.target]) for e in graph.edges}
     assert ("Households", "and", "Firms") in pairs, pairs
     assert not any(source == target for source, _, target in pairs)
+
+
+def test_unlinked_terms_of_one_clause_are_joined_to_their_neighbour_and_not_across_punctuation():
+    from atypie.diagram.extract.concept_map import _sentence_links
+    from atypie.diagram.extract.terms import Term
+    from atypie.diagram.model import GraphBuilder
+    text = "la vie urbaine et la bourgeoisie, les villes et les campagnes"
+    spans = {key: (text.index(key), text.index(key) + len(key)) for key in ("vie", "bourgeoisie", "villes",
+                                                                              "campagnes")}
+    terms = [Term(key, key, [(0, *span)]) for key, span in spans.items()]
+    terms[0].specificity = 5.0  # « vie », the sentence's main term: every other term is joined to it
+    builder = GraphBuilder("concept_map")
+    ids = {t.key: builder.add_node(t.label) for t in terms}
+    _sentence_links(terms, [], ids, builder, "relation", text)
+    pairs = {frozenset((e.source, e.target)) for e in builder.edges}
+    star = {frozenset((ids["vie"], ids[key])) for key in ("bourgeoisie", "villes", "campagnes")}
+    assert pairs == star | {frozenset((ids["villes"], ids["campagnes"]))}  # none across the comma

@@ -10,6 +10,7 @@ from ..model import GraphBuilder
 from .common import english_chunks
 from .terms import terms_and_links
 
+NEIGHBOUR_WORDS = 4
 NODES_PER_SENTENCE, MIN_NODES = 2, 12  # the main terms only: a map a student reads at a glance (a long text's
 # map is cut into an overview and parts later, by the profile's size)
 
@@ -27,13 +28,14 @@ def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "rel
         for link in links:
             if link.source in ids and link.target in ids:
                 builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind, link.sentence)
-        _sentence_links(ranked, links, ids, builder, edge_kind)
+        _sentence_links(ranked, links, ids, builder, edge_kind, analysis.text)
         return
     _untagged_map(analysis, builder, max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
 
 
-def _sentence_links(ranked, links, ids, builder, edge_kind) -> None:
-    """A term that no named link reaches in a sentence is joined to that sentence's main term."""
+def _sentence_links(ranked, links, ids, builder, edge_kind, text: str) -> None:
+    """A term that no named link reaches in a sentence is joined to that sentence's main term, and to the term right
+    before it in the same clause (at most `NEIGHBOUR_WORDS` words and no punctuation between them)."""
     by_sentence: dict[int, list] = {}
     for term in ranked:
         for sentence in {m[0] for m in term.mentions}:
@@ -47,6 +49,13 @@ def _sentence_links(ranked, links, ids, builder, edge_kind) -> None:
         for term in members:
             if term is not main and (sentence, term.key) not in linked:
                 builder.add_edge(ids[main.key], ids[term.key], "", edge_kind, sentence)
+        spans = {t.key: next((m[1], m[2]) for m in t.mentions if m[0] == sentence) for t in members}
+        ordered = sorted(members, key=lambda t: spans[t.key])
+        for before, after in zip(ordered, ordered[1:]):  # « … fait surgir des conflits et des expédients »
+            gap = text[spans[before.key][1]:spans[after.key][0]]
+            if (sentence, after.key) not in linked and before is not main and len(gap.split()) <= NEIGHBOUR_WORDS \
+                    and not re.search(r"[,;:.()«»]", gap):
+                builder.add_edge(ids[before.key], ids[after.key], "", edge_kind, sentence)
 
 
 def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_kind: str) -> None:
