@@ -62,6 +62,9 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
     return found
 
 
+_PARTICIPLE_AUXILIARIES = {"été", "ayant", "étant"}
+
+
 def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     """A word the lexicon knows as a conjugated verb, and not right after a determiner (« la base »), unless that
     "determiner" is an object pronoun (« il ne la crée pas »)."""
@@ -72,6 +75,8 @@ def _maybe_verb(words: list, k: int, conjugated: Callable[[str], bool]) -> bool:
     if not token.is_alpha or (token.pos_ not in _VERB_LIKE_POS and not third_person and not after_subject) \
             or not conjugated(lower):
         return False
+    if k > 0 and (words[k - 1].text.lower() in _PARTICIPLE_AUXILIARIES or words[k - 1].pos_ == "ADP"):
+        return False  # « ayant été choisis », « instrument d'échange »: a participle, a noun, never a conjugated verb
     if k == 0 or words[k - 1].pos_ != "DET" or only_verb(lower):
         return True  # « le domine »: a word that can only be a verb makes its "determiner" a pronoun
     return k >= 2 and words[k - 2].text.lower() in _CLITIC_HOSTS

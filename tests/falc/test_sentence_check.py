@@ -14,6 +14,8 @@ BROKEN = [
     (check.RELATIVE_START, "Qui n'a rien à voir ici avec la monnaie."),
     (check.SUBORDINATE_ONLY, "Quand un spermatozoïde rencontre un ovule."),
     (check.SUBORDINATE_ONLY, "La photosynthèse, qui a lieu dans les chloroplastes."),
+    # « choisis » after « été » and « échange » after « d' » are no conjugated verbs (Gide, 1884, public domain)
+    (check.NO_VERB, "Parce que les métaux précieux ayant déjà été choisis comme instrument d’échange."),
 ]
 SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Nous nous sommes trompés de salle.",
