@@ -163,6 +163,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             if key in dictionary:
                 return GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, at)), "dictionnaire",
                                      "dictionary")
+        again = _again(keys, lang)
+        if again is not None and not (base := explain(again[1], _dictionary_keys(_variants(again[1])))).needs_review:
+            return GlossaryEntry(again[0], f"« {again[2]}- » : {AGAIN[lang]} ; « {base.term} » : {base.definition}",
+                                 "glossaire", base.source)  # « réidentifier »: identifier, again
         return to_explain(term, lang)
 
     by_definition = {normalise(item.definition): item for item in found_in_text}
@@ -374,6 +378,22 @@ def _course_senses(analysis, in_terms: set[str]) -> dict[str, tuple[str, str]]:
         for key in _terms_used(analysis.text, {w: d for w, d in senses.items() if " " in w}):
             chosen.setdefault(key, (name, senses[key]))
     return chosen
+
+
+AGAIN = {"fr": "de nouveau, encore une fois"}
+_AGAIN_PREFIXES = {"fr": ("ré", "re")}
+MIN_AGAIN_BASE = 5  # letters of the word after « ré- »: « réidentifier » → « identifier », never « rêve » → « ve »
+
+
+def _again(keys: list[str], lang: str) -> tuple[str, str, str] | None:
+    """(word, word without the prefix, prefix) for a word no source knows that is « ré- » or « re- » before a word
+    (« réidentifier », « réutilisation »): such a new word means that word, again. Only for words no dictionary has:
+    « répartir » or « retenir », which mean something else, are in the dictionary."""
+    for key in keys:
+        for prefix in _AGAIN_PREFIXES.get(lang, ()):
+            if key.startswith(prefix) and len(key) - len(prefix) >= MIN_AGAIN_BASE and key[len(prefix)].isalpha():
+                return key, key[len(prefix):], prefix
+    return None
 
 
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]{3,})(?![\w-])")

@@ -137,3 +137,15 @@ def test_a_word_of_an_explained_phrase_is_not_explained_alone_in_another_sense()
 def test_a_word_the_parser_took_for_a_verb_is_explained_as_what_it_is():
     result = simplify("La mémoire de travail n'est pas illimitée.", load_preset("falc"), "fr")
     assert "illimiter" not in {g.term for g in result.glossary}
+
+
+def test_a_word_no_source_knows_that_is_re_before_a_known_word_is_that_word_again():
+    glossary = {g.term: g for g in simplify("Ces données permettent de réidentifier une personne physique.",
+                                            load_preset("falc"), "fr").glossary}
+    entry = glossary["réidentifier"]
+    assert not entry.needs_review
+    assert entry.definition.startswith("« ré- » : de nouveau, encore une fois ; « identifier » : ")
+    # a word the dictionary has keeps its own meaning: « répartir » is not « partir again »
+    glossary = {g.term: g for g in simplify("Il faut répartir les tâches entre les bénévoles de l'association.",
+                                            load_preset("falc"), "fr").glossary}
+    assert "répartir" not in glossary or "de nouveau" not in glossary["répartir"].definition
