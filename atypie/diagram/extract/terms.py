@@ -97,7 +97,8 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     links = _links(analysis, by_head, by_token)
     for term in terms.values():
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
-        term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0) + 0.5 * min(2, len(words) - 1)
+        term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0) \
+            + TERMHOOD * min(2, len(words) - 1)  # « division du travail » is a term more surely than « division »
     for link in links:
         if link.modifier:
             continue  # a complement is part of its noun's phrase: it makes neither term more central
@@ -107,6 +108,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
 
 
 _DEMONSTRATIVES = {"ce", "cet", "cette", "ces"}
+TERMHOOD = 0.5  # rank added per content word past the first, for two at most
 
 
 def _named_before(mention: list, key: str, terms: dict[str, Term]) -> str:
