@@ -230,8 +230,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         infinitive = inflect.literary_verb(form) if grammalecte.available() else None
         if infinitive is not None and infinitive not in found and infinitive not in covered:
             add(form, GlossaryEntry(form, _LITERARY_VERB.format(infinitive), "glossaire", "lexicon"))
+    locutions = {at for key, (start, end) in lexicon_terms.items() if key in _academic_locutions(lang)
+                 for at in range(start, end)}  # « mise à disposition »: not also « disposition — règle … »
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
-        if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
+        if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.idx in locutions or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « shell » tagged PROPN
             continue
         keys = _keys(token) + (_infinitives(token.text.lower()) if token.pos_ != "NOUN" else []) + _verb_keys(token)
@@ -250,7 +252,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     in_phrases = {at for key, (start, end) in [*lexicon_terms.items(), *dictionary_terms.items()] if " " in key
                   for at in range(start, end)}
     for token in analysis.doc:  # the same for the broad dictionary, with a lower frequency ceiling
-        if token.idx in in_phrases and token.pos_ != "NOUN":
+        if token.idx in in_phrases and token.pos_ != "NOUN" or token.idx in locutions:
             continue  # « consentement éclairé » is explained as a whole: not « éclairer — apporter de la lumière »
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
@@ -545,6 +547,13 @@ def _index(terms: dict) -> _TermIndex:
 def _lexicon_terms(lang: str) -> _TermIndex:
     """The multi-word terms of the shipped lexicon (« bloc d'instructions »), indexed once."""
     return _index({term: values for term, values in plain_definitions(lang).items() if " " in term})
+
+
+@functools.cache
+def _academic_locutions(lang: str) -> frozenset[str]:
+    """The locutions of the academic glossary (« mise à disposition », « prise en charge »): fixed phrases whose
+    words mean something else alone, unlike a technical term of glossary.txt (« tectonique des plaques »)."""
+    return frozenset(term for term in entries(lang, "glossary_academic.txt") if " " in term)
 
 
 @functools.cache

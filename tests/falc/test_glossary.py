@@ -149,3 +149,11 @@ def test_a_word_no_source_knows_that_is_re_before_a_known_word_is_that_word_agai
     glossary = {g.term: g for g in simplify("Il faut répartir les tâches entre les bénévoles de l'association.",
                                             load_preset("falc"), "fr").glossary}
     assert "répartir" not in glossary or "de nouveau" not in glossary["répartir"].definition
+
+
+def test_a_word_inside_a_locution_of_the_academic_glossary_is_not_explained_alone():
+    glossary = {g.term for g in simplify("La mise à disposition des données publiques est gratuite.",
+                                         load_preset("falc"), "fr").glossary}
+    assert "mise à disposition" in glossary and "disposition" not in glossary, glossary
+    glossary = {g.term for g in simplify("Cette disposition de la loi est nouvelle.", load_preset("falc"), "fr").glossary}
+    assert "disposition" in glossary  # alone, in its own sense
