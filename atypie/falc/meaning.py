@@ -70,7 +70,12 @@ def key_terms(analysis) -> list[str]:
     terms = {a.text for a in analysis.acronyms}
     terms |= {w.lemma for w in analysis.rare_words}
     if analysis.tagged:
-        nouns = Counter(t.lemma_.lower() for t in analysis.doc if t.pos_ == "NOUN" and len(t.text) > 3)
+        from spacy.attrs import LEMMA, LENGTH, POS  # spaCy is loaded already: this text was parsed with it
+        from spacy.symbols import NOUN
+
+        strings = analysis.doc.vocab.strings  # read as arrays: no Token object per word of a long text
+        nouns = Counter(strings[lemma].lower() for pos, length, lemma in
+                        analysis.doc.to_array([POS, LENGTH, LEMMA]).tolist() if pos == NOUN and length > 3)
         terms |= {noun for noun, count in nouns.items() if count >= 2}
     return sorted(terms)
 

@@ -17,9 +17,14 @@ _ARTICLE_AFTER_A = {"à la ": "la ", "à l'": "l'", "à l’": "l’", "à ": ""
 def noun_adjective_pairs(doc) -> list[tuple[object, object]]:
     """(noun, adjective) for each adjective that follows its noun directly (« cadre juridique »), in text order; a
     participle used as an adjective counts (« données brutes » is tagged as a verb)."""
-    return [(token.head, token) for token in doc
-            if token.pos_ in ("ADJ", "VERB") and token.dep_ == "amod" and token.i > 0 and token.head.i == token.i - 1
-            and token.head.pos_ == "NOUN" and token.head.is_alpha and token.is_alpha]
+    from spacy.attrs import DEP, HEAD, POS  # spaCy is loaded already: this doc was parsed with it
+    from spacy.symbols import ADJ, NOUN, VERB
+
+    amod = doc.vocab.strings["amod"]  # a dependency label is read as its string's hash
+    rows = doc.to_array([POS, DEP, HEAD]).astype("int64").tolist()  # HEAD: the head's signed offset
+    return [(doc[i - 1], doc[i]) for i, (pos, dep, head) in enumerate(rows)
+            if pos in (ADJ, VERB) and dep == amod and head == -1 and rows[i - 1][0] == NOUN
+            and doc[i - 1].is_alpha and doc[i].is_alpha]
 
 
 def phrase_definition(noun, definition: str) -> str | None:
