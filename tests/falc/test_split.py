@@ -48,6 +48,12 @@ CASES = [
      "chose ; au xie siècle, ils se sont multipliés, agrandis et consolidés.",
      ["Les marchands y fondent ça et là, au xe siècle, des établissements sur lesquels on sait d’ailleurs très peu de "
       "chose.", "Au xie siècle, ils se sont multipliés, agrandis et consolidés."]),
+    # a step put before the next one: said first, then the next with the link of time
+    ("Après que la loi a été votée par le parlement, les prix des loyers ont baissé dans toutes les grandes villes.",
+     ["La loi a été votée par le parlement.", "Ensuite les prix des loyers ont baissé dans toutes les grandes villes."]),
+    ("Depuis que les plaques se sont écartées, l'océan Atlantique s'élargit de quelques centimètres chaque année.",
+     ["Les plaques se sont écartées.",
+      "Depuis ce moment, l'océan Atlantique s'élargit de quelques centimètres chaque année."]),
     # two « que » clauses of one main clause: the main clause is said again before the second
     ("Il faut aussi noter que les formes d’anglais représentées par ces outils et tutoriels ont tendance à être "
      "limitées à l’anglais standard et que d’autres formes de la langue sont aussi sous-représentées.",
