@@ -194,14 +194,21 @@ class Analysis:
         self.doc = doc
         self.tagged = has_tags(lang)
         self.config = settings(lang)
+        self._words: dict[tuple[int, int], list] = {}
 
     @cached_property
     def sentences(self) -> list:
         return [s for s in self.doc.sents if any(not t.is_punct and not t.is_space for t in s)]
 
-    @staticmethod
-    def words(span) -> list:
-        return [t for t in span if not t.is_punct and not t.is_space and _WORD_CHAR.search(t.text)]
+    def words(self, span) -> list:
+        """The words of a span of this text (no punctuation or space), read once per span: several rules and the
+        rewrite ask for the same sentences' words. The list is shared: read it, do not change it."""
+        if span.doc is not self.doc:
+            return [t for t in span if not t.is_punct and not t.is_space and _WORD_CHAR.search(t.text)]
+        key = (span.start, span.end)
+        if key not in self._words:
+            self._words[key] = [t for t in span if not t.is_punct and not t.is_space and _WORD_CHAR.search(t.text)]
+        return self._words[key]
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:
