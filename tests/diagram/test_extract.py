@@ -273,3 +273,11 @@ def test_unlinked_terms_of_one_clause_are_joined_to_their_neighbour_and_not_acro
     pairs = {frozenset((e.source, e.target)) for e in builder.edges}
     star = {frozenset((ids["vie"], ids[key])) for key in ("bourgeoisie", "villes", "campagnes")}
     assert pairs == star | {frozenset((ids["villes"], ids["campagnes"]))}  # none across the comma
+
+
+def test_an_english_activity_in_a_list_is_a_chunk_even_alone():
+    from atypie.diagram.extract.common import english_chunks
+    labels = [label for label, _, _ in english_chunks("Making a pin takes many tasks: drawing out a piece of wire, "
+                                                      "cutting it, straightening it, and packaging pins for sale.")]
+    assert {"Cutting", "Straightening"} <= set(labels), labels
+    assert "Making" not in labels  # not after a comma, a colon or « and »: a verb form alone names nothing

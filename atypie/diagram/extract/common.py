@@ -245,7 +245,8 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             joined.append(chunk)
     out = []
     for chunk in joined:
-        before = re.findall(r"[A-Za-z']+", text[max(0, chunk[0].start() - 12):chunk[0].start()])
+        lead = text[max(0, chunk[0].start() - 12):chunk[0].start()]
+        before = [] if re.search(r"[,;:.]\s*$", lead) else re.findall(r"[A-Za-z']+", lead)  # « it, straightening »
         if before and before[-1].lower() in _BEFORE_A_VERB and chunk[0].group()[0].islower():
             chunk = chunk[1:]  # "it pictures the economy", "to understand": a verb, not a notion
         if chunk and len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) \
@@ -260,6 +261,8 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         chunk = chunk[-5:]
         label = tidy(" ".join(m.group() if n == 0 or (gap := text[chunk[n - 1].end():m.start()]) == " "
                               else f"{gap.strip()} {m.group()}" for n, m in enumerate(chunk)))
-        if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1:
+        listed = re.search(r"(?:[,:;]|\b(?:and|or|by))\s*$", text[:chunk[0].start()]) is not None
+        if label and not re.fullmatch(r"(?:s|es|ed|ing|ly)$", label.lower()[-3:]) or len(chunk) > 1 or (
+                listed and label.lower().endswith("ing")):  # « …, cutting it, straightening it »: an activity
             out.append((label, chunk[0].start(), chunk[-1].end()))
     return out
