@@ -190,3 +190,8 @@ def test_a_rare_adjective_said_of_a_subject_is_a_notion_linked_to_it_and_a_commo
     assert ("Solidarité sociale", "tend à devenir", "Organique") in links, links
     terms, _ = read("Ce résultat est important. Là où elle est le plus résistante, la solidarité lie les hommes.")
     assert not {"Important", "Résistante"} & {t.label for t in terms.values()}
+
+
+def test_a_link_through_a_governed_verb_keeps_that_verb_s_se():
+    _, links = read("La photosynthèse peut se faire dans les plantes et les algues.")
+    assert ("Photosynthèse", "peut se faire", "Plantes") in links, links

@@ -658,7 +658,9 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                     c.dep_.startswith("nsubj") for c in child.children) or "Fin" in child.morph.get("VerbForm"):
                 continue  # a clause with its own subject (« ils se sont multipliés ») says nothing of this one
             mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
-            label = _verb_label([w for w in (verb.text.lower(), mark, child.text.lower()) if w])
+            own = next((c.text.lower() for c in child.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
+                        and c.text.lower() in ("se", "s'", "s’")), "")  # « peut se faire », not « peut faire »
+            label = _verb_label([w for w in (verb.text.lower(), mark, own, child.text.lower()) if w])
             found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
                       and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
     for noun, label in list(found):
