@@ -171,7 +171,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
 
     by_definition = {normalise(item.definition): item for item in found_in_text}
     for term, definition in moved.items():  # parentheticals the rewrite moved out of their sentence
-        definition = _without_cue(definition, lang)
+        definition = without_cue(definition, lang)
         same = by_definition.get(normalise(definition))
         if same is not None and same.cue != "acronym" and normalise(term) not in same.key.split():
             term = same.term  # the text's reading of which words the parenthesis defines
@@ -735,7 +735,8 @@ def define_with_model(glossary: list[GlossaryEntry], analysis, engine) -> tuple[
     return out, list(outcome.notices)
 
 
-def _without_cue(definition: str, lang: str) -> str:
+def without_cue(definition: str, lang: str) -> str:
+    """The words after a reformulation cue that opens them (« c'est-à-dire : de mémoire » → « de mémoire »)."""
     lowered = definition.lower().replace("’", "'")
     for cue in sorted(cues(lang).get("reformulation", ()), key=len, reverse=True):
         if lowered.startswith(cue):

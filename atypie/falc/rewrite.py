@@ -13,7 +13,7 @@ from ..language.frequency import zipf
 from ..profiles.model import Profile
 from .coordination import final_enumeration
 from .elision import starts_with_vowel
-from .glossary import DEFINED_TERM_MARGIN, GlossaryEntry, build_glossary, merged
+from .glossary import DEFINED_TERM_MARGIN, GlossaryEntry, build_glossary, merged, without_cue
 from .rules.inline_enumeration import OPEN_END, find_enumerations
 from .rules.long_paragraph import is_heading
 from .split import Piece, piece_of, split_sentence
@@ -361,7 +361,8 @@ def _parentheticals(analysis, sentence, replacements, profile):
             clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and not _those_who(words) and any(
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not t.dep_.startswith("acl")
                 for t in inside)  # « (celles qui … ) » alone would be a sentence with no main verb
-            extra.append(_clean(content if clause else lead + content, analysis.lang))  # « (c'est la fécondation) »
+            extra.append(_clean(content if clause else lead + without_cue(content, analysis.lang), analysis.lang))
+            # « (c'est la fécondation) » is a sentence; « (c'est-à-dire la lecture répétée) » → « Précision : la … »
     return skip, extra, moved
 
 

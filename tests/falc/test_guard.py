@@ -145,3 +145,9 @@ def test_a_relative_clause_keeps_the_end_of_its_list():
     assert result.sentences[1].endswith("le volcanisme, les tremblements de terre et la dérive des continents.")
     assert "Précision : aussi bien en surface que dans la mer." in result.sentences  # a precision, not a definition
     assert all(entry.definition != "aussi bien en surface que dans la mer" for entry in result.glossary)
+
+
+def test_a_precision_in_brackets_loses_the_reformulation_cue_that_opens_it():
+    result = simplify("Les expériences ont montré que la relecture (c'est-à-dire la lecture répétée du cours) n'a "
+                      "aucun effet sur une longue durée.", FALC, "fr")
+    assert "Précision : la lecture répétée du cours." in result.sentences, result.sentences
