@@ -462,7 +462,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             links += [replace(link, source=by_head[c.i]) for c in subject.children if c.dep_ == "conj"
                       and by_head.get(c.i) not in (None, source) for link in found]  # « Le commerce et l'industrie »
         links += _modifier_links(sentence, by_head, by_token, index)
-        links += _aside_links(sentence, by_head, by_token, index)
+        links += _aside_links(sentence, surface, index)
         last_subject.update(subjects_here)
         earlier += named_here
     unique: dict[tuple[str, str], Link] = {}
@@ -508,14 +508,12 @@ def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int],
 _EXAMPLES_LABEL = {"fr": "comme", "en": "such as"}
 
 
-def _aside_links(sentence, by_head: dict[int, str], by_token: dict[int, int], index: int) -> list[Link]:
+def _aside_links(sentence, term_at: dict[int, str], index: int) -> list[Link]:
     """Links read on the surface where the parse of an aside is unreliable: a term and the names in quotation
     marks right after it (« les attributs « saveur » et « couleur » » → attributs « comme » saveur, couleur), and
     a term and the participle set off by a comma after it (« la croûte continentale, essentiellement composée de
     granite » → croûte continentale « composée de » granite)."""
-    doc = sentence.doc
-    term_at = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
-               if i in by_token and by_token[i] in by_head}
+    doc = sentence.doc  # `term_at`: each word of a mention → its term
     links = []
     for i in range(sentence.start, sentence.end - 2):
         if i not in term_at or (i + 1 in term_at and term_at[i + 1] == term_at[i]):
