@@ -127,11 +127,12 @@ def image_generation_verdict(profile_id: str, store: Store) -> Verdict:
 
 def illustrate(source, profile: str, *, store: Store, code_id: str | None = None, actor: str | None = None,
                model: str | None = None, mode: str = "nodes", seed: int = 0, size: int | None = None,
-               lang: str | None = None, backend: str | None = None):
+               lang: str | None = None, backend: str | None = None, job_id: str | None = None):
     """A generated illustration of a diagram (typed `Illustration`, carrying the gate's verdict).
 
     `source` is course text, a `Graph`, or a `DiagramResult`. The gate decides first, from the stored
-    profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated."""
+    profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated. A job run
+    by a worker gives its `job_id`: run again after its worker died, it does not take a second unit of the quota."""
     from .imaging.registry import MODES
 
     profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
@@ -148,7 +149,8 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
         stored = store.profiles.get(profile_id).profile
         graph = _graph_of(source, stored, lang, backend)  # empty or unreadable text: refused, quota untouched
         check_request(graph, mode, seed, size, stored.diagram.direction, installed)
-        with gate.spend(profile_id, "illustrate", code_id=code_id, actor=actor) as verdict:  # given back on failure
+        with gate.spend(profile_id, "illustrate", job_id=job_id, code_id=code_id,
+                        actor=actor) as verdict:  # given back on failure
             result = render_illustration(graph, verdict, model=installed, mode=mode, seed=seed, size=size,
                                          theme=theme_for(stored.display), direction=stored.diagram.direction)
         measure.gpu_s = result.gpu_seconds

@@ -27,6 +27,7 @@ class Settings:
     models_registry: Path = DEFAULT_MODELS_REGISTRY  # ATYPIE_MODELS_REGISTRY: the illustration model registry
     mistral_deadline_s: float = DEFAULT_MISTRAL_DEADLINE_S  # ATYPIE_MISTRAL_DEADLINE_S: whole request, retries included
     log_level: str = "INFO"  # ATYPIE_LOG_LEVEL: what `atypie serve` writes on stderr
+    broker_url: str | None = None  # ATYPIE_BROKER_URL: Celery's broker; unset, jobs run in the calling process
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -49,6 +50,7 @@ class Settings:
             models_registry=Path(env.get("ATYPIE_MODELS_REGISTRY") or DEFAULT_MODELS_REGISTRY).expanduser(),
             mistral_deadline_s=_deadline(env.get("ATYPIE_MISTRAL_DEADLINE_S")),
             log_level=_log_level(env.get("ATYPIE_LOG_LEVEL")),
+            broker_url=env.get("ATYPIE_BROKER_URL") or None,
         )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
+from . import metrics
 from .errors import ConfigurationError, Refused
 
 # Defaults: a typical server core under load, and a data-centre GPU at a typical inference draw.
@@ -60,9 +61,10 @@ class Measure:
 
 @contextmanager
 def metered(store, operation: str, profile_id: str | None, power: PowerFigures | None = None) -> Iterator[Measure]:
-    """Measure the block and add one line to the store's usage log (done, refused or failed).
+    """Measure the block, count it in the process's metrics and add one line to the store's usage log (done,
+    refused or failed).
 
-    With no store (a plain Python call), the measure is still filled in but nothing is recorded."""
+    With no store (a plain Python call), the measure is still filled in and counted, but not logged."""
     power = power or PowerFigures.from_env()
     measure = Measure()
     wall, cpu = time.perf_counter(), time.process_time()
@@ -77,6 +79,7 @@ def metered(store, operation: str, profile_id: str | None, power: PowerFigures |
         measure.wall_s = time.perf_counter() - wall
         measure.cpu_s = time.process_time() - cpu
         measure.energy_wh = power.energy_wh(measure.cpu_s, measure.gpu_s)
+        metrics.request_finished(operation, outcome, measure.wall_s, measure.energy_wh)
         if store is not None:
             store.usage.record(operation, profile_id, outcome, wall_s=measure.wall_s, cpu_s=measure.cpu_s,
                                gpu_s=measure.gpu_s, energy_wh=measure.energy_wh)

@@ -396,3 +396,26 @@ class DocumentTooLarge(InvalidInput):
           "Envoyez-le en plusieurs parties, par exemple chapitre par chapitre.")
     en = ("Document “{name}” is too large ({what}: {size}; at most {limit}). Send it in several parts, for example "
           "chapter by chapter.")
+
+
+# --- jobs run by workers ------------------------------------------------------------------------------
+
+class JobNotFound(InvalidInput):
+    code = "ATY-E058"
+    fr = ("La tâche « {job_id} » n'existe pas. Tapez `atypie jobs list` pour voir les tâches en cours et "
+          "terminées.")
+    en = "Job “{job_id}” does not exist. Run `atypie jobs list` to see the running and finished jobs."
+
+
+class BrokerUnavailable(ConfigurationError):
+    code = "ATY-E059"
+    fr = ("La file des tâches est inaccessible ({detail}). Vérifiez que Redis tourne et que ATYPIE_BROKER_URL "
+          "est juste, ou retirez ATYPIE_BROKER_URL pour tout faire dans ce processus.")
+    en = ("The job queue cannot be reached ({detail}). Check that Redis is running and that ATYPIE_BROKER_URL is "
+          "right, or unset ATYPIE_BROKER_URL to do everything in this process.")
+
+
+class JobFailed(AtypieError):
+    code = "ATY-E054"
+    fr = "La tâche « {job_id} » n'a pas abouti. {detail}"
+    en = "Job “{job_id}” did not succeed. {detail}"

@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import select, update
 
+from . import metrics
 from .errors import ImageGenerationRefused, ProfileNotFound
 from .store import Store, audit
 from .store.schema import image_usage
@@ -78,6 +79,7 @@ class Gate:
                 verdict = Verdict(False, (QUOTA_EXHAUSTED,), profile_id, operation, 0)
             audit.record(conn, f"gate.{operation}", allowed=verdict.allowed, profile_id=profile_id,
                          code_id=code_id, actor=actor, detail=",".join(verdict.reasons))
+        metrics.gate_decision(operation, verdict.allowed)
         return verdict
 
     def check_code(self, code: str, operation: str = "illustrate", *, consume: bool = True) -> Verdict:
@@ -93,20 +95,36 @@ class Gate:
         return verdict
 
     @contextmanager
-    def spend(self, profile_id: str, operation: str = "illustrate", **kwargs) -> Iterator[Verdict]:
+    def spend(self, profile_id: str, operation: str = "illustrate", *, job_id: str | None = None,
+              **kwargs) -> Iterator[Verdict]:
         """Take one unit of today's quota (like `require`) for the work done inside the `with` block; when that
-        work fails, the unit is given back, so that the quota counts only images actually made."""
+        work fails, the unit is given back, so that the quota counts only images actually made.
+
+        With `job_id` (a job run by a worker), the unit is taken once per job: a job that runs again after its
+        worker died still needs an allowed profile, but does not take a second unit."""
         day = self._today().isoformat()
-        verdict = self.require(profile_id, operation, **kwargs)
+        if job_id is not None and self._charged(job_id):
+            verdict = self.require(profile_id, operation, consume=False, **kwargs)
+        else:
+            verdict = self.require(profile_id, operation, **kwargs)
+            if job_id is not None:
+                with self._store.engine.begin() as conn:
+                    self._store.jobs.charge(conn, job_id, profile_id, day)
         try:
             yield verdict
         except BaseException:
-            self._refund(profile_id, day, operation, **kwargs)
+            self._refund(profile_id, day, operation, job_id=job_id, **kwargs)
             raise
 
-    def _refund(self, profile_id: str, day: str, operation: str, *, code_id: str | None = None,
-                actor: str | None = None) -> None:
+    def _charged(self, job_id: str) -> bool:
+        with self._store.engine.connect() as conn:
+            return self._store.jobs.charged(conn, job_id)
+
+    def _refund(self, profile_id: str, day: str, operation: str, *, job_id: str | None = None,
+                code_id: str | None = None, actor: str | None = None) -> None:
         with self._store.engine.begin() as conn:
+            if job_id is not None:
+                self._store.jobs.uncharge(conn, job_id)
             conn.execute(update(image_usage)
                          .where(image_usage.c.profile_id == profile_id, image_usage.c.day == day,
                                 image_usage.c.count > 0)

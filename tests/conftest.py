@@ -23,7 +23,8 @@ def atypie_home(tmp_path, monkeypatch) -> Path:
     home = tmp_path / "atypie-home"
     monkeypatch.setenv("ATYPIE_HOME", str(home))
     for name in ("ATYPIE_DATABASE_URL", "ATYPIE_BACKEND", "ATYPIE_LANG", "MISTRAL_API_KEY", "MISTRAL_SERVER_URL",
-                 "ATYPIE_MISTRAL_DEADLINE_S", "ATYPIE_LOG_LEVEL"):
+                 "ATYPIE_MISTRAL_DEADLINE_S", "ATYPIE_LOG_LEVEL", "ATYPIE_BROKER_URL",
+                 "ATYPIE_JOB_LEASE_S", "ATYPIE_JOB_VISIBILITY_S"):
         monkeypatch.delenv(name, raising=False)
     for name in [name for name in os.environ if name.startswith("ATYPIE_MODEL")]:  # installed models, registry
         monkeypatch.delenv(name)

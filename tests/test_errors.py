@@ -14,7 +14,7 @@ SAMPLE = {"size": 1, "limit": 2, "backend": "b",
           "detail": "x", "shown": "x", "profile_id": "p", "key": "k", "expected": 1, "actual": 2, "preset": "p",
           "available": "a", "name": "n", "minimum": 10, "why": "w", "what": "w", "fix": "f", "found": 3, "known": 2,
           "model": "m", "env": "E", "minutes": 5,
-          "page": 2, "ratio": 40, "seconds": 60, "depth": 500, "line": 3, "detail_en": "y", "term": "t"}
+          "page": 2, "ratio": 40, "seconds": 60, "depth": 500, "line": 3, "detail_en": "y", "term": "t", "job_id": "j"}
 
 
 def test_codes_are_unique_and_well_formed():

@@ -79,7 +79,18 @@ def _web(store: Store, profile_id: str, tmp_path: Path) -> bool:
     return False
 
 
-ENTRY_POINTS = {"api.py": _python_api, "cli/imaging.py": _cli, "web/handlers.py": _web}
+def _job(store: Store, profile_id: str, tmp_path: Path) -> bool:
+    """A job queued for a worker (run in this process: no broker is configured in tests)."""
+    from atypie.jobs import submit_illustrate
+
+    try:
+        job = submit_illustrate(COURSE, profile_id, store=store, model="tiny-sd")
+    except ImageGenerationRefused:
+        return True
+    return job.state == "refused" and "illustration.png" not in job.files
+
+
+ENTRY_POINTS = {"api.py": _python_api, "cli/imaging.py": _cli, "web/handlers.py": _web, "jobs/work.py": _job}
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..errors import AtypieError, InvalidInput
+from .jobs import WORDS
 from .output import json_flag, open_store, say
 
 SUFFIXES = (".pdf", ".docx", ".odt", ".pptx", ".md", ".markdown", ".html", ".htm")
@@ -29,6 +30,10 @@ def register(commands) -> None:
     parser.add_argument("--course", help="cours dont le glossaire s'ajoute à celui du profil")
     parser.add_argument("--force", action="store_true", help="refaire même si les fichiers existent déjà")
     parser.add_argument("--diagrams", action="store_true", help="un schéma à la fin de chaque section")
+    parser.add_argument("--queue", action="store_true", help="confier chaque fichier aux workers (une tâche par "
+                                                            "fichier ; voir `atypie jobs`)")
+    parser.add_argument("--wait", action="store_true", help="avec --queue : attendre les tâches et écrire les "
+                                                           "fichiers")
     parser.set_defaults(handler=adapt_command)
 
 
@@ -40,8 +45,12 @@ def adapt_command(args: Namespace) -> int:
     formats = tuple(dict.fromkeys(f.strip().lower() for f in args.to.split(",") if f.strip()))
     if not formats or any(f not in FORMATS for f in formats):
         raise InvalidInput(detail=f"--to {args.to} : formats possibles {', '.join(FORMATS)}")
+    if args.wait and not args.queue:
+        raise InvalidInput(detail="--wait va avec --queue")
     outdir = _output_folder(args.output)
     inputs = _inputs(args.paths)
+    if args.queue:
+        return _queued(args, inputs, outdir, formats)
     reports, failed = [], None
     bar = _bar(args, len(inputs))
     with open_store() as store:
@@ -79,6 +88,43 @@ def adapt_command(args: Namespace) -> int:
     bar.close()
     _emit(args, reports)
     return failed.exit_code if failed is not None else 0
+
+
+def _queued(args: Namespace, inputs: list[tuple[Path, Path]], outdir: Path, formats: tuple[str, ...]) -> int:
+    """One job per file; with --wait, the files each job made are written where the direct run writes them."""
+    from ..documents.limits import MAX_BYTES
+    from ..documents.pipeline import EXTENSIONS
+    from ..jobs import submit_adapt, wait
+
+    reports, failed = [], None
+    with open_store() as store:
+        submitted = []
+        for path, below in inputs:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_BYTES + 1)
+            job = submit_adapt(data, path.name, args.profile, store=store, to=formats, backend=args.backend,
+                               course=args.course, diagrams=args.diagrams)
+            submitted.append((path, below, job))
+        for path, below, job in submitted:
+            if not args.wait:
+                reports.append({"file": str(path), "job": job.id, "state": job.state})
+                continue
+            job = wait(store, job.id)
+            if job.state != "done":
+                failed = failed or job
+                reports.append({"file": str(path), "job": job.id, "state": job.state, "error": job.error_code,
+                                "message": say(args, f"tâche {WORDS[job.state][0]}", f"job {WORDS[job.state][1]}")})
+                continue
+            (outdir / below).mkdir(parents=True, exist_ok=True)
+            written = []
+            for fmt in formats:
+                target = outdir / below / f"{path.stem}.{EXTENSIONS[fmt]}"
+                target.write_bytes(store.jobs.file(job.id, f"{Path(job.input_name).stem}.{EXTENSIONS[fmt]}"))
+                written.append(str(target))
+            reports.append({"file": str(path), "job": job.id, "written": written, **job.report,
+                            "seconds": round((job.updated_at - job.created_at).total_seconds(), 2)})
+    _emit(args, reports)
+    return 0 if failed is None else 1
 
 
 def _inputs(paths: list[str]) -> list[tuple[Path, Path]]:
@@ -134,7 +180,10 @@ def _emit(args: Namespace, reports: list[dict]) -> None:
         return
     for report in reports:
         name = Path(report["file"]).name
-        if report.get("skipped"):
+        if "written" not in report and "job" in report and "error" not in report:
+            print(say(args, f"{name} : tâche {report['job']} ({WORDS[report['state']][0]})",
+                      f"{name}: job {report['job']} ({WORDS[report['state']][1]})"))
+        elif report.get("skipped"):
             print(say(args, f"{name} : déjà fait (--force pour refaire)", f"{name}: already done (--force to redo)"))
         elif "error" in report:
             print(f"{name} : {report['message']}")

@@ -5,7 +5,7 @@ import argparse
 
 from .. import __version__
 from ..errors import InvalidInput
-from . import adapt, codes, describe, diagram, glossary, imaging, profiles, staff, system, text
+from . import adapt, codes, describe, diagram, glossary, imaging, jobs, profiles, staff, system, text
 
 
 class Parser(argparse.ArgumentParser):
@@ -35,4 +35,5 @@ def build_parser() -> Parser:
     imaging.register(commands)
     glossary.register(commands)
     adapt.register(commands)
+    jobs.register(commands)
     return parser

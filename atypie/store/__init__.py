@@ -11,8 +11,10 @@ from .audit import AuditLog
 from .codes import AccessCodes
 from .engine import lock_for_migration, make_engine
 from .glossaries import CourseGlossaries
+from .jobs import JobStore
 from .migrations import migrate
 from .profiles import ProfileRepository
+from .sessions import SessionStore
 from .staff import StaffRepository
 from .usage import UsageLog
 
@@ -37,6 +39,8 @@ class Store:
         self.codes = AccessCodes(self.engine, self.profiles, self.audit)
         self.usage = UsageLog(self.engine, timezone)
         self.glossaries = CourseGlossaries(self.engine, self.profiles)
+        self.jobs = JobStore(self.engine)
+        self.sessions = SessionStore(self.engine)
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> "Store":

@@ -39,11 +39,25 @@ def _add_course_glossary(conn: Connection) -> None:
     schema.course_glossary.create(conn, checkfirst=True)
 
 
+def _add_jobs(conn: Connection) -> None:
+    for table in (schema.jobs, schema.job_files, schema.job_quota):
+        table.create(conn, checkfirst=True)
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_jobs_state ON jobs (state)"))
+
+
+def _add_shared_web_state(conn: Connection) -> None:
+    for table in (schema.staff_sessions, schema.login_counters, schema.app_secrets):
+        table.create(conn, checkfirst=True)  # with its indexes
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration(1, "profiles, staff, access codes, image usage, audit log", None),
     Migration(2, "indexes on the audit log and access codes", _add_indexes),
     Migration(3, "usage log: time and energy per request", _add_usage_log),
     Migration(4, "course glossaries attached to profiles", _add_course_glossary),
+    Migration(5, "staff sessions, login counters and the cookie key, shared by every web process",
+              _add_shared_web_state),
+    Migration(6, "jobs run by workers, their files and the gate's ledger of jobs", _add_jobs),
 )
 LATEST = MIGRATIONS[-1].version
 

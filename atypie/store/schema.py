@@ -9,6 +9,7 @@ from sqlalchemy import (
                         ForeignKey,
                         Index,
                         Integer,
+                        LargeBinary,
                         MetaData,
                         String,
                         Table,
@@ -97,7 +98,71 @@ course_glossary = Table(
     UniqueConstraint("profile_id", "course", "term_key", name="uq_course_glossary_term"),
 )
 
+jobs = Table(
+    "jobs", metadata,
+    Column("id", String(64), primary_key=True),  # derived from the input, profile and options: one job per request
+    Column("kind", String(32), nullable=False),  # "adapt", "illustrate"
+    Column("queue", String(16), nullable=False),  # "cpu" or "gpu"
+    Column("profile_id", String(64), nullable=False),
+    Column("options", Text, nullable=False),  # JSON
+    Column("input_name", String(200), nullable=False),
+    Column("input_data", LargeBinary, nullable=False),  # what the worker reads: workers share the store, not a disk
+    Column("state", String(16), nullable=False),  # queued, running, done, failed, refused, cancelled
+    Column("stage", String(16), nullable=False, default=""),
+    Column("done", Integer, nullable=False, default=0),
+    Column("total", Integer, nullable=False, default=0),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("lease_until", Float, nullable=False, default=0.0),  # epoch seconds: a running job's worker is alive
+    Column("report", Text, nullable=False, default=""),  # JSON, never course content
+    Column("error_code", String(16), nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+job_files = Table(
+    "job_files", metadata,
+    Column("job_id", String(64), ForeignKey("jobs.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(120), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+)
+
+job_quota = Table(  # the gate's ledger: a job that ran again never takes a second unit of the quota
+    "job_quota", metadata,
+    Column("job_id", String(64), primary_key=True),
+    Column("profile_id", String(64), nullable=False),
+    Column("day", String(10), nullable=False),
+)
+
+# Staff sessions and login lockouts live here, not in a web process, so that every process sees them and a
+# restart loses nothing. Times are wall-clock epoch seconds (time.time), shared by every process.
+staff_sessions = Table(
+    "staff_sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),  # sha256 of the session token, never the token itself
+    Column("name", String(64), nullable=False),
+    Column("binding_hash", String(64), nullable=False),  # sha256 of the browser's signed cookie
+    Column("started_at", Float, nullable=False),
+    Column("seen_at", Float, nullable=False),
+)
+
+login_counters = Table(
+    "login_counters", metadata,
+    Column("key", String(64), primary_key=True),  # sha256 of what is counted (an account name, and a client)
+    Column("failures", Integer, nullable=False),
+    Column("pending", Integer, nullable=False),  # attempts being checked right now
+    Column("last_at", Float, nullable=False),  # the last attempt or failure
+)
+
+app_secrets = Table(
+    "app_secrets", metadata,
+    Column("name", String(64), primary_key=True),
+    Column("value", String(200), nullable=False),  # hex; created once, read by every process
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
 Index("ix_audit_profile", audit_log.c.profile_id)
 Index("ix_audit_code", audit_log.c.code_id)
 Index("ix_codes_profile", access_codes.c.profile_id)
 Index("ix_usage_at", usage_log.c.at)
+Index("ix_staff_sessions_binding", staff_sessions.c.binding_hash)
+Index("ix_login_counters_last_at", login_counters.c.last_at)
+Index("ix_jobs_state", jobs.c.state)

@@ -1,13 +1,14 @@
 """Small SQL helpers that differ between SQLite and PostgreSQL."""
 from __future__ import annotations
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Table, literal_column
 
 
-def insert_ignore(conn: Connection, table: Table, **values) -> None:
-    """INSERT … ON CONFLICT DO NOTHING, for either dialect."""
+def insert_ignore(conn: Connection, table: Table, **values) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING, for either dialect; whether the row was inserted."""
     if conn.dialect.name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
-    conn.execute(insert(table).values(**values).on_conflict_do_nothing())
+    inserted = insert(table).values(**values).on_conflict_do_nothing().returning(literal_column("1"))
+    return conn.execute(inserted).first() is not None  # rowcount: -1 with psycopg here

@@ -13,6 +13,7 @@ import hmac
 import secrets
 
 COOKIE = "atypie_staff"
+KEY_NAME = "browser-binding"  # the signing key's name in the store, shared by every web process
 _NONCE_BYTES = 24
 
 
@@ -50,3 +51,8 @@ class BrowserBinding:
 
     def _sign(self, nonce: str) -> str:
         return hmac.new(self._key, nonce.encode("ascii", "replace"), hashlib.sha256).hexdigest()[:32]
+
+
+def binding_for(store) -> BrowserBinding:
+    """The binding every web process on `store` shares: a cookie one process signed verifies in the others."""
+    return BrowserBinding(store.sessions.secret(KEY_NAME))

@@ -10,10 +10,12 @@ import re
 from dataclasses import dataclass, field
 
 from .. import api
+from ..config import Settings
 from ..errors import ImageGenerationRefused, TextTooLong, UploadRejected
 from ..language.analysis import MAX_CHARS
 from ..profiles.model import Profile
 from ..profiles.presets import load_preset
+from ..results import Notice
 from ..store import Store
 from . import views
 from .downloads import Downloads
@@ -200,19 +202,65 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
         raise UploadRejected(detail=t("upload.too_big", lang, size=size, limit=MAX_BYTES))
     chosen = tuple(f for f in DOCUMENT_FORMATS if f in (formats or ())) or ("html",)
     access = resolve(store, code)
-    result = api.adapt(upload.read_bytes(), access.profile, name=upload.name, to=tuple(dict.fromkeys(("html",
-                                                                                                       *chosen))),
-                       store=store, progress=_stages_told(report, lang) if report is not None else None)
+    to = tuple(dict.fromkeys(("html", *chosen)))
+    told = _stages_told(report, lang) if report is not None else None
+    if Settings.from_env().broker_url is None:
+        result = api.adapt(upload.read_bytes(), access.profile, name=upload.name, to=to, store=store, progress=told)
+        adapted = _Adapted(result.files, result.report(), result.adapted.notices, result.adapted.lang)
+    else:
+        adapted = _adapted_by_worker(store, upload.read_bytes(), upload.name, access.profile.id, to, told, lang)
     files = Downloads()
     stem = re.sub(r"[^\w.-]+", "-", Path(upload.name).stem)[:80].strip(".-") or "document"  # a safe file name
     for fmt in chosen:
-        files.add(f"{stem}-adapte.{fmt}", result.files[fmt])
-    report = result.report()
-    summary = t("document.summary", lang, blocks=report["blocks"], changed=report["changed"],
-                unexplained=report["unexplained"], figures=report["figures"], described=report["described"])
-    title = t("document.result", result.adapted.lang)
-    return DocumentView(frame(result.files["html"].decode("utf-8"), title), summary,
-                        views.notices(result.adapted.notices, lang), files.paths)
+        files.add(f"{stem}-adapte.{fmt}", adapted.files[fmt])
+    numbers = adapted.report
+    summary = t("document.summary", lang, blocks=numbers["blocks"], changed=numbers["changed"],
+                unexplained=numbers["unexplained"], figures=numbers["figures"], described=numbers["described"])
+    title = t("document.result", adapted.lang)
+    return DocumentView(frame(adapted.files["html"].decode("utf-8"), title), summary,
+                        views.notices(adapted.notices, lang), files.paths)
+
+
+@dataclass(frozen=True)
+class _Adapted:
+    files: dict[str, bytes]  # format → bytes
+    report: dict
+    notices: list[Notice]
+    lang: str
+
+
+JOB_POLL_S = 0.5
+
+
+def _adapted_by_worker(store: Store, data: bytes, name: str, profile_id: str, to: tuple[str, ...], told,
+                       lang: str) -> _Adapted:
+    """With a broker: the document goes to a worker as a job; the page follows its progress in the store and
+    shows the result when it is done; `JobFailed` with the worker's message when it did not succeed."""
+    from pathlib import PurePath
+
+    from ..documents.pipeline import EXTENSIONS
+    from ..jobs import submit_adapt
+
+    job = _followed(store, submit_adapt(data, name, profile_id, store=store, to=to), told, lang)
+    stem = PurePath(job.input_name).stem or "document"
+    files = {fmt: store.jobs.file(job.id, f"{stem}.{EXTENSIONS[fmt]}") for fmt in to}
+    notices = [Notice(n["code"], n["fr"], n["en"]) for n in job.report.get("notice_texts", [])]
+    return _Adapted(files, job.report, notices, job.report.get("lang", "fr"))
+
+
+def _followed(store: Store, job, told, lang: str):
+    """The job once done, its progress told on the way; `JobFailed` with the worker's message otherwise (a grant
+    revoked before the worker started it is told as such)."""
+    from ..errors import JobFailed
+    from ..jobs import wait
+
+    while not job.finished:
+        if told is not None and job.stage:
+            told(job.stage, job.done, job.total)
+        job = wait(store, job.id, timeout_s=JOB_POLL_S)
+    if job.state != "done":
+        raise JobFailed(job_id=job.id, detail=job.report.get("message", {}).get(lang, job.error_code))
+    return job
 
 
 def _stages_told(report, lang: str):
@@ -229,9 +277,20 @@ def illustrate_text(store: Store, code: str | None, text: str, lang: str, *, mod
     access = resolve(store, code)
     if access.code_id is None:
         raise ImageGenerationRefused(profile_id="standard", why=t("refused.no_code", lang))
-    result = api.illustrate(text or "", access.profile.id, store=store, code_id=access.code_id, mode=mode)
-    alt = result.alt_en if lang == "en" else result.alt_fr
+    if Settings.from_env().broker_url is None:
+        result = api.illustrate(text or "", access.profile.id, store=store, code_id=access.code_id, mode=mode)
+        png, alt_fr, alt_en = result.png, result.alt_fr, result.alt_en
+    else:  # made by a GPU worker; the gate decides before the job is queued and again when it starts
+        png, alt_fr, alt_en = _illustrated_by_worker(store, text or "", access, mode, lang)
     files = Downloads()
-    files.add("illustration.png", result.png)
-    files.add("illustration-texte-alternatif.txt", f"{result.alt_fr}\n\n{result.alt_en}\n")
-    return IllustrateView(views.image_figure(result.png, alt), result.alt_fr, result.alt_en, files.paths)
+    files.add("illustration.png", png)
+    files.add("illustration-texte-alternatif.txt", f"{alt_fr}\n\n{alt_en}\n")
+    return IllustrateView(views.image_figure(png, alt_en if lang == "en" else alt_fr), alt_fr, alt_en, files.paths)
+
+
+def _illustrated_by_worker(store: Store, text: str, access: Access, mode: str, lang: str) -> tuple[bytes, str, str]:
+    from ..jobs import submit_illustrate
+
+    job = _followed(store, submit_illustrate(text, access.profile.id, store=store, code_id=access.code_id,
+                                             mode=mode), None, lang)
+    return store.jobs.file(job.id, "illustration.png"), job.report["alt_fr"], job.report["alt_en"]

@@ -31,8 +31,9 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
 
     from ..api import open_store
     from ..config import Settings
-    from .binding import BrowserBinding
-    from .sessions import Sessions
+    from . import health
+    from .binding import binding_for
+    from .sessions import LoginThrottle, Sessions
     from .staff import build_staff
     from .staff_handlers import StaffDesk
     from .student import build_student
@@ -44,9 +45,11 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     store = store or open_store()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)
     app.add_api_route(STAFF_PATH, lambda: RedirectResponse("staff/"), include_in_schema=False)  # relative: proxies
-    binding = BrowserBinding()
+    health.add_routes(app, store)  # before the Gradio mounts, which would shadow them
+    binding = binding_for(store)  # the same key in every process
     app.middleware("http")(binding.middleware(STAFF_PATH))
-    pages = ((STAFF_PATH, build_staff(StaffDesk(store, Sessions()), binding, lang)),  # the more specific path first
+    desk = StaffDesk(store, Sessions(store), LoginThrottle(store))
+    pages = ((STAFF_PATH, build_staff(desk, binding, lang)),  # the more specific path first
              (STUDENT_PATH, build_student(store, lang)))
     for path, blocks in pages:
         blocks.queue(default_concurrency_limit=concurrency, max_size=QUEUE_MAX_SIZE)

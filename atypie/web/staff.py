@@ -128,6 +128,15 @@ def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = Non
             message = views.status(t("login.done", lang, name=desk.who(credential)))
             return [credential.token, message, gr.Column(visible=True), "", *listing(credential, lang)]
 
+        def on_open(request, token: str | None, lang: str):
+            """A page (re)loaded in a browser with a live session gets it back, as after signing in: the session is
+            in the store, so this works after a restart or from another process."""
+            credential = None if token else desk.sessions.resume(binding.of_request(request))
+            if credential is None:
+                return [gr.skip()] * 5
+            message = views.status(t("login.done", lang, name=desk.who(credential)))
+            return [credential.token, message, gr.Column(visible=True), *listing(credential, lang)]
+
         def on_logout(credential: StaffCredential, lang: str):
             desk.logout(credential)
             return [None, views.status(t("logout.done", lang)), gr.Column(visible=False)]
@@ -210,6 +219,8 @@ def build_staff(desk: StaffDesk, binding: BrowserBinding, lang: str | None = Non
         )
         for button, fn, inputs, outputs, api_name in events:
             button.click(bound(fn), inputs, outputs, api_name=api_name)
+        blocks.load(guarded(_with_request(on_open, "on_open")), [token, switch],
+                    [token, status, workspace, profile, table], api_visibility="private")
         switch.change(labels.updates, switch, labels.components, js=switch_js("staff.title"), queue=False,
                       api_visibility="private")
     return blocks

@@ -37,7 +37,7 @@ class StaffDesk:
     def __init__(self, store: Store, sessions: Sessions, throttle: LoginThrottle | None = None) -> None:
         self.store = store
         self.sessions = sessions
-        self.throttle = throttle or LoginThrottle()
+        self.throttle = throttle or LoginThrottle(store)
 
     # --- session ------------------------------------------------------------------------------------
     def login(self, name: str, password: str, *, binding: str | None, client: str = "") -> StaffCredential:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..config import Settings
 from ..diagram.model import KINDS
 from ..store import Store
 from . import handlers
@@ -20,6 +21,7 @@ DOCUMENT_TYPES = [".pdf", ".docx", ".odt", ".pptx", ".md", ".markdown", ".html",
 # The three CPU-bound transformations share one pool (the queue's default limit); image generation has its own
 # pool of one; signing in and reading an upload are light and never wait behind them.
 TRANSFORM = "transform"
+JOB_FOLLOWERS = 32  # with a broker, documents are adapted by workers: the page only follows their jobs
 
 
 @dataclass
@@ -183,8 +185,11 @@ def _document_tab(gr, page: _Page, sample: str):
                                          report=lambda share, what: progress(share, desc=what))
             return view.page_html, view.summary, view.notices_html, view.files
 
+        # With a broker the work runs on a worker: following it must not hold a slot of this process's transformations.
+        queued = Settings.from_env().broker_url is not None
         run.click(guarded(adapt), [page.code, document, formats, page.lang], [result, summary, notices, files],
-                  api_name="adapt", concurrency_id=TRANSFORM)
+                  api_name="adapt", **({"concurrency_id": "jobs", "concurrency_limit": JOB_FOLLOWERS} if queued
+                                       else {"concurrency_id": TRANSFORM}))
 
 
 def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):

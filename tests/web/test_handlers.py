@@ -121,7 +121,7 @@ def test_illustration_is_gated_by_the_codes_profile_on_every_call(seeded):
 # --- staff ------------------------------------------------------------------------------------------------
 
 def test_every_staff_action_needs_a_valid_session(seeded):
-    desk = StaffDesk(seeded.store, Sessions())
+    desk = StaffDesk(seeded.store, Sessions(seeded.store))
     calls = {
         "profile_ids": (), "profiles_table": ("fr",), "create_profile": ("x1", "standard", ""),
         "delete_profile": ("etu-texte", True, "fr"), "read_settings": ("etu-texte", "fr"),
@@ -141,9 +141,9 @@ def test_every_staff_action_needs_a_valid_session(seeded):
     assert code_of(lambda: desk.login("personne", PASSWORD, binding=BROWSER)) == "ATY-E035"
 
 
-def test_sessions_expire_when_idle_and_end_at_logout():
+def test_sessions_expire_when_idle_and_end_at_logout(store):
     now = [0.0]
-    sessions = Sessions(idle_s=60, lifetime_s=3600, clock=lambda: now[0])
+    sessions = Sessions(store, idle_s=60, lifetime_s=3600, clock=lambda: now[0])
     token = sessions.open(STAFF, BROWSER)
     now[0] = 59
     assert sessions.require(token) == STAFF
@@ -158,7 +158,7 @@ def test_sessions_expire_when_idle_and_end_at_logout():
 
 def test_staff_manage_profiles_settings_images_and_codes(seeded):
     store = seeded.store
-    desk = StaffDesk(store, Sessions())
+    desk = StaffDesk(store, Sessions(store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     assert desk.create_profile(token, "l2-histoire", "tsa", "L2 histoire « groupe B »") == "l2-histoire"
     assert code_of(lambda: desk.create_profile(token, "", "tsa", "")) == "ATY-E011"
@@ -200,7 +200,7 @@ def test_staff_manage_profiles_settings_images_and_codes(seeded):
 def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
     handlers.sign_in(seeded.store, seeded.plain, "fr")
     handlers.diagram_text(seeded.store, seeded.plain, COURSE, "", "fr")
-    desk = StaffDesk(seeded.store, Sessions())
+    desk = StaffDesk(seeded.store, Sessions(seeded.store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     report = desk.usage_report(token, "2020-01-01", "en")
     assert "<caption>Usage by operation and profile</caption>" in report.table_html

@@ -19,7 +19,7 @@ def code_of(call) -> str:
 
 
 def test_staff_attach_a_glossary_and_students_get_it(seeded, tmp_path):
-    desk = StaffDesk(seeded.store, Sessions())
+    desk = StaffDesk(seeded.store, Sessions(seeded.store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     upload = tmp_path / "glossaire.csv"
     upload.write_text("terme;définition\nzygomorphisme;forme d'une fleur\n", encoding="utf-8")
@@ -34,7 +34,7 @@ def test_staff_attach_a_glossary_and_students_get_it(seeded, tmp_path):
 
 
 def test_uploads_are_checked_and_escaped(seeded, tmp_path):
-    desk = StaffDesk(seeded.store, Sessions())
+    desk = StaffDesk(seeded.store, Sessions(seeded.store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
     hostile = tmp_path / "hostile.csv"
     hostile.write_text("terme;définition\nbiome;<script>alert(1)</script>\n", encoding="utf-8")
@@ -52,7 +52,7 @@ def test_uploads_are_checked_and_escaped(seeded, tmp_path):
 
 
 def test_glossary_actions_need_a_valid_session(seeded, tmp_path):
-    desk = StaffDesk(seeded.store, Sessions())
+    desk = StaffDesk(seeded.store, Sessions(seeded.store))
     upload = tmp_path / "glossaire.csv"
     upload.write_text("terme;définition\nbiome;milieu\n", encoding="utf-8")
     real = desk.login(STAFF, PASSWORD, binding=BROWSER)

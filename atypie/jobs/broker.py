@@ -1,0 +1,79 @@
+"""The Celery adapter: sending a job to its queue, and the worker's one task. Celery is imported here only, when a
+broker is configured; the embedded default never loads it.
+
+Delivery is at least once: a task is acknowledged after it ran (`acks_late`), and given back to the queue when its
+worker process dies (`reject_on_worker_lost`); a whole worker killed leaves its task unacknowledged, and the broker
+hands it out again after `ATYPIE_JOB_VISIBILITY_S` (Redis's visibility timeout). `work.run_job` makes running twice
+harmless. The message carries the job id only: the input stays in the store.
+"""
+from __future__ import annotations
+
+import functools
+import os
+
+from ..errors import BrokerUnavailable, ConfigurationError, MissingDependency
+
+TASK = "atypie.run_job"
+DEFAULT_VISIBILITY_S = 600
+SEND_RETRIES = 2  # then the job is marked failed and the caller told the queue is unreachable
+
+
+def visibility_s() -> int:
+    raw = os.environ.get("ATYPIE_JOB_VISIBILITY_S") or str(DEFAULT_VISIBILITY_S)
+    if not raw.isdigit() or not 5 <= int(raw) <= 86_400:
+        raise ConfigurationError(detail=f"ATYPIE_JOB_VISIBILITY_S={raw[:20]!r} ; valeur attendue : un nombre de "
+                                        "secondes entre 5 et 86400")
+    return int(raw)
+
+
+@functools.cache
+def celery_app(broker_url: str):
+    """The Celery application for `broker_url` (one per process)."""
+    try:
+        from celery import Celery
+    except ModuleNotFoundError:
+        raise MissingDependency(what="celery", fix="pip install 'atypie[scale]'") from None
+    app = Celery("atypie", broker=broker_url, set_as_current=False)
+    app.conf.update(
+        task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
+        task_ignore_result=True, task_default_queue="cpu", task_serializer="json", accept_content=["json"],
+        broker_connection_retry_on_startup=True, broker_transport_options={"visibility_timeout": visibility_s()},
+        worker_hijack_root_logger=False, worker_send_task_events=False, task_send_sent_event=False)
+
+    @app.task(name=TASK, bind=True, max_retries=None)
+    def run(task, job_id: str) -> str:
+        from .work import Busy, run_job
+
+        try:
+            return run_job(_worker_store(), job_id).state
+        except Busy as busy:  # a live worker holds it: look again when its lease may have run out
+            raise task.retry(countdown=busy.retry_in) from None
+
+    return app
+
+
+def send(broker_url: str, job_id: str, queue: str) -> None:
+    """Hand the job to its queue; `BrokerUnavailable` when the broker does not answer."""
+    app = celery_app(broker_url)
+    try:
+        app.send_task(TASK, args=[job_id], queue=queue, task_id=job_id, retry=True,
+                      retry_policy={"max_retries": SEND_RETRIES, "interval_start": 0.2, "interval_step": 0.5})
+    except Exception as exc:  # kombu's errors vary with the transport; the URL may hold a password: not shown
+        raise BrokerUnavailable(detail=type(exc).__name__) from None
+
+
+def start_worker(broker_url: str, queues: list[str], concurrency: int) -> None:
+    """Run a worker on `queues` until stopped. A GPU worker runs its jobs in one process, one at a time, so that it
+    loads each pipeline once and keeps it."""
+    app = celery_app(broker_url)
+    pool = ["--pool", "solo"] if "gpu" in queues else ["--pool", "prefork", "--concurrency", str(concurrency)]
+    app.worker_main(["worker", "--queues", ",".join(queues), "--loglevel", "WARNING", "--without-gossip",
+                     "--without-mingle", *pool])
+
+
+@functools.cache
+def _worker_store():
+    """The store this worker process uses, opened on its first job."""
+    from ..api import open_store
+
+    return open_store()

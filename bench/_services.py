@@ -1,0 +1,146 @@
+"""Services a bench starts for itself on loopback: a throw-away PostgreSQL cluster, a Redis server, `atypie serve`
+and `atypie worker` processes. Each is stopped on exit; nothing listens beyond 127.0.0.1 or a private socket."""
+from __future__ import annotations
+
+import contextlib
+import glob
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+START_TIMEOUT_S = 180
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_port(port: int, process: subprocess.Popen, what: str) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            sys.exit(f"{what} exited with status {process.returncode}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.05)
+    sys.exit(f"{what} did not start within {START_TIMEOUT_S} s")
+
+
+@contextlib.contextmanager
+def postgres():
+    """A PostgreSQL cluster on a Unix socket in a temporary folder; yields the URL of a fresh database."""
+    initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not initdb:
+        sys.exit("PostgreSQL server binaries are missing: run `make setup` (scripts/bootstrap.sh installs them)")
+    bindir = Path(initdb[-1]).parent
+    root = Path(tempfile.mkdtemp(prefix="atypie-bench-pg-"))
+    data, sock = root / "data", root / "sock"
+    sock.mkdir()
+    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+    if as_postgres:
+        shutil.chown(root, "postgres")
+        shutil.chown(sock, "postgres")
+    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
+                    "--no-sync"], check=True, capture_output=True)
+    options = f"-k {sock} -c listen_addresses='' -c max_connections=200"
+    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
+                    str(root / "log"), "start"], check=True, capture_output=True)
+    try:
+        subprocess.run([*as_postgres, str(bindir / "createdb"), "-h", str(sock), "-U", "postgres", "atypie"],
+                       check=True, capture_output=True)
+        yield f"postgresql+psycopg://postgres@/atypie?host={sock}"
+    finally:
+        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
+                       capture_output=True)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def redis():
+    """A Redis server on a free loopback port, without persistence; yields its URL."""
+    if shutil.which("redis-server") is None:
+        sys.exit("redis-server is missing: run `make setup` (scripts/bootstrap.sh installs it)")
+    port = free_port()
+    folder = tempfile.mkdtemp(prefix="atypie-bench-redis-")
+    process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                                "--appendonly", "no", "--dir", folder], stdout=subprocess.DEVNULL)
+    try:
+        _wait_port(port, process, "redis-server")
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def environment(home: Path, **values: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("ATYPIE_", "MISTRAL_"))}
+    env.update(ATYPIE_HOME=str(home), GRADIO_ANALYTICS_ENABLED="False", **values)
+    return env
+
+
+class Web:
+    """`python -m atypie serve` on a free port; `restart()` stops it and starts it again on the same port."""
+
+    def __init__(self, env: dict[str, str]) -> None:
+        self.env, self.port = env, free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Web":
+        self.process = subprocess.Popen([sys.executable, "-m", "atypie", "serve", "--port", str(self.port)],
+                                        cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _wait_port(self.port, self.process, "atypie serve")
+        return self
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+
+class Worker:
+    """`python -m atypie worker` in its own process group, so that `kill()` reaches its pool's children too."""
+
+    def __init__(self, env: dict[str, str], queues: str = "cpu", concurrency: int = 1) -> None:
+        self.env, self.queues, self.concurrency = env, queues, concurrency
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> "Worker":
+        self.process = subprocess.Popen([sys.executable, "-m", "atypie", "worker", "--queues", self.queues,
+                                         "--concurrency", str(self.concurrency)], cwd=ROOT, env=self.env,
+                                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        return self
+
+    def kill(self) -> None:
+        """`kill -9` of the worker and its pool at once, mid-job: nothing is acknowledged or cleaned up."""
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()
+
+    def stop(self) -> None:
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.kill()

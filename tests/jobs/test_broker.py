@@ -1,0 +1,91 @@
+"""Jobs through a real broker: a Redis server and an `atypie worker` started here, on loopback; and a broker that
+does not answer gives a coded error and leaves the job ready to be submitted again."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from atypie.config import Settings
+from atypie.errors import BrokerUnavailable
+from atypie.jobs import submit_adapt, wait
+
+pytestmark = pytest.mark.exe
+MARKDOWN = "# Cours\n\nLes enzymes accélèrent les réactions chimiques de la cellule.\n".encode()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def redis_url(tmp_path):
+    if shutil.which("redis-server") is None:
+        pytest.skip("redis-server is not installed (scripts/bootstrap.sh installs it)")
+    port = _free_port()
+    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+@pytest.fixture
+def worker(store, redis_url, monkeypatch):
+    """`atypie worker` on the cpu queue, on this store; the test process sends its jobs to the same broker."""
+    env = {**os.environ, "ATYPIE_DATABASE_URL": store.url, "ATYPIE_BROKER_URL": redis_url}
+    process = subprocess.Popen([sys.executable, "-m", "atypie", "worker", "--queues", "cpu", "--concurrency", "1"],
+                               env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    monkeypatch.setenv("ATYPIE_BROKER_URL", redis_url)
+    yield process
+    process.terminate()
+    process.wait(timeout=30)
+
+
+def test_a_worker_runs_a_queued_document(store, worker):
+    job = submit_adapt(MARKDOWN, "cours.md", "falc", store=store)
+    assert job.state == "queued"  # sent to the worker, not run here
+    done = wait(store, job.id, timeout_s=120)
+    assert done.state == "done" and done.files == ("cours.html",) and done.attempts == 1
+    assert "enzymes" in store.jobs.file(job.id, "cours.html").decode()
+
+
+def test_the_students_page_follows_a_document_job_to_its_result(store, worker, tmp_path):
+    from atypie.profiles.presets import load_preset
+    from atypie.web import handlers
+
+    store.profiles.create(load_preset("dyslexie", "etu"))
+    code = store.codes.issue("etu").code
+    upload = tmp_path / "chapitre.md"
+    upload.write_bytes(MARKDOWN)
+    view = handlers.adapt_upload(store, code, str(upload), ["md"], "fr", report=lambda share, what: None)
+    assert [Path(p).name for p in view.files] == ["chapitre-adapte.md"]
+    assert "enzymes" in Path(view.files[0]).read_text(encoding="utf-8")
+    [job] = store.jobs.list()
+    assert job.state == "done" and job.profile_id == "etu"
+
+
+def test_an_unreachable_broker_is_a_coded_error_and_the_job_can_be_sent_again(store):
+    settings = Settings.from_env({"ATYPIE_BROKER_URL": "redis://:secret@127.0.0.1:1/0"})
+    with pytest.raises(BrokerUnavailable) as refused:
+        submit_adapt(MARKDOWN, "cours.md", "falc", store=store, settings=settings)
+    assert "secret" not in refused.value.message("fr")
+    [job] = store.jobs.list()
+    assert job.state == "failed" and job.error_code == BrokerUnavailable.code
+    again = submit_adapt(MARKDOWN, "cours.md", "falc", store=store)  # no broker now: run here
+    assert again.id == job.id and again.state == "done"
