@@ -1,4 +1,6 @@
-"""Prometheus metrics of this process: API operations, their estimated energy, gate decisions, jobs, queue depth.
+"""Prometheus metrics: this process's API operations, their estimated energy and gate decisions; and the jobs of the
+whole deployment (finished by kind and outcome, waiting per queue), read from the store at scrape time, since the
+workers that run them serve no page of their own.
 
 prometheus-client (the `scale` extra) is imported on first use, never by `import atypie`; without it, every
 recording function here does nothing. The metrics live in one private registry, which the web app serves at
@@ -8,37 +10,50 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import cache
 from types import SimpleNamespace
+from typing import Protocol
 
 logger = logging.getLogger("atypie.metrics")
 
 # Seconds, from a quick text check to an image generated on a CPU.
 REQUEST_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 120.0, 300.0, 600.0)
 
-QueueDepthSource = Callable[[], dict[str, int]]
-_queue_depth_source: QueueDepthSource | None = None
+_jobs_source: "JobsSource | None" = None
 _build_lock = threading.Lock()
 
 
-class _QueueDepth:
-    """A custom collector: `atypie_queue_depth{queue}`, read from the registered source at scrape time."""
+class JobsSource(Protocol):
+    """What the jobs metrics are read from (the store's `jobs`)."""
+
+    def depth(self) -> dict[str, int]: ...
+
+    def outcomes(self) -> dict[tuple[str, str], int]: ...
+
+
+class _Jobs:
+    """A custom collector: `atypie_queue_depth{queue}` and `atypie_jobs_total{kind, outcome}`, read from the
+    registered source at scrape time."""
 
     def collect(self) -> Iterator:
-        from prometheus_client.core import GaugeMetricFamily
+        from prometheus_client.core import CounterMetricFamily, GaugeMetricFamily
 
-        gauge = GaugeMetricFamily("atypie_queue_depth", "Jobs waiting in each queue.", labels=["queue"])
-        source = _queue_depth_source
+        depth = GaugeMetricFamily("atypie_queue_depth", "Jobs waiting in each queue.", labels=["queue"])
+        finished = CounterMetricFamily("atypie_jobs", "Jobs finished, by kind and outcome.", labels=["kind", "outcome"])
+        source = _jobs_source
         if source is not None:
             try:
-                depths = source()
-            except Exception as exc:  # a broker hiccup must not break the whole scrape
-                logger.warning("queue depth unavailable: %s", type(exc).__name__)
-                depths = {}
-            for queue, depth in depths.items():
-                gauge.add_metric([queue], depth)
-        yield gauge
+                depths, outcomes = source.depth(), source.outcomes()
+            except Exception as exc:  # a store hiccup must not break the whole scrape
+                logger.warning("jobs metrics unavailable: %s", type(exc).__name__)
+                depths, outcomes = {}, {}
+            for queue, count in depths.items():
+                depth.add_metric([queue], count)
+            for (kind, outcome), count in outcomes.items():
+                finished.add_metric([kind, outcome], count)
+        yield depth
+        yield finished
 
 
 def _metrics() -> SimpleNamespace | None:
@@ -55,7 +70,7 @@ def _build() -> SimpleNamespace | None:
     except ImportError:
         return None
     registry = CollectorRegistry()
-    registry.register(_QueueDepth())
+    registry.register(_Jobs())
     return SimpleNamespace(
         registry=registry,
         requests=Counter("atypie_requests", "API operations, by outcome (done, refused, failed).",
@@ -66,7 +81,6 @@ def _build() -> SimpleNamespace | None:
                        registry=registry),
         gate=Counter("atypie_gate_decisions", "Image-generation gate decisions.", ["operation", "allowed"],
                      registry=registry),
-        jobs=Counter("atypie_jobs", "Background jobs finished, by outcome.", ["kind", "outcome"], registry=registry),
     )
 
 
@@ -90,16 +104,10 @@ def gate_decision(operation: str, allowed: bool) -> None:
         metrics.gate.labels(operation, "true" if allowed else "false").inc()
 
 
-def job_finished(kind: str, outcome: str) -> None:
-    metrics = _metrics()
-    if metrics:
-        metrics.jobs.labels(kind, outcome).inc()
-
-
-def set_queue_depth_source(source: QueueDepthSource | None) -> None:
-    """Where `atypie_queue_depth` is read at scrape time: a callable returning {queue: depth}; None to stop."""
-    global _queue_depth_source
-    _queue_depth_source = source
+def set_jobs_source(source: JobsSource | None) -> None:
+    """Where the jobs metrics are read at scrape time (the store's `jobs`); None to stop."""
+    global _jobs_source
+    _jobs_source = source
 
 
 def exposition() -> tuple[bytes, str] | None:

@@ -48,12 +48,15 @@ def serving(home: Path | None = None):
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     start = time.perf_counter()
+    # Its log goes to a file: a pipe nobody reads fills up under load, and the server then blocks on its next line.
+    log = tempfile.TemporaryFile()
     proc = subprocess.Popen([sys.executable, "-m", "atypie", "serve", "--port", str(port)], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                            stdout=subprocess.DEVNULL, stderr=log)
     try:
         while status(url + "/") != 200:
             if proc.poll() is not None:
-                sys.exit(f"the server exited with status {proc.returncode}:\n{proc.stderr.read().decode()[-2000:]}")
+                log.seek(0)
+                sys.exit(f"the server exited with status {proc.returncode}:\n{log.read().decode()[-2000:]}")
             if time.perf_counter() - start > TIMEOUT_S:
                 sys.exit(f"no HTTP 200 within {TIMEOUT_S} s")
             time.sleep(0.05)
@@ -65,6 +68,7 @@ def serving(home: Path | None = None):
         except subprocess.TimeoutExpired:
             proc.kill()
             proc.wait()
+        log.close()
         if own_home:
             shutil.rmtree(home, ignore_errors=True)
 

@@ -1,5 +1,5 @@
-"""The process's Prometheus metrics: fed by `metered` and the gate, jobs and queue depth for the jobs code, and
-silent when prometheus-client is not installed."""
+"""The Prometheus metrics: fed by `metered` and the gate, jobs read from the store at scrape time, and silent when
+prometheus-client is not installed."""
 import subprocess
 import sys
 from datetime import date
@@ -16,9 +16,24 @@ pytest.importorskip("prometheus_client")
 
 
 @pytest.fixture(autouse=True)
-def no_queue_source():
+def no_jobs_source():
     yield
-    metrics.set_queue_depth_source(None)
+    metrics.set_jobs_source(None)
+
+
+class FakeJobs:
+    """A jobs source with given figures (the store's own is tested in tests/store/test_jobs_store.py)."""
+
+    def __init__(self, depth=None, outcomes=None, error=None) -> None:
+        self.depths, self.finished, self.error = depth or {}, outcomes or {}, error
+
+    def depth(self):
+        if self.error:
+            raise self.error
+        return self.depths
+
+    def outcomes(self):
+        return self.finished
 
 
 def _value(name: str, **labels) -> float:
@@ -65,35 +80,28 @@ def test_every_gate_decision_is_counted(store, staff_name):
     assert _value("atypie_gate_decisions_total", operation="illustrate", allowed="false") - before["false"] == 2
 
 
-def test_jobs_are_counted_by_kind_and_outcome():
-    before = _value("atypie_jobs_total", kind="adapt", outcome="failed")
-    metrics.job_finished("adapt", "failed")
-    assert _value("atypie_jobs_total", kind="adapt", outcome="failed") - before == 1
+def test_jobs_are_read_from_the_store_at_scrape_time(store):
+    metrics.set_jobs_source(store.jobs)
+    store.jobs.create("m1", kind="adapt", queue="cpu", profile_id="falc", options={}, input_name="a.md",
+                      input_data=b"# A")
+    assert _value("atypie_queue_depth", queue="cpu") == 1
+    store.jobs.claim("m1", lease_s=30)
+    store.jobs.finish("m1", "failed", error_code="ATY-E052")
+    assert _value("atypie_queue_depth", queue="cpu") == 0
+    assert _value("atypie_jobs_total", kind="adapt", outcome="failed") == 1
 
 
-def test_queue_depth_is_read_from_its_source_at_scrape_time():
-    depths = {"text": 3, "images": 0}
-    metrics.set_queue_depth_source(lambda: depths)
-    assert _value("atypie_queue_depth", queue="text") == 3
-    depths["text"] = 7
-    assert _value("atypie_queue_depth", queue="text") == 7
-    assert metrics.registry().get_sample_value("atypie_queue_depth", {"queue": "images"}) == 0
-
-
-def test_a_failing_queue_source_leaves_the_gauge_empty_but_the_scrape_works():
-    def broken():
-        raise ConnectionError("redis://:secret@broker:6379/0")
-
-    metrics.set_queue_depth_source(broken)
+def test_a_failing_jobs_source_leaves_the_metrics_empty_but_the_scrape_works():
+    metrics.set_jobs_source(FakeJobs(error=ConnectionError("postgresql://atypie:secret@db/atypie")))
     body, content_type = metrics.exposition()
     assert content_type.startswith("text/plain") and b"# TYPE atypie_queue_depth gauge" in body
-    assert b"atypie_queue_depth{" not in body
+    assert b"atypie_queue_depth{" not in body and b"secret" not in body
 
 
 def test_exposition_names_every_metric():
     metrics.request_finished("x-op", "done", seconds=0.1, energy_wh=0.0)
     metrics.gate_decision("illustrate", False)
-    metrics.job_finished("x-job", "done")
+    metrics.set_jobs_source(FakeJobs({"cpu": 2}, {("adapt", "done"): 4}))
     body = metrics.exposition()[0].decode()
     for name in ("atypie_requests_total", "atypie_request_seconds_bucket", "atypie_energy_wh_total",
                  "atypie_gate_decisions_total", "atypie_jobs_total", "atypie_queue_depth"):
@@ -110,10 +118,9 @@ def without_prometheus_client(monkeypatch):
 
 
 def test_without_prometheus_client_everything_is_a_silent_no_op(without_prometheus_client):
-    metrics.set_queue_depth_source(lambda: {"text": 1})
+    metrics.set_jobs_source(FakeJobs({"cpu": 1}))
     metrics.request_finished("n-op", "done", seconds=0.1, energy_wh=0.1)
     metrics.gate_decision("illustrate", True)
-    metrics.job_finished("adapt", "done")
     with metered(None, "n-op", None):
         pass
     assert metrics.registry() is None and metrics.exposition() is None

@@ -2,9 +2,11 @@
 worker (Celery, on the broker of ATYPIE_BROKER_URL)."""
 from __future__ import annotations
 
+import os
 from argparse import Namespace
 
 from ..errors import ConfigurationError, InvalidInput
+from ..logs import configure
 from .output import emit, json_flag, open_store, say
 
 STATES = ("queued", "running", "done", "failed", "refused", "cancelled")
@@ -81,6 +83,8 @@ def start_worker(args: Namespace) -> int:
         raise InvalidInput(detail="--queues : cpu, gpu, ou cpu,gpu")
     if not 1 <= args.concurrency <= 64:
         raise InvalidInput(detail="--concurrency : un nombre entre 1 et 64")
+    configure(settings.log_level)  # atypie's records as JSON lines on stderr, with the job id; never content
+    os.umask(0o077)  # what a worker writes (caches) is for this user only
     run(settings.broker_url, queues, args.concurrency)
     return 0
 

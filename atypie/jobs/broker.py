@@ -40,6 +40,10 @@ def celery_app(broker_url: str):
         broker_connection_retry_on_startup=True, broker_transport_options={"visibility_timeout": visibility_s()},
         worker_hijack_root_logger=False, worker_send_task_events=False, task_send_sent_event=False)
 
+    from celery.signals import worker_process_init
+
+    worker_process_init.connect(_warm, weak=False)
+
     @app.task(name=TASK, bind=True, max_retries=None)
     def run(task, job_id: str) -> str:
         from .work import Busy, run_job
@@ -69,6 +73,14 @@ def start_worker(broker_url: str, queues: list[str], concurrency: int) -> None:
     pool = ["--pool", "solo"] if "gpu" in queues else ["--pool", "prefork", "--concurrency", str(concurrency)]
     app.worker_main(["worker", "--queues", ",".join(queues), "--loglevel", "WARNING", "--without-gossip",
                      "--without-mingle", *pool])
+
+
+def _warm(**_signal) -> None:
+    """A CPU worker's process loads the French parser when it starts, not during its first job (measured in
+    bench/scale_out.py: the first job of a cold worker waited for it)."""
+    from ..language.nlp import pipeline
+
+    pipeline("fr")
 
 
 @functools.cache

@@ -8,7 +8,6 @@ import os
 import threading
 import time
 
-from .. import metrics
 from ..errors import AtypieError, ConfigurationError, Refused
 from ..store import Store
 from ..store.jobs import JobRecord
@@ -69,7 +68,6 @@ def run_job(store: Store, job_id: str, *, lease_s: float | None = None) -> JobRe
         outcome = "done" if store.jobs.finish(job_id, "done", report=report, files=files) else "cancelled"
     finally:
         heartbeat.stop()
-    metrics.job_finished(job.kind, outcome)
     log.info("job %s", outcome, extra={"request_id": job_id[:16]})
     return store.jobs.get(job_id)
 

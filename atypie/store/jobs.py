@@ -176,6 +176,13 @@ class JobStore:
                                 .group_by(jobs.c.queue)).all()
         return {queue: count for queue, count in rows}
 
+    def outcomes(self) -> dict[tuple[str, str], int]:
+        """Finished jobs per (kind, state), for the metrics."""
+        with self._engine.connect() as conn:
+            rows = conn.execute(select(jobs.c.kind, jobs.c.state, func.count()).where(jobs.c.state.in_(FINISHED))
+                                .group_by(jobs.c.kind, jobs.c.state)).all()
+        return {(kind, state): count for kind, state, count in rows}
+
     # --- the gate's ledger ------------------------------------------------------------------------------
     @staticmethod
     def charged(conn, job_id: str) -> bool:

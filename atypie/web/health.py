@@ -65,7 +65,7 @@ def add_routes(app, store: Store) -> None:
         status, body, content_type = metrics_page()
         return Response(body, status_code=status, media_type=content_type)
 
-    metrics.set_queue_depth_source(store.jobs.depth)  # jobs waiting per queue, read at scrape time
+    metrics.set_jobs_source(store.jobs)  # the deployment's jobs, read from the store at scrape time
     app.add_api_route("/healthz", healthz, include_in_schema=False)
     app.add_api_route("/readyz", readyz, include_in_schema=False)
     app.add_api_route("/metrics", prometheus, include_in_schema=False)
