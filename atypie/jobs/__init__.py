@@ -1,4 +1,5 @@
-"""Jobs: heavy work (a course document to adapt, an illustration to make) queued for a worker.
+"""Jobs: heavy work (a course document to adapt, a scanned PDF to read, an illustration to make) queued for a
+worker.
 
 With `ATYPIE_BROKER_URL` unset (the embedded default), a job runs in the calling process as soon as it is
 submitted, as before. With it set, the job is stored, then sent to Celery on its queue (`cpu` or `gpu`), where
@@ -21,7 +22,7 @@ from ..ids import check_identifier
 from ..store import Store
 from ..store.jobs import JobRecord
 
-QUEUES = {"adapt": "cpu", "illustrate": "gpu"}
+QUEUES = {"adapt": "cpu", "describe": "cpu", "illustrate": "gpu"}
 WAIT_POLL_S = 0.2
 
 
@@ -45,6 +46,14 @@ def submit_adapt(data: bytes, name: str, profile_id: str, *, store: Store, to: t
         raise InvalidInput(detail=f"formats possibles : {', '.join(FORMATS)}")
     options = {"to": list(to), "backend": backend, "course": course, "diagrams": diagrams}
     return _submit("adapt", data, name, profile_id, options, store, settings)
+
+
+def submit_describe(data: bytes, profile_id: str, *, store: Store, backend: str | None = None,
+                    settings: Settings | None = None) -> JobRecord:
+    """Queue the description of an image or a scanned PDF, whose pages are read one by one (see `api.describe`);
+    its job."""
+    check_identifier(profile_id)
+    return _submit("describe", data, "", profile_id, {"backend": backend}, store, settings)
 
 
 def submit_illustrate(text: str, profile_id: str, *, store: Store, code_id: str | None = None,

@@ -137,6 +137,16 @@ def _adapt(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dic
     return report, {f"{stem}.{EXTENSIONS[fmt]}": data for fmt, data in result.files.items()}
 
 
+def _describe(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dict[str, bytes]]:
+    from ..api import describe
+
+    progress("read", 0, 1)
+    result = describe(store.jobs.input(job.id), job.profile_id, backend=job.options.get("backend"), store=store)
+    report = {**result.to_dict(), "lang": result.lang,
+              "notice_texts": [{"code": n.code, "fr": n.fr, "en": n.en} for n in result.notices]}
+    return report, {}
+
+
 def _illustrate(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dict[str, bytes]]:
     from ..api import illustrate
 
@@ -152,4 +162,4 @@ def _illustrate(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict
     return report, {"illustration.png": result.png}
 
 
-_KINDS = {"adapt": _adapt, "illustrate": _illustrate}
+_KINDS = {"adapt": _adapt, "describe": _describe, "illustrate": _illustrate}

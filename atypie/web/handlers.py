@@ -17,6 +17,7 @@ from ..profiles.model import Profile
 from ..profiles.presets import load_preset
 from ..results import Notice
 from ..store import Store
+from ..vision.describe import ImageDescription
 from . import views
 from .downloads import Downloads
 from .i18n import t
@@ -169,7 +170,15 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
     if len(data) > IMAGE_UPLOAD_LIMIT:
         raise UploadRejected(detail=t("upload.too_big", lang, size=len(data), limit=IMAGE_UPLOAD_LIMIT))
     access = resolve(store, code)
-    result = api.describe(data, access.profile, store=store)
+    if data.startswith(b"%PDF") and Settings.from_env().broker_url is not None:
+        # A scanned PDF is read page by page: a CPU worker does it; the page follows the job
+        from ..jobs import submit_describe
+
+        job = _followed(store, submit_describe(data, access.profile.id, store=store), None, lang)
+        result = ImageDescription(**{key: job.report[key] for key in ("alt", "description", "text", "method",
+                                                                       "confidence", "lang")})
+    else:
+        result = api.describe(data, access.profile, store=store)
     files = Downloads()
     files.add("description-image.txt", "\n\n".join(part for part in (result.alt, result.description, result.text)
                                                     if part) + "\n")

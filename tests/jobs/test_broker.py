@@ -89,3 +89,23 @@ def test_an_unreachable_broker_is_a_coded_error_and_the_job_can_be_sent_again(st
     assert job.state == "failed" and job.error_code == BrokerUnavailable.code
     again = submit_adapt(MARKDOWN, "cours.md", "falc", store=store)  # no broker now: run here
     assert again.id == job.id and again.state == "done"
+
+
+def test_a_scanned_pdf_is_read_by_a_worker_for_the_students_page(store, worker):
+    import io
+
+    from PIL import Image, ImageDraw
+
+    from atypie.profiles.presets import load_preset
+    from atypie.web import handlers
+
+    page = Image.new("RGB", (900, 300), "white")
+    ImageDraw.Draw(page).text((40, 120), "La photosynthese produit du dioxygene.", fill="black",
+                              font_size=36)
+    scanned = io.BytesIO()
+    page.save(scanned, format="PDF")
+    store.profiles.create(load_preset("dyslexie", "etu"))
+    view = handlers.describe_image(store, store.codes.issue("etu").code, scanned.getvalue(), "fr")
+    assert "photosynth" in (view.text + view.alt).lower()
+    [job] = store.jobs.list()
+    assert job.kind == "describe" and job.state == "done"
