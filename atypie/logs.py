@@ -14,6 +14,7 @@ import secrets
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,7 +30,7 @@ class JsonLineFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         line = {"time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
                 "level": record.levelname, "logger": record.name, "message": record.getMessage(),
-                "request_id": getattr(record, "request_id", None)}
+                "request_id": getattr(record, "request_id", None) or _current_request.get()}
         if record.exc_info and record.exc_info[0] is not None:
             error_type, _, tb = record.exc_info
             line["error"] = _type_name(error_type)
@@ -42,14 +43,30 @@ class _JsonLines(logging.StreamHandler):
     """The handler this module installs (recognised when configuring again)."""
 
 
+_current_request: ContextVar[str | None] = ContextVar("atypie_request_id", default=None)
+
+
 def new_request_id() -> str:
     """A short random reference (8 hex digits) shown to the user and written in the log line."""
     return secrets.token_hex(4)
 
 
+@contextmanager
+def request_scope(request_id: str | None = None) -> Iterator[str]:
+    """Inside, every atypie log line carries `request_id` (a new one by default): a web request's lines, or a job's
+    (its id), can be found together."""
+    request_id = request_id or new_request_id()
+    token = _current_request.set(request_id)
+    try:
+        yield request_id
+    finally:
+        _current_request.reset(token)
+
+
 def log_unexpected(logger: logging.Logger, where: str) -> str:
-    """Log the exception being handled with a new request id, and return that id. Call it in an `except` block."""
-    request_id = new_request_id()
+    """Log the exception being handled with the current request's id (a new one outside a request), and return that
+    id. Call it in an `except` block."""
+    request_id = _current_request.get() or new_request_id()
     logger.error("unexpected error in %s", where, exc_info=True, extra={"request_id": request_id})
     return request_id
 

@@ -4,7 +4,7 @@ import json
 import logging
 import re
 
-from atypie.logs import JsonLineFormatter, configure, log_unexpected, on_stderr_unless_configured
+from atypie.logs import JsonLineFormatter, configure, log_unexpected, on_stderr_unless_configured, request_scope
 
 SECRET = "cours confidentiel, code 7K3Q-ABCD, mot de passe hunter2"
 
@@ -81,3 +81,19 @@ def test_the_command_line_line_reaches_stderr_only_while_needed(atypie_logger, c
         logging.getLogger("atypie.cli").error("an error")
     logging.getLogger("atypie.cli").error("after")
     assert [json.loads(line)["message"] for line in capsys.readouterr().err.splitlines()] == ["an error"]
+
+
+def test_inside_a_request_scope_every_line_carries_its_id(atypie_logger):
+    stream = io.StringIO()
+    configure("INFO", stream)
+    logger = logging.getLogger("atypie.jobs")
+    with request_scope("0123456789abcdef") as request_id:
+        logger.info("job started")
+        try:
+            _fail()
+        except LeakyError:
+            assert log_unexpected(logger, "a job") == request_id
+    logger.info("outside")
+    inside, error, outside = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert inside["request_id"] == error["request_id"] == "0123456789abcdef"
+    assert outside["request_id"] is None

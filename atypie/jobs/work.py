@@ -9,6 +9,7 @@ import threading
 import time
 
 from ..errors import AtypieError, ConfigurationError, Refused
+from ..logs import request_scope
 from ..store import Store
 from ..store.jobs import JobRecord
 
@@ -40,15 +41,20 @@ def lease_seconds() -> int:
 
 
 def run_job(store: Store, job_id: str, *, lease_s: float | None = None) -> JobRecord:
-    """Run the job `job_id` if it still needs running; its record afterwards."""
-    lease_s = lease_seconds() if lease_s is None else lease_s
+    """Run the job `job_id` if it still needs running; its record afterwards. Every log line it writes carries the
+    start of the job's id."""
+    with request_scope(job_id[:16]):
+        return _run(store, job_id, lease_seconds() if lease_s is None else lease_s)
+
+
+def _run(store: Store, job_id: str, lease_s: float) -> JobRecord:
     claimed = store.jobs.claim(job_id, lease_s)
     if claimed == "busy":
         raise Busy(store.jobs.lease_left(job_id) + 1)
     if claimed != "claimed":
         return store.jobs.get(job_id)  # done, failed, refused or cancelled already: nothing to do again
     job = store.jobs.get(job_id)
-    log.info("job started", extra={"request_id": job_id[:16]})
+    log.info("job started")
     heartbeat = _Heartbeat(store, job_id, lease_s)
     try:
         report, files = _KINDS[job.kind](store, job, _Progress(store, job_id, heartbeat))
@@ -61,14 +67,14 @@ def run_job(store: Store, job_id: str, *, lease_s: float | None = None) -> JobRe
         store.jobs.finish(job_id, "failed", error_code=exc.code, report=_message(exc))
         outcome = "failed"
     except Exception:
-        log.error("job failed", exc_info=True, extra={"request_id": job_id[:16]})
+        log.error("job failed", exc_info=True)
         store.jobs.finish(job_id, "failed", error_code="ATY-E001")
         outcome = "failed"
     else:
         outcome = "done" if store.jobs.finish(job_id, "done", report=report, files=files) else "cancelled"
     finally:
         heartbeat.stop()
-    log.info("job %s", outcome, extra={"request_id": job_id[:16]})
+    log.info("job %s", outcome)
     return store.jobs.get(job_id)
 
 
@@ -95,7 +101,7 @@ class _Heartbeat:
                     self.cancelled = True
                     return
             except Exception:  # the store is briefly unreachable: the next beat tries again
-                log.warning("job lease not renewed", exc_info=True, extra={"request_id": self._job_id[:16]})
+                log.warning("job lease not renewed", exc_info=True)
 
     def stop(self) -> None:
         self._stopped.set()

@@ -8,7 +8,7 @@ import logging
 from html import escape
 
 from ..errors import AtypieError
-from ..logs import log_unexpected
+from ..logs import log_unexpected, request_scope
 from .i18n import lang_of, t
 
 log = logging.getLogger("atypie.web")
@@ -22,13 +22,14 @@ def guarded(fn):
     def run(*args):
         given = [arg for arg in args if type(arg).__name__ != "Progress"]
         lang = lang_of(given[-1] if given else None)
-        try:
-            return fn(*args)
-        except AtypieError as err:
-            raise _shown(err.message(lang), lang) from None
-        except Exception:
-            request_id = log_unexpected(log, getattr(fn, "__name__", "handler"))
-            raise _shown(t("error.generic", lang, ref=request_id), lang) from None
+        with request_scope():  # every log line of this request carries one id, the one an unexpected error shows
+            try:
+                return fn(*args)
+            except AtypieError as err:
+                raise _shown(err.message(lang), lang) from None
+            except Exception:
+                request_id = log_unexpected(log, getattr(fn, "__name__", "handler"))
+                raise _shown(t("error.generic", lang, ref=request_id), lang) from None
 
     return run
 

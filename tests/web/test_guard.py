@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 import re
 
 import gradio as gr
@@ -77,3 +78,20 @@ def test_unexpected_errors_log_one_line_with_a_reference_the_user_also_sees(atyp
     assert "secret" not in lines[0] and "Léa" not in lines[0]
     assert caught.value.message == t("error.generic", lang, ref=logged["request_id"])
     assert f"({reference} {logged['request_id']})" in caught.value.message and "secret" not in caught.value.message
+
+
+def test_every_line_of_one_request_carries_the_reference_its_error_shows(atypie_logger):
+    stream = io.StringIO()
+    configure("INFO", stream)
+    worker = logging.getLogger("atypie.falc")
+
+    def half_done(text, lang):
+        worker.info("first step done")
+        raise KeyError("second step")
+
+    with pytest.raises(gr.Error) as caught:
+        guarded(half_done)("texte", "fr")
+    guarded(lambda text, lang: worker.info("another request"))("texte", "fr")
+    first, error, other = (json.loads(line) for line in stream.getvalue().splitlines())
+    assert first["request_id"] == error["request_id"] and error["request_id"] in caught.value.message
+    assert re.fullmatch(r"[0-9a-f]{8}", other["request_id"]) and other["request_id"] != first["request_id"]
