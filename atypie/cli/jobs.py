@@ -31,6 +31,11 @@ def register(commands) -> None:
             action.add_argument("--timeout", type=float, default=None, help="secondes au plus")
         action.set_defaults(handler=handler)
 
+    purge = actions.add_parser("purge", parents=j, help="effacer les tâches finies depuis longtemps / delete old "
+                                                        "finished jobs")
+    purge.add_argument("--days", type=int, default=30, help="finies depuis plus de ce nombre de jours (défaut : 30)")
+    purge.set_defaults(handler=purge_jobs)
+
     worker = commands.add_parser("worker", help="démarrer un worker Celery / start a Celery worker")
     worker.add_argument("--queues", default="cpu", help="cpu, gpu, ou cpu,gpu")
     worker.add_argument("--concurrency", type=int, default=2, help="tâches à la fois (file cpu)")
@@ -67,6 +72,18 @@ def cancel_job(args: Namespace) -> int:
     with open_store() as store:
         job = store.jobs.cancel(args.job_id)
     emit(args, job.to_dict(), [_line(args, job)])
+    return 0
+
+
+def purge_jobs(args: Namespace) -> int:
+    """Finished jobs keep their document and files in the database until purged (run it from cron, for example)."""
+    from datetime import UTC, datetime, timedelta
+
+    if not 0 <= args.days <= 3650:
+        raise InvalidInput(detail="--days : un nombre entre 0 et 3650")
+    with open_store() as store:
+        removed = store.jobs.purge(datetime.now(UTC) - timedelta(days=args.days))
+    emit(args, {"removed": removed}, [say(args, f"{removed} tâches effacées.", f"{removed} jobs deleted.")])
     return 0
 
 

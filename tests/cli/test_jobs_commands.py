@@ -32,6 +32,10 @@ def test_queued_documents_are_written_when_waited_for_and_listed_as_jobs(capsys,
     assert code == 0 and "done" in out
     code, out, _ = run(capsys, "jobs", "cancel", report["job"], "--json")
     assert code == 0 and json.loads(out)["state"] == "done"  # a finished job stays as it is
+    code, out, _ = run(capsys, "jobs", "purge", "--days", "0", "--json")
+    assert code == 0 and json.loads(out) == {"removed": 1}
+    code, out, _ = run(capsys, "jobs", "list")
+    assert code == 0 and out.strip() == "Aucune tâche."
 
 
 def test_queueing_without_waiting_prints_the_jobs(capsys, tmp_path):

@@ -88,3 +88,18 @@ def test_listing_is_newest_first_and_filtered(store):
     store.jobs.claim("j2", lease_s=30)
     assert [j.id for j in store.jobs.list()] == ["j2", "j1"]
     assert [j.id for j in store.jobs.list(state="queued")] == ["j1"]
+
+
+def test_old_finished_jobs_are_purged_with_their_files_and_running_ones_kept(store):
+    from datetime import UTC, datetime, timedelta
+
+    _create(store, "old")
+    store.jobs.claim("old", lease_s=30)
+    store.jobs.finish("old", "done", files={"a.html": b"x"})
+    _create(store, "busy", b"other")
+    store.jobs.claim("busy", lease_s=30)
+    assert store.jobs.purge(datetime.now(UTC) - timedelta(days=1)) == 0  # nothing is a day old
+    assert store.jobs.purge(datetime.now(UTC) + timedelta(seconds=1)) == 1
+    assert [j.id for j in store.jobs.list()] == ["busy"]
+    with pytest.raises(JobNotFound):
+        store.jobs.file("old", "a.html")
