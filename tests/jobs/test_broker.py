@@ -109,3 +109,31 @@ def test_a_scanned_pdf_is_read_by_a_worker_for_the_students_page(store, worker):
     assert "photosynth" in (view.text + view.alt).lower()
     [job] = store.jobs.list()
     assert job.kind == "describe" and job.state == "done"
+
+
+def test_a_gpu_worker_makes_the_students_illustration_once_the_gate_allows_it(store, redis_url, staff_name,
+                                                                                tiny_env, monkeypatch):
+    from atypie.errors import ImageGenerationRefused
+    from atypie.profiles.presets import load_preset
+    from atypie.web import handlers
+
+    monkeypatch.setenv("ATYPIE_MODEL_DEFAULT_NODES", "tiny-sd")
+    env = {**os.environ, "ATYPIE_DATABASE_URL": store.url, "ATYPIE_BROKER_URL": redis_url}
+    gpu = subprocess.Popen([sys.executable, "-m", "atypie", "worker", "--queues", "gpu"], env=env,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    monkeypatch.setenv("ATYPIE_BROKER_URL", redis_url)
+    try:
+        store.profiles.create(load_preset("tsa", "lea"))
+        code = store.codes.issue("lea").code
+        course = "La digestion commence dans la bouche. Ensuite, l'estomac broie les aliments."
+        with pytest.raises(ImageGenerationRefused):  # not allowed: refused before anything is queued
+            handlers.illustrate_text(store, code, course, "fr")
+        assert store.jobs.list() == []
+        store.profiles.allow_images("lea", reason="besoin d'images", approved_by=staff_name, daily_quota=3)
+        view = handlers.illustrate_text(store, code, course, "fr")
+        [job] = store.jobs.list()
+        assert job.kind == "illustrate" and job.queue == "gpu" and job.state == "done"
+        assert Path(view.files[0]).read_bytes().startswith(b"\x89PNG") and view.alt_fr
+    finally:
+        gpu.terminate()
+        gpu.wait(timeout=30)
