@@ -2,7 +2,7 @@
 (`atypie worker`), all started here (bench/_services.py), on the configuration of docs/deploy.md.
 
 1. Throughput: a batch of real course documents (bench/data/documents_fr) adapted as jobs with one worker, then
-   another batch with two: jobs per minute, and the ratio.
+   another batch with two: jobs per minute, and the ratio; and pages per minute of one worker on PDF course notes.
 2. Load: N simulated students (default 50) for D seconds (default 60), each on one web process (sticky, as behind
    the proxy), pausing 1-3 s between calls, on a mix of simplify, diagram, describe (an image of a diagram) and
    adapt (a short course document, new each time, so that every call is real work for a worker), on paragraphs of
@@ -36,6 +36,8 @@ BATCH = ("md01_glassus_cryptographie.md", "md02_mechain_tp_crypto.md", "html01_g
          "docx01_toulzac_cahier_recursivite.docx", "docx02_thevenin_tp0_durees.docx",
          "docx03_elyaakoubi_mini_projet.docx", "odt01_mechain_ieee754_16bits.odt", "odt02_mechain_minifloats_qcm.odt",
          "pptx01_elyaakoubi_tests_junit.pptx", "pdf01_mechain_arbres.pdf")
+PDFS = {"speed01_junier_circuits_logiques.pdf": 18, "pdf01_mechain_arbres.pdf": 5,
+        "pdf02_glassus_ds02_recursivite.pdf": 1, "pdf03_tzanev_m43_td2_probabilites.pdf": 3}  # file: its pages
 STAFF, PASSWORD = "bench-staff", "mot-de-passe-de-bench"
 VISIBILITY_S, LEASE_S = "20", "15"  # short, so that the fault phase does not wait ten minutes for a dead worker
 OPERATIONS = (("simplify", 4), ("diagram", 3), ("describe", 2), ("adapt", 1))  # weights of the mix
@@ -87,6 +89,10 @@ def throughput(store, settings, env) -> None:
     warm(store, settings, "one")
     ids, one = batch(store, settings, "falc")
     print(f"   one worker:  {len(ids)} jobs in {one:6.1f} s = {60 * len(ids) / one:5.1f} jobs/min  {states(store, ids)}")
+    ids, seconds = batch(store, settings, "standard", tuple(PDFS))
+    pages = sum(PDFS.values())
+    print(f"   one worker, PDF course notes ({len(PDFS)} files, {pages} pages): {seconds:.1f} s = "
+          f"{60 * pages / seconds:.0f} pages/min  {states(store, ids)}")
     second = Worker(env).start()
     time.sleep(5)  # the second worker connects to the broker and loads its parser
     ids, two = batch(store, settings, "tsa")
