@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .. import api
+from .. import api, jobs
 from ..config import Settings
-from ..errors import ImageGenerationRefused, TextTooLong, UploadRejected
+from ..errors import ImageGenerationRefused, JobFailed, TextTooLong, UploadRejected
 from ..language.analysis import MAX_CHARS
 from ..profiles.model import Profile
 from ..profiles.presets import load_preset
@@ -172,9 +172,7 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
     access = resolve(store, code)
     if data.startswith(b"%PDF") and Settings.from_env().broker_url is not None:
         # A scanned PDF is read page by page: a CPU worker does it; the page follows the job
-        from ..jobs import submit_describe
-
-        job = _followed(store, submit_describe(data, access.profile.id, store=store), None, lang)
+        job = _followed(store, jobs.submit_describe(data, access.profile.id, store=store), None, lang)
         result = ImageDescription(**{key: job.report[key] for key in ("alt", "description", "text", "method",
                                                                        "confidence", "lang")})
     else:
@@ -248,9 +246,8 @@ def _adapted_by_worker(store: Store, data: bytes, name: str, profile_id: str, to
     from pathlib import PurePath
 
     from ..documents.pipeline import EXTENSIONS
-    from ..jobs import submit_adapt
 
-    job = _followed(store, submit_adapt(data, name, profile_id, store=store, to=to), told, lang)
+    job = _followed(store, jobs.submit_adapt(data, name, profile_id, store=store, to=to), told, lang)
     stem = PurePath(job.input_name).stem or "document"
     files = {fmt: store.jobs.file(job.id, f"{stem}.{EXTENSIONS[fmt]}") for fmt in to}
     notices = [Notice(n["code"], n["fr"], n["en"]) for n in job.report.get("notice_texts", [])]
@@ -260,13 +257,10 @@ def _adapted_by_worker(store: Store, data: bytes, name: str, profile_id: str, to
 def _followed(store: Store, job, told, lang: str):
     """The job once done, its progress told on the way; `JobFailed` with the worker's message otherwise (a grant
     revoked before the worker started it is told as such)."""
-    from ..errors import JobFailed
-    from ..jobs import wait
-
     while not job.finished:
         if told is not None and job.stage:
             told(job.stage, job.done, job.total)
-        job = wait(store, job.id, timeout_s=JOB_POLL_S)
+        job = jobs.wait(store, job.id, timeout_s=JOB_POLL_S)
     if job.state != "done":
         raise JobFailed(job_id=job.id, detail=job.report.get("message", {}).get(lang, job.error_code))
     return job
@@ -298,8 +292,6 @@ def illustrate_text(store: Store, code: str | None, text: str, lang: str, *, mod
 
 
 def _illustrated_by_worker(store: Store, text: str, access: Access, mode: str, lang: str) -> tuple[bytes, str, str]:
-    from ..jobs import submit_illustrate
-
-    job = _followed(store, submit_illustrate(text, access.profile.id, store=store, code_id=access.code_id,
+    job = _followed(store, jobs.submit_illustrate(text, access.profile.id, store=store, code_id=access.code_id,
                                              mode=mode), None, lang)
     return store.jobs.file(job.id, "illustration.png"), job.report["alt_fr"], job.report["alt_en"]
