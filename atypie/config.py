@@ -12,6 +12,8 @@ BACKENDS = ("offline", "mistral")
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 DEFAULT_MISTRAL_DEADLINE_S = 15.0  # a student waits at most this long for Mistral before the offline result
 MAX_MISTRAL_DEADLINE_S = 600.0
+DEFAULT_JOB_LEASE_S = 60  # a worker renews a running job's lease every third of this; past it, another may take it
+DEFAULT_JOB_VISIBILITY_S = 600  # Redis hands out again a task no worker acknowledged within this
 DEFAULT_MODELS_REGISTRY = Path(__file__).resolve().parent.parent / "models" / "registry.toml"
 
 
@@ -28,6 +30,8 @@ class Settings:
     mistral_deadline_s: float = DEFAULT_MISTRAL_DEADLINE_S  # ATYPIE_MISTRAL_DEADLINE_S: whole request, retries included
     log_level: str = "INFO"  # ATYPIE_LOG_LEVEL: what `atypie serve` writes on stderr
     broker_url: str | None = None  # ATYPIE_BROKER_URL: Celery's broker; unset, jobs run in the calling process
+    job_lease_s: int = DEFAULT_JOB_LEASE_S  # ATYPIE_JOB_LEASE_S
+    job_visibility_s: int = DEFAULT_JOB_VISIBILITY_S  # ATYPIE_JOB_VISIBILITY_S
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "Settings":
@@ -51,6 +55,8 @@ class Settings:
             mistral_deadline_s=_deadline(env.get("ATYPIE_MISTRAL_DEADLINE_S")),
             log_level=_log_level(env.get("ATYPIE_LOG_LEVEL")),
             broker_url=env.get("ATYPIE_BROKER_URL") or None,
+            job_lease_s=_whole_seconds(env, "ATYPIE_JOB_LEASE_S", DEFAULT_JOB_LEASE_S, 3, 3600),
+            job_visibility_s=_whole_seconds(env, "ATYPIE_JOB_VISIBILITY_S", DEFAULT_JOB_VISIBILITY_S, 5, 86_400),
         )
 
 
@@ -66,6 +72,14 @@ def _deadline(raw: str | None) -> float:
                                         f"de secondes plus grand que 0 et au plus {MAX_MISTRAL_DEADLINE_S:g} "
                                         "(par exemple 15)")
     return seconds
+
+
+def _whole_seconds(env: dict[str, str], name: str, default: int, low: int, high: int) -> int:
+    raw = env.get(name) or str(default)
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise ConfigurationError(detail=f"{name}={raw[:20]!r} ; valeur attendue : un nombre de secondes entre {low} "
+                                        f"et {high}")
+    return int(raw)
 
 
 def _log_level(raw: str | None) -> str:

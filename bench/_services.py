@@ -3,7 +3,6 @@ and `atypie worker` processes. Each is stopped on exit; nothing listens beyond 1
 from __future__ import annotations
 
 import contextlib
-import glob
 import os
 import shutil
 import signal
@@ -15,13 +14,13 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the throw-away PostgreSQL cluster is the tests' own
+
+from web_serve import free_port  # noqa: E402
+
+from tests.postgres_cluster import cluster, server_binaries  # noqa: E402
+
 START_TIMEOUT_S = 180
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_port(port: int, process: subprocess.Popen, what: str) -> None:
@@ -40,30 +39,13 @@ def _wait_port(port: int, process: subprocess.Popen, what: str) -> None:
 @contextlib.contextmanager
 def postgres():
     """A PostgreSQL cluster on a Unix socket in a temporary folder; yields the URL of a fresh database."""
-    initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not initdb:
+    bindir = server_binaries()
+    if bindir is None:
         sys.exit("PostgreSQL server binaries are missing: run `make setup` (scripts/bootstrap.sh installs them)")
-    bindir = Path(initdb[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="atypie-bench-pg-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
-    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
-                    "--no-sync"], check=True, capture_output=True)
-    options = f"-k {sock} -c listen_addresses='' -c max_connections=200"
-    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                    str(root / "log"), "start"], check=True, capture_output=True)
-    try:
+    with cluster(bindir, max_connections=200) as (sock, as_postgres):
         subprocess.run([*as_postgres, str(bindir / "createdb"), "-h", str(sock), "-U", "postgres", "atypie"],
                        check=True, capture_output=True)
         yield f"postgresql+psycopg://postgres@/atypie?host={sock}"
-    finally:
-        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @contextlib.contextmanager

@@ -2,17 +2,14 @@
 pipelines built once per session."""
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import subprocess
-import tempfile
 import uuid
 from pathlib import Path
 
 import pytest
 
 from atypie.store import Store
+from tests.postgres_cluster import cluster, server_binaries
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -46,28 +43,11 @@ def atypie_logger():
 @pytest.fixture(scope="session")
 def postgres_server():
     """A throw-away PostgreSQL cluster listening only on a Unix socket in a temporary folder."""
-    initdb = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if not initdb:
+    bindir = server_binaries()
+    if bindir is None:
         pytest.skip("PostgreSQL server binaries are not installed (scripts/bootstrap.sh installs them)")
-    bindir = Path(initdb[-1]).parent
-    root = Path(tempfile.mkdtemp(prefix="atypie-pg-"))
-    data, sock = root / "data", root / "sock"
-    sock.mkdir()
-    as_postgres = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
-    if as_postgres:
-        shutil.chown(root, "postgres")
-        shutil.chown(sock, "postgres")
-    subprocess.run([*as_postgres, str(bindir / "initdb"), "-D", str(data), "--auth=trust", "-U", "postgres",
-                    "--no-sync"], check=True, capture_output=True)
-    options = f"-k {sock} -c listen_addresses='' -c fsync=off -c max_connections=50"
-    subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-o", options, "-w", "-l",
-                    str(root / "log"), "start"], check=True, capture_output=True)
-    try:
+    with cluster(bindir, options="-c fsync=off") as (sock, _as_postgres):
         yield sock
-    finally:
-        subprocess.run([*as_postgres, str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True)
-        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(params=BACKENDS)

@@ -94,7 +94,7 @@ def _queued(args: Namespace, inputs: list[tuple[Path, Path]], outdir: Path, form
     """One job per file; with --wait, the files each job made are written where the direct run writes them."""
     from ..documents.limits import MAX_BYTES
     from ..documents.pipeline import EXTENSIONS
-    from ..jobs import submit_adapt, wait
+    from ..jobs import adapted_name, submit_adapt, wait
 
     reports, failed = [], None
     with open_store() as store:
@@ -119,7 +119,7 @@ def _queued(args: Namespace, inputs: list[tuple[Path, Path]], outdir: Path, form
             written = []
             for fmt in formats:
                 target = outdir / below / f"{path.stem}.{EXTENSIONS[fmt]}"
-                target.write_bytes(store.jobs.file(job.id, f"{Path(job.input_name).stem}.{EXTENSIONS[fmt]}"))
+                target.write_bytes(store.jobs.file(job.id, adapted_name(job.input_name, fmt)))
                 written.append(str(target))
             reports.append({"file": str(path), "job": job.id, "written": written, **job.report,
                             "seconds": round((job.updated_at - job.created_at).total_seconds(), 2)})

@@ -16,11 +16,17 @@ import json
 import time
 
 from ..config import Settings
-from ..errors import InvalidInput
+from ..documents.pipeline import FORMATS
+from ..errors import BrokerUnavailable, InvalidInput
 from ..gate import Gate
 from ..ids import check_identifier
 from ..store import Store
 from ..store.jobs import JobRecord
+from . import broker
+from .work import adapted_name, notices_of, run_job
+
+__all__ = ["QUEUES", "adapted_name", "job_id", "notices_of", "submit_adapt", "submit_describe", "submit_illustrate",
+           "wait"]
 
 QUEUES = {"adapt": "cpu", "describe": "cpu", "illustrate": "gpu"}
 WAIT_POLL_S = 0.2
@@ -39,8 +45,6 @@ def submit_adapt(data: bytes, name: str, profile_id: str, *, store: Store, to: t
                  backend: str | None = None, course: str | None = None, diagrams: bool = False,
                  settings: Settings | None = None) -> JobRecord:
     """Queue a course document to adapt (see `api.adapt`); its job."""
-    from ..documents.pipeline import FORMATS
-
     check_identifier(profile_id)
     if not to or any(fmt not in FORMATS for fmt in to):
         raise InvalidInput(detail=f"formats possibles : {', '.join(FORMATS)}")
@@ -88,14 +92,9 @@ def _submit(kind: str, data: bytes, name: str, profile_id: str, options: dict, s
     if not send:
         return job  # the same request is already queued, running or done
     if settings.broker_url is None:
-        from .work import run_job
-
         return run_job(store, identifier)
-    from ..errors import BrokerUnavailable
-    from .broker import send as send_to_broker
-
     try:
-        send_to_broker(settings.broker_url, identifier, job.queue)
+        broker.send(settings.broker_url, identifier, job.queue)
     except BrokerUnavailable as exc:
         store.jobs.unsent(identifier, exc.code)  # submitting again retries
         raise

@@ -9,22 +9,20 @@ harmless. The message carries the job id only: the input stays in the store.
 from __future__ import annotations
 
 import functools
-import os
+import logging
 
-from ..errors import BrokerUnavailable, ConfigurationError, MissingDependency
+from ..api import open_store
+from ..config import Settings
+from ..errors import BrokerUnavailable, MissingDependency
+from ..language.nlp import pipeline
+from .work import Busy, run_job
 
 TASK = "atypie.run_job"
-DEFAULT_VISIBILITY_S = 600
 RESTORE_EVERY_S = 5
 SEND_RETRIES = 2  # then the job is marked failed and the caller told the queue is unreachable
+PROBE_TIMEOUT_S = 1.5  # per network step of `reachable`: a readiness probe answers within about 2 s
 
-
-def visibility_s() -> int:
-    raw = os.environ.get("ATYPIE_JOB_VISIBILITY_S") or str(DEFAULT_VISIBILITY_S)
-    if not raw.isdigit() or not 5 <= int(raw) <= 86_400:
-        raise ConfigurationError(detail=f"ATYPIE_JOB_VISIBILITY_S={raw[:20]!r} ; valeur attendue : un nombre de "
-                                        "secondes entre 5 et 86400")
-    return int(raw)
+log = logging.getLogger(__name__)
 
 
 @functools.cache
@@ -32,6 +30,7 @@ def celery_app(broker_url: str):
     """The Celery application for `broker_url` (one per process)."""
     try:
         from celery import Celery
+        from celery.signals import worker_process_init
     except ModuleNotFoundError:
         raise MissingDependency(what="celery", fix="pip install 'atypie[scale]'") from None
     app = Celery("atypie", broker=broker_url, set_as_current=False)
@@ -41,18 +40,14 @@ def celery_app(broker_url: str):
         broker_connection_retry_on_startup=True,
         # Redis: a dead worker's task comes back once the visibility timeout has passed; kombu looks for such tasks
         # every interval × throttle seconds (100 by default), here every 5 s (one small sorted-set query).
-        broker_transport_options={"visibility_timeout": visibility_s(), "unacked_restore_interval": RESTORE_EVERY_S,
-                                  "unacked_restore_throttle": 1},
+        broker_transport_options={"visibility_timeout": Settings.from_env().job_visibility_s,
+                                  "unacked_restore_interval": RESTORE_EVERY_S, "unacked_restore_throttle": 1},
         worker_hijack_root_logger=False, worker_send_task_events=False, task_send_sent_event=False)
-
-    from celery.signals import worker_process_init
 
     worker_process_init.connect(_warm, weak=False)
 
     @app.task(name=TASK, bind=True, max_retries=None)
     def run(task, job_id: str) -> str:
-        from .work import Busy, run_job
-
         try:
             return run_job(_worker_store(), job_id).state
         except Busy as busy:  # a live worker holds it: look again when its lease may have run out
@@ -71,6 +66,22 @@ def send(broker_url: str, job_id: str, queue: str) -> None:
         raise BrokerUnavailable(detail=type(exc).__name__) from None
 
 
+def reachable(broker_url: str) -> bool:
+    """Whether the broker answers now: one try, short timeouts (a readiness probe). Never logs the URL, which may
+    hold a password."""
+    try:
+        from kombu import Connection
+
+        with Connection(broker_url, connect_timeout=PROBE_TIMEOUT_S) as conn:
+            if conn.transport.driver_type == "redis":  # its replies are awaited without a limit by default
+                conn.transport_options.update(socket_timeout=PROBE_TIMEOUT_S, socket_connect_timeout=PROBE_TIMEOUT_S)
+            conn.ensure_connection(max_retries=0, timeout=PROBE_TIMEOUT_S)  # one try, no sleep between tries
+    except Exception as exc:  # kombu missing, refused, timed out, bad credentials: all "not reachable"
+        log.warning("broker unreachable (%s)", type(exc).__name__)
+        return False
+    return True
+
+
 def start_worker(broker_url: str, queues: list[str], concurrency: int) -> None:
     """Run a worker on `queues` until stopped. A GPU worker runs its jobs in one process, one at a time, so that it
     loads each pipeline once and keeps it."""
@@ -83,14 +94,10 @@ def start_worker(broker_url: str, queues: list[str], concurrency: int) -> None:
 def _warm(**_signal) -> None:
     """A CPU worker's process loads the French parser when it starts, not during its first job (measured in
     bench/scale_out.py: the first job of a cold worker waited for it)."""
-    from ..language.nlp import pipeline
-
     pipeline("fr")
 
 
 @functools.cache
 def _worker_store():
     """The store this worker process uses, opened on its first job."""
-    from ..api import open_store
-
     return open_store()

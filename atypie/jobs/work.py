@@ -4,17 +4,20 @@ left to it (`Busy`), and its files are written in the same transaction that mark
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
+from dataclasses import asdict
+from pathlib import PurePath
 
-from ..errors import AtypieError, ConfigurationError, Refused
+from .. import api
+from ..config import Settings
+from ..documents.pipeline import EXTENSIONS
+from ..errors import AtypieError, Refused
 from ..logs import request_scope
+from ..results import Notice
 from ..store import Store
 from ..store.jobs import JobRecord
 
-DEFAULT_LEASE_S = 60  # a running job's worker renews its lease every third of this; past it, another worker may
-# take the job over (ATYPIE_JOB_LEASE_S)
 PROGRESS_EVERY_S = 1.0  # at most one progress write per second (the last one of a stage always goes through)
 
 log = logging.getLogger(__name__)
@@ -32,19 +35,11 @@ class Cancelled(Exception):
     """The job was cancelled while it ran."""
 
 
-def lease_seconds() -> int:
-    raw = os.environ.get("ATYPIE_JOB_LEASE_S") or str(DEFAULT_LEASE_S)
-    if not raw.isdigit() or not 3 <= int(raw) <= 3600:
-        raise ConfigurationError(detail=f"ATYPIE_JOB_LEASE_S={raw[:20]!r} ; valeur attendue : un nombre de secondes "
-                                        "entre 3 et 3600")
-    return int(raw)
-
-
 def run_job(store: Store, job_id: str, *, lease_s: float | None = None) -> JobRecord:
     """Run the job `job_id` if it still needs running; its record afterwards. Every log line it writes carries the
     start of the job's id."""
     with request_scope(job_id[:16]):
-        return _run(store, job_id, lease_seconds() if lease_s is None else lease_s)
+        return _run(store, job_id, Settings.from_env().job_lease_s if lease_s is None else lease_s)
 
 
 def _run(store: Store, job_id: str, lease_s: float) -> JobRecord:
@@ -127,38 +122,40 @@ class _Progress:
             raise Cancelled()
 
 
+def adapted_name(input_name: str, fmt: str) -> str:
+    """The name of a document job's file in `fmt`: the input's name (« document » when it has none) with the
+    format's extension."""
+    return f"{PurePath(input_name).stem or 'document'}.{EXTENSIONS[fmt]}"
+
+
+def notices_of(report: dict) -> list[Notice]:
+    """The notices a job's report keeps in both languages."""
+    return [Notice(**notice) for notice in report.get("notice_texts", [])]
+
+
+def _with_notices(report: dict, notices: list[Notice]) -> dict:
+    return {**report, "notice_texts": [asdict(notice) for notice in notices]}  # shown later in either language
+
+
 def _adapt(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dict[str, bytes]]:
-    from pathlib import PurePath
-
-    from ..api import adapt
-    from ..documents.pipeline import EXTENSIONS
-
     options = job.options
-    result = adapt(store.jobs.input(job.id), job.profile_id, to=tuple(options["to"]), name=job.input_name,
-                   backend=options.get("backend"), store=store, course=options.get("course"),
-                   diagrams=bool(options.get("diagrams")), progress=progress)
-    stem = PurePath(job.input_name).stem or "document"
-    report = {**result.report(), "notice_texts": [{"code": n.code, "fr": n.fr, "en": n.en}
-                                                  for n in result.adapted.notices]}  # shown in either language
-    return report, {f"{stem}.{EXTENSIONS[fmt]}": data for fmt, data in result.files.items()}
+    result = api.adapt(store.jobs.input(job.id), job.profile_id, to=tuple(options["to"]), name=job.input_name,
+                       backend=options.get("backend"), store=store, course=options.get("course"),
+                       diagrams=bool(options.get("diagrams")), progress=progress)
+    return (_with_notices(result.report(), result.adapted.notices),
+            {adapted_name(job.input_name, fmt): data for fmt, data in result.files.items()})
 
 
 def _describe(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dict[str, bytes]]:
-    from ..api import describe
-
     progress("read", 0, 1)
-    result = describe(store.jobs.input(job.id), job.profile_id, backend=job.options.get("backend"), store=store)
-    report = {**result.to_dict(), "lang": result.lang,
-              "notice_texts": [{"code": n.code, "fr": n.fr, "en": n.en} for n in result.notices]}
-    return report, {}
+    result = api.describe(store.jobs.input(job.id), job.profile_id, backend=job.options.get("backend"), store=store)
+    return _with_notices({**result.to_dict(), "lang": result.lang}, result.notices), {}
 
 
 def _illustrate(store: Store, job: JobRecord, progress: _Progress) -> tuple[dict, dict[str, bytes]]:
-    from ..api import illustrate
-
     options = job.options
     progress("images", 0, 1)
-    result = illustrate(store.jobs.input(job.id).decode("utf-8"), job.profile_id, store=store,
+    result = api.illustrate(store.jobs.input(job.id).decode("utf-8"), job.profile_id, store=store,
                         code_id=options.get("code_id"), actor=options.get("actor"), model=options.get("model"),
                         mode=options.get("mode", "nodes"), seed=int(options.get("seed", 0)), size=options.get("size"),
                         lang=options.get("lang"), backend=options.get("backend"), job_id=job.id)

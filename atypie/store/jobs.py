@@ -179,11 +179,11 @@ class JobStore:
     def purge(self, before: datetime) -> int:
         """Delete the finished jobs last changed before `before`, their input, files and ledger rows; how many.
         Jobs still queued or running are kept, whatever their age."""
+        old = select(jobs.c.id).where(jobs.c.state.in_(FINISHED), jobs.c.updated_at < before)
         with self._engine.begin() as conn:
-            old = select(jobs.c.id).where(jobs.c.state.in_(FINISHED), jobs.c.updated_at < before)
             conn.execute(delete(job_files).where(job_files.c.job_id.in_(old)))
             conn.execute(delete(job_quota).where(job_quota.c.job_id.in_(old)))
-            return conn.execute(delete(jobs).where(jobs.c.state.in_(FINISHED), jobs.c.updated_at < before)).rowcount
+            return conn.execute(delete(jobs).where(jobs.c.id.in_(old))).rowcount
 
     def outcomes(self) -> dict[tuple[str, str], int]:
         """Finished jobs per (kind, state), for the metrics."""

@@ -243,15 +243,9 @@ def _adapted_by_worker(store: Store, data: bytes, name: str, profile_id: str, to
                        lang: str) -> _Adapted:
     """With a broker: the document goes to a worker as a job; the page follows its progress in the store and
     shows the result when it is done; `JobFailed` with the worker's message when it did not succeed."""
-    from pathlib import PurePath
-
-    from ..documents.pipeline import EXTENSIONS
-
     job = _followed(store, jobs.submit_adapt(data, name, profile_id, store=store, to=to), told, lang)
-    stem = PurePath(job.input_name).stem or "document"
-    files = {fmt: store.jobs.file(job.id, f"{stem}.{EXTENSIONS[fmt]}") for fmt in to}
-    notices = [Notice(n["code"], n["fr"], n["en"]) for n in job.report.get("notice_texts", [])]
-    return _Adapted(files, job.report, notices, job.report.get("lang", "fr"))
+    files = {fmt: store.jobs.file(job.id, jobs.adapted_name(job.input_name, fmt)) for fmt in to}
+    return _Adapted(files, job.report, jobs.notices_of(job.report), job.report.get("lang", "fr"))
 
 
 def _followed(store: Store, job, told, lang: str):

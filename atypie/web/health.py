@@ -6,20 +6,19 @@ dependency (never its URL, which may hold a password). `add_routes` puts them on
 from __future__ import annotations
 
 import logging
-import os
 from typing import TYPE_CHECKING
 
 from sqlalchemy import text
 
 from .. import metrics
+from ..config import Settings
+from ..jobs.broker import reachable
 
 if TYPE_CHECKING:
     from ..store import Store
 
 log = logging.getLogger("atypie.web")
 
-BROKER_ENV = "ATYPIE_BROKER_URL"
-BROKER_TIMEOUT_S = 1.5  # per network step; a probe answers within about 2 s
 OK, UNREACHABLE = "ok", "unreachable"
 
 
@@ -31,10 +30,10 @@ def liveness() -> tuple[int, dict]:
 def readiness(store: Store, broker_url: str | None = None) -> tuple[int, dict]:
     """200 when the store answers and, if one is configured, the broker too; 503 otherwise. `broker_url` defaults
     to ATYPIE_BROKER_URL; empty means no broker."""
-    broker_url = broker_url if broker_url is not None else os.environ.get(BROKER_ENV)
+    broker_url = broker_url if broker_url is not None else Settings.from_env().broker_url
     checks = {"store": _store_state(store)}
     if broker_url:
-        checks["broker"] = _broker_state(broker_url)
+        checks["broker"] = OK if reachable(broker_url) else UNREACHABLE
     ready = all(state == OK for state in checks.values())
     return (200, {"status": "ok", **checks}) if ready else (503, {"status": "unavailable", **checks})
 
@@ -77,20 +76,5 @@ def _store_state(store: Store) -> str:
             conn.execute(text("SELECT 1"))
     except Exception as exc:  # any failure means "not ready"; its text may quote the URL
         log.warning("readiness: store unreachable (%s)", type(exc).__name__)
-        return UNREACHABLE
-    return OK
-
-
-def _broker_state(url: str) -> str:
-    try:
-        from kombu import Connection
-
-        with Connection(url, connect_timeout=BROKER_TIMEOUT_S) as conn:
-            if conn.transport.driver_type == "redis":  # its replies are awaited without a limit by default
-                conn.transport_options.update(socket_timeout=BROKER_TIMEOUT_S,
-                                              socket_connect_timeout=BROKER_TIMEOUT_S)
-            conn.ensure_connection(max_retries=0, timeout=BROKER_TIMEOUT_S)  # one try, no sleep between tries
-    except Exception as exc:  # kombu missing, refused, timed out, bad credentials: all "not ready"
-        log.warning("readiness: broker unreachable (%s)", type(exc).__name__)
         return UNREACHABLE
     return OK

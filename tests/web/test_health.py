@@ -22,7 +22,7 @@ def store():
 
 @pytest.fixture
 def client(store, monkeypatch):
-    monkeypatch.delenv(health.BROKER_ENV, raising=False)
+    monkeypatch.delenv("ATYPIE_BROKER_URL", raising=False)
     return TestClient(create_app(store))
 
 
@@ -37,7 +37,7 @@ def test_readyz_is_ok_with_the_store_and_no_broker(client):
 
 
 def test_readyz_says_the_broker_is_unreachable_without_its_url(client, monkeypatch):
-    monkeypatch.setenv(health.BROKER_ENV, BROKER)
+    monkeypatch.setenv("ATYPIE_BROKER_URL", BROKER)
     response = client.get("/readyz")
     assert response.status_code == 503
     assert response.json() == {"status": "unavailable", "store": "ok", "broker": "unreachable"}
