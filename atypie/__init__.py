@@ -37,7 +37,7 @@ _LAZY = {
     "Store": "atypie.store",
     "Gate": "atypie.gate",
     "Verdict": "atypie.gate",
-    "open_store": "atypie.api",
+    "open_store": "atypie.store",
     "load_profile": "atypie.api",
     "simplify": "atypie.api",
     "adapt": "atypie.api",
@@ -61,7 +61,6 @@ if TYPE_CHECKING:
         illustrate,
         image_generation_verdict,
         load_profile,
-        open_store,
         simplify,
     )
     from .config import Settings
@@ -69,7 +68,7 @@ if TYPE_CHECKING:
     from .gate import Gate, Verdict
     from .profiles.model import Profile
     from .profiles.presets import load_preset, preset_names
-    from .store import Store
+    from .store import Store, open_store
 
 
 def __getattr__(name: str):

@@ -1,7 +1,6 @@
 """The Python API's entry points; the CLI and the web app are thin layers over these."""
 from __future__ import annotations
 
-from .config import Settings
 from .energy import metered
 from .errors import InvalidInput, ProfileNotFound
 from .gate import Gate, Verdict
@@ -9,12 +8,6 @@ from .ids import check_identifier
 from .profiles.model import Profile
 from .profiles.presets import load_preset, preset_names
 from .store import Store
-
-
-def open_store(url: str | None = None) -> Store:
-    """The store at `url`, or the one configured by ATYPIE_DATABASE_URL / ATYPIE_HOME."""
-    settings = Settings.from_env()
-    return Store(url or settings.database_url, timezone=settings.timezone)
 
 
 def load_profile(name: str, store: Store | None = None) -> Profile:
@@ -103,7 +96,7 @@ def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str
 def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
             kind: str | None = None, backend: str | None = None, store: Store | None = None):
     """A diagram of `text` for `profile` (typed `DiagramResult`: graph, views, description, DOT)."""
-    from .diagram.pipeline import diagram as run
+    from .diagrams.pipeline import diagram as run
 
     resolved = _resolve(profile, store)
     with metered(store, "diagram", resolved.id):
@@ -141,7 +134,7 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
     with metered(store, "illustrate", profile_id) as measure:
         gate = Gate(store)
         gate.require(profile_id, "illustrate", code_id=code_id, actor=actor, consume=False)
-        from .diagram.themes import theme_for
+        from .diagrams.themes import theme_for
         from .imaging.illustrate import check_request, render_illustration
         from .imaging.registry import load_registry, resolve
 
@@ -158,9 +151,9 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
 
 
 def _graph_of(source, profile: Profile, lang: str | None, backend: str | None):
-    from .diagram.model import Graph
-    from .diagram.pipeline import DiagramResult
-    from .diagram.pipeline import diagram as run
+    from .diagrams.model import Graph
+    from .diagrams.pipeline import DiagramResult
+    from .diagrams.pipeline import diagram as run
 
     if isinstance(source, Graph):
         return source

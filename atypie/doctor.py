@@ -95,11 +95,11 @@ def _fonts() -> list[Check]:
 def _database(settings: Settings) -> Check:
     from sqlalchemy.engine import make_url
 
-    from .store import Store
+    from .store import open_store
 
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
     try:
-        Store.from_settings(settings).close()
+        open_store(settings=settings).close()
     except AtypieError as exc:
         return Check("base de données", False, f"{shown} : {exc.message()}", "vérifiez ATYPIE_DATABASE_URL")
     return Check("base de données", True, shown)

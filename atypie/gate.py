@@ -8,51 +8,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, field
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from zoneinfo import ZoneInfo
-
-from sqlalchemy import select, update
 
 from . import metrics
 from .errors import ImageGenerationRefused, ProfileNotFound
 from .store import Store, audit
-from .store.schema import image_usage
-from .store.sql import insert_ignore
+from .store.quota import ImageQuota
+from .verdict import CODE_REFUSED, GRANTED, NOT_ALLOWED, QUOTA_EXHAUSTED, REASON_TEXT, Verdict
 
-# Reason codes, stable; their wording lives in REASON_TEXT.
-GRANTED = "granted"
-NOT_ALLOWED = "not-allowed"
-QUOTA_EXHAUSTED = "quota-exhausted"
-CODE_REFUSED = "code-refused"
-
-REASON_TEXT = {
-    GRANTED: {"fr": "autorisé par le service handicap", "en": "allowed by the disability service"},
-    NOT_ALLOWED: {"fr": "ce profil n'a pas l'autorisation", "en": "this profile is not allowed"},
-    QUOTA_EXHAUSTED: {"fr": "le nombre d'images du jour est atteint, réessayez demain",
-                      "en": "today's number of images is used up, try again tomorrow"},
-    CODE_REFUSED: {"fr": "le code d'accès n'est pas valable", "en": "the access code is not valid"},
-}
-
-
-@dataclass(frozen=True)
-class Verdict:
-    allowed: bool
-    reasons: tuple[str, ...]
-    profile_id: str | None
-    operation: str
-    quota_left: int
-    decided_at: datetime = field(default_factory=lambda: datetime.now(UTC))
-
-    def explain(self, lang: str = "fr") -> str:
-        return " ; ".join(REASON_TEXT[reason][lang] for reason in self.reasons)
-
-    def to_dict(self) -> dict:
-        data = asdict(self)
-        data["reasons"] = list(self.reasons)
-        data["decided_at"] = self.decided_at.isoformat()
-        return data
-
+__all__ = ["CODE_REFUSED", "GRANTED", "NOT_ALLOWED", "QUOTA_EXHAUSTED", "REASON_TEXT", "Gate", "Verdict"]
 
 class Gate:
     def __init__(self, store: Store, *, today: Callable[[], date] | None = None) -> None:
@@ -67,13 +32,13 @@ class Gate:
         day = self._today().isoformat()
         with self._store.engine.begin() as conn:
             grant = self._grant(conn, profile_id)
-            used = self._used(conn, profile_id, day)
+            used = ImageQuota.used(conn, profile_id, day)
             if grant is None or not grant.allowed:
                 verdict = Verdict(False, (NOT_ALLOWED,), profile_id, operation, 0)
             elif not consume:
                 left = max(grant.daily_quota - used, 0)
                 verdict = Verdict(left > 0, (GRANTED,) if left else (QUOTA_EXHAUSTED,), profile_id, operation, left)
-            elif self._take_one(conn, profile_id, day, grant.daily_quota):
+            elif ImageQuota.take_one(conn, profile_id, day, grant.daily_quota):
                 verdict = Verdict(True, (GRANTED,), profile_id, operation, grant.daily_quota - used - 1)
             else:
                 verdict = Verdict(False, (QUOTA_EXHAUSTED,), profile_id, operation, 0)
@@ -125,10 +90,7 @@ class Gate:
         with self._store.engine.begin() as conn:
             if job_id is not None:
                 self._store.jobs.uncharge(conn, job_id)
-            conn.execute(update(image_usage)
-                         .where(image_usage.c.profile_id == profile_id, image_usage.c.day == day,
-                                image_usage.c.count > 0)
-                         .values(count=image_usage.c.count - 1))
+            ImageQuota.give_back(conn, profile_id, day)
             audit.record(conn, f"gate.{operation}.refund", allowed=True, profile_id=profile_id, code_id=code_id,
                          actor=actor, detail="failed")
 
@@ -137,18 +99,3 @@ class Gate:
             return self._store.profiles.read(conn, profile_id).profile.image_generation
         except ProfileNotFound:
             return None
-
-    @staticmethod
-    def _used(conn, profile_id: str, day: str) -> int:
-        count = conn.execute(select(image_usage.c.count).where(
-            image_usage.c.profile_id == profile_id, image_usage.c.day == day)).scalar()
-        return count or 0
-
-    @staticmethod
-    def _take_one(conn, profile_id: str, day: str, quota: int) -> bool:
-        insert_ignore(conn, image_usage, profile_id=profile_id, day=day, count=0)
-        result = conn.execute(update(image_usage)
-                              .where(image_usage.c.profile_id == profile_id, image_usage.c.day == day,
-                                     image_usage.c.count < quota)
-                              .values(count=image_usage.c.count + 1))
-        return result.rowcount == 1

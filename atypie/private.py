@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import ConfigurationError
@@ -62,3 +63,16 @@ def home_folder() -> Path:
 def temp_folder(name: str) -> Path:
     """atypie's own temporary folder `name`, inside ATYPIE_HOME."""
     return private_folder(home_folder() / "tmp" / name)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    """Write through a temporary file (0600) in the same folder, then rename it over `target`, so that no reader
+    ever sees half of a cache file."""
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -6,34 +6,24 @@ import contextlib
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # the throw-away PostgreSQL cluster is the tests' own
 
-from web_serve import free_port  # noqa: E402
-
 from tests.postgres_cluster import cluster, server_binaries  # noqa: E402
+from tests.services import free_port, redis_server, stop, wait_for_port  # noqa: E402
 
 START_TIMEOUT_S = 180
 
 
 def _wait_port(port: int, process: subprocess.Popen, what: str) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            sys.exit(f"{what} exited with status {process.returncode}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    sys.exit(f"{what} did not start within {START_TIMEOUT_S} s")
+    try:
+        wait_for_port(port, process, what, START_TIMEOUT_S)
+    except (RuntimeError, TimeoutError) as exc:
+        sys.exit(str(exc))
 
 
 @contextlib.contextmanager
@@ -53,17 +43,8 @@ def redis():
     """A Redis server on a free loopback port, without persistence; yields its URL."""
     if shutil.which("redis-server") is None:
         sys.exit("redis-server is missing: run `make setup` (scripts/bootstrap.sh installs it)")
-    port = free_port()
-    folder = tempfile.mkdtemp(prefix="atypie-bench-redis-")
-    process = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                                "--appendonly", "no", "--dir", folder], stdout=subprocess.DEVNULL)
-    try:
-        _wait_port(port, process, "redis-server")
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
-        shutil.rmtree(folder, ignore_errors=True)
+    with redis_server(START_TIMEOUT_S) as url:
+        yield url
 
 
 def environment(home: Path, **values: str) -> dict[str, str]:
@@ -87,13 +68,8 @@ class Web:
         return self
 
     def stop(self) -> None:
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        if self.process is not None:
+            stop(self.process)
 
     def restart(self) -> None:
         self.stop()

@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from atypie.diagram.extract import extract
+from atypie.diagrams.extract import extract
 from atypie.language.analysis import analyse
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,8 +9,8 @@ from pathlib import Path
 import spacy
 from _timing import best_of
 
-from atypie.diagram.pipeline import diagram
-from atypie.diagram.render import render
+from atypie.diagrams.pipeline import diagram
+from atypie.diagrams.render import render
 from atypie.profiles.presets import load_preset
 
 ROOT = Path(__file__).resolve().parents[1]

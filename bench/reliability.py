@@ -22,7 +22,9 @@ import time
 from pathlib import Path
 
 from hostile_images import hostile_svg, pdf_with_pages
-from web_serve import OPENER, ROOT, free_port
+from web_serve import ROOT
+
+from tests.services import free_port, http_status, stop
 
 STAFF, PASSWORD = "marie", "un-mot-de-passe-solide"
 PARAGRAPH = ("La photosynthèse permet aux plantes de produire du glucose à partir de la lumière. Elle a lieu dans "
@@ -48,22 +50,13 @@ def server(home: Path):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 180
-        while status(url + "/") != 200:
+        while http_status(url + "/") != 200:
             if proc.poll() is not None or time.monotonic() > deadline:
                 sys.exit("the server did not start")
             time.sleep(0.1)
         yield url, proc
     finally:
-        proc.terminate()
-        proc.wait(timeout=20)
-
-
-def status(url: str, timeout: float = 5) -> int | None:
-    try:
-        with OPENER.open(url, timeout=timeout) as response:
-            return response.status
-    except OSError:
-        return None
+        stop(proc)
 
 
 def peak_rss_mb(pid: int) -> float:
@@ -97,7 +90,7 @@ def svg_attack(url: str) -> list[tuple]:
     def poll_staff() -> None:
         while not stop.is_set():
             start = time.perf_counter()
-            ok = status(url + "/staff/", timeout=30) == 200
+            ok = http_status(url + "/staff/", timeout_s=30) == 200
             worst[0] = max(worst[0], time.perf_counter() - start if ok else float("inf"))
             time.sleep(0.05)
 

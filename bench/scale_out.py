@@ -155,7 +155,7 @@ def p95(values: list[float]) -> float:
 
 def diagram_png(text: str) -> bytes:
     from atypie.api import diagram
-    from atypie.diagram.render import render
+    from atypie.diagrams.render import render
 
     result = diagram(text, "standard", lang="fr")
     return render(result.graph, result.dot, "png", alt=result.description.alt, description=result.description.long)

@@ -21,8 +21,8 @@ from pathlib import Path
 from PIL import Image
 
 from atypie.adapters.tesseract import ocr_words
-from atypie.diagram.pipeline import diagram
-from atypie.diagram.render import render
+from atypie.diagrams.pipeline import diagram
+from atypie.diagrams.render import render
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
 from atypie.vision.readers.ocr import read_text

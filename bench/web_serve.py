@@ -5,38 +5,20 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # the process helpers are the tests' own
+
+from tests.services import free_port, http_status, stop  # noqa: E402
+
 RUNS = 3
 TIMEOUT_S = 180
-OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))  # loopback only, never through a proxy
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def status(url: str) -> int | None:
-    try:
-        with OPENER.open(url, timeout=5) as response:
-            return response.status
-    except urllib.error.HTTPError as exc:
-        return exc.code
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return None
-
-
 @contextlib.contextmanager
 def serving(home: Path | None = None):
     """`python -m atypie serve` on a free loopback port with ATYPIE_HOME=`home` (a new empty folder by default).
@@ -53,7 +35,7 @@ def serving(home: Path | None = None):
     proc = subprocess.Popen([sys.executable, "-m", "atypie", "serve", "--port", str(port)], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=log)
     try:
-        while status(url + "/") != 200:
+        while http_status(url + "/") != 200:
             if proc.poll() is not None:
                 log.seek(0)
                 sys.exit(f"the server exited with status {proc.returncode}:\n{log.read().decode()[-2000:]}")
@@ -62,12 +44,7 @@ def serving(home: Path | None = None):
             time.sleep(0.05)
         yield url, time.perf_counter() - start
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, 15)
         log.close()
         if own_home:
             shutil.rmtree(home, ignore_errors=True)
@@ -75,7 +52,7 @@ def serving(home: Path | None = None):
 
 def cold_start() -> tuple[float, int | None]:
     with serving() as (url, seconds):
-        return seconds, status(url + "/staff/")
+        return seconds, http_status(url + "/staff/")
 
 
 def main() -> None:

@@ -11,7 +11,7 @@ import pytest
 from atypie.store import Store
 from tests.postgres_cluster import cluster, server_binaries
 
-BACKENDS = ["sqlite", "postgresql"]
+BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(autouse=True)

@@ -127,7 +127,7 @@ def test_a_revoked_grant_is_refused(entry, store, grant, staff_name, tiny_defaul
 
 
 def test_the_engine_itself_refuses_without_an_allowing_verdict(tiny_env):
-    from atypie.diagram.model import GraphBuilder
+    from atypie.diagrams.model import GraphBuilder
 
     builder = GraphBuilder("process")
     builder.add_node("Bouche")

@@ -1,7 +1,6 @@
-"""The backend interface and its registry.
+"""The backend interface (the registry is `registry.py`).
 
-A backend is a registered class that declares its id, the environment variables it needs, its typed
-options and its capabilities. Work is described by a `StructuredTask`: the task knows its output
+A backend is a class with an id, built from the settings and the environment, with typed options. Work is described by a `StructuredTask`: the task knows its output
 schema, its instructions for a language model, how to check an answer, and how to compute the same
 result offline; a backend decides which path runs and says so in the result.
 """
@@ -9,22 +8,14 @@ from __future__ import annotations
 
 import abc
 from dataclasses import dataclass, field
-from enum import Enum
 from typing import ClassVar, Generic, TypeVar
 
 from pydantic import BaseModel
 
 from ..config import Settings
-from ..errors import UnknownBackend
 from ..results import Notice
 
 T = TypeVar("T", bound=BaseModel)
-
-
-class Capability(str, Enum):
-    STRUCTURED_TEXT = "structured-text"  # JSON validated against a pydantic schema
-    VISION = "vision"  # describe an image
-    OCR = "ocr"  # read the text of an image
 
 
 class StructuredTask(abc.ABC, Generic[T]):
@@ -76,9 +67,6 @@ class OcrText:
 
 class Backend(abc.ABC):
     id: ClassVar[str]
-    env_keys: ClassVar[tuple[str, ...]] = ()
-    options_model: ClassVar[type[BaseModel]]
-    capabilities: ClassVar[frozenset[Capability]]
 
     def __init__(self, options: BaseModel) -> None:
         self.options = options
@@ -95,27 +83,3 @@ class Backend(abc.ABC):
     @abc.abstractmethod
     def ocr(self, image: bytes, mime: str) -> OcrText:
         """The text of an image."""
-
-
-_REGISTRY: dict[str, type[Backend]] = {}
-
-
-def register(cls: type[Backend]) -> type[Backend]:
-    _REGISTRY[cls.id] = cls
-    return cls
-
-
-def available_backends() -> dict[str, type[Backend]]:
-    from . import mistral, offline  # noqa: F401  (registration happens on import)
-
-    return dict(_REGISTRY)
-
-
-def get_backend(backend_id: str | None = None, settings: Settings | None = None) -> Backend:
-    """The backend `backend_id` (default: ATYPIE_BACKEND, else offline), configured from the environment."""
-    settings = settings or Settings.from_env()
-    backends = available_backends()
-    chosen = backend_id or settings.backend
-    if chosen not in backends:
-        raise UnknownBackend(backend=str(chosen)[:40], available=", ".join(sorted(backends)))
-    return backends[chosen].from_settings(settings)

@@ -21,7 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 from ..config import DEFAULT_MISTRAL_DEADLINE_S, Settings
 from ..errors import BackendNotConfigured, BackendUnavailable
 from ..results import Notice
-from .base import Backend, BackendResult, Capability, OcrText, StructuredTask, T, register
+from .base import Backend, BackendResult, OcrText, StructuredTask, T
 from .prompts import repair_prompt, system_prompt, wrap_document
 
 logger = logging.getLogger("atypie.backends.mistral")
@@ -88,12 +88,8 @@ def _fallback_notice(reason: str) -> Notice:
                   en=f"Mistral could not answer ({en}): this result was computed offline.")
 
 
-@register
 class MistralBackend(Backend):
     id = "mistral"
-    env_keys = ("MISTRAL_API_KEY", "MISTRAL_SERVER_URL")
-    options_model = MistralOptions
-    capabilities = frozenset({Capability.STRUCTURED_TEXT, Capability.VISION, Capability.OCR})
 
     def __init__(self, options: MistralOptions, api_key: SecretStr, offline: Backend,
                  deadline_s: float = DEFAULT_MISTRAL_DEADLINE_S) -> None:

@@ -6,7 +6,7 @@ from pydantic import BaseModel, ConfigDict
 
 from ..adapters import tesseract
 from ..config import Settings
-from .base import Backend, BackendResult, Capability, OcrText, StructuredTask, T, register
+from .base import Backend, BackendResult, OcrText, StructuredTask, T
 
 
 class OfflineOptions(BaseModel):
@@ -14,12 +14,8 @@ class OfflineOptions(BaseModel):
     ocr_languages: str = "fra+eng"
 
 
-@register
 class OfflineBackend(Backend):
     id = "offline"
-    env_keys = ()
-    options_model = OfflineOptions
-    capabilities = frozenset({Capability.STRUCTURED_TEXT, Capability.VISION, Capability.OCR})
 
     @classmethod
     def from_settings(cls, settings: Settings, env: dict[str, str] | None = None) -> "OfflineBackend":

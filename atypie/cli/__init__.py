@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 
+from ..config import LANGUAGES
 from ..errors import EXIT_INTERNAL, AtypieError, OutputClosed
 from ..logs import log_unexpected, on_stderr_unless_configured
 from .parser import build_parser
@@ -70,7 +71,7 @@ def _flush_stdout() -> None:
 
 def _language(argv: list[str]) -> str:
     for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("fr", "en"):
+        if arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
             return argv[i + 1]
         if arg in ("--lang=fr", "--lang=en"):
             return arg.split("=")[1]

@@ -13,7 +13,7 @@ EXPORTS = {".svg": "svg", ".png": "png", ".pdf": "pdf", ".dot": "dot", ".gv": "d
 
 
 def register(commands) -> None:
-    from ..diagram.model import KINDS
+    from ..diagrams.model import KINDS
 
     parser = commands.add_parser("diagram", parents=[json_flag()], help="texte → schéma / text → diagram")
     parser.add_argument("file", nargs="?", default="-", help="fichier .txt ou .md, ou - pour l'entrée standard")
@@ -28,8 +28,8 @@ def register(commands) -> None:
 
 def diagram_command(args: Namespace) -> None:
     from ..api import diagram
-    from ..diagram.export import to_json, to_mermaid
-    from ..diagram.render import render
+    from ..diagrams.export import to_json, to_mermaid
+    from ..diagrams.render import render
     from .text import read_input
 
     target, fmt = _target(args)

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from ..errors import InvalidInput
 from ..ids import check_identifier
-from .output import emit, json_flag, open_store, output_file, say, write_file
+from ..store import open_store
+from .output import emit, json_flag, output_file, say, write_file
 
 MODES = ("nodes", "layout")
 
@@ -42,7 +43,7 @@ def register(commands) -> None:
 
 def illustrate_command(args: Namespace) -> None:
     from ..api import illustrate
-    from ..diagram.load import graph_from_json
+    from ..diagrams.load import graph_from_json
     from .text import read_input
 
     profile_id = check_identifier(args.profile)

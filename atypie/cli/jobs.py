@@ -7,7 +7,8 @@ from argparse import Namespace
 
 from ..errors import ConfigurationError, InvalidInput
 from ..logs import configure
-from .output import emit, json_flag, open_store, say
+from ..store import open_store
+from .output import emit, json_flag, say
 
 STATES = ("queued", "running", "done", "failed", "refused", "cancelled")
 WORDS = {"queued": ("en attente", "queued"), "running": ("en cours", "running"), "done": ("terminée", "done"),

@@ -8,6 +8,8 @@ from argparse import Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..store import open_store
+
 
 def emit(args: Namespace, data: object, lines: list[str]) -> None:
     if getattr(args, "json", False):
@@ -26,12 +28,6 @@ def json_flag() -> argparse.ArgumentParser:
     shared = argparse.ArgumentParser(add_help=False)
     shared.add_argument("--json", action="store_true", help="sortie JSON / JSON output")
     return shared
-
-
-def open_store():
-    from ..store import Store
-
-    return Store.from_settings()
 
 
 @contextmanager

@@ -4,6 +4,7 @@ from __future__ import annotations
 import argparse
 
 from .. import __version__
+from ..config import LANGUAGES
 from ..errors import InvalidInput
 from . import adapt, codes, describe, diagram, glossary, imaging, jobs, profiles, staff, system, text
 
@@ -21,7 +22,7 @@ class Parser(argparse.ArgumentParser):
 def build_parser() -> Parser:
     parser = Parser(prog="atypie", description="atypie : adaptations d'accessibilité / accessibility adaptations")
     parser.add_argument("--version", action="version", version=f"atypie {__version__}")
-    parser.add_argument("--lang", choices=("fr", "en"), default=None,
+    parser.add_argument("--lang", choices=LANGUAGES, default=None,
                         help="langue des messages (défaut : ATYPIE_LANG ou fr) / language of messages")
     parser.set_defaults(handler=lambda _args: parser.print_help())
     commands = parser.add_subparsers(title="commandes", metavar="COMMANDE", parser_class=Parser)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from argparse import Namespace
 
 from ..ids import check_identifier
-from .output import emit, json_flag, open_store, say
+from ..store import open_store
+from .output import emit, json_flag, say
 
 
 def register(commands) -> None:

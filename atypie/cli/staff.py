@@ -7,7 +7,8 @@ from argparse import Namespace
 
 from ..errors import InvalidInput
 from ..ids import check_identifier
-from .output import emit, json_flag, open_store, say
+from ..store import open_store
+from .output import emit, json_flag, say
 
 
 def register(commands) -> None:

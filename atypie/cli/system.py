@@ -6,7 +6,8 @@ from argparse import Namespace
 
 from ..errors import EXIT_MISSING, EXIT_OK
 from ..ids import check_identifier
-from .output import emit, json_flag, open_store, say
+from ..store import open_store
+from .output import emit, json_flag, say
 
 
 def register(commands) -> None:

@@ -30,8 +30,8 @@ def with_diagrams(document: Document, profile: Profile, *, backend: str | None =
 
 
 def _diagram(section: list[Block], profile: Profile, lang: str, backend: str | None, number: int) -> Figure | None:
-    from ..diagram.pipeline import diagram
-    from ..diagram.render import render
+    from ..diagrams.pipeline import diagram
+    from ..diagrams.render import render
 
     text = "\n\n".join(_prose(section))
     if len(text.split()) < MIN_WORDS:

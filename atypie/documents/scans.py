@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..config import LANGUAGES
 from ..errors import AtypieError
 from ..results import Notice
 from .model import Block, Document, Figure, Paragraph, Text
@@ -45,7 +46,7 @@ def _paragraphs(figure: Figure, lang: str) -> list[Paragraph]:
     from ..vision.readers.ocr import read_text
 
     try:
-        result = read_text(load_image(figure.image).image, lang if lang in ("fr", "en") else "fr")
+        result = read_text(load_image(figure.image).image, lang if lang in LANGUAGES else "fr")
     except AtypieError:
         return []
     if sum(len(text.split()) for text in result.free + result.labels) < MIN_WORDS:

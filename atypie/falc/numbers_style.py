@@ -10,14 +10,13 @@ import re
 from fractions import Fraction
 
 from ..language.numbers import normalise
+from .replacement import Replacement
 
 _GROUP = "\u00a0"
 _UNITS = {"€": ("d'euros", "euros"), "$": ("de dollars", "dollars"), "£": ("de livres", "pounds")}
 
 
 def number_notes(analysis, style: str):
-    from .transforms import Replacement
-
     notes, added = [], set()
     for mention in analysis.numbers:
         if mention.kind in ("date", "roman", "word"):

@@ -14,10 +14,11 @@ from ..profiles.model import Profile
 from .coordination import final_enumeration
 from .elision import starts_with_vowel
 from .glossary import DEFINED_TERM_MARGIN, GlossaryEntry, build_glossary, merged, without_cue
+from .replacement import Replacement
 from .rules.inline_enumeration import OPEN_END, find_enumerations
 from .rules.long_paragraph import is_heading
 from .split import Piece, piece_of, split_sentence
-from .transforms import Replacement, apply, plan
+from .transforms import apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
 EXAMPLES_LEAD = {"fr": "Par exemple : ", "en": "For example: "}  # a bracketed list of examples, said as such

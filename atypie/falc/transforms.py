@@ -8,7 +8,6 @@ on positions) and replacements combine, and the diff can say what changed.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import cache
 
 from ..language.data import find_entries
@@ -19,6 +18,7 @@ from .conjugate import conjugate, forms_of, verb_form
 from .elision import between, elide_before, starts_with_vowel
 from .idioms_en import english_idiom
 from .numbers_style import number_notes
+from .replacement import Replacement
 from .rules.all_caps import _RUN as CAPITALS
 from .rules.foreign_words import find_foreign
 from .rules.idiom import GENDER_MARKER, find_idioms, meaning_without_marker
@@ -29,15 +29,6 @@ from .rules.special_characters import _SYMBOLS as SYMBOL_WORDS
 _REFLEXIVE = {(1, False): "me", (2, False): "te", (3, False): "se", (1, True): "nous", (2, True): "vous",
               (3, True): "se"}
 _VOWEL = re.compile(r"^[aeiouyéèêàâîôûh]", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class Replacement:
-    start: int
-    end: int
-    text: str
-    kind: str  # idiom, foreign, substitution, abbreviation, date, roman, symbol, capitals, number
-    review: bool = False  # the replacement could not be made grammatical: a person should check it
 
 
 def plan(analysis, profile: Profile) -> tuple[list[Replacement], set[str]]:

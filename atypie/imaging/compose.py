@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from ..adapters.graphviz import run_dot
-from ..diagram.dot import wrap
-from ..diagram.model import Graph
-from ..diagram.themes import DiagramTheme
+from ..diagrams.dot import wrap
+from ..diagrams.model import Graph
+from ..diagrams.themes import DiagramTheme
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 DEFAULT_PAD_INCHES = 0.0555  # Graphviz's own default margin around a drawing

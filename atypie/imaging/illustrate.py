@@ -21,19 +21,18 @@ from typing import TYPE_CHECKING, Any
 
 from ..adapters.graphviz import run_dot
 from ..config import Settings
-from ..diagram.describe import describe
-from ..diagram.dot import to_dot
-from ..diagram.model import Graph
-from ..diagram.render import _png_with_graph
-from ..diagram.themes import DiagramTheme
+from ..diagrams.describe import describe
+from ..diagrams.dot import to_dot
+from ..diagrams.model import Graph
+from ..diagrams.render import png_with_graph
+from ..diagrams.themes import DiagramTheme
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
-from ..private import private_folder
+from ..private import private_folder, write_atomically
 from . import compose, pipelines
-from .files import write_atomically
 from .registry import MAX_SIZE, MIN_SIZE, MODES, InstalledModel, load_registry, resolve, valid_size
 
 if TYPE_CHECKING:
-    from ..gate import Verdict
+    from ..verdict import Verdict
 
 MAX_NODES = {"nodes": 12, "layout": 40}  # one picture per node in `nodes` mode; one picture in all in `layout`
 DIRECTIONS = ("TB", "LR")
@@ -97,7 +96,7 @@ def render_illustration(graph: Graph, verdict: Verdict, *, model: str | Path | I
             raw, device, seconds = _nodes(installed, graph, theme, direction, prompts, seed, size)
         else:
             raw, device, seconds = _layout(installed, graph, theme, plain, prompts[0], seed, size)
-        png = _png_with_graph(raw, graph, alt_en if graph.lang == "en" else alt_fr)
+        png = png_with_graph(raw, graph, alt_en if graph.lang == "en" else alt_fr)
         found = _cache_write(key, png, device, seconds)
     png, meta, cached = found
     return Illustration(png, meta["width"], meta["height"], mode, entry.id, seed, prompts, cached, meta["device"],
@@ -204,7 +203,7 @@ def _alts(graph: Graph, mode: str) -> tuple[str, str]:
 
 
 def _default_theme() -> DiagramTheme:
-    from ..diagram.themes import theme_for
+    from ..diagrams.themes import theme_for
     from ..profiles.model import DisplayPreferences
 
     return theme_for(DisplayPreferences())

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import ModelNotInstalled
-from ..language.nlp import torch_import_lock
+from ..torch_lock import torch_import_lock
 from .registry import InstalledModel
 
 

@@ -11,10 +11,11 @@ from __future__ import annotations
 import functools
 import logging
 
-from ..api import open_store
 from ..config import Settings
-from ..errors import BrokerUnavailable, MissingDependency
+from ..errors import BrokerUnavailable
 from ..language.nlp import pipeline
+from ..optional import require
+from ..store import open_store
 from .work import Busy, run_job
 
 TASK = "atypie.run_job"
@@ -28,12 +29,9 @@ log = logging.getLogger(__name__)
 @functools.cache
 def celery_app(broker_url: str):
     """The Celery application for `broker_url` (one per process)."""
-    try:
-        from celery import Celery
-        from celery.signals import worker_process_init
-    except ModuleNotFoundError:
-        raise MissingDependency(what="celery", fix="pip install 'atypie[scale]'") from None
-    app = Celery("atypie", broker=broker_url, set_as_current=False)
+    celery = require("celery", extra="scale")
+    worker_process_init = require("celery.signals", extra="scale").worker_process_init
+    app = celery.Celery("atypie", broker=broker_url, set_as_current=False)
     app.conf.update(
         task_acks_late=True, task_reject_on_worker_lost=True, worker_prefetch_multiplier=1,
         task_ignore_result=True, task_default_queue="cpu", task_serializer="json", accept_content=["json"],

@@ -9,7 +9,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-LANGUAGES = ("fr", "en")
+from ..config import LANGUAGES
 
 
 def _read(lang: str, filename: str) -> str:

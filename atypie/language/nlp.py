@@ -7,16 +7,14 @@ sentencizer; rules that need part-of-speech tags report "not applicable" in Engl
 """
 from __future__ import annotations
 
-import sys
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from ..errors import MissingDependency
+from ..optional import require
+from ..torch_lock import without_torch
 from .data import words as words_of
 
 _lock = threading.Lock()
-torch_import_lock = threading.Lock()  # held while torch is hidden, and by whoever imports torch on purpose
 _pipelines: dict[tuple[str, bool], object] = {}
 
 
@@ -24,7 +22,7 @@ def pipeline(lang: str, *, full: bool = True):
     key = (lang, full or lang == "en")
     with _lock:
         if key not in _pipelines:
-            with _without_torch():
+            with without_torch():
                 _pipelines[key] = _load(*key)
         return _pipelines[key]
 
@@ -71,27 +69,8 @@ def has_tags(lang: str) -> bool:
     return lang == "fr"
 
 
-@contextmanager
-def _without_torch() -> Iterator[None]:
-    """spaCy's thinc imports torch whenever it is installed (seconds and hundreds of MB), and the French model
-    needs none of it: hide torch while spaCy loads, so that text work never pays for image generation."""
-    with torch_import_lock:
-        if "torch" in sys.modules:
-            yield
-            return
-        sys.modules["torch"] = None  # makes `import torch` raise ImportError, which thinc handles
-        try:
-            yield
-        finally:
-            if "torch" in sys.modules and sys.modules["torch"] is None:
-                del sys.modules["torch"]
-
-
 def _load(lang: str, full: bool):
-    try:
-        import spacy
-    except ModuleNotFoundError:
-        raise MissingDependency(what="spaCy", fix=".venv/bin/pip install 'spacy>=3.8,<3.9'") from None
+    spacy = require("spacy", extra="language", what="spaCy")
     if lang == "en":
         nlp = spacy.blank("en")
         nlp.add_pipe("sentencizer")

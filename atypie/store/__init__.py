@@ -42,11 +42,6 @@ class Store:
         self.jobs = JobStore(self.engine)
         self.sessions = SessionStore(self.engine)
 
-    @classmethod
-    def from_settings(cls, settings: Settings | None = None) -> "Store":
-        settings = settings or Settings.from_env()
-        return cls(settings.database_url, timezone=settings.timezone)
-
     def close(self) -> None:
         self.engine.dispose()
 
@@ -55,3 +50,9 @@ class Store:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def open_store(url: str | None = None, settings: Settings | None = None) -> Store:
+    """The store at `url`, or the one the settings name (ATYPIE_DATABASE_URL, else a file in ATYPIE_HOME)."""
+    settings = settings or Settings.from_env()
+    return Store(url or settings.database_url, timezone=settings.timezone)

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from pydantic import BaseModel, Field
 
 from ..backends.base import ImageInput, OcrText, StructuredTask
-from ..diagram.describe import describe as describe_graph
-from ..diagram.model import Graph
-from ..diagram.render import embedded_graph, svg_graph
+from ..diagrams.describe import describe as describe_graph
+from ..diagrams.model import Graph
+from ..diagrams.render import embedded_graph, svg_graph
 from ..language import numbers
 from ..profiles.model import Profile
 from ..results import Notice
@@ -267,7 +267,7 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
 def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
     """The shapes' labels as nodes, the connectors seen between them as edges (with the text along them as their
     label); a single chain of arrows is read in its own order, as a process."""
-    from ..diagram.model import Edge, Node
+    from ..diagrams.model import Edge, Node
 
     nodes = tuple(Node(f"n{n}", label, "concept", None, n, n + 1) for n, label in enumerate(result.labels, 1))
     edges = tuple(Edge(f"n{a.source + 1}", f"n{a.target + 1}", a.label, "next" if a.directed else "relation")

@@ -5,7 +5,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from ..errors import MissingDependency
+from ..optional import require
 
 STARTUP_TIMEOUT_S = 60
 
@@ -27,12 +27,9 @@ class Running:
 
 def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True, store=None) -> Running | None:
     """Serve both pages on host:port; blocks until stopped, or returns a `Running` handle when `block` is False."""
-    try:
-        import gradio  # noqa: F401
-        import uvicorn
-    except ModuleNotFoundError:
-        raise MissingDependency(what="gradio", fix="pip install 'atypie[web]'") from None
-    from ..api import open_store
+    require("gradio", extra="web")
+    uvicorn = require("uvicorn", extra="web")
+    from ..store import open_store
     from .server import create_app
 
     owned = open_store() if store is None else None

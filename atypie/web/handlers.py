@@ -141,8 +141,8 @@ def simplify_text(store: Store, code: str | None, text: str, lang: str) -> Simpl
 
 def diagram_text(store: Store, code: str | None, text: str, kind: str | None, lang: str) -> DiagramView:
     """The diagram as inline SVG with its alternative text, long description and outline, and the files."""
-    from ..diagram.export import to_json
-    from ..diagram.render import render
+    from ..diagrams.export import to_json
+    from ..diagrams.render import render
 
     access = resolve(store, code)
     result = api.diagram(text or "", access.profile, kind=kind or None, store=store)

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import json
 
+from ..config import LANGUAGES
 from ..language.analysis import MAX_CHARS
 
 _TEXT_LIMIT = {"fr": f"{MAX_CHARS:,}".replace(",", "\u202f"), "en": f"{MAX_CHARS:,}"}  # "300 000", "300,000"
 
-LANGS = ("fr", "en")
 DEFAULT_LANG = "fr"
 
 STRINGS: dict[str, dict[str, str]] = {
@@ -226,7 +226,7 @@ STRINGS: dict[str, dict[str, str]] = {
 
 def lang_of(value: object) -> str:
     """`value` when it names a supported language, else the default (French)."""
-    return value if value in LANGS else DEFAULT_LANG
+    return value if value in LANGUAGES else DEFAULT_LANG
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **params: object) -> str:
@@ -277,7 +277,7 @@ def language_switch(lang: str):
 
 def switch_js(title_key: str) -> str:
     """Run in the browser before the switch's handler: the page's `lang` attribute and title follow the choice."""
-    titles = {lang: STRINGS[title_key][lang] for lang in LANGS}
+    titles = {lang: STRINGS[title_key][lang] for lang in LANGUAGES}
     return ("(lang) => { document.documentElement.lang = lang; "
             f"document.title = {json.dumps(titles, ensure_ascii=False)}[lang]; "
             "window.atypieLang = lang; if (window.atypieDropzones) window.atypieDropzones(); return lang; }")
@@ -289,7 +289,7 @@ def on_load_js(lang: str) -> str:
     from importlib.resources import files
 
     keys = ("drop", "or", "click", "button", "input")
-    texts = {code: {k: STRINGS[f"dropzone.{k}"][code] for k in keys} for code in LANGS}
+    texts = {code: {k: STRINGS[f"dropzone.{k}"][code] for k in keys} for code in LANGUAGES}
     script = files(__package__).joinpath("on_load.js").read_text(encoding="utf-8")
     return (script.replace("__LANG__", json.dumps(lang_of(lang)))
             .replace("__DROPZONE_TEXTS__", json.dumps(texts, ensure_ascii=False)))

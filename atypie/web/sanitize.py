@@ -33,7 +33,7 @@ _SVG_ATTRIBUTES = {
     "rect": _SVG_SHAPE | {"x", "y", "width", "height", "rx", "ry"}, "line": _SVG_SHAPE | {"x1", "y1", "x2", "y2"},
     "text": _SVG_SHAPE | {"x", "y", "text-anchor", "font-family", "font-size", "font-weight", "font-style"},
     "tspan": _SVG_SHAPE | {"x", "y", "dx", "dy", "font-weight", "font-style"},
-    # Pictograms above labels: inline PNG only (atypie.diagram.render inlines them), hidden from screen readers.
+    # Pictograms above labels: inline PNG only (atypie.diagrams.render inlines them), hidden from screen readers.
     "image": {"href", "x", "y", "width", "height", "preserveAspectRatio", "aria-hidden"},
 }
 _PNG_DATA = re.compile(r"data:image/png;base64,[A-Za-z0-9+/=]+")

@@ -29,8 +29,8 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     from fastapi import FastAPI
     from fastapi.responses import RedirectResponse
 
-    from ..api import open_store
     from ..config import Settings
+    from ..store import open_store
     from . import health
     from .binding import binding_for
     from .sessions import LoginThrottle, Sessions

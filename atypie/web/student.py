@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..config import Settings
-from ..diagram.model import KINDS
+from ..diagrams.model import KINDS
 from ..store import Store
 from . import handlers
 from .guard import guarded

@@ -1,6 +1,6 @@
 import pytest
 
-from atypie.backends import Capability, available_backends, get_backend
+from atypie.backends import available_backends, get_backend, register
 from atypie.errors import BackendNotConfigured, UnknownBackend
 
 from .summary_task import SummaryTask
@@ -14,13 +14,18 @@ def test_offline_is_the_default_and_runs_the_task_offline():
     assert result.notices == []
 
 
-def test_backends_declare_their_keys_options_and_capabilities():
-    backends = available_backends()
-    assert set(backends) == {"offline", "mistral"}
-    assert backends["mistral"].env_keys == ("MISTRAL_API_KEY", "MISTRAL_SERVER_URL")
-    assert Capability.VISION in backends["mistral"].capabilities
-    assert "chat_model" in backends["mistral"].options_model.model_fields
-    assert backends["offline"].env_keys == ()
+def test_the_built_in_backends_are_registered_and_a_deployment_can_add_one(monkeypatch):
+    from atypie.backends import registry
+    from atypie.backends.offline import OfflineBackend
+
+    assert set(available_backends()) == {"offline", "mistral"}
+    monkeypatch.setattr(registry, "_REGISTRY", dict(registry._REGISTRY))
+
+    @register
+    class LocalBackend(OfflineBackend):
+        id = "local"
+
+    assert get_backend("local").id == "local" and "local" in available_backends()
 
 
 def test_unknown_backend_is_a_usage_error():

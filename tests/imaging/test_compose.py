@@ -1,9 +1,9 @@
 """Arrows and labels drawn back over a generated picture, where Graphviz laid them out."""
 import pytest
 
-from atypie.diagram.dot import to_dot
-from atypie.diagram.model import GraphBuilder
-from atypie.diagram.themes import theme_for
+from atypie.diagrams.dot import to_dot
+from atypie.diagrams.model import GraphBuilder
+from atypie.diagrams.themes import theme_for
 from atypie.imaging import compose
 from atypie.profiles.model import DisplayPreferences
 

@@ -6,9 +6,9 @@ import io
 import pytest
 
 from atypie.adapters.graphviz import run_dot
-from atypie.diagram.dot import to_dot
-from atypie.diagram.model import Edge, Graph, Group, Node
-from atypie.diagram.render import embedded_graph
+from atypie.diagrams.dot import to_dot
+from atypie.diagrams.model import Edge, Graph, Group, Node
+from atypie.diagrams.render import embedded_graph
 from atypie.errors import EXIT_MISSING, ImageGenerationRefused, InvalidInput, ModelNotInstalled, UnknownModel
 from atypie.gate import Verdict
 from atypie.imaging import compose, pipelines

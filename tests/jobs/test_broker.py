@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -15,34 +13,18 @@ import pytest
 from atypie.config import Settings
 from atypie.errors import BrokerUnavailable
 from atypie.jobs import submit_adapt, wait
+from tests.services import redis_server
 
 pytestmark = pytest.mark.exe
 MARKDOWN = "# Cours\n\nLes enzymes accélèrent les réactions chimiques de la cellule.\n".encode()
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def redis_url(tmp_path):
+def redis_url():
     if shutil.which("redis-server") is None:
         pytest.skip("redis-server is not installed (scripts/bootstrap.sh installs it)")
-    port = _free_port()
-    server = subprocess.Popen(["redis-server", "--port", str(port), "--bind", "127.0.0.1", "--save", "",
-                               "--appendonly", "no", "--dir", str(tmp_path)], stdout=subprocess.DEVNULL)
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.05)
-    yield f"redis://127.0.0.1:{port}/0"
-    server.terminate()
-    server.wait(timeout=10)
+    with redis_server() as url:
+        yield url
 
 
 @pytest.fixture

@@ -10,8 +10,8 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from atypie.cli import main
-from atypie.diagram.pipeline import diagram
-from atypie.diagram.render import render
+from atypie.diagrams.pipeline import diagram
+from atypie.diagrams.render import render
 from atypie.profiles.presets import load_preset
 from atypie.vision.describe import describe
 from tests.fakes.mistral_server import chat_json, error, ocr

@@ -1,16 +1,10 @@
 """`make run` serves both pages: the app starts on loopback and answers over HTTP, students at `/`, staff at
 `/staff/`, French first."""
 import json
-import socket
 import urllib.request
 
 from atypie.web.app import launch
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+from tests.services import free_port
 
 
 def _read(url: str) -> str:
@@ -20,7 +14,7 @@ def _read(url: str) -> str:
 
 
 def test_app_serves_a_page_on_loopback():
-    port = _free_port()
+    port = free_port()
     app = launch(port=port, block=False)
     try:
         assert "<html" in _read(f"http://127.0.0.1:{port}/").lower()

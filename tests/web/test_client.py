@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import json
 import os
-import socket
 import urllib.request
 from pathlib import Path
 
@@ -15,18 +14,13 @@ from gradio_client.exceptions import AppError
 
 from atypie.store import Store
 from atypie.web.app import launch
+from tests.services import free_port
 from tests.web.seeding import PASSWORD, STAFF, seed
 
 COURSE = ("La mitose est une division cellulaire. D'abord, la cellule copie son ADN. Ensuite, les chromosomes se "
           "séparent. Enfin, la cellule se divise en deux cellules filles.")
 FORGED = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"
 OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +35,7 @@ def web(tmp_path_factory):
             env.delenv(name, raising=False)
         with Store(f"sqlite:///{folder / 'atypie.db'}") as store:
             seeded = seed(store)
-            running = launch(port=_free_port(), block=False, store=store)
+            running = launch(port=free_port(), block=False, store=store)
             try:
                 assert Path(os.environ["GRADIO_TEMP_DIR"]).is_relative_to(folder)
                 yield running.url, seeded

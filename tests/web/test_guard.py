@@ -9,18 +9,19 @@ import re
 import gradio as gr
 import pytest
 
+from atypie.config import LANGUAGES
 from atypie.errors import UploadRejected
 from atypie.logs import configure
 from atypie.web.guard import guarded
-from atypie.web.i18n import LANGS, STRINGS, Labels, switch_js, t
+from atypie.web.i18n import STRINGS, Labels, switch_js, t
 
 
 def test_every_string_exists_in_french_and_english_with_the_same_fields():
     import string
 
     for key, texts in STRINGS.items():
-        assert set(texts) == set(LANGS), key
-        fields = [{name for _, name, _, _ in string.Formatter().parse(texts[lang]) if name} for lang in LANGS]
+        assert set(texts) == set(LANGUAGES), key
+        fields = [{name for _, name, _, _ in string.Formatter().parse(texts[lang]) if name} for lang in LANGUAGES]
         assert fields[0] == fields[1], key
 
 

@@ -9,6 +9,7 @@ import codecs
 import re
 from dataclasses import dataclass, field, replace
 
+from ...config import LANGUAGES
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from .. import limits
 from ..model import (
@@ -98,7 +99,7 @@ def safe_href(href: str) -> str:
 def primary_language(tag: str) -> str:
     """"fr" or "en" from a language tag such as fr-FR or en_GB; "" for any other language."""
     primary = tag.strip().lower().replace("_", "-").split("-")[0]
-    return primary if primary in ("fr", "en") else ""
+    return primary if primary in LANGUAGES else ""
 
 
 # --- text -----------------------------------------------------------------------------------------------------------

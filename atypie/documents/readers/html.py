@@ -11,7 +11,7 @@ from functools import cache
 from html import escape
 from html.parser import HTMLParser
 
-from ...errors import MissingDependency
+from ...optional import require
 from .. import limits
 from ..model import (
     Code,
@@ -53,10 +53,7 @@ _URL_SCHEMES = SAFE_SCHEMES | {"data"}
 
 @cache
 def _cleaner():
-    try:
-        import nh3
-    except ImportError:
-        raise MissingDependency(what="nh3", fix="make setup") from None
+    nh3 = require("nh3", extra="documents")
     return nh3.Cleaner(tags=_KEPT_TAGS, attributes=_KEPT_ATTRIBUTES, clean_content_tags=_DROPPED_WITH_CONTENT,
                        url_schemes=_URL_SCHEMES, link_rel=None, strip_comments=True,
                        generic_attribute_prefixes=set())

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ...errors import MissingDependency
+from ...optional import require
 from .. import limits
 from ..model import Code, Document, Figure, Formula, Heading, Source, Table
 from .building import BlockBuilder, TextBuilder, data_image, decode_input, primary_language, safe_href
@@ -24,13 +24,11 @@ _FRONT_MATTER_KEY = re.compile(r"(title|lang)\s*:(.*)")
 def _parser(flat: bool):
     """markdown-it configured for course notes; `flat` leaves out the rules that nest (quotations, lists,
     footnotes), for files nested too deep to read otherwise."""
-    try:
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.dollarmath import dollarmath_plugin
-        from mdit_py_plugins.footnote import footnote_plugin
-        from mdit_py_plugins.front_matter import front_matter_plugin
-    except ImportError:
-        raise MissingDependency(what="markdown-it-py", fix="make setup") from None
+    MarkdownIt = require("markdown_it", extra="documents", what="markdown-it-py").MarkdownIt
+    require("mdit_py_plugins", extra="documents", what="mdit-py-plugins")
+    from mdit_py_plugins.dollarmath import dollarmath_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.front_matter import front_matter_plugin
     parser = (MarkdownIt("commonmark", {"maxNesting": PARSER_NESTING}).enable(["table", "strikethrough"])
               .use(front_matter_plugin).use(dollarmath_plugin).use(footnote_plugin))
     parser.validateLink = lambda url: True  # every link is read; unsafe targets are dropped here, words kept

@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 
+from ...config import LANGUAGES
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from .. import limits
 from ..model import (
@@ -382,7 +383,7 @@ def _join(first: Text, gap: str, second: Text) -> Text:
 
 def _lang(code: str) -> str:
     base = re.split(r"[-_]", code.strip().lower())[0]
-    return base if base in ("fr", "en") else ""
+    return base if base in LANGUAGES else ""
 
 
 def _meta_text(value: dict | None, reader: _Reader) -> str:

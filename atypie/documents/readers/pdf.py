@@ -7,7 +7,8 @@ from __future__ import annotations
 import ctypes
 import hashlib
 
-from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
+from ...errors import DocumentTooLarge, DocumentUnreadable
+from ...optional import require
 from .. import limits
 from ..model import Block, Break, Document, Figure, Heading, Paragraph, Source, Text
 from .pdf_flow import reflowed
@@ -50,12 +51,8 @@ def read_pdf(data: bytes, name: str = "") -> Document:
 
 
 def _pdfium():
-    try:
-        import pypdfium2
-        import pypdfium2.raw  # noqa: F401  (the C functions: pypdfium2.raw)
-    except ImportError:
-        raise MissingDependency(what="pypdfium2", fix="pip install 'atypie[documents]'") from None
-    return pypdfium2
+    require("pypdfium2.raw", extra="documents")  # the C functions
+    return require("pypdfium2", extra="documents")
 
 
 def _read(pdf, pdfium, name: str, shown: str) -> Document:

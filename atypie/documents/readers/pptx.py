@@ -8,7 +8,9 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from ...errors import DocumentTooLarge, DocumentUnreadable, MissingDependency
+from ...config import LANGUAGES
+from ...errors import DocumentTooLarge, DocumentUnreadable
+from ...optional import require
 from .. import limits
 from ..model import Block, Break, Document, Figure, Heading, ListBlock, ListItem, Mark, Paragraph, Source, Table, Text
 
@@ -66,12 +68,8 @@ def list_block(entries: list[tuple[int, Text, bool, int]], source: Source) -> Li
 
 
 def _python_pptx():
-    try:
-        import pptx
-        import pptx.exc  # noqa: F401  (pptx.exc.PythonPptxError)
-    except ImportError:
-        raise MissingDependency(what="python-pptx", fix="pip install 'atypie[documents]'") from None
-    return pptx
+    require("pptx.exc", extra="documents", what="python-pptx")  # pptx.exc.PythonPptxError
+    return require("pptx", extra="documents", what="python-pptx")
 
 
 class _Reader:
@@ -212,7 +210,7 @@ class _Reader:
 
     def _lang(self, stated: str | None) -> str:
         lang = (stated or "")[:2].lower() or (self.langs.most_common(1)[0][0] if self.langs else "")
-        return lang if lang in ("fr", "en") else ""
+        return lang if lang in LANGUAGES else ""
 
     def _check_blocks(self) -> None:
         from ..model import walk

@@ -3,7 +3,8 @@ by WeasyPrint. The page embeds its pictures as data: URIs; WeasyPrint is given a
 address, so writing a PDF never reaches the network or a local file."""
 from __future__ import annotations
 
-from ...errors import DocumentUnreadable, MissingDependency
+from ...errors import DocumentUnreadable
+from ...optional import require
 from ..model import Document
 from .html import to_html
 
@@ -13,11 +14,8 @@ FIX = "make setup (WeasyPrint et la bibliothèque Pango de Debian)"
 def to_pdf(document: Document, glossary: list, display, lang: str, *,
            descriptions: dict[int, str] | None = None) -> bytes:
     """The PDF of `to_html(document, …)`, tagged for screen readers (PDF/UA-1)."""
-    try:
-        from weasyprint import HTML
-        from weasyprint.urls import URLFetcher
-    except (ImportError, OSError):  # OSError: WeasyPrint is there but Pango is not
-        raise MissingDependency(what="WeasyPrint", fix=FIX) from None
+    HTML = require("weasyprint", extra="documents", what="WeasyPrint", fix=FIX).HTML  # needs Pango too
+    URLFetcher = require("weasyprint.urls", extra="documents", what="WeasyPrint", fix=FIX).URLFetcher
 
     page = to_html(document, glossary, display, lang, descriptions=descriptions)
     data_only = URLFetcher(allowed_protocols={"data"}, allow_redirects=False)  # anything else is left out

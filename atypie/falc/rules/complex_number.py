@@ -1,5 +1,9 @@
+import re
+
 from ...language import numbers
 from ..rule import Rule, correct, incorrect, register
+
+_PERCENT_SIGN = re.compile(r"[ \u00a0\u202f]?%")
 
 
 @register
@@ -13,11 +17,12 @@ class ComplexNumber(Rule):
                   "(“about”, “1 in 4”)."}
     options = {"large_from": 10000}
     examples = [
-        incorrect("La ville compte 1 250 000 habitants."),
-        incorrect("Le taux est de 12,5 %."),
-        incorrect("Les 3/4 des élèves réussissent."),
+        incorrect("La ville compte [1 250 000] habitants."),
+        incorrect("Le taux est de [12,5 %]."),
+        incorrect("Les [3/4] des élèves réussissent."),
         correct("La ville compte beaucoup d'habitants. 3 écoles ferment."),
-        incorrect("The rate is 12.5%.", "en"),
+        incorrect("The rate is [12.5%].", "en"),
+        incorrect("Only [3/4] of the pupils passed.", "en"),
         correct("There are 3 schools.", "en"),
     ]
 
@@ -27,7 +32,8 @@ class ComplexNumber(Rule):
             problem = _problem(mention, options["large_from"])
             if problem:
                 fr, en = problem
-                found.append(self.finding(analysis, mention.start, mention.end, fr, en))
+                sign = _PERCENT_SIGN.match(analysis.text, mention.end) if mention.kind == "percent" else None
+                found.append(self.finding(analysis, mention.start, sign.end() if sign else mention.end, fr, en))
         return found
 
 

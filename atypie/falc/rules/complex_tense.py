@@ -24,8 +24,9 @@ class ComplexTense(Rule):
             "en": "Use simple tenses."}
     languages = ("fr",)
     examples = [
-        incorrect("Il faut que vous soyez attentifs."),
-        incorrect("Il faudrait partir plus tôt."),
+        incorrect("Il faut que vous [soyez] attentifs."),
+        incorrect("Il [faudrait] partir plus tôt."),
+        incorrect("Je [voudrais] un café."),
         correct("Soyez attentifs. Le train montrait le chemin. Le roi a signé le traité."),
     ]
 

@@ -26,11 +26,12 @@ class DoubleNegation(Rule):
     help = {"fr": "Évitez les doubles négations et les négations piégeuses : écrivez la phrase à la forme positive.",
             "en": "Avoid double and tricky negations: write the sentence in the positive form."}
     examples = [
-        incorrect("Il n'est pas impossible que la pluie tombe."),
-        incorrect("Ce n'est pas sans risque."),
+        incorrect("Il [n'est pas impossible] que la pluie tombe."),
+        incorrect("Ce [n'est pas sans] risque."),
         correct("La pluie peut tomber."),
         correct("Ce médicament est important."),
-        incorrect("This is not unusual.", "en"),
+        incorrect("This is [not unusual].", "en"),
+        incorrect("It is [not impossible] that it rains.", "en"),
         correct("This is usual.", "en"),
     ]
 

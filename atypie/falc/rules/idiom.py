@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ...language.data import entries
-from ..rule import Rule, correct, incorrect, register
+from ..rule import Rule, as_written, correct, incorrect, register
 
 _GAP_POS = {"ADV", "PRON", "AUX"}
 _MAX_GAP = 2
@@ -315,13 +315,16 @@ class Idiom(Rule):
     id = "idiom"
     impact = "serious"
     tags = ("mots", "langage-littéral", "falc", "tsa")
+    needs = {"fr": ("tags",)}  # French idioms are matched on lemmas; English ones on the words as written
     help = {"fr": "Évitez les expressions imagées : dites les choses au sens propre.",
             "en": "Avoid figurative expressions: say things literally."}
     examples = [
-        incorrect("Ces efforts ont enfin porté leurs fruits."),
-        incorrect("Après la nouvelle, il est tombé dans les pommes."),
+        incorrect("Ces efforts ont enfin [porté leurs fruits].", suggestion="donner de bons résultats"),
+        incorrect("Après la nouvelle, il est [tombé dans les pommes].", suggestion="s'évanouir"),
+        incorrect("[Il pleut des cordes] ce matin.", suggestion="Il pleut très fort"),
         correct("Ces efforts ont enfin donné de bons résultats."),
-        incorrect("Exams are a piece of cake.", "en"),
+        incorrect("Exams are a [piece of cake].", "en", suggestion="a very easy thing"),
+        incorrect("She [spilled the beans] about the party.", "en", suggestion="tell a secret"),
         correct("Exams are easy.", "en"),
     ]
 
@@ -332,7 +335,8 @@ class Idiom(Rule):
             written = analysis.text[m.start:m.end]
             found.append(self.finding(analysis, m.start, m.end,
                                       f"« {written} » est une expression imagée : « {meaning} ».",
-                                      f"“{written}” is a figurative expression: “{meaning}”.", meaning))
+                                      f"“{written}” is a figurative expression: “{meaning}”.",
+                                      as_written(meaning, written)))
         return found
 
 

@@ -1,7 +1,7 @@
 import re
 
 from ...language.data import entries
-from ..rule import Rule, correct, incorrect, register
+from ..rule import Rule, as_written, correct, incorrect, register
 
 
 @register
@@ -12,9 +12,12 @@ class InconsistentNaming(Rule):
     help = {"fr": "Appelez toujours une même chose par le même mot.",
             "en": "Always call the same thing by the same word."}
     examples = [
-        incorrect("Les étudiants arrivent à 8 heures. Ensuite, les élèves vont en cours."),
+        incorrect("Les étudiants arrivent à 8 heures. Ensuite, les [élèves] vont en cours.", suggestion="étudiants"),
+        incorrect("Le médecin arrive. Le [docteur] examine le malade.", suggestion="médecin"),
         correct("Les étudiants arrivent à 8 heures. Ensuite, les étudiants vont en cours."),
-        incorrect("The pupils arrive at 8. Then the students go to class.", "en"),
+        incorrect("The pupils arrive at 8. Then the [students] go to class.", "en", suggestion="pupils"),
+        incorrect("The teacher is here. The [tutor] gives the lesson.", "en", suggestion="teacher"),
+        correct("The teacher is here. The teacher gives the lesson.", "en"),
     ]
 
     def check(self, analysis, options):
@@ -38,6 +41,15 @@ class InconsistentNaming(Rule):
                 found.append(self.finding(
                     analysis, second[1], second[2],
                     f"La même chose est appelée de plusieurs façons ({', '.join(names)}) : gardez un seul mot.",
-                    f"The same thing has several names ({', '.join(names)}): keep one word.", mentions[0][0],
+                    f"The same thing has several names ({', '.join(names)}): keep one word.",
+                    _first_name(analysis.text, mentions, analysis.text[second[1]:second[2]]),
                     review=True))  # synonyms may name different things on purpose: a person decides
         return found
+
+
+def _first_name(text: str, mentions: list[tuple[str, int, int]], written: str) -> str:
+    """The first name, as the text writes it where its number is that of `written` (« élèves » → « étudiants »),
+    else as the lemma."""
+    forms = [text[start:end].lower() for lemma, start, end in mentions if lemma == mentions[0][0]]
+    plural = written[-1:] in "sx"
+    return as_written(next((form for form in forms if (form[-1:] in "sx") == plural), mentions[0][0]), written)

@@ -61,13 +61,22 @@ class InlineEnumeration(Rule):
     help = {"fr": "Une énumération de 3 éléments ou plus s'écrit sous forme de liste à puces.",
             "en": "A list of 3 items or more is written as a bulleted list."}
     examples = [
-        incorrect("Il y a trois états de l'eau : le solide, le liquide et le gaz."),
+        incorrect("Il y a trois états de l'eau : [le solide, le liquide et le gaz].",
+                  suggestion="- le solide\n- le liquide\n- le gaz"),
+        incorrect("Apportez : [un stylo, une règle, une gomme, etc.]",
+                  suggestion="- un stylo\n- une règle\n- une gomme\n- etc."),
         correct("Il y a trois états de l'eau :\n- le solide,\n- le liquide,\n- le gaz."),
-        incorrect("There are three states: solid, liquid and gas.", "en"),
+        incorrect("There are three states: [solid, liquid and gas].", "en", suggestion="- solid\n- liquid\n- gas"),
+        incorrect("You need: [a pen, a ruler, an eraser, etc.]", "en", suggestion="- a pen\n- a ruler\n- an eraser\n- etc."),
+        correct("There are three states:\n- solid,\n- liquid,\n- gas.", "en"),
     ]
 
     def check(self, analysis, options):
-        return [self.finding(analysis, start, end, f"Énumération de {len(items)} éléments : faites une liste.",
-                             f"List of {len(items)} items in a sentence: make a bulleted list.",
-                             "\n".join(f"- {item}" for item in items))
-                for start, end, _intro, items in find_enumerations(analysis.text, analysis.lang)]
+        found = []
+        for start, end, _intro, items in find_enumerations(analysis.text, analysis.lang):
+            if items[-1] == OPEN_END and analysis.text[end:end + 1] == ".":  # « etc. » with its point
+                end, items = end + 1, [*items[:-1], OPEN_END + "."]
+            found.append(self.finding(analysis, start, end, f"Énumération de {len(items)} éléments : faites une liste.",
+                                      f"List of {len(items)} items in a sentence: make a bulleted list.",
+                                      "\n".join(f"- {item}" for item in items)))
+        return found

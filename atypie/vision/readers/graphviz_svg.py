@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from ...diagram.model import Edge, Graph, Node
+from ...diagrams.model import Edge, Graph, Node
 
 _SVG = "{http://www.w3.org/2000/svg}"
 

@@ -7,19 +7,16 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.services import free_port, stop, wait_for_http
 from tests.web.seeding import PASSWORD, STAFF
 
 CHROMIUM = "/usr/bin/chromium"
@@ -28,7 +25,6 @@ ARTIFACTS = ROOT / "tests" / "artifacts" / "screenshots"
 DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 START_TIMEOUT_S = 120
 expect.set_options(timeout=15_000)  # the machine may be busy: 15 s for what a person would see at once
-NO_PROXY_OPENER = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 @dataclass
@@ -46,12 +42,6 @@ class WebServer:
     @property
     def staff_url(self) -> str:
         return self.url + "/staff/"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def server_env(home: Path, registry: Path | None) -> dict[str, str]:
@@ -91,22 +81,6 @@ def tiny_registry(home: Path) -> Path | None:
     return path
 
 
-def wait_for_http(url: str, proc: subprocess.Popen | None, timeout_s: float) -> float:
-    """Seconds until `url` answers 200; fails early if the server process died."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < timeout_s:
-        if proc is not None and proc.poll() is not None:
-            raise RuntimeError(f"the server exited with status {proc.returncode}")
-        try:
-            with NO_PROXY_OPENER.open(url, timeout=5) as response:
-                if response.status == 200:
-                    return time.perf_counter() - start
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.1)
-    raise TimeoutError(f"{url} did not answer 200 within {timeout_s:.0f} s")
-
-
 @pytest.fixture(scope="session")
 def web_server():
     """`python -m atypie serve` on a free loopback port, with its own ATYPIE_HOME and a seeded SQLite database."""
@@ -127,12 +101,7 @@ def web_server():
             pytest.fail(f"{exc}; server log:\n{log.read_text(errors='replace')[-4000:]}")
         yield server
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        stop(proc, 15)
         shutil.rmtree(home, ignore_errors=True)
 
 

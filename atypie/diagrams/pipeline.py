@@ -20,7 +20,7 @@ from .size import DiagramSet, split
 from .themes import theme_for
 
 if TYPE_CHECKING:
-    from ..imaging.pictograms import Pictogram
+    from .pictograms import Pictogram
 
 
 @dataclass(frozen=True)
@@ -74,7 +74,7 @@ def _pictograms(graph: Graph) -> tuple[dict[str, Pictogram], dict[str, str] | No
     """The OpenMoji pictogram of each label that has a confident one, and its PNG for DOT. Decoration only: the
     labels and the description stay as they are. None and a notice when pictograms cannot be drawn here."""
     from ..errors import ConfigurationError, MissingDependency
-    from ..imaging.pictograms import pictogram_png, pictograms_for
+    from .pictograms import pictogram_png, pictograms_for
 
     try:
         pictograms = pictograms_for(graph)

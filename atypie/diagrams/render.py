@@ -26,7 +26,7 @@ def render(graph: Graph, dot_source: str, fmt: str, *, alt: str, description: st
     if fmt == "svg":
         return _accessible_svg(raw.decode("utf-8"), graph, alt, description).encode("utf-8")
     if fmt == "png":
-        return _png_with_graph(raw, graph, alt)
+        return png_with_graph(raw, graph, alt)
     return raw
 
 
@@ -44,7 +44,7 @@ def _accessible_svg(svg: str, graph: Graph, alt: str, description: str) -> str:
 def _inline_pictograms(svg: str) -> str:
     """Each <image> of a cached pictogram becomes self-contained and aria-hidden; any other <image> is dropped,
     so that no SVG points at a local file."""
-    from ..imaging.pictograms import cache_dir
+    from .pictograms import cache_dir
 
     folder = cache_dir() if _IMAGE.search(svg) else None
 
@@ -61,7 +61,7 @@ def _inline_pictograms(svg: str) -> str:
     return _IMAGE.sub(inline, svg)
 
 
-def _png_with_graph(raw: bytes, graph: Graph, alt: str) -> bytes:
+def png_with_graph(raw: bytes, graph: Graph, alt: str) -> bytes:
     from PIL import Image
     from PIL.PngImagePlugin import PngInfo
 

@@ -4,9 +4,9 @@ import time
 
 import pytest
 
-from atypie.diagram.extract import blank_ignored
-from atypie.diagram.model import KINDS
-from atypie.diagram.pipeline import diagram
+from atypie.diagrams.extract import blank_ignored
+from atypie.diagrams.model import KINDS
+from atypie.diagrams.pipeline import diagram
 from atypie.profiles.presets import load_preset
 
 INJECTED = ("La hausse des prix entraîne une baisse de la demande. La baisse de la demande provoque une chute de la "

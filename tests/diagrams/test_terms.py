@@ -1,7 +1,7 @@
 """Terms and named links of a concept map, read on real French sentences."""
 import pytest
 
-from atypie.diagram.extract.terms import terms_and_links
+from atypie.diagrams.extract.terms import terms_and_links
 from atypie.language.analysis import analyse
 
 
@@ -80,7 +80,7 @@ def test_a_past_participle_that_names_a_kind_is_part_of_the_term_and_a_verb_is_n
 
 
 def test_link_labels_hold_words_only_and_elide_before_a_vowel():
-    from atypie.diagram.extract.terms import _verb_label
+    from atypie.diagrams.extract.terms import _verb_label
     assert _verb_label(["contient", "« d'"]) == "contient"
     assert _verb_label(["présente", "de", "expliquer"]) == "présente d'expliquer"
 

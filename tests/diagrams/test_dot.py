@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from atypie.diagram.dot import quote, to_dot
-from atypie.diagram.model import Edge, Graph, Node
-from atypie.diagram.themes import EDGE_STYLES, NODE_SHAPES, theme_for
+from atypie.diagrams.dot import quote, to_dot
+from atypie.diagrams.model import Edge, Graph, Node
+from atypie.diagrams.themes import EDGE_STYLES, NODE_SHAPES, theme_for
 from atypie.profiles.presets import load_preset, preset_names
 from tests.falc.test_html import contrast
 

@@ -4,15 +4,15 @@ import io
 import pytest
 from PIL import Image
 
-from atypie.diagram.describe import MAX_ALT, describe
-from atypie.diagram.dot import to_dot
-from atypie.diagram.export import to_json, to_mermaid
-from atypie.diagram.model import Edge, Graph, Node
-from atypie.diagram.render import embedded_graph, render
-from atypie.diagram.size import split
-from atypie.diagram.themes import theme_for
+from atypie.diagrams.describe import MAX_ALT, describe
+from atypie.diagrams.dot import to_dot
+from atypie.diagrams.export import to_json, to_mermaid
+from atypie.diagrams.model import Edge, Graph, Node
+from atypie.diagrams.render import embedded_graph, render
+from atypie.diagrams.size import split
+from atypie.diagrams.themes import theme_for
 from atypie.profiles.presets import load_preset
-from tests.diagram.test_dot import GRAPH
+from tests.diagrams.test_dot import GRAPH
 
 TREE = Graph("hierarchy", "Les roches", (
     Node("n1", "Roches", "root", 0, 4, 10), Node("n2", "Roches magmatiques", "item", 0, 40, 58),

@@ -6,11 +6,11 @@ import sys
 import pytest
 from PIL import Image
 
-from atypie.diagram.dot import picture_label, to_dot
-from atypie.diagram.model import Graph, Node
-from atypie.diagram.pipeline import diagram
-from atypie.diagram.render import embedded_graph, render
-from atypie.diagram.themes import theme_for
+from atypie.diagrams.dot import picture_label, to_dot
+from atypie.diagrams.model import Graph, Node
+from atypie.diagrams.pipeline import diagram
+from atypie.diagrams.render import embedded_graph, render
+from atypie.diagrams.themes import theme_for
 from atypie.profiles.model import DiagramPreferences
 from atypie.profiles.presets import load_preset
 

