@@ -11,6 +11,7 @@ import stat
 import tempfile
 from pathlib import Path
 
+from .config import Settings
 from .errors import ConfigurationError
 
 FOLDER_MODE = 0o700
@@ -55,8 +56,6 @@ def own_folder(path: Path) -> Path:
 
 
 def home_folder() -> Path:
-    from .config import Settings
-
     return own_folder(Settings.from_env().home)
 
 

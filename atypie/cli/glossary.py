@@ -5,6 +5,7 @@ from argparse import Namespace
 from pathlib import Path
 
 from ..falc.course_glossary import MAX_BYTES
+from ..ids import check_identifier
 from .output import emit, json_flag, open_store, read_bytes, say
 
 
@@ -30,7 +31,6 @@ def register(commands) -> None:
 
 def import_command(args: Namespace) -> None:
     from ..api import import_glossary
-    from ..ids import check_identifier
 
     profile_id = check_identifier(args.profile)
     data = read_bytes(args.file, MAX_BYTES)  # one byte more than the limit at most: too large is refused
@@ -44,8 +44,6 @@ def import_command(args: Namespace) -> None:
 
 
 def list_command(args: Namespace) -> None:
-    from ..ids import check_identifier
-
     profile_id = check_identifier(args.profile)
     with open_store() as store:
         store.profiles.get(profile_id)
@@ -55,8 +53,6 @@ def list_command(args: Namespace) -> None:
 
 
 def remove_command(args: Namespace) -> None:
-    from ..ids import check_identifier
-
     profile_id = check_identifier(args.profile)
     with open_store() as store:
         removed = store.glossaries.remove(profile_id, args.term, course=args.course)

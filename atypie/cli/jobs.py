@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from argparse import Namespace
 
+from ..config import Settings
 from ..errors import ConfigurationError, InvalidInput
 from ..logs import configure
 from ..store import open_store
@@ -89,7 +90,6 @@ def purge_jobs(args: Namespace) -> int:
 
 
 def start_worker(args: Namespace) -> int:
-    from ..config import Settings
     from ..jobs.broker import start_worker as run
 
     settings = Settings.from_env()

@@ -8,6 +8,7 @@ from argparse import Namespace
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from ..errors import InvalidInput
 from ..store import open_store
 
 
@@ -43,8 +44,6 @@ def read_bytes(name: str, limit: int) -> bytes:
     """At most `limit` + 1 bytes of FILE, or of standard input for "-"; a missing file or a folder is an error."""
     from pathlib import Path
 
-    from ..errors import InvalidInput
-
     if name == "-":
         return _read_stdin(limit)
     path = Path(name)
@@ -55,8 +54,6 @@ def read_bytes(name: str, limit: int) -> bytes:
 
 
 def _read_stdin(limit: int) -> bytes:
-    from ..errors import InvalidInput
-
     closed = InvalidInput(detail="l'entrée standard est fermée : donnez un fichier, ou envoyez le texte avec « < »")
     if sys.stdin is None or sys.stdin.closed:
         raise closed
@@ -72,8 +69,6 @@ def output_file(name: str):
     import os
     from pathlib import Path
 
-    from ..errors import InvalidInput
-
     path = Path(name)
     folder = path.parent
     if path.is_dir():
@@ -88,8 +83,6 @@ def output_file(name: str):
 
 
 def write_file(path, data: bytes) -> None:
-    from ..errors import InvalidInput
-
     try:
         path.write_bytes(data)
     except OSError as exc:

@@ -3,7 +3,10 @@ from __future__ import annotations
 
 from argparse import Namespace
 
+from ..errors import ProfileNotFound
 from ..ids import check_identifier
+from ..profiles.presets import load_preset, preset_names
+from ..profiles.settings import apply_settings
 from ..store import open_store
 from .output import emit, json_flag, say
 
@@ -50,8 +53,6 @@ def register(commands) -> None:
 
 
 def list_profiles(args: Namespace) -> None:
-    from ..profiles.presets import preset_names
-
     with open_store() as store:
         stored = store.profiles.list()
     images = say(args, "images autorisées", "images allowed")
@@ -65,16 +66,12 @@ def list_profiles(args: Namespace) -> None:
 
 
 def list_presets(args: Namespace) -> None:
-    from ..profiles.presets import load_preset, preset_names
-
     presets = [load_preset(name) for name in preset_names()]
     emit(args, [p.model_dump(mode="json") for p in presets], [f"{p.id}\t{p.label}" for p in presets])
 
 
 def show_profile(args: Namespace) -> None:
     """A stored profile; else the shipped preset of that name, said to be one."""
-    from ..errors import ProfileNotFound
-    from ..profiles.presets import load_preset, preset_names
 
     profile_id = check_identifier(args.id)
     with open_store() as store:
@@ -96,9 +93,6 @@ def show_profile(args: Namespace) -> None:
 
 
 def create_profile(args: Namespace) -> None:
-    from ..profiles.presets import load_preset
-    from ..profiles.settings import apply_settings
-
     profile = apply_settings(load_preset(args.preset, check_identifier(args.id)), args.settings)
     with open_store() as store:
         stored = store.profiles.create(profile, actor="cli")
@@ -106,8 +100,6 @@ def create_profile(args: Namespace) -> None:
 
 
 def update_profile(args: Namespace) -> None:
-    from ..profiles.settings import apply_settings
-
     with open_store() as store:
         current = store.profiles.get(check_identifier(args.id))
         expected = current.version if args.expect_version is None else args.expect_version

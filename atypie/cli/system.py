@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 from argparse import Namespace
 
+from ..config import Settings
 from ..errors import EXIT_MISSING, EXIT_OK
 from ..ids import check_identifier
 from ..store import open_store
@@ -45,7 +46,6 @@ def doctor(args: Namespace) -> int:
 
 
 def serve_app(args: Namespace) -> None:
-    from ..config import Settings
     from ..logs import configure
     from ..web.app import launch
 

@@ -21,6 +21,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..config import Settings
+from ..errors import ConfigurationError
 from ..language.data import entries, words
 from ..optional import require
 from ..private import private_folder, write_atomically
@@ -123,8 +125,6 @@ def pictogram_png(hexcode: str, size_px: int = DEFAULT_SIZE_PX) -> Path:
 
 def cache_dir() -> Path:
     """`ATYPIE_HOME/cache/pictograms`, created; refused if Graphviz could not read a path inside it."""
-    from ..config import Settings
-    from ..errors import ConfigurationError
 
     folder = (Settings.from_env().home / "cache" / "pictograms").resolve()
     if not _DOT_SAFE_DIR.fullmatch(str(folder)) or ".." in str(folder):

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pydantic import BaseModel, Field
 
 from ..backends.base import StructuredTask
+from ..errors import ConfigurationError, InvalidInput, MissingDependency
 from ..language.analysis import Analysis, analyse, clean_text
 from ..profiles.model import Profile
 from ..results import Notice
@@ -50,7 +51,6 @@ def _source(node: dict) -> dict:
 def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kind: str | None = None,
             backend: str | None = None) -> DiagramResult:
     from ..backends import get_backend
-    from ..errors import InvalidInput
 
     if kind is not None and kind not in KINDS:
         raise InvalidInput(detail=f"type de schéma inconnu ; types possibles : {', '.join(KINDS)}")
@@ -73,7 +73,6 @@ def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kin
 def _pictograms(graph: Graph) -> tuple[dict[str, Pictogram], dict[str, str] | None, list[Notice]]:
     """The OpenMoji pictogram of each label that has a confident one, and its PNG for DOT. Decoration only: the
     labels and the description stay as they are. None and a notice when pictograms cannot be drawn here."""
-    from ..errors import ConfigurationError, MissingDependency
     from .pictograms import pictogram_png, pictograms_for
 
     try:

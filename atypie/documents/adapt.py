@@ -8,6 +8,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field, replace
 
+from ..errors import EmptyText
+from ..language.data import settings
 from ..profiles.model import Profile
 from ..results import Notice
 from .model import Block, Document, Heading, ListBlock, Mark, Paragraph, Quote, Text
@@ -35,7 +37,6 @@ class AdaptedDocument:
 def adapt_document(document: Document, profile: Profile, *, backend: str | None = None,
                    course_glossary: dict[str, str] | None = None) -> AdaptedDocument:
     """The document with its prose in plain language (see the module's docstring)."""
-    from ..errors import EmptyText
     from ..falc.simplify import simplify
 
     start = time.perf_counter()
@@ -122,8 +123,6 @@ def _chunked(blocks: tuple[Block, ...], limit: int, lang: str) -> tuple[Block, .
     """The profile's short sections, only inside an author's section longer than `limit` words: a sub-heading
     (« Partie 2 (1 min de lecture) ») where the next block would pass the limit; the author's headings stay."""
     import math
-
-    from ..language.data import settings
 
     per_minute = settings(lang).get("reading", {}).get("words_per_minute", 115)
     out: list[Block] = []

@@ -28,6 +28,7 @@ from ..diagrams.render import png_with_graph
 from ..diagrams.themes import DiagramTheme
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
 from ..private import private_folder, write_atomically
+from ..profiles.model import DisplayPreferences
 from . import compose, pipelines
 from .registry import MAX_SIZE, MIN_SIZE, MODES, InstalledModel, load_registry, resolve, valid_size
 
@@ -204,7 +205,6 @@ def _alts(graph: Graph, mode: str) -> tuple[str, str]:
 
 def _default_theme() -> DiagramTheme:
     from ..diagrams.themes import theme_for
-    from ..profiles.model import DisplayPreferences
 
     return theme_for(DisplayPreferences())
 

@@ -11,6 +11,7 @@ from ..backends.base import ImageInput, OcrText, StructuredTask
 from ..diagrams.describe import describe as describe_graph
 from ..diagrams.model import Graph
 from ..diagrams.render import embedded_graph, svg_graph
+from ..errors import AtypieError
 from ..language import numbers
 from ..profiles.model import Profile
 from ..results import Notice
@@ -305,7 +306,6 @@ def _legible(result: OcrResult) -> bool:
 
 def _plain(text: str, profile: Profile) -> str:
     """The text read, through the plain-language engine when it is long enough to be prose."""
-    from ..errors import AtypieError
     from ..falc.simplify import simplify
 
     if len(text.split()) < 12:

@@ -1,7 +1,7 @@
 """`atypie illustrate` refuses through the gate before anything loads; `atypie report` totals the usage log."""
 import json
 
-from atypie.api import open_store
+from atypie.store import open_store
 from atypie.cli import main
 from atypie.profiles.presets import load_preset
 

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from atypie.api import open_store
+from atypie.store import open_store
 from tests.web.seeding import Seeded, seed
 
 

@@ -29,7 +29,7 @@ def test_app_serves_a_page_on_loopback():
 
 
 def test_transformations_share_one_pool_and_image_generation_runs_alone():
-    from atypie.api import open_store
+    from atypie.store import open_store
     from atypie.web.student import TRANSFORM, build_student
 
     with open_store() as store:

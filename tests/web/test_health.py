@@ -7,7 +7,7 @@ from starlette.testclient import TestClient
 
 import atypie
 from atypie import metrics
-from atypie.api import open_store
+from atypie.store import open_store
 from atypie.web import health
 from atypie.web.server import create_app
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ...language.data import toml_table
+from ...language.data import toml_table, words
 from ..labels import tidy
 from ..model import GraphBuilder
 
@@ -187,7 +187,6 @@ _EN_PARTICIPLES = {"made", "written", "done", "given", "taken", "known", "seen",
 def english_chunks(text: str) -> list[tuple[str, int, int]]:
     """Noun-like chunks of an English sentence: runs of content words between function words and
     punctuation, without the verb that often starts them ("translates source code" → "source code")."""
-    from ...language.data import words
 
     verbs = {
         form

@@ -17,6 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from ...errors import DocumentUnreadable
 from ...private import temp_folder, write_private
 from ..model import (
     Block,
@@ -81,7 +82,6 @@ def _latex(blocks: tuple[Block, ...]) -> dict[int, str]:
     if not found:
         return {}
     from ...adapters import pandoc
-    from ...errors import DocumentUnreadable
 
     try:
         latex = pandoc.mathml_to_latex(list(found.values()))
