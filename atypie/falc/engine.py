@@ -42,7 +42,7 @@ def check_analysis(analysis, profile: Profile | None = None, rules: list[Rule] |
     overrides = profile_options(profile)
     report = Report(analysis.lang)
     for rule in rules or all_rules():
-        if not rule.applies_to(analysis):
+        if not rule.applies_to(analysis):  # not in its languages, or the analysis lacks what it needs
             report.not_applicable.append(rule.id)
             continue
         findings = rule.check(analysis, options_for(rule, overrides))

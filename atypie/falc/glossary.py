@@ -34,7 +34,6 @@ from ..results import Notice
 from . import inflect, phrase_terms, plain_words
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
-SOURCES = ("text", "course", "lexicon", "dictionary", "mistral")
 _SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon",
                      "dictionnaire": "dictionary", "modèle": "mistral"}
 _ORIGIN_OF_SOURCE = {"text": "texte", "course": "cours", "lexicon": "glossaire", "dictionary": "dictionnaire",

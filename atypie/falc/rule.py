@@ -1,7 +1,7 @@
-"""A plain-language rule: stable id, impact, tags, help text, options, `check()`, and its own examples.
+"""A plain-language rule: stable id, impact, tags, help text, options, needs, `check()`, and its own examples.
 
 Rules are small declared objects (as axe-core and LanguageTool do); one generic test runs every
-rule's examples: each incorrect example must raise a finding, each correct one none.
+rule's examples: each incorrect example must raise a finding on its marked span, each correct one none.
 """
 from __future__ import annotations
 
@@ -10,6 +10,9 @@ from typing import Any, ClassVar, Literal
 
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[str, ...] = ("minor", "moderate", "serious", "critical")
+# What a rule may need from the analysis, and the analysis attribute that says whether it has it.
+NEEDS: dict[str, str] = {"tags": "tagged", "parse": "parsed"}
+MARK = ("[", "]")  # an incorrect example marks the span its rule must report: "Le soleil brille [;] il fait chaud."
 
 
 @dataclass(frozen=True)
@@ -29,17 +32,48 @@ class Finding:
 
 @dataclass(frozen=True)
 class Example:
+    """An example text, without its marks; for an incorrect one, the span its rule reports (`start`, `end`,
+    None when unmarked) and the suggestion it gives there (None: no suggestion)."""
+
     text: str
     correct: bool
     lang: str = "fr"
+    start: int | None = None
+    end: int | None = None
+    suggestion: str | None = None
+
+    @property
+    def span(self) -> str | None:
+        return None if self.start is None else self.text[self.start:self.end]
 
 
-def incorrect(text: str, lang: str = "fr") -> Example:
-    return Example(text, False, lang)
+def unmark(marked: str) -> tuple[str, int | None, int | None]:
+    """"Le soleil brille [;] il fait chaud." → ("Le soleil brille ; il fait chaud.", 17, 18)."""
+    opening, closing = MARK
+    if opening not in marked and closing not in marked:
+        return marked, None, None
+    start = marked.find(opening)
+    end = marked.find(closing, start) - 1
+    text = marked.replace(opening, "", 1).replace(closing, "", 1)
+    if end <= start or marked.count(opening) != 1 or marked.count(closing) != 1:
+        raise ValueError(f"mark exactly one non-empty span with {opening}…{closing}: {marked!r}")
+    return text, start, end
+
+
+def incorrect(marked: str, lang: str = "fr", *, suggestion: str | None = None) -> Example:
+    text, start, end = unmark(marked)
+    return Example(text, False, lang, start, end, suggestion)
 
 
 def correct(text: str, lang: str = "fr") -> Example:
+    if any(mark in text for mark in MARK):
+        raise ValueError(f"a correct example has no marked span: {text!r}")
     return Example(text, True, lang)
+
+
+def as_written(suggestion: str, written: str) -> str:
+    """A suggestion with the capital of the words it replaces (« A priori » → « Au départ »)."""
+    return suggestion[:1].upper() + suggestion[1:] if written[:1].isupper() else suggestion
 
 
 class Rule:
@@ -49,11 +83,17 @@ class Rule:
     help: ClassVar[dict[str, str]]  # {"fr": ..., "en": ...}
     options: ClassVar[dict[str, Any]] = {}
     languages: ClassVar[tuple[str, ...]] = ("fr", "en")
-    needs_tags: ClassVar[bool] = False  # needs part-of-speech tags (French pipeline only)
+    # what `check` reads beyond the text (keys of NEEDS), in every language, or {lang: needs} when they differ
+    needs: ClassVar[tuple[str, ...] | dict[str, tuple[str, ...]]] = ()
     examples: ClassVar[list[Example]]
 
+    def needs_in(self, lang: str) -> tuple[str, ...]:
+        return self.needs.get(lang, ()) if isinstance(self.needs, dict) else self.needs
+
     def applies_to(self, analysis) -> bool:
-        return analysis.lang in self.languages and (analysis.tagged or not self.needs_tags)
+        """Available in the text's language, and the analysis has what the rule reads: not applicable otherwise."""
+        return analysis.lang in self.languages and all(getattr(analysis, NEEDS[need])
+                                                        for need in self.needs_in(analysis.lang))
 
     def check(self, analysis, options: dict[str, Any]) -> list[Finding]:
         raise NotImplementedError

@@ -197,6 +197,12 @@ class Analysis:
         self._words: dict[tuple[int, int], list] = {}
 
     @cached_property
+    def parsed(self) -> bool:
+        """Whether the text has its dependency parse (`token.dep_`, `token.head`): not with `full=False`, nor in
+        English."""
+        return self.doc.has_annotation("DEP")
+
+    @cached_property
     def sentences(self) -> list:
         return [s for s in self.doc.sents if any(not t.is_punct and not t.is_space for t in s)]
 

@@ -117,6 +117,7 @@ def test_simplify_uses_a_course_glossary_and_counts_what_is_left():
     assert "1 mot difficile encore à expliquer." in course.text
 
 
+@pytest.mark.slow
 def test_finding_definitions_stays_linear_on_a_long_hostile_text():
     hostile = ("a, " * 20000 + "(" * 5000 + "x est un " * 5000 + "appelée " * 5000 + ": " * 5000)[:290_000]
     started = time.perf_counter()

@@ -23,6 +23,7 @@ def test_a_general_academic_word_is_explained_by_the_academic_glossary():
     assert entry.definition == plain_definitions("fr")["critère"][0] and entry.source == "lexicon"
 
 
+@pytest.mark.slow
 def test_the_academic_glossary_passes_its_own_checks():
     """scripts/check_glossary_academic.py: one plain definition a term, short, common words, never the term's family,
     no term that glossary.txt already defines."""

@@ -87,6 +87,7 @@ def test_no_broken_elision_or_contraction():
 _MARKER = re.compile(r"\s*\[(m|f|mp|fp)\]\s*$")
 
 
+@pytest.mark.slow
 def test_every_lexicon_entry_parses_and_explains():
     table = entries("fr", "idioms.txt")
     assert len(table) >= 1000

@@ -22,6 +22,7 @@ def lexicon_text() -> str:
     return resources.files("atypie.language").joinpath("lang", "fr", "lexicon.txt").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_file_parses_and_every_definition_is_short_and_does_not_use_its_headword():
     lines = [line for line in lexicon_text().splitlines() if line.strip() and not line.startswith("#")]
     assert 40_000 <= len(lines) <= 100_000
@@ -61,6 +62,7 @@ def test_no_sense_keeps_a_power_of_ten_without_its_exponent():
         assert not any(lost.search(sense) for sense in senses), term  # « centimètre … valant 10 mètre »
 
 
+@pytest.mark.slow
 def test_no_sense_is_made_of_the_terms_own_words():
     for term, senses in entries("fr", "lexicon.txt").items():
         own = {w.lower() for w in WORD.findall(term)}
@@ -143,6 +145,7 @@ def test_a_term_inside_a_longer_term_found_first_is_not_a_second_term():
     assert list(_terms_used("La division du travail social grandit.", terms)) == ["division du travail"]
 
 
+@pytest.mark.slow
 def test_no_definition_lost_a_linked_word():
     lost = re.compile(r"(?<!\w)(?:[dl]|qu)['’](?=[\s,;.:]|$)|(?<!\w)(?:de|du|des|la|le|les) [,;.:]", re.IGNORECASE)
     assert not [w for w, senses in entries("fr", "lexicon.txt").items() if any(lost.search(s) for s in senses)]

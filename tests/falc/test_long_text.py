@@ -18,6 +18,7 @@ COURSE = [
 ]
 
 
+@pytest.mark.slow
 def test_more_sentences_than_one_answer_holds_are_simplified():
     paragraphs = [" ".join(f"Le groupe {n + k} lit." for k in range(10)) for n in range(250)]
     result = simplify("\n\n".join(paragraphs), load_preset("standard"), "fr")
@@ -34,6 +35,7 @@ def test_parts_give_the_plain_version_of_the_whole_text(monkeypatch):
     assert sections and all(title.startswith(f"Partie {n} ") for n, title in enumerate(sections, 1))
 
 
+@pytest.mark.slow
 def test_a_passage_too_dense_for_one_answer_is_refused_with_a_code():
     text = "Les salles ouvertes sont : " + ", ".join(f"s{n}" for n in range(MAX_SENTENCES + 100)) + " et z1."
     with pytest.raises(AtypieError) as caught:
@@ -41,6 +43,7 @@ def test_a_passage_too_dense_for_one_answer_is_refused_with_a_code():
     assert caught.value.code == "ATY-E050" and caught.value.exit_code == 2
 
 
+@pytest.mark.slow
 def test_each_part_is_one_request_and_a_fallback_is_told_once(monkeypatch, fake_mistral):
     from tests.fakes.mistral_server import error
 
@@ -52,6 +55,7 @@ def test_each_part_is_one_request_and_a_fallback_is_told_once(monkeypatch, fake_
     assert result.backend == "offline" and [n.code for n in result.notices].count("backend-fallback") == 1
 
 
+@pytest.mark.slow
 def test_five_thousand_words_of_real_course_prose_are_not_refused_as_too_dense():
     import json
     from pathlib import Path

@@ -1,6 +1,8 @@
 """Definitions asked of Mistral (the local fake server only), grounded on the sentence and checked."""
 from __future__ import annotations
 
+import pytest
+
 from atypie.backends import get_backend
 from atypie.falc.glossary import DefineTask, define_with_model, definition_problems, to_explain
 from atypie.language.analysis import analyse
@@ -9,6 +11,7 @@ from tests.fakes.mistral_server import chat_json
 TEXT = "Le zygomorphisme des 5 pétales intrigue les botanistes. Le pétiolule est minuscule."
 
 
+@pytest.mark.slow
 def test_an_accepted_definition_is_used_with_its_source(fake_mistral):
     fake_mistral.script(chat_json({"definitions": [
         {"term": "zygomorphisme", "definition": "forme d'une fleur qu'on peut couper en deux moitiés pareilles"},
@@ -36,6 +39,7 @@ def test_checks_on_a_definition():
     assert any(p.startswith("not plain") for p in definition_problems("zygomorphisme", "forme (voir <b>)", sentence))
 
 
+@pytest.mark.slow
 def test_a_bad_answer_leaves_the_word_to_explain(fake_mistral):
     bad = chat_json({"definitions": [{"term": "zygomorphisme", "definition": "le zygomorphisme, 7 fois"}]})
     fake_mistral.script(bad, bad)

@@ -101,6 +101,7 @@ def test_standard_profile_keeps_the_words(small_table):
     assert "innombrables" in simplify("Ses conséquences sont innombrables.", load_preset("standard"), "fr").text
 
 
+@pytest.mark.slow
 def test_the_shipped_lexicon_passes_its_own_checks():
     """scripts/check_plain_words.py: classes, genders, constructions, auxiliaries and frequencies of every entry."""
     import subprocess

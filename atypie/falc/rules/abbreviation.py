@@ -22,6 +22,8 @@ class Abbreviation(Rule):
         found = []
         for start, end, full in find_entries(analysis.text, analysis.lang, "abbreviations.txt"):
             written = analysis.text[start:end]
-            found.append(self.finding(analysis, start, end, f"« {written} » est une abréviation : écrivez « {full[0]} ».",
-                                      f"“{written}” is an abbreviation: write “{full[0]}”.", as_written(full[0], written)))
+            found.append(self.finding(analysis, start, end,
+                                      f"« {written} » est une abréviation : écrivez « {full[0]} ».",
+                                      f"“{written}” is an abbreviation: write “{full[0]}”.",
+                                      as_written(full[0], written)))
         return found

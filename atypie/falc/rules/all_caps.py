@@ -14,7 +14,8 @@ class AllCaps(Rule):
     help = {"fr": "N'écrivez pas des mots entiers en majuscules : ils sont plus difficiles à lire.",
             "en": "Do not write whole words in capitals: they are harder to read."}
     examples = [
-        incorrect("[ATTENTION LES INSCRIPTIONS SONT CLOSES] demain.", suggestion="Attention les inscriptions sont closes"),
+        incorrect("[ATTENTION LES INSCRIPTIONS SONT CLOSES] demain.",
+                  suggestion="Attention les inscriptions sont closes"),
         incorrect("Les inscriptions [SONT CLOSES DEMAIN SOIR].", suggestion="sont closes demain soir"),
         correct("Attention : les inscriptions sont closes demain. L'OMS et l'ONU aident."),
         incorrect("[PLEASE READ THIS NOTICE] carefully.", "en", suggestion="Please read this notice"),

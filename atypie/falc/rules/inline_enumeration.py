@@ -67,7 +67,8 @@ class InlineEnumeration(Rule):
                   suggestion="- un stylo\n- une règle\n- une gomme\n- etc."),
         correct("Il y a trois états de l'eau :\n- le solide,\n- le liquide,\n- le gaz."),
         incorrect("There are three states: [solid, liquid and gas].", "en", suggestion="- solid\n- liquid\n- gas"),
-        incorrect("You need: [a pen, a ruler, an eraser, etc.]", "en", suggestion="- a pen\n- a ruler\n- an eraser\n- etc."),
+        incorrect("You need: [a pen, a ruler, an eraser, etc.]", "en",
+                  suggestion="- a pen\n- a ruler\n- an eraser\n- etc."),
         correct("There are three states:\n- solid,\n- liquid,\n- gas.", "en"),
     ]
 
@@ -76,7 +77,8 @@ class InlineEnumeration(Rule):
         for start, end, _intro, items in find_enumerations(analysis.text, analysis.lang):
             if items[-1] == OPEN_END and analysis.text[end:end + 1] == ".":  # « etc. » with its point
                 end, items = end + 1, [*items[:-1], OPEN_END + "."]
-            found.append(self.finding(analysis, start, end, f"Énumération de {len(items)} éléments : faites une liste.",
+            found.append(self.finding(analysis, start, end,
+                                      f"Énumération de {len(items)} éléments : faites une liste.",
                                       f"List of {len(items)} items in a sentence: make a bulleted list.",
                                       "\n".join(f"- {item}" for item in items)))
         return found

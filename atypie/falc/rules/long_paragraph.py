@@ -18,9 +18,14 @@ class LongParagraph(Rule):
             "en": "Split the text into short parts (at most {max_words} words), each with a heading."}
     options = {"max_words": 120}
     examples = [
-        incorrect(" ".join(["Le climat change vite sur toute la planète depuis un siècle."] * 14)),
+        incorrect("[" + " ".join(["Le climat change vite sur toute la planète depuis un siècle."] * 14) + "]"),
+        incorrect("# Le climat\n\nLe climat change.\n\n["
+                  + " ".join(["La mer monte et la glace fond chaque année."] * 15) + "]"),
         correct("# Le climat\n\n" + " ".join(["Le climat change vite."] * 5)),
-        incorrect(" ".join(["The climate is changing fast all over the planet."] * 14), "en"),
+        incorrect("[" + " ".join(["The climate is changing fast all over the planet."] * 14) + "]", "en"),
+        incorrect("# Climate\n\nThe climate changes.\n\n["
+                  + " ".join(["The sea rises and the ice melts every year."] * 15) + "]", "en"),
+        correct("# Climate\n\n" + " ".join(["The climate changes fast."] * 5), "en"),
     ]
 
     def check(self, analysis, options):

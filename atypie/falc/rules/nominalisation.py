@@ -20,9 +20,11 @@ class Nominalisation(Rule):
             "en": "Prefer verbs to abstract nouns."}
     options = {"max_per_sentence": 2}
     languages = ("fr",)
-    needs_tags = True
+    needs = ("tags",)
     examples = [
-        incorrect("La réalisation de l'évaluation nécessite la mobilisation des connaissances."),
+        incorrect("[La réalisation de l'évaluation nécessite la mobilisation des connaissances.]"),
+        incorrect("Lisez ce texte. [L'amélioration de la compréhension passe par la simplification du "
+                  "vocabulaire.]"),
         correct("Pour évaluer, on utilise ce que l'on sait."),
     ]
 

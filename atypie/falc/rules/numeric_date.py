@@ -19,9 +19,11 @@ class NumericDate(Rule):
     help = {"fr": "Écrivez les dates en toutes lettres : « 14 juillet 1789 », pas « 14/07/1789 ».",
             "en": "Write dates in words: “14 July 1789”, not “14/07/1789”."}
     examples = [
-        incorrect("La Bastille est prise le 14/07/1789."),
+        incorrect("La Bastille est prise le [14/07/1789].", suggestion="14 juillet 1789"),
+        incorrect("Le cours commence le [01/09/2025] à 9 heures.", suggestion="1er septembre 2025"),
         correct("La Bastille est prise le 14 juillet 1789."),
-        incorrect("The exam is on 12/05/2025.", "en"),
+        incorrect("The exam is on [12/05/2025].", "en", suggestion="12 May 2025"),
+        incorrect("Classes start on [9/3/2025].", "en", suggestion="9 March 2025"),
         correct("The exam is on 12 May 2025.", "en"),
     ]
 

@@ -14,10 +14,13 @@ class Parenthesis(Rule):
             "en": "Avoid brackets: put the information in a sentence of its own."}
     options = {"min_words": 3}
     examples = [
-        incorrect("Le cœur (un muscle très puissant qui bat sans arrêt) pompe le sang."),
+        incorrect("Le cœur [(un muscle très puissant qui bat sans arrêt)] pompe le sang."),
+        incorrect("La Révolution [(qui commence en 1789 à Paris)] change la France."),
         correct("Le cœur pompe le sang. C'est un muscle très puissant."),
         correct("L'Organisation mondiale de la santé (OMS) donne des conseils."),
-        incorrect("The heart (a very strong muscle that never stops) pumps blood.", "en"),
+        incorrect("The heart [(a very strong muscle that never stops)] pumps blood.", "en"),
+        incorrect("The river [(which is the longest in the country)] floods every spring.", "en"),
+        correct("The World Health Organization (WHO) gives advice.", "en"),
     ]
 
     def check(self, analysis, options):

@@ -2,7 +2,9 @@ import re
 
 from ..rule import Rule, correct, incorrect, register
 
-_EN_PASSIVE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|done|seen|known|"
+# the whole verb form, auxiliaries included: "has been written", "will be sold"
+_EN_PASSIVE = re.compile(r"\b(?:(?:has|have|had)\s+been|(?:will|would|shall|should|can|could|may|might|must)\s+be|"
+                         r"is|are|was|were|been|being|be)\s+(?:\w+ly\s+)?(\w+(?:ed|en)|made|done|seen|known|"
                          r"found|given|taken|built|held|shown|told|left|kept|brought|thought|taught|sold|paid)\b",
                          re.IGNORECASE)
 
@@ -14,10 +16,14 @@ class PassiveVoice(Rule):
     tags = ("phrase", "falc")
     help = {"fr": "Préférez la voix active : dites qui fait l'action (« Le médecin soigne le malade »).",
             "en": "Prefer the active voice: say who does the action (“The doctor treats the patient”)."}
+    needs = {"fr": ("tags", "parse")}  # English: a pattern, no parse
     examples = [
-        incorrect("Le malade est soigné par le médecin."),
+        incorrect("Le malade [est soigné] par le médecin."),
+        incorrect("Le malade [a été soigné] par le médecin."),
+        incorrect("La loi [sera votée] demain."),
         correct("Le médecin soigne le malade."),
-        incorrect("The patient was treated by the doctor.", "en"),
+        incorrect("The patient [was treated] by the doctor.", "en"),
+        incorrect("The letter [has been written] by Mary.", "en"),
         correct("The doctor treated the patient.", "en"),
     ]
 
@@ -27,7 +33,8 @@ class PassiveVoice(Rule):
         found = []
         for token in analysis.doc:
             if token.dep_ == "aux:pass" and token.head.pos_ == "VERB":
-                start, verb = min(token.idx, token.head.idx), token.head
+                verb = token.head  # from its first auxiliary: « a été soigné », not « été soigné »
+                start = min(t.idx for t in (token, *verb.children) if t.dep_.startswith("aux") and t.i < verb.i)
                 found.append(self._found(analysis, start, verb.idx + len(verb.text)))
         return found
 

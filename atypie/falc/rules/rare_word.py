@@ -22,10 +22,13 @@ class RareWord(Rule):
     help = {"fr": "Utilisez des mots courants. Un mot rare doit être expliqué (dans le texte ou le glossaire).",
             "en": "Use everyday words. A rare word must be explained (in the text or the glossary)."}
     examples = [
-        incorrect("La photosynthèse nourrit la plante."),
+        incorrect("La [photosynthèse] nourrit la plante.",
+                  suggestion="fabrication de sucre par les plantes grâce à la lumière du soleil"),
+        incorrect("Le médecin soigne la [tachycardie].", suggestion="cœur qui bat trop vite"),
         correct("La photosynthèse (fabrication de sucre grâce à la lumière) nourrit la plante."),
         correct("La plante fabrique du sucre avec la lumière."),
-        incorrect("The chloroplast is green.", "en"),
+        incorrect("The [chloroplast] is green.", "en"),
+        incorrect("The doctor treats the [tachycardia].", "en"),
         correct("The leaf is green.", "en"),
     ]
 

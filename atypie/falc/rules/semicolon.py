@@ -9,9 +9,12 @@ class Semicolon(Rule):
     help = {"fr": "N'utilisez pas le point-virgule : terminez la phrase par un point.",
             "en": "Do not use semicolons: end the sentence with a full stop."}
     examples = [
-        incorrect("Le soleil brille ; il fait chaud."),
+        incorrect("Le soleil brille [;] il fait chaud.", suggestion="."),
+        incorrect("Il pleut[;] les élèves restent en classe.", suggestion="."),
         correct("Le soleil brille. Il fait chaud."),
-        incorrect("The sun shines; it is hot.", "en"),
+        incorrect("The sun shines[;] it is hot.", "en", suggestion="."),
+        incorrect("It rains [;] the pupils stay inside.", "en", suggestion="."),
+        correct("The sun shines. It is hot.", "en"),
     ]
 
     def check(self, analysis, options):

@@ -32,9 +32,11 @@ class SeveralIdeas(Rule):
             "en": "One idea per sentence: no more than {max_clauses} conjugated verbs in a sentence."}
     options = {"max_clauses": 2}
     languages = ("fr",)
-    needs_tags = True
+    needs = ("tags", "parse")
     examples = [
-        incorrect("Le volcan entre en éruption, la lave coule, les habitants partent et la ville reste vide."),
+        incorrect("[Le volcan entre en éruption, la lave coule, les habitants partent et la ville reste vide.]"),
+        incorrect("Voici l'histoire. [Il pleut, le vent souffle, les élèves restent en classe et le professeur "
+                  "lit.]"),
         correct("Le volcan entre en éruption. La lave coule."),
     ]
 

@@ -17,10 +17,12 @@ class SpecialCharacters(Rule):
     help = {"fr": "Remplacez les symboles (&, §, →, ≈, /) par des mots.",
             "en": "Replace symbols (&, §, →, ≈, /) with words."}
     examples = [
-        incorrect("Le prix ≈ 10 euros."),
-        incorrect("Les élèves et/ou les parents signent."),
+        incorrect("Le prix [≈] 10 euros.", suggestion="environ"),
+        incorrect("Les élèves [et/ou] les parents signent.", suggestion="ou"),
         correct("Le prix est d'environ 10 euros. Les 3/4 restent."),
-        incorrect("Salt & pepper.", "en"),
+        incorrect("Salt [&] pepper.", "en", suggestion="and"),
+        incorrect("Pupils [and/or] parents sign.", "en", suggestion="or"),
+        correct("Salt and pepper. Visit https://example.org/page.", "en"),
     ]
 
     def check(self, analysis, options):

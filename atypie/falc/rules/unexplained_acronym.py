@@ -10,9 +10,11 @@ class UnexplainedAcronym(Rule):
     help = {"fr": "Écrivez un sigle en entier la première fois, avec le sigle entre parenthèses.",
             "en": "Spell out an acronym the first time, with the acronym in brackets."}
     examples = [
-        incorrect("Le PIB de la France augmente."),
+        incorrect("Le [PIB] de la France augmente."),
+        incorrect("La [SNCF] annonce une grève."),
         correct("Le produit intérieur brut (PIB) de la France augmente. Le PIB mesure la richesse."),
-        incorrect("The WHO gives advice.", "en"),
+        incorrect("The [WHO] gives advice.", "en"),
+        incorrect("The [NHS] needs more nurses.", "en"),
         correct("The World Health Organization (WHO) gives advice.", "en"),
     ]
 
