@@ -29,6 +29,7 @@ def test_doctor_names_what_is_missing_and_how_to_fix_it(capsys, monkeypatch, tmp
     assert "apt-get install -y fonts-opendyslexic" in out
 
 
+@pytest.mark.slow
 def test_doctor_reports_mistral_reachability_without_the_key(capsys, monkeypatch, fake_mistral):
     monkeypatch.setenv("MISTRAL_API_KEY", "sk-very-secret-value")
     mistral = next(check for check in run_doctor().checks if check.name == "mistral")
@@ -41,6 +42,7 @@ def test_doctor_reports_mistral_reachability_without_the_key(capsys, monkeypatch
     assert "sk-very-secret-value" not in capsys.readouterr().out
 
 
+@pytest.mark.slow
 def test_doctor_hides_database_passwords(monkeypatch):
     monkeypatch.setenv("ATYPIE_DATABASE_URL", "postgresql://user:hunter2@/nodb?host=/nonexistent")
     database = next(check for check in run_doctor().checks if check.name == "base de données")

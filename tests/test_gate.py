@@ -27,6 +27,7 @@ def test_require_raises_with_the_verdict_attached(store):
     assert "service handicap" in caught.value.message("fr")
 
 
+@pytest.mark.slow
 def test_allowed_profile_gets_its_quota_then_is_refused(store, staff_name):
     store.profiles.create(load_preset("tsa", "t2"))
     store.profiles.allow_images("t2", reason="Besoin d'images", approved_by=staff_name, daily_quota=2)
@@ -39,6 +40,7 @@ def test_allowed_profile_gets_its_quota_then_is_refused(store, staff_name):
     assert tomorrow.check("t2").allowed
 
 
+@pytest.mark.slow
 def test_peek_does_not_consume(store, staff_name):
     store.profiles.create(load_preset("tsa", "t3"))
     store.profiles.allow_images("t3", reason="raison", approved_by=staff_name, daily_quota=1)
@@ -48,6 +50,7 @@ def test_peek_does_not_consume(store, staff_name):
     assert not gate.check("t3", consume=False).allowed
 
 
+@pytest.mark.slow
 def test_revoking_closes_the_gate_at_once(store, staff_name):
     store.profiles.create(load_preset("tsa", "t4"))
     store.profiles.allow_images("t4", reason="raison", approved_by=staff_name, daily_quota=5)
@@ -66,6 +69,7 @@ def test_gate_reads_the_grant_from_the_store_not_from_the_caller(store):
     assert not Gate(store).check("t5").allowed
 
 
+@pytest.mark.slow
 def test_gate_through_an_access_code(store, staff_name):
     store.profiles.create(load_preset("dyslexie", "t6"))
     issued = store.codes.issue("t6")
@@ -91,6 +95,7 @@ def test_hostile_profile_ids(store):
         assert caught.value.exit_code == 2
 
 
+@pytest.mark.slow
 def test_quota_is_enforced_under_concurrency(store, database_url, staff_name):
     store.profiles.create(load_preset("tsa", "crowd"))
     store.profiles.allow_images("crowd", reason="raison", approved_by=staff_name, daily_quota=7)

@@ -37,12 +37,14 @@ def _callers(name: str) -> set[str]:
     return found
 
 
+@pytest.mark.slow
 def test_only_the_gated_api_calls_the_engine():
     assert _callers("render_illustration") == {"api.py"}
     assert _callers("generate") == {"imaging/illustrate.py"}
     assert _callers("load") >= {"imaging/pipelines.py"}
 
 
+@pytest.mark.slow
 def test_every_caller_of_the_api_is_covered_here():
     assert _callers("illustrate") == set(ENTRY_POINTS) - {"api.py"}
 
@@ -108,6 +110,7 @@ def tiny_default(tiny_env, monkeypatch):
     monkeypatch.setenv("ATYPIE_MODEL_DEFAULT_NODES", "tiny-sd")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 def test_every_preset_is_refused(entry, store, tiny_default, tmp_path):
     for name in preset_names():
@@ -116,6 +119,7 @@ def test_every_preset_is_refused(entry, store, tiny_default, tmp_path):
         assert ENTRY_POINTS[entry](store, f"stored-{name}", tmp_path), f"{entry} generated for preset {name}"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("entry", ENTRY_POINTS)
 def test_a_revoked_grant_is_refused(entry, store, grant, staff_name, tiny_default, tmp_path):
     grant("lea")
@@ -136,6 +140,7 @@ def test_the_engine_itself_refuses_without_an_allowing_verdict(tiny_env):
             render_illustration(builder.build(), verdict, model="tiny-sd")
 
 
+@pytest.mark.slow
 def test_the_daily_quota_holds_under_concurrent_requests(store, database_url, grant, tiny_env):
     grant("crowd", quota=3)
     outcomes: list[str] = []
@@ -163,6 +168,7 @@ def test_the_daily_quota_holds_under_concurrent_requests(store, database_url, gr
     assert rows["crowd"].requests == 6 and rows["crowd"].refused == 3
 
 
+@pytest.mark.slow
 def test_no_model_installed_is_exit_4_after_the_gate_and_keeps_the_quota(store, grant):
     from atypie.errors import ModelNotInstalled
 
@@ -176,6 +182,7 @@ def test_no_model_installed_is_exit_4_after_the_gate_and_keeps_the_quota(store, 
         atypie.illustrate(COURSE, "lea", store=store, model="sd15")
 
 
+@pytest.mark.slow
 def test_an_unknown_mode_is_invalid_input_before_anything_else(store, grant):
     from atypie.errors import InvalidInput
 
@@ -185,6 +192,7 @@ def test_an_unknown_mode_is_invalid_input_before_anything_else(store, grant):
     assert atypie.Gate(store).check("lea", consume=False).quota_left == 1
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("text", ["", "   \n", "xq zzv qpt", "12 34 56"])
 def test_text_that_cannot_be_illustrated_keeps_the_quota(store, grant, tiny_env, text):
     from atypie.errors import InvalidInput
@@ -196,6 +204,7 @@ def test_text_that_cannot_be_illustrated_keeps_the_quota(store, grant, tiny_env,
     assert atypie.Gate(store).check("lea", consume=False).quota_left == 3
 
 
+@pytest.mark.slow
 def test_an_image_that_fails_to_render_gives_its_unit_back(store, grant, tiny_env):
     grant("lea", quota=2)
     with mock.patch("atypie.imaging.illustrate._nodes", side_effect=RuntimeError("GPU lost")):
@@ -207,6 +216,7 @@ def test_an_image_that_fails_to_render_gives_its_unit_back(store, grant, tiny_en
     assert atypie.Gate(store).check("lea", consume=False).quota_left == 1
 
 
+@pytest.mark.slow
 def test_a_missing_output_folder_on_the_cli_keeps_the_quota(store, grant, tiny_env, tmp_path, capsys):
     grant("lea", quota=1)
     source = tmp_path / "cours.txt"

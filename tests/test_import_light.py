@@ -3,6 +3,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 HEAVY = ("torch", "diffusers", "transformers", "gradio", "spacy", "sqlalchemy", "pydantic", "PIL")
 
 PROBE = """
@@ -60,6 +62,7 @@ print(json.dumps({"codes": codes, "modules": modules}), file=sys.stderr)
 """
 
 
+@pytest.mark.slow
 def test_text_commands_and_refused_illustrations_never_load_torch_or_diffusers(tmp_path):
     env = {**__import__("os").environ, "ATYPIE_HOME": str(tmp_path)}
     done = subprocess.run([sys.executable, "-c", TEXT_COMMANDS], capture_output=True, text=True, env=env,

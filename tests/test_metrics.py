@@ -69,6 +69,7 @@ def test_metered_counts_every_outcome_even_without_a_store():
     assert _value("atypie_request_seconds_count", operation="m-op") >= 3
 
 
+@pytest.mark.slow
 def test_every_gate_decision_is_counted(store, staff_name):
     store.profiles.create(load_preset("tsa", "g1"))
     store.profiles.allow_images("g1", reason="raison", approved_by=staff_name, daily_quota=1)
@@ -126,6 +127,7 @@ def test_without_prometheus_client_everything_is_a_silent_no_op(without_promethe
     assert metrics.registry() is None and metrics.exposition() is None
 
 
+@pytest.mark.slow
 def test_importing_atypie_and_its_metered_modules_does_not_load_prometheus_client():
     probe = "import sys, atypie, atypie.energy, atypie.gate; print('prometheus_client' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

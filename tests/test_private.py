@@ -14,6 +14,7 @@ def mode(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
+@pytest.mark.slow
 def test_the_database_is_created_readable_by_its_owner_only(tmp_path):
     home = tmp_path / "nouveau" / "atypie"
     with Store(f"sqlite:///{home / 'atypie.db'}") as store:

@@ -33,6 +33,7 @@ SENTENCES = ["Le gestion intermédiaire est souvent décrite.", "Les enfants jou
              "Elle est parti hier soir.", "Le chat dort sur le canapé."] * 3  # a batch long enough for the worker
 
 
+@pytest.mark.slow
 def test_a_long_batch_is_read_by_the_worker_process_with_the_same_errors(monkeypatch):
     monkeypatch.setattr(grammalecte, "_worker_failed", False)
     assert len(SENTENCES) >= grammalecte.WORKER_BATCH

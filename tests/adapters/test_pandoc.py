@@ -75,6 +75,7 @@ def test_a_missing_pandoc_is_a_missing_dependency(tmp_path, monkeypatch):
         pandoc.from_json(AST, "odt")
 
 
+@pytest.mark.slow
 def test_a_pandoc_past_its_timeout_is_stopped_with_a_coded_error(fake_pandoc):
     fake_pandoc("exec sleep 30")
     start = time.perf_counter()

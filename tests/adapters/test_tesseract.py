@@ -19,6 +19,7 @@ def fake_tesseract(tmp_path, monkeypatch):
     return install
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("read", [ocr, ocr_words])
 def test_a_reading_past_its_timeout_is_stopped_with_a_coded_error(fake_tesseract, read):
     fake_tesseract("exec sleep 30")

@@ -14,6 +14,8 @@ from tests.fakes.mistral_server import Reply, chat, chat_json, error, ocr
 
 from .summary_task import SummaryTask
 
+pytestmark = pytest.mark.slow
+
 SOURCE = "La photosynthèse produit 6 molécules de dioxygène. Elle a lieu dans les chloroplastes."
 
 

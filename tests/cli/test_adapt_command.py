@@ -3,6 +3,8 @@ reported without stopping the others."""
 import json
 import zipfile
 
+import pytest
+
 from atypie.cli import main
 
 COURSE = ("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges entre le cytoplasme "
@@ -15,6 +17,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_a_folder_is_adapted_into_each_format_and_done_work_is_skipped(capsys, tmp_path):
     source = tmp_path / "cours"
     (source / "chapitre").mkdir(parents=True)
@@ -35,6 +38,7 @@ def test_a_folder_is_adapted_into_each_format_and_done_work_is_skipped(capsys, t
     assert code == 0 and "déjà fait" in out
 
 
+@pytest.mark.slow
 def test_two_documents_of_the_same_name_in_two_chapters_give_two_files(capsys, tmp_path):
     for chapter in ("chapitre-1", "chapitre-2"):
         (tmp_path / "cours" / chapter).mkdir(parents=True)

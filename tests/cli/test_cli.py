@@ -37,6 +37,7 @@ def test_version(capsys):
     assert capsys.readouterr().out.startswith("atypie 0.")
 
 
+@pytest.mark.slow
 def test_profile_lifecycle(capsys, marie):
     created = run_json(capsys, "profiles", "create", "l1-dys", "--from", "dyslexie", "--set", "text.glossary=non")
     assert created["version"] == 1 and created["profile"]["text"]["glossary"] is False
@@ -120,6 +121,7 @@ COMMANDS = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: "-".join(c[:2]))
 @pytest.mark.parametrize("hostile", HOSTILE_IDS, ids=lambda h: repr(h)[:12])
 def test_hostile_ids_are_exit_2_and_change_nothing(capsys, monkeypatch, atypie_home, command, hostile):
@@ -165,6 +167,7 @@ def test_audit_lists_decisions_without_content(capsys):
     assert "chimie" not in json.dumps(entries)
 
 
+@pytest.mark.slow
 def test_module_entry_point_runs_as_a_real_process(atypie_home):
     env_cmd = [sys.executable, "-m", "atypie"]
     done = subprocess.run([*env_cmd, "profiles", "show", "../../x"], capture_output=True, text=True)
@@ -176,6 +179,7 @@ def test_module_entry_point_runs_as_a_real_process(atypie_home):
 COURSE = "La mitose est une division cellulaire. Elle donne deux cellules filles.\n"
 
 
+@pytest.mark.slow
 def test_closed_or_full_standard_streams_are_usage_errors_not_crashes(atypie_home, tmp_path):
     """Real processes: `<&-`, `>&-` and /dev/full are the user's set-up, said plainly, never « erreur interne »."""
     source = tmp_path / "cours.txt"

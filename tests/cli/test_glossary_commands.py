@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from atypie.cli import main
 
 
@@ -12,6 +14,7 @@ def run(capsys, *argv):
     return code, out, err
 
 
+@pytest.mark.slow
 def test_import_list_remove_and_simplify_with_the_glossary(capsys, tmp_path):
     assert run(capsys, "profiles", "create", "l2-bio", "--from", "falc")[0] == 0
     source = tmp_path / "cours.csv"
@@ -35,6 +38,7 @@ def test_import_list_remove_and_simplify_with_the_glossary(capsys, tmp_path):
     assert code == 0 and out.startswith("zygomorphisme : forme d'une fleur")
 
 
+@pytest.mark.slow
 def test_a_course_glossary_is_used_when_its_course_is_named(capsys, tmp_path):
     assert run(capsys, "profiles", "create", "l1-bio", "--from", "falc")[0] == 0
     source = tmp_path / "bio.csv"

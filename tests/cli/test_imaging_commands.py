@@ -1,9 +1,11 @@
 """`atypie illustrate` refuses through the gate before anything loads; `atypie report` totals the usage log."""
 import json
 
-from atypie.store import open_store
+import pytest
+
 from atypie.cli import main
 from atypie.profiles.presets import load_preset
+from atypie.store import open_store
 
 TEXT = ("La digestion commence dans la bouche. Ensuite, l'estomac broie les aliments. "
         "Enfin, l'intestin absorbe les nutriments.\n")
@@ -51,6 +53,7 @@ def test_report_counts_text_commands_and_filters_by_date(capsys, tmp_path):
     assert _run(capsys, "report", "--since", "hier")[0] == 2
 
 
+@pytest.mark.slow
 def test_models_tiny_then_list_then_a_permitted_illustration(capsys, tmp_path, atypie_home):
     folder = atypie_home / "models" / "tiny"
     code, out, _ = _run(capsys, "models", "tiny", str(folder), "--json")

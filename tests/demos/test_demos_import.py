@@ -17,6 +17,7 @@ def load(name: str):
     return module
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["simplify", "diagram", "describe", "illustrate"])
 def test_demo_builds_its_page(name):
     demo = load(name).demo

@@ -39,6 +39,7 @@ def test_a_diagram_may_hold_more_nodes_than_a_model_answer():
     assert len(result.graph.nodes) > 80 and result.backend == "offline"
 
 
+@pytest.mark.slow
 def test_a_model_never_reads_the_ignored_text(fake_mistral):
     from tests.fakes.mistral_server import error
 

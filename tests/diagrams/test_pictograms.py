@@ -116,6 +116,7 @@ def test_pictograms_for_a_graph_keeps_only_confident_nodes_in_the_graph_language
     assert set(pictograms_for(graph, "fr")) == {"n1"}
 
 
+@pytest.mark.slow
 def test_png_is_made_once_in_the_cache_with_a_dot_safe_name(atypie_home, monkeypatch):
     path = pictogram_png("1F9EC", 64)
     assert path == (atypie_home / "cache" / "pictograms" / "1F9EC-64.png").resolve()

@@ -78,6 +78,7 @@ def test_svg_is_self_contained_and_hides_pictures_from_screen_readers(pictured, 
     assert embedded_graph(svg.encode("utf-8")) == pictured.views.overview
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_png_draws_the_pictures_and_keeps_the_graph(pictured):
     data = render(pictured.views.overview, pictured.dot, "png", alt=pictured.description.alt,

@@ -36,6 +36,7 @@ def test_grounding_is_case_and_accent_tolerant_and_refuses_inventions():
     assert ground("la photosynthèse", TEXT) is None
 
 
+@pytest.mark.slow
 def test_mistral_graph_is_used_and_ungrounded_nodes_are_dropped(fake_mistral):
     answer = {"kind": "process", "title": "Le vin", "nodes": [
         {"id": "a", "label": "récolte les raisins"}, {"id": "b", "label": "presse"},
@@ -49,6 +50,7 @@ def test_mistral_graph_is_used_and_ungrounded_nodes_are_dropped(fake_mistral):
     assert "ajoute du sucre" in result.notices[0].message()
 
 
+@pytest.mark.slow
 def test_mistral_failure_falls_back_offline(fake_mistral):
     fake_mistral.script(error(503), error(503), error(503))
     result = diagram(TEXT, load_preset("standard"), lang="fr", backend="mistral")

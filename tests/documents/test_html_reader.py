@@ -245,6 +245,7 @@ def test_source_lines_are_those_of_the_file():
         (Heading, 9), (Paragraph, 11), (Paragraph, 13)]
 
 
+@pytest.mark.slow
 def test_ten_thousand_levels_of_nesting_lose_nothing_and_do_not_crash():
     opening = "<div><blockquote><ul><li><b>" * 2_000
     closing = "</b></li></ul></blockquote></div>" * 2_000
@@ -285,6 +286,7 @@ def test_page_larger_than_the_byte_limit_is_too_large():
 
 @pytest.mark.parametrize("page", ["<p>x</p>" * (limits.MAX_BLOCKS + 1),
                                   "<table>" + "<tr><td>x</td><td>y</td></tr>" * (limits.MAX_BLOCKS + 1) + "</table>"])
+@pytest.mark.slow
 def test_more_blocks_than_the_limit_is_too_large(page):
     with pytest.raises(Exception) as error:
         read_html(page, "long.html")

@@ -264,6 +264,7 @@ def test_quote_holds_its_blocks():
 @pytest.mark.parametrize("hostile", ["> " * 10_000 + "profond\n", "- " * 10_000 + "profond\n",
                                      "<div>" * 10_000 + "profond" + "</div>" * 10_000 + "\n",
                                      "[" * 10_000 + "profond" + "]" * 10_000 + "\n"])
+@pytest.mark.slow
 def test_ten_thousand_levels_of_nesting_lose_nothing_and_do_not_crash(hostile):
     document = read_markdown(hostile)
     assert "profond" in plain_text(document)
@@ -296,6 +297,7 @@ def test_file_larger_than_the_byte_limit_is_too_large():
 
 @pytest.mark.parametrize("source", ["Paragraphe.\n\n" * (limits.MAX_BLOCKS + 1),
                                     "| a |\n|---|\n" + "| x |\n" * (limits.MAX_BLOCKS + 1)])
+@pytest.mark.slow
 def test_more_blocks_than_the_limit_is_too_large(source):
     with pytest.raises(Exception) as error:
         read_markdown(source, "long.md")
@@ -303,6 +305,7 @@ def test_more_blocks_than_the_limit_is_too_large(source):
     assert error.value.params["what"] == "blocs"
 
 
+@pytest.mark.slow
 def test_a_large_table_within_the_limits_is_read():
     (table,) = read_markdown("| a | b |\n|---|---|\n" + "| x | y |\n" * 5_000).blocks
     assert len(table.rows) == 5_001

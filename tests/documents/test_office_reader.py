@@ -201,6 +201,7 @@ def test_hostile_or_broken_files_are_refused_with_their_code(read, data, code):
     assert raised.value.code == code
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_pandoc_runs():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive:

@@ -5,6 +5,7 @@ import zlib
 
 import pypdfium2
 import pypdfium2.raw as pdfium
+import pytest
 from PIL import Image
 
 from atypie.documents.model import Document, Figure, Heading, Paragraph, Text, walk
@@ -29,6 +30,7 @@ def _streams(pdf: bytes) -> bytes:
     return pdf + found
 
 
+@pytest.mark.slow
 def test_the_pdf_is_tagged_with_its_language_and_title_and_keeps_its_picture():
     document = Document((Heading(1, Text("La cellule")), Paragraph(Text("La membrane entoure la cellule.")),
                          Figure(_png(), "image/png", alt="Un schéma de la cellule")), title="Cours de biologie",
@@ -43,6 +45,7 @@ def test_the_pdf_is_tagged_with_its_language_and_title_and_keeps_its_picture():
     assert any(isinstance(b, Figure) and b.image for b in walk(back.blocks))
 
 
+@pytest.mark.slow
 def test_a_picture_by_address_is_never_fetched(tmp_path, monkeypatch):
     from atypie.documents.writers import pdf as writer
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import base64
 import io
 
+import pytest
 from PIL import Image, ImageDraw
 
 from atypie.documents.pipeline import STAGES, adapt
@@ -18,6 +19,7 @@ def _picture() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 def test_progress_is_told_each_stage_in_order_and_each_figure_and_file():
     picture = base64.b64encode(_picture()).decode()
     note = ("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges.\n\n"

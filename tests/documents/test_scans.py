@@ -1,6 +1,7 @@
 """A scanned page (a PDF page without a text layer) is read by OCR and adapted like the rest."""
 import io
 
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from atypie.documents.model import Figure, Paragraph, walk
@@ -22,6 +23,7 @@ def _scanned_pdf() -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 def test_a_scanned_page_becomes_paragraphs_with_a_notice():
     document = read_document(_scanned_pdf(), "scan.pdf")
     assert any(isinstance(b, Figure) and b.name.endswith("(scan)") for b in walk(document.blocks))
@@ -32,6 +34,7 @@ def test_a_scanned_page_becomes_paragraphs_with_a_notice():
     assert [n.code for n in notices] == ["scanned-pages"]
 
 
+@pytest.mark.slow
 def test_a_scan_without_legible_text_stays_a_picture():
     buffer = io.BytesIO()
     Image.new("RGB", (1240, 1754), "#d0e4f0").save(buffer, "PDF", resolution=150)

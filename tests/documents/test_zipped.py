@@ -64,6 +64,7 @@ def test_an_entry_encrypted_in_the_zip_itself_is_refused():
     assert _code(bytes(data)) == UNREADABLE
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_is_refused_before_unpacking():
     """One entry of 300 MB of zeros, written a chunk at a time: the file stays about 300 KB."""
     buffer = io.BytesIO()

@@ -36,6 +36,7 @@ def _never_load(*_args, **_kwargs):
     raise AssertionError("the pipeline must not be loaded")
 
 
+@pytest.mark.slow
 def test_refused_without_an_allowing_verdict(tiny_env, monkeypatch):
     monkeypatch.setattr(pipelines, "load", _never_load)
     refused = Verdict(False, ("not-allowed",), "p", "illustrate", 0)
@@ -46,6 +47,7 @@ def test_refused_without_an_allowing_verdict(tiny_env, monkeypatch):
         render_illustration(GRAPH, None, model="tiny-sd")
 
 
+@pytest.mark.slow
 def test_nodes_mode_draws_one_picture_per_node(tiny_env):
     result = render_illustration(GRAPH, ALLOWED, model="tiny-sd", seed=3)
     assert (result.mode, result.model_id, result.seed, result.cached) == ("nodes", "tiny-sd", 3, False)
@@ -58,6 +60,7 @@ def test_nodes_mode_draws_one_picture_per_node(tiny_env):
     assert result.height > plain[1]  # the pictures sit above the labels
 
 
+@pytest.mark.slow
 def test_layout_mode_redraws_the_labels_crisply(tiny_env):
     from PIL import Image
 
@@ -78,6 +81,7 @@ def test_layout_mode_redraws_the_labels_crisply(tiny_env):
             assert inside == ((242, 242, 242) if item.label.boxed else (255, 255, 255)), item.label.text
 
 
+@pytest.mark.slow
 def test_layout_size_bounds_the_generated_picture(tiny_env, monkeypatch):
     asked = []
     generate = pipelines.generate
@@ -88,6 +92,7 @@ def test_layout_size_bounds_the_generated_picture(tiny_env, monkeypatch):
     assert asked[0]["control"].size == (width, height)
 
 
+@pytest.mark.slow
 def test_same_seed_same_bytes_other_seed_other_bytes(tiny_env, tmp_path, monkeypatch):
     first = render_illustration(GRAPH, ALLOWED, model="tiny-sd", seed=1)
     monkeypatch.setenv("ATYPIE_HOME", str(tmp_path / "fresh-home"))  # an empty cache
@@ -96,6 +101,7 @@ def test_same_seed_same_bytes_other_seed_other_bytes(tiny_env, tmp_path, monkeyp
     assert render_illustration(GRAPH, ALLOWED, model="tiny-sd", seed=2).png != first.png
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("model", "mode"), [("tiny-sd", "nodes"), ("tiny-controlnet", "layout")])
 def test_a_cache_hit_loads_nothing(tiny_env, atypie_home, monkeypatch, model, mode):
     first = render_illustration(GRAPH, ALLOWED, model=model, mode=mode)
@@ -105,6 +111,7 @@ def test_a_cache_hit_loads_nothing(tiny_env, atypie_home, monkeypatch, model, mo
     assert list((atypie_home / "cache" / "illustrations").glob("*.png"))
 
 
+@pytest.mark.slow
 def test_a_local_folder_can_serve_as_model(tiny_models):
     result = render_illustration(GRAPH, ALLOWED, model=str(tiny_models["tiny-sd"]))
     assert result.model_id == str(tiny_models["tiny-sd"]) and embedded_graph(result.png) == GRAPH

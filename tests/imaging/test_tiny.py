@@ -70,6 +70,7 @@ def _pixels(model, seed, **extra):
     return [image.tobytes() for image in done.images]
 
 
+@pytest.mark.slow
 def test_generation_is_deterministic(tiny_env):
     model = resolve("tiny-sd")
     first = _pixels(model, 7)
@@ -78,6 +79,7 @@ def test_generation_is_deterministic(tiny_env):
     assert first[0] != first[1]  # each prompt has its own seed
 
 
+@pytest.mark.slow
 def test_a_separate_controlnet_folder_loads_with_its_base(tiny_models, tmp_path, monkeypatch):
     """The real layout entries pair an SD 1.5 folder with a ControlNet folder: the same path on tiny weights."""
     registry = tmp_path / "registry.toml"

@@ -15,7 +15,7 @@ from atypie.errors import BrokerUnavailable
 from atypie.jobs import submit_adapt, wait
 from tests.services import redis_server
 
-pytestmark = pytest.mark.exe
+pytestmark = [pytest.mark.exe, pytest.mark.slow]
 MARKDOWN = "# Cours\n\nLes enzymes accélèrent les réactions chimiques de la cellule.\n".encode()
 
 

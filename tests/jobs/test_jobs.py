@@ -85,6 +85,7 @@ def test_the_gate_decides_before_queueing(store, tiny_env):
     assert store.jobs.list() == []  # nothing was queued
 
 
+@pytest.mark.slow
 def test_an_illustration_job_spends_the_quota_once_even_when_run_again(store, allowed, tiny_env):
     job = submit_illustrate(COURSE, allowed, store=store, model="tiny-sd", seed=3)
     assert job.state == "done" and job.files == ("illustration.png",)
@@ -101,6 +102,7 @@ def test_an_illustration_job_spends_the_quota_once_even_when_run_again(store, al
     assert _used(store, allowed) == 1  # the same job took no second unit
 
 
+@pytest.mark.slow
 def test_a_grant_revoked_after_queueing_stops_the_job(store, allowed, staff_name, tiny_env):
     identifier = "j-revoked"
     store.jobs.create(identifier, kind="illustrate", queue="gpu", profile_id=allowed,

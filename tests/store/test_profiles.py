@@ -41,6 +41,7 @@ def test_stale_write_is_rejected_and_the_first_write_kept(store):
     assert kept.text.glossary is True and kept.display.theme == "light"
 
 
+@pytest.mark.slow
 def test_update_cannot_change_the_image_grant(store, staff_name):
     store.profiles.create(load_preset("standard", "eve"))
     sneaky = store.profiles.get("eve").profile.model_copy(update={"image_generation": {
@@ -58,6 +59,7 @@ def test_a_new_profile_cannot_arrive_already_allowed(store):
         store.profiles.create(profile)
 
 
+@pytest.mark.slow
 def test_allow_and_revoke_images(store, staff_name):
     store.profiles.create(load_preset("tsa", "gina"))
     allowed = store.profiles.allow_images("gina", reason="Schémas illustrés utiles", approved_by=staff_name,
@@ -70,6 +72,7 @@ def test_allow_and_revoke_images(store, staff_name):
     assert not revoked.profile.image_generation.allowed and revoked.version == 3
 
 
+@pytest.mark.slow
 def test_allow_images_needs_a_real_staff_account_and_a_reason(store, staff_name):
     store.profiles.create(load_preset("tsa", "hugo"))
     with pytest.raises(UnknownStaff):

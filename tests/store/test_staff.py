@@ -4,6 +4,7 @@ from atypie.errors import BadCredentials, InvalidIdentifier, StaffExists, WeakPa
 from atypie.store.passwords import hash_password, verify_password
 
 
+@pytest.mark.slow
 def test_password_hash_is_salted_scrypt():
     first, second = hash_password("correct horse"), hash_password("correct horse")
     assert first.startswith("scrypt$") and first != second
@@ -11,6 +12,7 @@ def test_password_hash_is_salted_scrypt():
     assert not verify_password("x", "garbage") and not verify_password("x", "md5$1$2$3$4$5")
 
 
+@pytest.mark.slow
 def test_add_and_authenticate(store):
     store.staff.add("paul", "mot-de-passe-long")
     assert store.staff.authenticate("paul", "mot-de-passe-long").name == "paul"
@@ -21,6 +23,7 @@ def test_add_and_authenticate(store):
     assert [e.allowed for e in logins] == [False, False, True]
 
 
+@pytest.mark.slow
 def test_bad_accounts_are_refused(store):
     store.staff.add("paul", "mot-de-passe-long")
     with pytest.raises(StaffExists):

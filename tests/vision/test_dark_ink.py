@@ -1,5 +1,6 @@
 """A chart's black labels read apart from the coloured curves that cross them."""
 import numpy
+import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from atypie.vision.readers.dark_ink import dark_ink
@@ -35,5 +36,6 @@ def test_a_picture_without_coloured_ink_gets_no_extra_reading():
     assert dark_ink(image, 20) is None
 
 
+@pytest.mark.slow
 def test_a_label_that_a_coloured_curve_crosses_is_read_whole():
     assert "Intel486" in read_text(_chart()).text.split()

@@ -22,6 +22,7 @@ TEXT = ("Pour faire du vin, on récolte d'abord les raisins. Ensuite, on les pre
 PROFILE = load_preset("standard")
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 @pytest.mark.parametrize("fmt", ["png", "svg"])
 def test_atypie_diagrams_are_read_back_exactly(fmt):
@@ -61,6 +62,7 @@ def work(data):
 """
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("element", ["<text/>", "<metadata><atypie:graph/></metadata>"])
 def test_svg_of_many_unclosed_looking_openings_is_read_in_linear_time(element):
     # Well-formed, but each opening made the old regular expressions scan to the end of the file: 560 kB of
@@ -71,6 +73,7 @@ def test_svg_of_many_unclosed_looking_openings_is_read_in_linear_time(element):
     assert found["seconds"] < 5
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_pdf_with_the_largest_accepted_pages_is_described_within_bounds():
     # Three pages of 14400 × 14400 points once took GBs, then ended in « envoyez un PNG ou JPEG »; those are now
@@ -91,6 +94,7 @@ def _text_image(lines, size=(900, 300)) -> bytes:
     return buffer.getvalue()
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_slide_text_is_read_in_order():
     described = describe(_text_image(["Le cycle de l'eau", "Évaporation des océans", "Condensation en nuages"]),
@@ -100,6 +104,7 @@ def test_slide_text_is_read_in_order():
     assert lines.index("cycle") < lines.index("évaporation") < lines.index("condensation")
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_foreign_diagram_png_is_reconstructed_and_marked_to_check():
     png = subprocess.run(["dot", "-Tpng", "-Gdpi=96"], input=b'digraph { Racine -> Branche; Racine -> Feuille; '
@@ -114,6 +119,7 @@ def test_foreign_diagram_png_is_reconstructed_and_marked_to_check():
     assert described.description.startswith("(reconstruit, à vérifier)")
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_a_chain_drawn_left_to_right_is_read_as_a_process_in_order():
     png = subprocess.run(["dot", "-Tpng", "-Gdpi=96"], input="digraph { rankdir=LR; Semis -> Croissance -> "
@@ -123,6 +129,7 @@ def test_a_chain_drawn_left_to_right_is_read_as_a_process_in_order():
     assert "Étape 1 : Semis. Étape 2 : Croissance. Étape 3 : Floraison. Étape 4 : Récolte." in described.description
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_photo_without_text_gets_facts_not_a_caption():
     rng = random.Random(3)
@@ -136,6 +143,7 @@ def test_photo_without_text_gets_facts_not_a_caption():
     assert "--backend mistral" in described.description and len(described.alt) <= 250
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_vision_backend_answer_is_checked_against_the_ocr(fake_mistral):
     fake_mistral.script(chat_json({"alt": "Diapositive sur le cycle de l'eau", "description":
@@ -153,6 +161,7 @@ def test_vision_backend_answer_is_checked_against_the_ocr(fake_mistral):
     assert fake_mistral.posts()[1].body["model"] == "mistral-ocr-latest"
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_the_backends_reading_of_the_text_is_checked_against_the_local_one(fake_mistral):
     fake_mistral.script(chat_json({"alt": "Diapositive", "description": "Une diapositive sur la photosynthèse.",
@@ -164,6 +173,7 @@ def test_the_backends_reading_of_the_text_is_checked_against_the_local_one(fake_
     assert "diffèrent" in notice.message()
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_vision_backend_failure_falls_back_to_ocr(fake_mistral):
     fake_mistral.script(error(500), error(500), error(500))
@@ -172,6 +182,7 @@ def test_vision_backend_failure_falls_back_to_ocr(fake_mistral):
     assert "bonjour" in described.text.lower()
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_cli_describe_json(capsys, tmp_path):
     path = tmp_path / "slide.png"
@@ -196,6 +207,7 @@ def test_a_foreign_svg_with_a_broken_graph_payload_is_read_as_text():
     assert describe(svg, load_preset("standard")).method == "svg-text"
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_a_forty_megapixel_image_is_read_with_bounded_memory():
     image = Image.new("RGB", (8000, 5000), "white")

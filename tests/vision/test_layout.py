@@ -68,6 +68,7 @@ def test_a_page_without_shapes_has_no_shapes_and_no_links(page):
     assert layout.shapes == [] and layout.connectors == []
 
 
+@pytest.mark.slow
 def test_a_grid_of_hundreds_of_boxes_is_analysed_in_bounded_time():
     # per-shape passes over the whole picture once took 45 s for this grid; the guard is generous
     import time

@@ -152,6 +152,7 @@ def test_svg_is_parsed_once_and_kept():
     "<svg>" + "<g/>" * (MAX_SVG_ELEMENTS + 1) + "</svg>",
     "<svg>" + "<g>" * (MAX_SVG_DEPTH + 1) + "</g>" * (MAX_SVG_DEPTH + 1) + "</svg>",
 ])
+@pytest.mark.slow
 def test_svg_with_too_many_or_too_deep_elements_is_refused(svg):
     with pytest.raises(SvgTooComplex) as caught:
         load_image(svg.encode())

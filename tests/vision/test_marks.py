@@ -24,6 +24,7 @@ def _legend():
     return image
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_the_lone_letters_of_a_legend_are_read():
     words = [w.text for w in read_text(_legend()).words]
@@ -31,6 +32,7 @@ def test_the_lone_letters_of_a_legend_are_read():
     assert {"a", "b", "d"} <= set(words)
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_marks_already_covered_by_a_word_are_not_read_twice():
     image = _legend()

@@ -30,6 +30,7 @@ def test_a_tall_accented_capital_stays_on_its_line_and_a_hyphen_joins_a_cut_word
     assert _label(group_lines(cut, split_gaps=False)) == "photosynthèse"
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_white_labels_on_dark_boxes_are_read_whole_and_linked():
     dot = ('digraph { node [shape=box, style=filled, fillcolor="#1f4e79", fontcolor=white, fontname="Helvetica"]; '
@@ -41,6 +42,7 @@ def test_white_labels_on_dark_boxes_are_read_whole_and_linked():
     assert [(a.source, a.target, a.directed) for a in result.arrows] == [(0, 1, True), (1, 2, True)]
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_white_and_black_text_on_a_red_slide_are_both_read():
     image = Image.new("RGB", (1000, 400), "#e5403f")
@@ -57,6 +59,7 @@ def test_a_word_the_erased_arrow_cut_is_completed_from_the_plain_reading():
     assert [w.text for w in _merged(normalised, plain)] == ["transcription"]
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_arrow_labels_of_a_drawn_process_are_said_with_their_step():
     from atypie.profiles.presets import load_preset
@@ -69,6 +72,7 @@ def test_arrow_labels_of_a_drawn_process_are_said_with_their_step():
         described.description
 
 
+@pytest.mark.slow
 @pytest.mark.exe
 def test_boxes_without_lines_are_listed_and_their_links_said_unread():
     from atypie.profiles.presets import load_preset
