@@ -89,5 +89,6 @@ def rules_command(args: Namespace) -> None:
 
     lang = "en" if args.lang == "en" else "fr"
     data = [{"id": r.id, "impact": r.impact, "tags": list(r.tags), "help": r.help[lang].format(**r.options),
-             "options": r.options, "languages": list(r.languages)} for r in all_rules()]
+             "options": r.options, "languages": list(r.languages),
+             "needs": {code: list(r.needs_in(code)) for code in r.languages}} for r in all_rules()]
     emit(args, data, [f"{r['id']}\t{r['impact']}\t{r['help']}" for r in data])

@@ -58,7 +58,9 @@ def test_check_and_rules(capsys, monkeypatch):
     report = json.loads(out)["report"]
     assert code == 0 and any(v["rule_id"] == "long-sentence" for v in report["violations"])
     code, out, _ = run(capsys, monkeypatch, "rules", "list", "--json")
-    assert code == 0 and len(json.loads(out)) >= 20
+    rules = {rule["id"]: rule for rule in json.loads(out)}
+    assert code == 0 and len(rules) >= 20
+    assert rules["passive-voice"]["needs"] == {"fr": ["tags", "parse"], "en": []}  # what it reads, per language
 
 
 @pytest.mark.slow
