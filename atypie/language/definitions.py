@@ -118,19 +118,6 @@ def _find(analysis) -> list[TextDefinition]:
     return unique
 
 
-def definitions_in_text(text_or_analysis, lang: str | None = None) -> dict[str, str]:
-    """{term key: definition}, the first definition of each term (kept for callers of the former API)."""
-    analysis = text_or_analysis
-    if isinstance(text_or_analysis, str):
-        from .analysis import analyse
-
-        analysis = analyse(text_or_analysis, lang)
-    out: dict[str, str] = {}
-    for item in find_definitions(analysis):
-        out.setdefault(item.key, item.definition)
-    return out
-
-
 class _Finder:
     def __init__(self, analysis) -> None:
         self.analysis = analysis

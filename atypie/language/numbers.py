@@ -119,8 +119,3 @@ def _looks_roman(numeral: str, suffix: str | None, text: str, start: int) -> boo
 
 _FUNCTION_WORDS = {"le", "la", "les", "ce", "ces", "cet", "cette", "de", "du", "des", "un", "une", "en", "et", "au",
                    "aux", "mon", "son", "sa", "ses", "the", "a", "an", "this", "my", "his", "her", "our", "their"}
-
-
-def new_numbers(answer: str, source: str, lang: str = "fr") -> set[str]:
-    """Number values present in `answer` but nowhere in `source`."""
-    return values(answer, lang) - values(source, lang)

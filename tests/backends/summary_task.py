@@ -4,7 +4,7 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from atypie.backends.base import StructuredTask
-from atypie.language.numbers import new_numbers
+from atypie.language.numbers import values
 
 
 class Summary(BaseModel):
@@ -22,5 +22,5 @@ class SummaryTask(StructuredTask[Summary]):
         return Summary(summary=self.source.split(".")[0].strip() + ".")
 
     def problems(self, answer: Summary) -> list[str]:
-        added = new_numbers(answer.summary, self.source)
+        added = values(answer.summary, "fr") - values(self.source, "fr")
         return [f"numbers not in the document: {', '.join(sorted(added))}"] if added else []

@@ -9,8 +9,16 @@ import pytest
 from atypie.falc.glossary import build_glossary, unexplained
 from atypie.falc.simplify import simplify
 from atypie.language.analysis import analyse
-from atypie.language.definitions import definitions_in_text, find_definitions
+from atypie.language.definitions import find_definitions
 from atypie.profiles.presets import load_preset
+
+
+def definitions_in_text(text: str, lang: str) -> dict[str, str]:
+    """{term key: definition}, the first definition the text gives of each term."""
+    found: dict[str, str] = {}
+    for item in find_definitions(analyse(text, lang)):
+        found.setdefault(item.key, item.definition)
+    return found
 
 
 def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
