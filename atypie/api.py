@@ -1,13 +1,27 @@
 """The Python API's entry points; the CLI and the web app are thin layers over these."""
 from __future__ import annotations
 
+from pathlib import Path
+
+from .diagrams.model import Graph
+from .diagrams.pipeline import DiagramResult
+from .diagrams.pipeline import diagram as diagram_of
+from .diagrams.themes import theme_for
+from .documents.limits import MAX_BYTES
+from .documents.pipeline import adapt as adapt_document
 from .energy import metered
 from .errors import InvalidInput, ProfileNotFound
+from .falc.course_glossary import check_course, parse
+from .falc.simplify import check as check_text
+from .falc.simplify import simplify as simplify_text
 from .gate import Gate, Verdict
 from .ids import check_identifier
+from .imaging.illustrate import check_request, render_illustration
+from .imaging.registry import MODES, load_registry, resolve
 from .profiles.model import Profile
 from .profiles.presets import load_preset, preset_names
 from .store import Store
+from .vision.describe import describe as describe_image
 
 
 def load_profile(name: str, store: Store | None = None) -> Profile:
@@ -32,12 +46,10 @@ def simplify(text: str | bytes, profile: "Profile | str" = "standard", *, lang: 
              backend: str | None = None, store: Store | None = None, course: str | None = None):
     """A plain-language version of `text` for `profile` (typed `SimplifyResult`). With a store, the course
     glossary attached to the profile (and to `course`, when given) explains hard words before the shipped lexicon."""
-    from .falc.simplify import simplify as run
-
     resolved = _resolve(profile, store)
     with metered(store, "simplify", resolved.id):
         glossary = course_glossary(resolved.id, store, course) if store is not None else None
-        return run(text, resolved, lang, backend, course_glossary=glossary or None)
+        return simplify_text(text, resolved, lang, backend, course_glossary=glossary or None)
 
 
 def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] = ("html",), name: str = "",
@@ -46,11 +58,6 @@ def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] 
     """A course document (a path, or its bytes with its `name`) adapted whole for `profile` and written in each
     format of `to` (html, md, docx, odt, pdf): a typed `AdaptResult` with the files' bytes and a report.
     `progress(stage, done, total)`, when given, is told where the work is (see `documents.pipeline.STAGES`)."""
-    from pathlib import Path
-
-    from .documents.limits import MAX_BYTES
-    from .documents.pipeline import adapt as run
-
     if isinstance(source, bytes):
         data = source
     else:
@@ -63,7 +70,7 @@ def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] 
     resolved = _resolve(profile, store)
     with metered(store, "adapt", resolved.id):
         glossary = course_glossary(resolved.id, store, course) if store is not None else None
-        return run(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None,
+        return adapt_document(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None,
                    diagrams=diagrams, **({"progress": progress} if progress is not None else {}))
 
 
@@ -76,7 +83,6 @@ def import_glossary(data: bytes, name: str, profile_id: str, *, store: Store, co
                     actor: str | None = None) -> int:
     """Check a glossary file (CSV or TOML) and store it as the glossary of the profile (or of its course),
     replacing the previous one; the number of terms stored."""
-    from .falc.course_glossary import check_course, parse
 
     check_identifier(profile_id)
     terms = parse(data, name)
@@ -86,31 +92,25 @@ def import_glossary(data: bytes, name: str, profile_id: str, *, store: Store, co
 def check(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
           store: Store | None = None):
     """The plain-language rules' report on `text` (typed `CheckResult`)."""
-    from .falc.simplify import check as run
-
     resolved = _resolve(profile, store)
     with metered(store, "check", resolved.id):
-        return run(text, resolved, lang)
+        return check_text(text, resolved, lang)
 
 
 def diagram(text: str | bytes, profile: "Profile | str" = "standard", *, lang: str | None = None,
             kind: str | None = None, backend: str | None = None, store: Store | None = None):
     """A diagram of `text` for `profile` (typed `DiagramResult`: graph, views, description, DOT)."""
-    from .diagrams.pipeline import diagram as run
-
     resolved = _resolve(profile, store)
     with metered(store, "diagram", resolved.id):
-        return run(text, resolved, lang=lang, kind=kind, backend=backend)
+        return diagram_of(text, resolved, lang=lang, kind=kind, backend=backend)
 
 
 def describe(image: bytes, profile: "Profile | str" = "standard", *, backend: str | None = None,
              store: Store | None = None):
     """A plain-language description of an image (typed `ImageDescription`: alt, description, text, method…)."""
-    from .vision.describe import describe as run
-
     resolved = _resolve(profile, store)
     with metered(store, "describe", resolved.id):
-        return run(image, resolved, backend=backend)
+        return describe_image(image, resolved, backend=backend)
 
 
 def image_generation_verdict(profile_id: str, store: Store) -> Verdict:
@@ -126,7 +126,6 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
     `source` is course text, a `Graph`, or a `DiagramResult`. The gate decides first, from the stored
     profile (never from the caller): refused → `ImageGenerationRefused`; nothing is loaded or generated. A job run
     by a worker gives its `job_id`: run again after its worker died, it does not take a second unit of the quota."""
-    from .imaging.registry import MODES
 
     profile_id = check_identifier(profile.id if isinstance(profile, Profile) else profile)
     if mode not in MODES:
@@ -134,10 +133,6 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
     with metered(store, "illustrate", profile_id) as measure:
         gate = Gate(store)
         gate.require(profile_id, "illustrate", code_id=code_id, actor=actor, consume=False)
-        from .diagrams.themes import theme_for
-        from .imaging.illustrate import check_request, render_illustration
-        from .imaging.registry import load_registry, resolve
-
         installed = resolve(model or load_registry().default_for(mode))  # not installed: exit 4, quota untouched
         stored = store.profiles.get(profile_id).profile
         graph = _graph_of(source, stored, lang, backend)  # empty or unreadable text: refused, quota untouched
@@ -151,12 +146,8 @@ def illustrate(source, profile: str, *, store: Store, code_id: str | None = None
 
 
 def _graph_of(source, profile: Profile, lang: str | None, backend: str | None):
-    from .diagrams.model import Graph
-    from .diagrams.pipeline import DiagramResult
-    from .diagrams.pipeline import diagram as run
-
     if isinstance(source, Graph):
         return source
     if isinstance(source, DiagramResult):
         return source.graph
-    return run(source, profile, lang=lang, backend=backend).graph
+    return diagram_of(source, profile, lang=lang, backend=backend).graph

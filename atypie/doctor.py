@@ -7,8 +7,10 @@ import shutil
 import subprocess
 from dataclasses import asdict, dataclass
 
+from .backends import get_backend
 from .config import Settings
 from .errors import AtypieError
+from .store import open_store
 
 APT = "apt-get install -y"
 PIP = ".venv/bin/pip install"
@@ -95,8 +97,6 @@ def _fonts() -> list[Check]:
 def _database(settings: Settings) -> Check:
     from sqlalchemy.engine import make_url
 
-    from .store import open_store
-
     shown = make_url(settings.database_url).render_as_string(hide_password=True)
     try:
         open_store(settings=settings).close()
@@ -117,7 +117,6 @@ def _python_package(name: str, purpose: str, *, required: bool) -> Check:
 def _mistral(settings: Settings) -> Check:
     if not settings.mistral_key_set:
         return Check("mistral", True, "non configuré : le mode hors ligne est utilisé", required=False)
-    from .backends import get_backend
 
     server = settings.mistral_server_url or "API Mistral (par défaut)"
     try:

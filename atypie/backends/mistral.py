@@ -22,6 +22,7 @@ from ..config import DEFAULT_MISTRAL_DEADLINE_S, Settings
 from ..errors import BackendNotConfigured, BackendUnavailable
 from ..results import Notice
 from .base import Backend, BackendResult, OcrText, StructuredTask, T
+from .offline import OfflineBackend
 from .prompts import repair_prompt, system_prompt, wrap_document
 
 logger = logging.getLogger("atypie.backends.mistral")
@@ -101,8 +102,6 @@ class MistralBackend(Backend):
 
     @classmethod
     def from_settings(cls, settings: Settings, env: dict[str, str] | None = None) -> "MistralBackend":
-        from .offline import OfflineBackend
-
         env = dict(os.environ if env is None else env)
         if not env.get("MISTRAL_API_KEY"):
             raise BackendNotConfigured(backend="mistral", detail="la variable MISTRAL_API_KEY est vide")

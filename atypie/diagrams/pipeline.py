@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, Field
 
+from ..backends import get_backend
 from ..backends.base import StructuredTask
 from ..errors import ConfigurationError, InvalidInput, MissingDependency
 from ..language.analysis import Analysis, analyse, clean_text
@@ -17,6 +18,7 @@ from .describe import Description, describe
 from .dot import to_dot
 from .extract import blank_ignored, extract
 from .model import KINDS, MAX_LABEL_WORDS, Graph, GraphBuilder
+from .pictograms import pictogram_png, pictograms_for
 from .size import DiagramSet, split
 from .themes import theme_for
 
@@ -50,7 +52,6 @@ def _source(node: dict) -> dict:
 
 def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kind: str | None = None,
             backend: str | None = None) -> DiagramResult:
-    from ..backends import get_backend
 
     if kind is not None and kind not in KINDS:
         raise InvalidInput(detail=f"type de schéma inconnu ; types possibles : {', '.join(KINDS)}")
@@ -73,7 +74,6 @@ def diagram(text: str | bytes, profile: Profile, *, lang: str | None = None, kin
 def _pictograms(graph: Graph) -> tuple[dict[str, Pictogram], dict[str, str] | None, list[Notice]]:
     """The OpenMoji pictogram of each label that has a confident one, and its PNG for DOT. Decoration only: the
     labels and the description stay as they are. None and a notice when pictograms cannot be drawn here."""
-    from .pictograms import pictogram_png, pictograms_for
 
     try:
         pictograms = pictograms_for(graph)

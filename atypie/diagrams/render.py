@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..adapters.graphviz import run_dot
 from .model import Graph
+from .pictograms import cache_dir
 
 PNG_KEY = "atypie-graph"
 _SVG_METADATA = "{http://www.w3.org/2000/svg}metadata"
@@ -44,7 +45,6 @@ def _accessible_svg(svg: str, graph: Graph, alt: str, description: str) -> str:
 def _inline_pictograms(svg: str) -> str:
     """Each <image> of a cached pictogram becomes self-contained and aria-hidden; any other <image> is dropped,
     so that no SVG points at a local file."""
-    from .pictograms import cache_dir
 
     folder = cache_dir() if _IMAGE.search(svg) else None
 

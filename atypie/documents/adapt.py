@@ -9,6 +9,7 @@ import time
 from dataclasses import dataclass, field, replace
 
 from ..errors import EmptyText
+from ..falc.simplify import simplify
 from ..language.data import settings
 from ..profiles.model import Profile
 from ..results import Notice
@@ -37,7 +38,6 @@ class AdaptedDocument:
 def adapt_document(document: Document, profile: Profile, *, backend: str | None = None,
                    course_glossary: dict[str, str] | None = None) -> AdaptedDocument:
     """The document with its prose in plain language (see the module's docstring)."""
-    from ..falc.simplify import simplify
 
     start = time.perf_counter()
     texts = _prose(document.blocks)

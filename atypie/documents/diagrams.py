@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..diagrams.pipeline import diagram
+from ..diagrams.render import render
 from ..errors import AtypieError
 from ..profiles.model import Profile
 from .model import Block, Document, Figure, Heading, ListBlock, Paragraph
@@ -30,9 +32,6 @@ def with_diagrams(document: Document, profile: Profile, *, backend: str | None =
 
 
 def _diagram(section: list[Block], profile: Profile, lang: str, backend: str | None, number: int) -> Figure | None:
-    from ..diagrams.pipeline import diagram
-    from ..diagrams.render import render
-
     text = "\n\n".join(_prose(section))
     if len(text.split()) < MIN_WORDS:
         return None

@@ -7,10 +7,15 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import AtypieError, InvalidInput
 from ..profiles.model import Profile
+from ..vision.describe import describe
 from .adapt import AdaptedDocument, adapt_document
 from .model import Break, Figure, walk
 from .read import read_document
 from .scans import read_scans
+from .writers.html import to_html
+from .writers.markdown import to_markdown
+from .writers.office import to_docx, to_odt
+from .writers.pdf import to_pdf
 
 FORMATS = ("html", "md", "docx", "odt", "pdf")
 EXTENSIONS = {"html": "html", "md": "md", "docx": "docx", "odt": "odt", "pdf": "pdf"}
@@ -70,7 +75,6 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
 def _descriptions(adapted: AdaptedDocument, profile: Profile, backend: str | None,
                   progress: Progress) -> dict[int, str]:
     """An alt text for each figure that has its picture but no alt text of its own, by its position in walk()."""
-    from ..vision.describe import describe
 
     found: dict[int, str] = {}
     todo = [(position, block) for position, block in enumerate(walk(adapted.document.blocks))
@@ -87,13 +91,9 @@ def _descriptions(adapted: AdaptedDocument, profile: Profile, backend: str | Non
 def _write(fmt: str, adapted: AdaptedDocument, profile: Profile, descriptions: dict[int, str]) -> bytes:
     document, glossary, lang = adapted.document, adapted.glossary, adapted.lang
     if fmt == "html":
-        from .writers.html import to_html
         return to_html(document, glossary, profile.display, lang, descriptions=descriptions).encode("utf-8")
     if fmt == "md":
-        from .writers.markdown import to_markdown
         return to_markdown(document, glossary, lang, descriptions=descriptions).encode("utf-8")
     if fmt == "pdf":
-        from .writers.pdf import to_pdf
         return to_pdf(document, glossary, profile.display, lang, descriptions=descriptions)
-    from .writers.office import to_docx, to_odt
     return (to_docx if fmt == "docx" else to_odt)(document, glossary, lang, descriptions=descriptions)

@@ -3,12 +3,19 @@ A zip is told apart by what it holds (a DOCX, a PPTX or an ODT text); a name and
 contents."""
 from __future__ import annotations
 
+import io
+import zipfile
 from pathlib import PurePath
 
 from ..errors import DocumentTooLarge, DocumentUnsupported
 from . import limits
 from .model import Document
 from .pictures import shown_pictures
+from .readers.html import read_html
+from .readers.markdown import read_markdown
+from .readers.office import read_docx, read_odt
+from .readers.pdf import read_pdf
+from .readers.pptx import read_pptx
 
 TEXT_EXTENSIONS = {".md": "markdown", ".markdown": "markdown", ".txt": "markdown", ".html": "html", ".htm": "html",
                    ".xhtml": "html"}
@@ -41,30 +48,15 @@ def read_document(data: bytes, name: str = "") -> Document:
     return shown_pictures(_read(kind_of(data, name), data, shown))
 
 
+_READERS = {"markdown": read_markdown, "html": read_html, "docx": read_docx, "odt": read_odt, "pptx": read_pptx,
+            "pdf": read_pdf}
+
+
 def _read(kind: str, data: bytes, shown: str) -> Document:
-    if kind == "markdown":
-        from .readers.markdown import read_markdown
-        return read_markdown(data, shown)
-    if kind == "html":
-        from .readers.html import read_html
-        return read_html(data, shown)
-    if kind == "docx":
-        from .readers.office import read_docx
-        return read_docx(data, shown)
-    if kind == "odt":
-        from .readers.office import read_odt
-        return read_odt(data, shown)
-    if kind == "pptx":
-        from .readers.pptx import read_pptx
-        return read_pptx(data, shown)
-    from .readers.pdf import read_pdf
-    return read_pdf(data, shown)
+    return _READERS.get(kind, read_pdf)(data, shown)
 
 
 def _zipped_kind(data: bytes, extension: str) -> str:
-    import io
-    import zipfile
-
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         names = set(archive.namelist())

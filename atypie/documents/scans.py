@@ -9,6 +9,8 @@ from dataclasses import replace
 from ..config import LANGUAGES
 from ..errors import AtypieError
 from ..results import Notice
+from ..vision.load import load_image
+from ..vision.readers.ocr import read_text
 from .model import Block, Document, Figure, Paragraph, Text
 
 SCAN_SUFFIX = "(scan)"
@@ -42,9 +44,6 @@ def _is_scan(block: Block) -> bool:
 
 
 def _paragraphs(figure: Figure, lang: str) -> list[Paragraph]:
-    from ..vision.load import load_image
-    from ..vision.readers.ocr import read_text
-
     try:
         result = read_text(load_image(figure.image).image, lang if lang in LANGUAGES else "fr")
     except AtypieError:

@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from ..adapters import grammalecte
+from ..language.nlp import parse, parse_many
 from . import sentence_check
 from .rewrite import ASIDE_LEAD, Block, DiffEntry, Rewrite
 
@@ -182,7 +183,6 @@ class _Checker:
 
     def _tag_all(self, sentences: list[str]) -> None:
         """Tag at once the sentences of every version of a rewrite (one batch costs less than one call each)."""
-        from ..language.nlp import parse_many
 
         new = [s for s in dict.fromkeys(sentences) if s not in self._parsed]
         if len(new) > 1:
@@ -190,7 +190,6 @@ class _Checker:
 
     def _tags(self, sentence: str):
         """The tags of a sentence parsed alone, once: the versions of one sentence share most of their parts."""
-        from ..language.nlp import parse
 
         if sentence not in self._parsed:
             self._parsed[sentence] = parse(sentence, self.lang, full=False)

@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from ..adapters import grammalecte
 from ..language import numbers
+from ..language.analysis import analyse
 from . import sentence_check
 from .rewrite import ASIDE_LEAD
 
@@ -118,7 +119,6 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
                   not_applicable: tuple[str, ...] = ()) -> MeaningCheck:
     """`output` may be passed when the caller has already analysed `output_text`; `replaced` holds the words
     of expressions the rewrite replaced on purpose (idioms, formal phrases), which are not key terms."""
-    from ..language.analysis import analyse
 
     if output is None and output_text.strip():
         output = analyse(output_text, source.lang, full=False)

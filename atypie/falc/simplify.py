@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from ..backends import get_backend
 from ..backends.base import StructuredTask
 from ..errors import TextTooDense
 from ..language.analysis import Analysis, analyse, analyse_rewrite
@@ -70,7 +71,6 @@ def check(text: str | bytes, profile: Profile, lang: str | None = None) -> Check
 
 def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
              backend: str | None = None, course_glossary: dict[str, str] | None = None) -> SimplifyResult:
-    from ..backends import get_backend
 
     analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
     engine = get_backend(backend)

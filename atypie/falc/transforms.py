@@ -12,6 +12,7 @@ from functools import cache
 
 from ..language.data import find_entries
 from ..language.links import link_spans
+from ..language.nlp import pipeline
 from ..profiles.model import Profile
 from . import inflect, plain_words
 from .conjugate import conjugate, forms_of, verb_form
@@ -293,8 +294,6 @@ def _pluralize(body: str) -> str:
 
 @cache
 def _guess_gender(body: str) -> str | None:
-    from ..language.nlp import pipeline
-
     for token in pipeline("fr", full=False)(body):
         if token.pos_ == "NOUN":
             gender = token.morph.get("Gender")

@@ -25,7 +25,7 @@ from ..diagrams.describe import describe
 from ..diagrams.dot import to_dot
 from ..diagrams.model import Graph
 from ..diagrams.render import png_with_graph
-from ..diagrams.themes import DiagramTheme
+from ..diagrams.themes import DiagramTheme, theme_for
 from ..errors import ConfigurationError, ImageGenerationRefused, InvalidInput
 from ..private import private_folder, write_atomically
 from ..profiles.model import DisplayPreferences
@@ -204,8 +204,6 @@ def _alts(graph: Graph, mode: str) -> tuple[str, str]:
 
 
 def _default_theme() -> DiagramTheme:
-    from ..diagrams.themes import theme_for
-
     return theme_for(DisplayPreferences())
 
 

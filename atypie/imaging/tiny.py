@@ -7,6 +7,8 @@ import json
 import tempfile
 from pathlib import Path
 
+from .pipelines import libraries
+
 MODELS_DIR = Path(__file__).resolve().parents[2] / "models"
 TINY_CONFIGS = MODELS_DIR / "tiny"
 SD15_RANDOM_CONFIGS = MODELS_DIR / "sd15-random"
@@ -21,8 +23,6 @@ def build_random(configs: Path, dest: Path, *, prefix: str, seed: int = 0) -> li
     """Write `dest/{prefix}-sd` (StableDiffusionPipeline) and `dest/{prefix}-controlnet`
     (StableDiffusionControlNetPipeline, sharing the same base weights) from the configs in `configs`."""
     from transformers import CLIPTextConfig, CLIPTextModel
-
-    from .pipelines import libraries
 
     diffusers, torch = libraries()
     torch.manual_seed(seed)

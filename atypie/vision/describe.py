@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
 
+from ..backends import get_backend
 from ..backends.base import ImageInput, OcrText, StructuredTask
 from ..diagrams.describe import describe as describe_graph
-from ..diagrams.model import Graph
+from ..diagrams.model import Edge, Graph, Node
 from ..diagrams.render import embedded_graph, svg_graph
 from ..errors import AtypieError
+from ..falc.simplify import simplify
 from ..language import numbers
 from ..profiles.model import Profile
 from ..results import Notice
@@ -45,8 +47,6 @@ class ImageDescription:
 
 
 def describe(data: bytes, profile: Profile, *, backend: str | None = None) -> ImageDescription:
-    from ..backends import get_backend
-
     loaded = load_image(data)
     lang = profile.language
     exact = _exact(loaded, profile)
@@ -268,7 +268,6 @@ def _from_ocr(loaded: LoadedImage, result: OcrResult, profile: Profile) -> Image
 def _rebuilt_graph(result: OcrResult, lang: str) -> Graph:
     """The shapes' labels as nodes, the connectors seen between them as edges (with the text along them as their
     label); a single chain of arrows is read in its own order, as a process."""
-    from ..diagrams.model import Edge, Node
 
     nodes = tuple(Node(f"n{n}", label, "concept", None, n, n + 1) for n, label in enumerate(result.labels, 1))
     edges = tuple(Edge(f"n{a.source + 1}", f"n{a.target + 1}", a.label, "next" if a.directed else "relation")
@@ -306,7 +305,6 @@ def _legible(result: OcrResult) -> bool:
 
 def _plain(text: str, profile: Profile) -> str:
     """The text read, through the plain-language engine when it is long enough to be prose."""
-    from ..falc.simplify import simplify
 
     if len(text.split()) < 12:
         return text

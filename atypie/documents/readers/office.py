@@ -12,6 +12,7 @@ import posixpath
 import re
 from dataclasses import dataclass, replace
 
+from ...adapters import pandoc
 from ...config import LANGUAGES
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from .. import limits
@@ -42,7 +43,6 @@ MEDIA_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
 
 def read_docx(data: bytes, name: str = "") -> Document:
     """The document model of a DOCX file (see the module's docstring)."""
-    from ...adapters import pandoc
 
     zipped = open_zipped(data, name, label="DOCX")
     if "word/document.xml" not in zipped.entries:
@@ -54,7 +54,6 @@ def read_docx(data: bytes, name: str = "") -> Document:
 
 def read_odt(data: bytes, name: str = "") -> Document:
     """The document model of an ODT file (see the module's docstring)."""
-    from ...adapters import pandoc
 
     zipped = open_zipped(data, name, label="ODT")
     if "content.xml" not in zipped.entries:

@@ -9,10 +9,11 @@ import hashlib
 
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from ...optional import require
+from ...vision.load import on_white, png_bytes, sheet_scale
 from .. import limits
-from ..model import Block, Break, Document, Figure, Heading, Paragraph, Source, Text
+from ..model import Block, Break, Document, Figure, Heading, ListBlock, Paragraph, Source, Text, walk
 from .pdf_flow import reflowed
-from .pdf_layout import Glyph, Page, Piece, layout
+from .pdf_layout import Glyph, Page, Piece, layout, lines_of
 from .pptx import list_block
 
 SCAN_DPI = 150
@@ -56,8 +57,6 @@ def _pdfium():
 
 
 def _read(pdf, pdfium, name: str, shown: str) -> Document:
-    from ...vision.load import sheet_scale
-
     count = len(pdf)
     if count > limits.MAX_PAGES:
         raise DocumentTooLarge(name=shown, what="pages", size=count, limit=limits.MAX_PAGES)
@@ -88,7 +87,6 @@ def _read(pdf, pdfium, name: str, shown: str) -> Document:
 
 def _page(page, number: int, pdfium, shown: str, room: int) -> tuple[Page, list[tuple[float, Figure]]]:
     """The page's characters as layout lines, and its figures with their top (points from the page's top)."""
-    from .pdf_layout import lines_of
 
     left, bottom, right, top = page.get_mediabox()
     textpage = page.get_textpage()
@@ -201,8 +199,6 @@ def _image_objects(page, pdfium):
 
 
 def _png(image, pdfium) -> bytes | None:
-    from ...vision.load import on_white, png_bytes
-
     try:
         bitmap = image.get_bitmap(render=False)
     except pdfium.PdfiumError:
@@ -219,7 +215,6 @@ def _png(image, pdfium) -> bytes | None:
 
 def _scan(page, number: int, with_image: bool) -> Figure:
     """The whole page rendered at 150 dpi (less for a very large page), for the OCR to read."""
-    from ...vision.load import png_bytes
 
     name = f"page {number} (scan)"
     if not with_image:
@@ -284,8 +279,6 @@ def _placed(figure: Figure, source: Source) -> Figure:
 
 
 def _check_blocks(blocks: list[Block], shown: str) -> None:
-    from ..model import ListBlock, walk
-
     count = sum(len(block.items) if isinstance(block, ListBlock) else 1 for block in walk(tuple(blocks)))
     if count > limits.MAX_BLOCKS:
         raise DocumentTooLarge(name=shown, what="blocs", size=count, limit=limits.MAX_BLOCKS)

@@ -12,7 +12,22 @@ from ...config import LANGUAGES
 from ...errors import DocumentTooLarge, DocumentUnreadable
 from ...optional import require
 from .. import limits
-from ..model import Block, Break, Document, Figure, Heading, ListBlock, ListItem, Mark, Paragraph, Source, Table, Text
+from ..model import (
+    Block,
+    Break,
+    Document,
+    Figure,
+    Heading,
+    ListBlock,
+    ListItem,
+    Mark,
+    Paragraph,
+    Source,
+    Table,
+    Text,
+    walk,
+)
+from .zipped import open_zipped
 
 _SKIPPED_PLACEHOLDERS = ("DATE", "FOOTER", "SLIDE_NUMBER")  # repeated on every slide, like a PDF's running footer
 _BULLETED_PLACEHOLDERS = ("BODY", "OBJECT")  # their paragraphs have bullets unless they say otherwise
@@ -27,7 +42,6 @@ def read_pptx(data: bytes, name: str = "") -> Document:
     notes; Source.page is the slide's number. The title is the deck's own (core properties) unless PowerPoint
     left its placeholder there (« Diapositive 1 », « Présentation PowerPoint »), else the first slide title. The
     zip is checked first (zipped.py)."""
-    from .zipped import open_zipped
 
     shown = name or "sans nom"
     zipped = open_zipped(data, shown, label="PPTX")  # size, password, zip bomb: E052, E053
@@ -213,8 +227,6 @@ class _Reader:
         return lang if lang in LANGUAGES else ""
 
     def _check_blocks(self) -> None:
-        from ..model import walk
-
         count = sum(len(block.items) if isinstance(block, ListBlock) else len(block.rows) if isinstance(block, Table)
                     else 1 for block in walk(tuple(self.blocks)))
         if count > limits.MAX_BLOCKS:

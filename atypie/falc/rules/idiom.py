@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ...language.data import entries
+from ..conjugate import FORMS, conjugate
 from ..rule import Rule, as_written, correct, incorrect, register
 
 _GAP_POS = {"ADV", "PRON", "AUX"}
@@ -92,7 +93,6 @@ def _key(token) -> str:
 def _verb_forms(lang: str) -> dict[str, frozenset[str]]:
     """Conjugated form → the idiom infinitives it can be ("tirent" → "tirer"): the small model often leaves
     a conjugated verb without its lemma ("joue" tagged as a noun)."""
-    from ..conjugate import FORMS, conjugate
 
     index: dict[str, set[str]] = {}
     for _idiom, key, _meanings, _dropped in idiom_patterns(lang):
