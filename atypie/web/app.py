@@ -30,12 +30,12 @@ def launch(host: str = "127.0.0.1", port: int = 7860, *, block: bool = True, sto
     require("gradio", extra="web")
     uvicorn = require("uvicorn", extra="web")
     from ..store import open_store
+    from .gradio_compat import shutdown_wait_s
     from .server import create_app
 
     owned = open_store() if store is None else None
-    # Open event streams (a client's heartbeat) are waited for that long when stopping.
     server = uvicorn.Server(uvicorn.Config(create_app(store or owned), host=host, port=port, log_level="warning",
-                                           timeout_graceful_shutdown=5 if block else 1))
+                                           timeout_graceful_shutdown=shutdown_wait_s(block)))
     if block:
         try:
             server.run()

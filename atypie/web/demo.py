@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..profiles.presets import load_preset
 from ..store import Store
-from .i18n import on_load_js
+from .gradio_compat import download_folders, on_load_js
 from .student import build_student
 from .theme import CSS, theme
 
@@ -32,4 +32,5 @@ def serve(demo, port: int = 7861, lang: str = "fr") -> None:
     """Run a demo on loopback until interrupted."""
     demo.queue(default_concurrency_limit=1).launch(server_name="127.0.0.1", server_port=port, theme=theme(), css=CSS,
                                                    js=on_load_js(lang), show_error=False, run_history=False,
-                                                   footer_links=["api", "settings"])
+                                                   footer_links=["api", "settings"],
+                                                   allowed_paths=download_folders())

@@ -14,7 +14,8 @@ PRUNE_EVERY_S = 60  # old folders are looked for at most once a minute, not on e
 _last_prune = 0.0
 
 
-def _root() -> Path:
+def root() -> Path:
+    """The folder of every request's download folder."""
     return temp_folder("web")
 
 
@@ -22,9 +23,9 @@ class Downloads:
     """A per-request folder; `add` writes one file and returns its path for a `gr.File` output."""
 
     def __init__(self) -> None:
-        root = _root()
-        _prune(root)
-        self.folder = Path(tempfile.mkdtemp(prefix="req-", dir=root))
+        folder = root()
+        _prune(folder)
+        self.folder = Path(tempfile.mkdtemp(prefix="req-", dir=folder))
         self.paths: list[str] = []
 
     def add(self, name: str, data: bytes | str) -> str:

@@ -21,7 +21,7 @@ from ..vision.describe import ImageDescription
 from . import views
 from .downloads import Downloads
 from .i18n import t
-from .sanitize import frame, reading_document
+from .sanitize import frame, read_page
 
 IMAGE_UPLOAD_LIMIT = 20 * 1024 * 1024  # same as atypie.vision.load.MAX_BYTES
 DOCUMENT_FORMATS = ("html", "md", "docx", "odt", "pdf")
@@ -130,12 +130,13 @@ def simplify_text(store: Store, code: str | None, text: str, lang: str) -> Simpl
     title, diff_title = t("simplify.result", result.lang), t("simplify.diff", result.lang)
     document = page(result.blocks, result.glossary, access.profile.display, result.lang, title)
     diff = diff_page(result.diff, result.glossary, result.lang, diff_title)
+    shown, changes = read_page(document), read_page(diff)  # atypie's own pages: a changed shape is an error
     files = Downloads()
     files.add("texte-simplifie.txt", to_text(result.blocks, result.glossary, result.lang))
     files.add("texte-simplifie.md", to_text(result.blocks, result.glossary, result.lang, markdown=True))
-    files.add("texte-simplifie.html", reading_document(document))
-    files.add("changements.html", reading_document(diff))
-    return SimplifyView(frame(document, title), frame(diff, diff_title), views.notices(result.notices, lang),
+    files.add("texte-simplifie.html", shown.html())
+    files.add("changements.html", changes.html())
+    return SimplifyView(frame(shown, title), frame(changes, diff_title), views.notices(result.notices, lang),
                         files.paths)
 
 
@@ -158,7 +159,7 @@ def diagram_text(store: Store, code: str | None, text: str, kind: str | None, la
     files.add("schema.json", to_json(result.graph))
     return DiagramView(views.figure(svg, text_of.alt),
                        views.reading_frame(text_of.long.splitlines(), access.profile.display, graph_lang,
-                                           t("diagram.description", graph_lang)),
+                                           t("diagram.description", graph_lang), ui_lang=lang),
                        views.outline(t("diagram.outline", lang), text_of.outline),
                        views.notices(result.notices, lang), files.paths)
 
@@ -183,7 +184,7 @@ def describe_image(store: Store, code: str | None, data: bytes | None, lang: str
     method = t("describe.method", lang, method=result.method, confidence=round(result.confidence * 100))
     return DescribeView(result.alt,
                         views.reading_frame(result.description.splitlines(), access.profile.display, result.lang,
-                                            t("describe.description", result.lang)),
+                                            t("describe.description", result.lang), ui_lang=lang),
                         result.text, method, files.paths)
 
 
@@ -224,7 +225,8 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
     summary = t("document.summary", lang, blocks=numbers["blocks"], changed=numbers["changed"],
                 unexplained=numbers["unexplained"], figures=numbers["figures"], described=numbers["described"])
     title = t("document.result", adapted.lang)
-    return DocumentView(frame(adapted.files["html"].decode("utf-8"), title), summary,
+    # The preview only: the files offered stand on their own, so a page that cannot be shown leaves a notice.
+    return DocumentView(views.page_frame(adapted.files["html"].decode("utf-8"), title, lang), summary,
                         views.notices(adapted.notices, lang), files.paths)
 
 

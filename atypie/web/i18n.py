@@ -19,6 +19,9 @@ STRINGS: dict[str, dict[str, str]] = {
                             "report it to the disability service with this reference."},
     "files.label": {"fr": "Fichiers à télécharger", "en": "Files to download"},
     "notices.heading": {"fr": "À savoir", "en": "Good to know"},
+    "preview.unavailable": {
+        "fr": "L'aperçu ne peut pas être affiché. Le résultat est dans les fichiers à télécharger.",
+        "en": "The preview cannot be shown. The result is in the files to download."},
     # --- students -------------------------------------------------------------------------------------
     "student.title": {"fr": "atypie : adapter vos supports de cours", "en": "atypie: adapt your course material"},
     "student.intro": {
@@ -103,7 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "upload.not_text": {"fr": "ce n'est pas un fichier texte lisible ; envoyez un fichier .txt ou .md en UTF-8",
                         "en": "this is not a readable text file; send a .txt or .md file in UTF-8"},
     "upload.empty": {"fr": "aucun fichier n'a été reçu", "en": "no file was received"},
-    # Gradio's drop zone speaks the browser's language; these follow the page's (see `on_load_js`).
+    # Gradio's drop zone speaks the browser's language; these follow the page's (`gradio_compat.on_load_js`).
     "dropzone.drop": {"fr": "Déposez le fichier ici", "en": "Drop the file here"},
     "dropzone.or": {"fr": "- ou -", "en": "- or -"},
     "dropzone.click": {"fr": "Cliquez pour le choisir", "en": "Click to choose it"},
@@ -255,11 +258,11 @@ class Labels:
     def components(self) -> list:
         return [component for component, _ in self._entries]
 
-    def updates(self, lang: str) -> list[dict]:
-        """One update per remembered component, in `lang`."""
+    def updates(self, lang: str) -> dict:
+        """An update in `lang` for each remembered component, keyed by the component (Gradio's outputs by name)."""
         import gradio as gr
 
-        return [gr.update(**self._translated(texts, lang)) for _, texts in self._entries]
+        return {component: gr.update(**self._translated(texts, lang)) for component, texts in self._entries}
 
     @staticmethod
     def _translated(texts: dict, lang: str) -> dict:
@@ -281,15 +284,3 @@ def switch_js(title_key: str) -> str:
     return ("(lang) => { document.documentElement.lang = lang; "
             f"document.title = {json.dumps(titles, ensure_ascii=False)}[lang]; "
             "window.atypieLang = lang; if (window.atypieDropzones) window.atypieDropzones(); return lang; }")
-
-
-def on_load_js(lang: str) -> str:
-    """Run once the page is loaded (on_load.js): the page's `lang`, the drop zones' words in the page's language
-    instead of the browser's, and Gradio's nested buttons repaired."""
-    from importlib.resources import files
-
-    keys = ("drop", "or", "click", "button", "input")
-    texts = {code: {k: STRINGS[f"dropzone.{k}"][code] for k in keys} for code in LANGUAGES}
-    script = files(__package__).joinpath("on_load.js").read_text(encoding="utf-8")
-    return (script.replace("__LANG__", json.dumps(lang_of(lang)))
-            .replace("__DROPZONE_TEXTS__", json.dumps(texts, ensure_ascii=False)))

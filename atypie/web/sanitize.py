@@ -2,12 +2,18 @@
 
 Course text may carry `<script>`, `onerror=`, `javascript:` links or SVG with scripts: whatever is not on the
 allowlist is removed. Reading pages go into a sandboxed iframe (no scripts even if something slipped through).
+
+A reading page (atypie's own standalone HTML: `atypie.falc.html`, `atypie.documents.writers.html`) is handled as
+data, a `ReadingPage` (language, title, CSS, the markup of its `<main>`), read once by an HTML parser
+(`read_page`) and written back sanitised field by field.
 """
 from __future__ import annotations
 
 import base64
 import re
+from dataclasses import dataclass
 from html import escape
+from html.parser import HTMLParser
 
 import nh3
 
@@ -53,9 +59,8 @@ _SVG = nh3.Cleaner(tags=set(_SVG_ATTRIBUTES), attributes=_SVG_ATTRIBUTES, url_sc
 _IMG = nh3.Cleaner(tags={"img"}, attributes={"img": {"src", "alt"}}, url_schemes={"data"}, link_rel=None,
                    attribute_filter=_png_links_only)
 
-_DOCUMENT = re.compile(r'<html lang="(?P<lang>[a-z]{2})">.*?<title>(?P<title>.*?)</title>\s*<style>(?P<css>.*?)'
-                       r"</style>.*?<main[^>]*>(?P<main>.*)</main>", re.DOTALL)
 _SAFE_CSS = re.compile(r"[^<>\\@]*")  # atypie's own CSS: no tag, escape, @import or other at-rule
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def clean_html(fragment: str) -> str:
@@ -75,18 +80,89 @@ def png_img(png: bytes, alt: str) -> str:
     return _IMG.clean(f'<img src="data:image/png;base64,{data}" alt="{escape(alt)}">')
 
 
-def reading_document(document: str) -> str:
-    """A standalone page made by `atypie.falc.html` rebuilt with a sanitised body (its own CSS is kept)."""
-    match = _DOCUMENT.search(document)
-    if match is None:
-        return ""
-    css = match["css"] if _SAFE_CSS.fullmatch(match["css"]) and "url(" not in match["css"] else ""
-    return (f'<!DOCTYPE html>\n<html lang="{match["lang"]}">\n<head>\n<meta charset="utf-8">\n'
-            f"<title>{clean_html(match['title'])}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>"
-            f"{clean_html(match['main'])}</main>\n</body>\n</html>\n")
+class PageShapeError(ValueError):
+    """A document that is not a reading page as atypie writes them (it has no `<main>`)."""
 
 
-def frame(document: str, title: str) -> str:
-    """A sandboxed iframe (no scripts, no same origin) showing a sanitised reading page."""
+@dataclass(frozen=True)
+class ReadingPage:
+    """A reading page as data, as found in the document (nothing here is trusted yet): `title` is plain text,
+    `body` the markup inside `<main>`. `html()` writes it back sanitised field by field."""
+    lang: str
+    title: str
+    css: str
+    body: str
+
+    def html(self) -> str:
+        """The standalone page: the language only when it is a language tag, the title escaped, the CSS only when
+        it is plain rules (no tag, escape, at-rule or `url(`), the body through the allowlist."""
+        lang = f' lang="{self.lang}"' if _LANGUAGE_TAG.fullmatch(self.lang) else ""
+        css = self.css if _SAFE_CSS.fullmatch(self.css) and "url(" not in self.css else ""
+        return (f'<!DOCTYPE html>\n<html{lang}>\n<head>\n<meta charset="utf-8">\n'
+                f"<title>{escape(self.title, quote=False)}</title>\n<style>{css}</style>\n</head>\n<body>\n<main>"
+                f"{clean_html(self.body)}</main>\n</body>\n</html>\n")
+
+
+def read_page(document: str) -> ReadingPage:
+    """The parts of a standalone reading page; `PageShapeError` when it has no `<main>` (not one of atypie's)."""
+    parser = _PageParser()
+    parser.feed(document or "")
+    parser.close()
+    if not parser.found_main:
+        raise PageShapeError("the page has no <main> element: it is not a reading page as atypie writes them")
+    return ReadingPage(parser.lang, " ".join("".join(parser.title).split()), "".join(parser.css),
+                       "".join(parser.body))
+
+
+class _PageParser(HTMLParser):
+    """Collects `<html lang>`, the `<title>` text, the `<style>` rules outside `<main>`, and the markup inside the
+    first `<main>` (rebuilt from the parser's tokens: tags as written, text escaped again, comments left out)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.title: list[str] = []
+        self.css: list[str] = []
+        self.body: list[str] = []
+        self.found_main = False
+        self._depth = 0  # how many <main> are open (inside the first one)
+        self._head_part: str | None = None  # "title" or "style" while inside one
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if self._depth:
+            if tag == "main":
+                self._depth += 1
+            self.body.append(self.get_starttag_text() or "")
+        elif tag == "main" and not self.found_main:
+            self.found_main, self._depth = True, 1
+        elif tag == "html" and not self.lang:
+            self.lang = dict(attrs).get("lang") or ""
+        elif tag in ("title", "style"):
+            self._head_part = tag
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if self._depth:
+            self.body.append(self.get_starttag_text() or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._depth:
+            if tag == "main":
+                self._depth -= 1
+            if self._depth:
+                self.body.append(f"</{tag}>")
+        elif tag == self._head_part:
+            self._head_part = None
+
+    def handle_data(self, data: str) -> None:
+        if self._depth:
+            self.body.append(escape(data, quote=False))
+        elif self._head_part == "title":
+            self.title.append(data)
+        elif self._head_part == "style":
+            self.css.append(data)
+
+
+def frame(page: ReadingPage, title: str) -> str:
+    """A sandboxed iframe (no scripts, no same origin) showing the reading page, sanitised."""
     return (f'<iframe class="atypie-frame" title="{escape(title)}" sandbox="" '
-            f'srcdoc="{escape(reading_document(document))}"></iframe>')
+            f'srcdoc="{escape(page.html())}"></iframe>')

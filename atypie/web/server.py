@@ -13,7 +13,8 @@ import os
 
 from ..private import temp_folder
 from ..store import Store
-from .i18n import lang_of, on_load_js
+from .gradio_compat import keep_files_in, on_load_js
+from .i18n import lang_of
 from .theme import CSS, theme
 
 STUDENT_PATH = "/"
@@ -39,8 +40,7 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     from .student import build_student
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    if not os.environ.get("GRADIO_TEMP_DIR"):  # Gradio's copies of uploads and results: private, inside ATYPIE_HOME
-        os.environ["GRADIO_TEMP_DIR"] = str(temp_folder("gradio"))
+    keep_files_in(temp_folder("gradio"))  # Gradio's copies of uploads and results: private, inside ATYPIE_HOME
     lang = lang_of(lang or Settings.from_env().lang)
     store = store or open_store()
     app = FastAPI(docs_url=None, redoc_url=None, openapi_url=None)

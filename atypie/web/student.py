@@ -10,9 +10,11 @@ from dataclasses import dataclass
 from ..config import Settings
 from ..diagrams.model import KINDS
 from ..store import Store
+from . import gradio_compat as compat
 from . import handlers
 from .guard import guarded
 from .i18n import Labels, lang_of, language_switch, switch_js, t
+from .outputs import ViewOutputs
 
 TABS = ("simplify", "diagram", "describe", "document", "illustrate")
 TEXT_TYPES = [".txt", ".md"]
@@ -52,7 +54,7 @@ def build_student(store: Store, lang: str | None = None, *, tabs: tuple[str, ...
             use = labels(gr.Button, texts={"value": "code.use"}, variant="primary", elem_id="atypie-code-use")
             standard = labels(gr.Button, texts={"value": "code.standard"}, elem_id="atypie-code-standard")
         start = handlers.sign_in(store, code, lang)
-        profile_status = gr.HTML(start.summary_html, elem_id="atypie-profile-status", js_on_load=None)
+        profile_status = compat.html(start.summary_html, elem_id="atypie-profile-status")
         page = _Page(store, labels, code_box, switch)
         builders = {"simplify": _simplify_tab, "diagram": _diagram_tab, "describe": _describe_tab,
                     "document": _document_tab}
@@ -63,21 +65,23 @@ def build_student(store: Store, lang: str | None = None, *, tabs: tuple[str, ...
             gated = [_illustrate_tab(gr, page, samples.get("illustrate", ""), start.can_illustrate)
                      ] if "illustrate" in tabs else []
 
-        def shown(visible: bool) -> list:
-            return [gr.Tab(visible=visible) for _ in gated]
+        def tabs_shown(visible: bool) -> dict:
+            return {tab: gr.Tab(visible=visible) for tab in gated}
+
+        def hide_tabs():
+            return tabs_shown(False)
 
         def sign_in(code: str, lang: str):
             view = handlers.sign_in(store, code, lang)
-            return [view.summary_html, *shown(view.can_illustrate)]
+            return {profile_status: view.summary_html, **tabs_shown(view.can_illustrate)}
 
         def use_standard(lang: str):
-            return ["", handlers.sign_in(store, "", lang).summary_html, *shown(False)]
+            return {code_box: "", profile_status: handlers.sign_in(store, "", lang).summary_html, **tabs_shown(False)}
 
         # The illustration tab is hidden first, so that a refused code never leaves it showing.
         for trigger, api in ((use.click, {"api_name": "sign_in"}), (code_box.submit, {"api_visibility": "private"})):
-            trigger(lambda: shown(False)[0] if len(gated) == 1 else shown(False), None, gated, queue=False,
-                    api_visibility="private").then(
-                guarded(sign_in), [code_box, switch], [profile_status, *gated], concurrency_limit=None, **api)
+            then = trigger(hide_tabs, None, gated, queue=False, api_visibility="private").then if gated else trigger
+            then(guarded(sign_in), [code_box, switch], [profile_status, *gated], concurrency_limit=None, **api)
         standard.click(guarded(use_standard), [switch], [code_box, profile_status, *gated], api_name="use_standard",
                        concurrency_limit=None)
         switch.change(labels.updates, switch, labels.components, js=switch_js("student.title"), queue=False,
@@ -101,19 +105,20 @@ def _simplify_tab(gr, page: _Page, sample: str):
         text = _text_inputs(gr, page, "simplify", sample)
         run = page.labels(gr.Button, texts={"value": "simplify.button"}, variant="primary",
                           elem_id="atypie-simplify-run")
-        notices = gr.HTML(elem_id="atypie-simplify-notices", js_on_load=None)
-        result = gr.HTML(elem_id="atypie-simplify-result", js_on_load=None)
+        notices = compat.html(elem_id="atypie-simplify-notices")
+        result = compat.html(elem_id="atypie-simplify-result")
         with page.labels(gr.Accordion, texts={"label": "simplify.diff"}, open=False,
                          elem_id="atypie-simplify-diff-section"):
-            diff = gr.HTML(elem_id="atypie-simplify-diff", js_on_load=None)
+            diff = compat.html(elem_id="atypie-simplify-diff")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-simplify-files")
 
-        def simplify(code: str, text: str, lang: str):
-            view = handlers.simplify_text(page.store, code, text, lang)
-            return view.page_html, view.diff_html, view.notices_html, view.files
+        shown = ViewOutputs(handlers.SimplifyView, page_html=result, diff_html=diff, notices_html=notices, files=files)
 
-        run.click(guarded(simplify), [page.code, text, page.lang], [result, diff, notices, files], api_name="simplify",
+        def simplify(code: str, text: str, lang: str):
+            return shown.of(handlers.simplify_text(page.store, code, text, lang))
+
+        run.click(guarded(simplify), [page.code, text, page.lang], shown.outputs, api_name="simplify",
                   concurrency_id=TRANSFORM)
 
 
@@ -125,19 +130,21 @@ def _diagram_tab(gr, page: _Page, sample: str):
                            value="", elem_id="atypie-diagram-kind")
         run = page.labels(gr.Button, texts={"value": "diagram.button"}, variant="primary",
                           elem_id="atypie-diagram-run")
-        notices = gr.HTML(elem_id="atypie-diagram-notices", js_on_load=None)
-        figure = gr.HTML(elem_id="atypie-diagram-figure", js_on_load=None)
-        description = gr.HTML(elem_id="atypie-diagram-description", js_on_load=None)
-        outline = gr.HTML(elem_id="atypie-diagram-outline", js_on_load=None)
+        notices = compat.html(elem_id="atypie-diagram-notices")
+        figure = compat.html(elem_id="atypie-diagram-figure")
+        description = compat.html(elem_id="atypie-diagram-description")
+        outline = compat.html(elem_id="atypie-diagram-outline")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-diagram-files")
 
-        def diagram(code: str, text: str, kind: str, lang: str):
-            view = handlers.diagram_text(page.store, code, text, kind, lang)
-            return view.figure_html, view.description_html, view.outline_html, view.notices_html, view.files
+        shown = ViewOutputs(handlers.DiagramView, figure_html=figure, description_html=description,
+                            outline_html=outline, notices_html=notices, files=files)
 
-        run.click(guarded(diagram), [page.code, text, kind, page.lang], [figure, description, outline, notices, files],
-                  api_name="diagram", concurrency_id=TRANSFORM)
+        def diagram(code: str, text: str, kind: str, lang: str):
+            return shown.of(handlers.diagram_text(page.store, code, text, kind, lang))
+
+        run.click(guarded(diagram), [page.code, text, kind, page.lang], shown.outputs, api_name="diagram",
+                  concurrency_id=TRANSFORM)
 
 
 def _describe_tab(gr, page: _Page, sample: str):
@@ -148,19 +155,21 @@ def _describe_tab(gr, page: _Page, sample: str):
                           elem_id="atypie-describe-run")
         alt = page.labels(gr.Textbox, texts={"label": "describe.alt"}, interactive=False,
                           elem_id="atypie-describe-alt")
-        description = gr.HTML(elem_id="atypie-describe-description", js_on_load=None)
+        description = compat.html(elem_id="atypie-describe-description")
         seen = page.labels(gr.Textbox, texts={"label": "describe.text"}, interactive=False, lines=4,
                            elem_id="atypie-describe-text")
         method = gr.Markdown(elem_id="atypie-describe-method")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-describe-files")
 
-        def describe(code: str, image: bytes | None, lang: str):
-            view = handlers.describe_image(page.store, code, image, lang)
-            return view.alt, view.description_html, view.text, view.method, view.files
+        shown = ViewOutputs(handlers.DescribeView, alt=alt, description_html=description, text=seen, method=method,
+                            files=files)
 
-        run.click(guarded(describe), [page.code, image, page.lang], [alt, description, seen, method, files],
-                  api_name="describe", concurrency_id=TRANSFORM)
+        def describe(code: str, image: bytes | None, lang: str):
+            return shown.of(handlers.describe_image(page.store, code, image, lang))
+
+        run.click(guarded(describe), [page.code, image, page.lang], shown.outputs, api_name="describe",
+                  concurrency_id=TRANSFORM)
 
 
 def _document_tab(gr, page: _Page, sample: str):
@@ -174,20 +183,21 @@ def _document_tab(gr, page: _Page, sample: str):
         run = page.labels(gr.Button, texts={"value": "document.button"}, variant="primary",
                           elem_id="atypie-document-run")
         summary = gr.Markdown(elem_id="atypie-document-summary")
-        notices = gr.HTML(elem_id="atypie-document-notices", js_on_load=None)
-        result = gr.HTML(elem_id="atypie-document-result", js_on_load=None)
+        notices = compat.html(elem_id="atypie-document-notices")
+        result = compat.html(elem_id="atypie-document-result")
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-document-files")
 
+        shown = ViewOutputs(handlers.DocumentView, page_html=result, summary=summary, notices_html=notices, files=files)
+
         def adapt(code: str, document: str | None, formats: list[str], lang: str,
                   progress=gr.Progress()):  # noqa: B008 (Gradio finds its progress bar by this default)
-            view = handlers.adapt_upload(page.store, code, document, formats, lang,
-                                         report=lambda share, what: progress(share, desc=what))
-            return view.page_html, view.summary, view.notices_html, view.files
+            return shown.of(handlers.adapt_upload(page.store, code, document, formats, lang,
+                                                  report=lambda share, what: progress(share, desc=what)))
 
         # With a broker the work runs on a worker: following it must not hold a slot of this process's transformations.
         queued = Settings.from_env().broker_url is not None
-        run.click(guarded(adapt), [page.code, document, formats, page.lang], [result, summary, notices, files],
+        run.click(guarded(adapt), [page.code, document, formats, page.lang], shown.outputs,
                   api_name="adapt", **({"concurrency_id": "jobs", "concurrency_limit": JOB_FOLLOWERS} if queued
                                        else {"concurrency_id": TRANSFORM}))
 
@@ -203,7 +213,7 @@ def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
                            value="nodes", elem_id="atypie-illustrate-mode")
         run = page.labels(gr.Button, texts={"value": "illustrate.button"}, variant="primary",
                           elem_id="atypie-illustrate-run")
-        image = gr.HTML(elem_id="atypie-illustrate-image", js_on_load=None)
+        image = compat.html(elem_id="atypie-illustrate-image")
         alt_fr = page.labels(gr.Textbox, texts={"label": "illustrate.alt_fr"}, interactive=False,
                              elem_id="atypie-illustrate-alt-fr")
         alt_en = page.labels(gr.Textbox, texts={"label": "illustrate.alt_en"}, interactive=False,
@@ -211,11 +221,12 @@ def _illustrate_tab(gr, page: _Page, sample: str, visible: bool):
         files = page.labels(gr.File, texts={"label": "files.label"}, file_count="multiple", interactive=False,
                             elem_id="atypie-illustrate-files")
 
-        def illustrate(code: str, text: str, mode: str, lang: str):
-            view = handlers.illustrate_text(page.store, code, text, lang, mode=mode)
-            return view.image_html, view.alt_fr, view.alt_en, view.files
+        shown = ViewOutputs(handlers.IllustrateView, image_html=image, alt_fr=alt_fr, alt_en=alt_en, files=files)
 
-        run.click(guarded(illustrate), [page.code, text, mode, page.lang], [image, alt_fr, alt_en, files],
-                  api_name="illustrate", concurrency_limit=1, concurrency_id="illustrate")
+        def illustrate(code: str, text: str, mode: str, lang: str):
+            return shown.of(handlers.illustrate_text(page.store, code, text, lang, mode=mode))
+
+        run.click(guarded(illustrate), [page.code, text, mode, page.lang], shown.outputs, api_name="illustrate",
+                  concurrency_limit=1, concurrency_id="illustrate")
     return tab
 

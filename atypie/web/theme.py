@@ -2,6 +2,8 @@
 a visible keyboard focus, and room for the reading frames and diagrams."""
 from __future__ import annotations
 
+from . import gradio_compat
+
 # Dark blue accent: #0b4f9c on white is 8.0:1; the light blue used in dark mode, #9cc7ff on #121212, is 10.7:1.
 BLUE = ("#eef4fb", "#d6e4f5", "#adc9eb", "#7aa6dc", "#3f7cc4", "#0b4f9c", "#094489", "#083a75", "#062f5f",
         "#052549", "#031833")
@@ -18,13 +20,11 @@ CSS = """
 .atypie-frame { width: 100%; min-height: 24rem; height: 60vh; border: 2px solid #595959; border-radius: 4px;
   resize: vertical; }
 .atypie-figure { margin: 0; }
-/* an empty download list is Gradio's unnamed "Empty value" box: nothing to show or announce */
-[id^="atypie-"][id$="-files"]:has(.empty) { display: none !important; }
 .atypie-figure svg, .atypie-figure img { max-width: 100%; height: auto; background: #ffffff; }
 .atypie-figure figcaption { margin-top: .5rem; }
 .atypie-table { border-collapse: collapse; width: 100%; }
 .atypie-table th, .atypie-table td { border: 1px solid #595959; padding: .4rem .6rem; text-align: left; }
-"""
+""" + gradio_compat.CSS
 
 
 def theme():

@@ -1,21 +1,36 @@
 """HTML pieces the pages show, all built from escaped text or passed through the sanitiser."""
 from __future__ import annotations
 
+import logging
 from html import escape
 
 from ..profiles.model import DisplayPreferences
 from ..results import Notice
 from .i18n import t
-from .sanitize import clean_html, clean_svg, frame, png_img
+from .sanitize import PageShapeError, clean_html, clean_svg, frame, png_img, read_page
+
+log = logging.getLogger("atypie.web")
 
 
-def reading_frame(paragraphs: list[str], display: DisplayPreferences, lang: str, title: str) -> str:
-    """Plain paragraphs shown with the profile's display (font, spacing, theme, syllables) in a sandboxed frame."""
+def reading_frame(paragraphs: list[str], display: DisplayPreferences, lang: str, title: str, *,
+                  ui_lang: str | None = None) -> str:
+    """Plain paragraphs in `lang` shown with the profile's display (font, spacing, theme, syllables) in a sandboxed
+    frame titled `title`; `ui_lang` (default `lang`) is the language of the notice `page_frame` may show instead."""
     from ..falc.html import page
     from ..falc.rewrite import Block
 
     blocks = [Block("paragraph", [line]) for line in paragraphs if line.strip()]
-    return frame(page(blocks, [], display, lang, title), title)
+    return page_frame(page(blocks, [], display, lang, title), title, ui_lang or lang)
+
+
+def page_frame(document: str, title: str, ui_lang: str) -> str:
+    """A standalone reading page made by atypie in a sandboxed frame. A page whose shape is not the expected one
+    is never an empty frame: a notice in the interface language takes its place, and the server logs why."""
+    try:
+        return frame(read_page(document), title)
+    except PageShapeError as err:
+        log.warning("reading page not shown: %s", err)
+        return status(t("preview.unavailable", ui_lang))
 
 
 def figure(svg: str, alt: str) -> str:

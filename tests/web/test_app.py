@@ -3,8 +3,12 @@
 import json
 import urllib.request
 
+import pytest
+
 from atypie.web.app import launch
 from tests.services import free_port
+
+pytestmark = pytest.mark.slow
 
 
 def _read(url: str) -> str:

@@ -17,6 +17,8 @@ from atypie.web.app import launch
 from tests.services import free_port
 from tests.web.seeding import PASSWORD, STAFF, seed
 
+pytestmark = pytest.mark.slow
+
 COURSE = ("La mitose est une division cellulaire. D'abord, la cellule copie son ADN. Ensuite, les chromosomes se "
           "séparent. Enfin, la cellule se divise en deux cellules filles.")
 FORGED = "ZZZZ-ZZZZ-ZZZZ-ZZZZ-ZZZZ"

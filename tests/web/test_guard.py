@@ -32,9 +32,9 @@ def test_labels_follow_the_language_switch():
         kind = labels(gr.Dropdown, texts={"label": "diagram.kind", "choices": [("kind.auto", ""), ("kind.timeline",
                                                                                                   "timeline")]})
     assert box.label == t("code.label", "fr") and labels.components == [box, kind]
-    english = labels.updates("en")
-    assert english[0]["label"] == "Access code (given by the disability service)"
-    assert english[1]["choices"] == [("Chosen automatically", ""), ("Timeline", "timeline")]
+    english = labels.updates("en")  # keyed by component: Gradio's outputs by name
+    assert english[box]["label"] == "Access code (given by the disability service)"
+    assert english[kind]["choices"] == [("Chosen automatically", ""), ("Timeline", "timeline")]
     assert "document.documentElement.lang = lang" in switch_js("student.title")
 
 
@@ -51,13 +51,60 @@ def test_known_errors_show_their_message_in_the_chosen_language_escaped():
     assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
 
 
-def test_the_language_is_found_before_the_progress_tracker_gradio_adds():
-    def adapt(path, lang, progress=gr.Progress()):  # noqa: B008 (how Gradio asks for one)
+def test_the_language_is_the_argument_of_the_parameter_named_lang_wherever_it_stands():
+    def adapt(lang, path, progress=gr.Progress()):  # noqa: B008 (how Gradio asks for one)
         raise UploadRejected(detail="vide")
 
+    def listing(request, token, lang, selected=None):  # "fr" last would have been taken for the language
+        raise UploadRejected(detail="vide")
+
+    for call in (lambda: guarded(adapt)("en", "cours.md", gr.Progress()),
+                 lambda: guarded(adapt)(path="cours.md", lang="en"),
+                 lambda: guarded(listing)(None, "jeton", "en", "fr")):
+        with pytest.raises(gr.Error) as english:
+            call()
+        assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
+        assert english.value.title == "Error"
+
+
+def test_a_handler_without_its_language_parameter_is_refused_when_the_page_is_built():
+    def describe(text, language):
+        raise UploadRejected(detail="vide")
+
+    with pytest.raises(TypeError, match="no parameter 'lang'"):
+        guarded(describe)
     with pytest.raises(gr.Error) as english:
-        guarded(adapt)(None, "en", gr.Progress())
+        guarded(describe, lang="language")("texte", "en")
     assert english.value.message.startswith("[ATY-E026] The uploaded file is not accepted")
+
+
+@pytest.mark.slow
+def test_every_handler_of_both_pages_takes_its_language_from_the_switch(seeded):
+    """The argument each handler reads as `lang` is the language switch's value, as Gradio passes the inputs
+    (its request and progress tracker inserted where the signature asks for them)."""
+    import inspect
+
+    from gradio.helpers import special_args
+
+    from atypie.web.binding import BrowserBinding
+    from atypie.web.sessions import Sessions
+    from atypie.web.staff import build_staff
+    from atypie.web.staff_handlers import StaffDesk
+    from atypie.web.student import build_student
+
+    store = seeded.store
+    for blocks in (build_student(store), build_staff(StaffDesk(store, Sessions(store)), BrowserBinding())):
+        switch = next(b for b in blocks.blocks.values() if getattr(b, "elem_id", None) == "atypie-lang")
+        checked = 0
+        for fn in blocks.fns.values():
+            guarded_handler = hasattr(fn.fn, "__wrapped__")
+            if switch not in fn.inputs:
+                assert not guarded_handler, fn.name
+                continue
+            args, *_ = special_args(fn.fn, inputs=list(fn.inputs), request=object())
+            assert inspect.signature(fn.fn).bind(*args).arguments["lang"] is switch, fn.name
+            checked += guarded_handler
+        assert checked >= 8
 
 
 @pytest.mark.parametrize("lang, reference", [("fr", "réf."), ("en", "ref.")])

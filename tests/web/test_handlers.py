@@ -34,6 +34,7 @@ def srcdoc(frame_html: str) -> str:
 
 # --- students ---------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_code_is_resolved_on_the_server_and_bad_codes_are_refused(seeded):
     store = seeded.store
     assert handlers.resolve(store, seeded.allowed).profile.id == "etu-images"
@@ -45,6 +46,7 @@ def test_code_is_resolved_on_the_server_and_bad_codes_are_refused(seeded):
     assert code_of(lambda: handlers.resolve(store, seeded.revoked)) == "ATY-E031"
 
 
+@pytest.mark.slow
 def test_sign_in_offers_illustration_only_to_allowed_profiles_without_using_the_quota(seeded):
     store = seeded.store
     first = handlers.sign_in(store, seeded.allowed, "fr")
@@ -75,6 +77,7 @@ def test_a_text_file_has_the_same_limit_as_pasted_text_in_characters():
     assert "300\u202f000 caractères" in t("text.upload", "fr") and "300,000 characters" in t("text.upload", "en")
 
 
+@pytest.mark.slow
 def test_simplify_shows_the_profiles_display_escapes_the_course_text_and_offers_files(seeded):
     view = handlers.simplify_text(seeded.store, seeded.allowed, HOSTILE, "fr")
     document = srcdoc(view.page_html)
@@ -88,6 +91,7 @@ def test_simplify_shows_the_profiles_display_escapes_the_course_text_and_offers_
     assert len({Path(p).parent for p in view.files}) == 1
 
 
+@pytest.mark.slow
 def test_diagram_is_an_inline_accessible_svg_with_description_outline_and_files(seeded):
     view = handlers.diagram_text(seeded.store, seeded.plain, COURSE, "process", "fr")
     assert '<svg' in view.figure_html and 'role="img"' in view.figure_html
@@ -98,6 +102,7 @@ def test_diagram_is_an_inline_accessible_svg_with_description_outline_and_files(
     assert sorted(Path(p).suffix for p in view.files) == [".json", ".png", ".svg", ".txt"]
 
 
+@pytest.mark.slow
 def test_describe_reads_an_atypie_diagram_and_refuses_oversized_or_empty_uploads(seeded):
     png = next(p for p in handlers.diagram_text(seeded.store, "", COURSE, "", "fr").files if p.endswith(".png"))
     view = handlers.describe_image(seeded.store, seeded.plain, Path(png).read_bytes(), "fr")
@@ -107,6 +112,7 @@ def test_describe_reads_an_atypie_diagram_and_refuses_oversized_or_empty_uploads
     assert code_of(lambda: handlers.describe_image(seeded.store, seeded.plain, None, "fr")) == "ATY-E026"
 
 
+@pytest.mark.slow
 def test_illustration_is_gated_by_the_codes_profile_on_every_call(seeded):
     store = seeded.store
     assert code_of(lambda: handlers.illustrate_text(store, "", COURSE, "fr")) == "ATY-E033"
@@ -120,6 +126,7 @@ def test_illustration_is_gated_by_the_codes_profile_on_every_call(seeded):
 
 # --- staff ------------------------------------------------------------------------------------------------
 
+@pytest.mark.slow
 def test_every_staff_action_needs_a_valid_session(seeded):
     desk = StaffDesk(seeded.store, Sessions(seeded.store))
     calls = {
@@ -156,6 +163,7 @@ def test_sessions_expire_when_idle_and_end_at_logout(store):
         sessions.require(token)
 
 
+@pytest.mark.slow
 def test_staff_manage_profiles_settings_images_and_codes(seeded):
     store = seeded.store
     desk = StaffDesk(store, Sessions(store))
@@ -197,6 +205,7 @@ def test_staff_manage_profiles_settings_images_and_codes(seeded):
     assert {e.actor for e in staff_actions} == {STAFF} and len(staff_actions) >= 7
 
 
+@pytest.mark.slow
 def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
     handlers.sign_in(seeded.store, seeded.plain, "fr")
     handlers.diagram_text(seeded.store, seeded.plain, COURSE, "", "fr")
@@ -209,6 +218,7 @@ def test_usage_report_is_a_table_with_csv_and_json_files(seeded):
     assert code_of(lambda: desk.usage_report(token, "hier", "fr")) == "ATY-E010"
 
 
+@pytest.mark.slow
 def test_an_uploaded_document_comes_back_in_the_profiles_display_with_a_safe_file_name(seeded, tmp_path):
     upload = tmp_path / "Cours n°1 <script>.md"
     upload.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges.\n\n"
@@ -224,6 +234,7 @@ def test_an_uploaded_document_comes_back_in_the_profiles_display_with_a_safe_fil
     assert refused.value.code == "ATY-E026"
 
 
+@pytest.mark.slow
 def test_a_document_being_adapted_tells_how_far_it_is_in_the_interface_language(seeded, tmp_path):
     upload = tmp_path / "cours.md"
     upload.write_text("# La cellule\n\nLa membrane plasmique, qui entoure la cellule, contrôle les échanges.\n",

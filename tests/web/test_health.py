@@ -26,16 +26,19 @@ def client(store, monkeypatch):
     return TestClient(create_app(store))
 
 
+@pytest.mark.slow
 def test_healthz_answers_ok(client):
     response = client.get("/healthz")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
 
 
+@pytest.mark.slow
 def test_readyz_is_ok_with_the_store_and_no_broker(client):
     response = client.get("/readyz")
     assert response.status_code == 200 and response.json() == {"status": "ok", "store": "ok"}
 
 
+@pytest.mark.slow
 def test_readyz_says_the_broker_is_unreachable_without_its_url(client, monkeypatch):
     monkeypatch.setenv("ATYPIE_BROKER_URL", BROKER)
     response = client.get("/readyz")
@@ -44,6 +47,7 @@ def test_readyz_says_the_broker_is_unreachable_without_its_url(client, monkeypat
     assert "127.0.0.1" not in response.text and "pass-not-to-leak" not in response.text
 
 
+@pytest.mark.slow
 def test_metrics_count_api_operations(client, store):
     pytest.importorskip("prometheus_client")
     atypie.simplify("La digestion commence dans la bouche.", store=store)

@@ -97,15 +97,77 @@ def test_reading_frame_is_sandboxed_and_its_page_escaped():
     assert "background:#121212" in document and '<html lang="fr">' in document
 
 
-def test_reading_document_drops_foreign_css_and_unknown_pages():
+def test_a_reading_page_drops_foreign_css_and_an_unknown_page_is_refused():
     made = page([Block("paragraph", ["Bonjour."])], [], DisplayPreferences(), "fr", "Titre")
-    assert "<style>body{" in sanitize.reading_document(made)
-    injected = made.replace("</style>", "@import url(https://example.org/x.css);</style>")
-    assert "@import" not in sanitize.reading_document(injected) and "Bonjour." in sanitize.reading_document(injected)
-    assert sanitize.reading_document("<html><body><script>alert(1)</script></body></html>") == ""
+    assert "<style>body{" in sanitize.read_page(made).html()
+    injected = sanitize.read_page(made.replace("</style>", "@import url(https://example.org/x.css);</style>")).html()
+    assert "@import" not in injected and "Bonjour." in injected
+    with pytest.raises(sanitize.PageShapeError):
+        sanitize.read_page("<html><body><script>alert(1)</script></body></html>")
 
 
 def test_tables_and_notices_escape_their_cells():
     table = views.table("Profils <b>", ["<i>Id</i>"], [["<script>alert(1)</script>", 'x" onmouseover="y']])
     assert not DANGEROUS.search(table) and "<td>x\" onmouseover=\"y</td>" in table
     assert "<caption>Profils &lt;b&gt;</caption>" in table
+
+
+# --- reading pages as data -----------------------------------------------------------------------------------
+
+
+def test_every_kind_of_reading_page_atypie_writes_is_read_into_its_fields():
+    from atypie.documents.model import Document, Heading, Paragraph, Text
+    from atypie.documents.writers.html import to_html
+    from atypie.falc.html import diff_page
+
+    made = page([Block("paragraph", ["Bonjour."])], [], DisplayPreferences(), "fr", "Titre « un »")
+    read = sanitize.read_page(made)
+    assert (read.lang, read.title) == ("fr", "Titre « un »") and read.css.startswith("body{")
+    assert "<h1>Titre « un »</h1>" in read.body and "Bonjour." in read.body and "<main" not in read.body
+    assert "<table>" in sanitize.read_page(diff_page([], [], "en", "What changed")).body
+    document = Document((Heading(1, Text("La cellule")), Paragraph(Text("La membrane entoure la cellule."))))
+    adapted = sanitize.read_page(to_html(document, [], DisplayPreferences(theme="cream"), "fr"))
+    assert adapted.lang == "fr" and "#fbf5e6" in adapted.css and "La membrane" in adapted.body
+    assert "skip" not in adapted.body  # the skip link is outside <main>
+
+
+def test_a_reading_page_is_sanitised_field_by_field():
+    hostile = sanitize.ReadingPage(lang='fr" onload="alert(1)', title="</title><script>alert(1)</script>",
+                                   css="body{color:red}</style><script>alert(1)</script>",
+                                   body='<p onclick="alert(1)">Texte</p><script>alert(1)</script>')
+    written = hostile.html()
+    assert "<html>" in written and "onload" not in written  # not a language tag: left out
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</title>" in written
+    assert "<style></style>" in written and "<main><p>Texte</p></main>" in written
+    assert not DANGEROUS.search(written.split("</style>")[1])
+    for css in ("@import url(https://example.org/x.css);", "body{background:url(https://example.org/x.png)}",
+                "body{color:red}\\3c script"):
+        assert "<style></style>" in sanitize.ReadingPage("fr", "T", css, "<p>x</p>").html()
+    kept = sanitize.ReadingPage("en-GB", "T", "p{margin:0}", "<p>x</p>").html()
+    assert '<html lang="en-GB">' in kept and "<style>p{margin:0}</style>" in kept
+
+
+def test_a_page_written_differently_is_still_read_and_one_without_main_is_an_error():
+    changed = ("<!doctype html><HTML dir='ltr' lang='fr'><head><STYLE>p{margin:0}</STYLE>"
+               "<title>Titre &amp; suite</title></head><body><nav>menu</nav>"
+               "<MAIN class=\"page\"><p>Un <b>mot</b></p><main><p>dedans</p></main><p>fin</p></MAIN>"
+               "<p>hors du main</p></body></HTML>")
+    read = sanitize.read_page(changed)
+    assert (read.lang, read.title, read.css) == ("fr", "Titre & suite", "p{margin:0}")
+    assert "<p>Un <b>mot</b></p>" in read.body and "dedans" in read.body and "fin" in read.body
+    assert "hors du main" not in read.body and "menu" not in read.body
+    assert "&lt;script&gt;" in sanitize.read_page("<main><p>&lt;script&gt;</p></main>").body  # text stays text
+    for unknown in ("<html lang=\"fr\"><body><p>Bonjour</p></body></html>", "", "Bonjour"):
+        with pytest.raises(sanitize.PageShapeError, match="<main>"):
+            sanitize.read_page(unknown)
+
+
+def test_a_page_that_cannot_be_shown_leaves_a_visible_notice_not_an_empty_frame(caplog):
+    from atypie.web.i18n import t
+
+    shown = views.page_frame("<html lang=\"fr\"><body><p>Bonjour</p></body></html>", "Document adapté", "en")
+    assert "<iframe" not in shown and t("preview.unavailable", "en") in shown and 'role="status"' in shown
+    assert "no <main> element" in caplog.text
+    framed = views.page_frame(page([Block("paragraph", ["Bonjour."])], [], DisplayPreferences(), "fr", "Titre"),
+                              'Titre "x"', "fr")
+    assert framed.startswith('<iframe class="atypie-frame" title="Titre &quot;x&quot;" sandbox="" srcdoc="')

@@ -13,6 +13,8 @@ from atypie.web.binding import COOKIE, BrowserBinding, binding_for
 from atypie.web.sessions import MAX_FAILURES, LoginThrottle, Sessions, StaffCredential
 from atypie.web.staff_handlers import StaffDesk
 
+pytestmark = pytest.mark.slow
+
 BROWSER = "cookie-du-navigateur"
 RIGHT = "un-mot-de-passe-solide"
 
@@ -151,12 +153,13 @@ def test_the_staff_page_restores_the_session_of_its_browser(store, other, staff_
     StaffDesk(store, Sessions(store)).login(staff_name, RIGHT, binding=cookie)
     # The page is reloaded and served by another process.
     page = build_staff(StaffDesk(other, Sessions(other)), binding_for(other))
-    on_open = next(fn.fn for fn in page.fns.values() if fn.name == "on_open")
-    token, message, workspace, _profiles, _table = on_open(SimpleNamespace(cookies={COOKIE: cookie}), None, "fr")
-    assert Sessions(other).require(StaffCredential(token, cookie)) == staff_name
-    assert staff_name in message and workspace.visible
+    event = next(fn for fn in page.fns.values() if fn.name == "on_open")
+    named = {getattr(block, "elem_id", None) or type(block).__name__: block for block in event.outputs}
+    shown = event.fn(SimpleNamespace(cookies={COOKIE: cookie}), None, "fr")  # {component: value}
+    assert Sessions(other).require(StaffCredential(shown[named["State"]], cookie)) == staff_name
+    assert staff_name in shown[named["atypie-staff-status"]] and shown[named["atypie-workspace"]].visible
     for stranger in ({COOKIE: binding.mint()}, {COOKIE: "choisi.par-un-tiers"}, {}):
-        assert not isinstance(on_open(SimpleNamespace(cookies=stranger), None, "fr")[0], str)  # nothing restored
+        assert named["State"] not in event.fn(SimpleNamespace(cookies=stranger), None, "fr")  # nothing restored
 
 
 def test_wrong_passwords_in_two_processes_lock_the_name_for_that_client(store, other, staff_name):

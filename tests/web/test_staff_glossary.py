@@ -18,6 +18,7 @@ def code_of(call) -> str:
     return caught.value.code
 
 
+@pytest.mark.slow
 def test_staff_attach_a_glossary_and_students_get_it(seeded, tmp_path):
     desk = StaffDesk(seeded.store, Sessions(seeded.store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
@@ -33,6 +34,7 @@ def test_staff_attach_a_glossary_and_students_get_it(seeded, tmp_path):
     assert "forme d" in view.page_html
 
 
+@pytest.mark.slow
 def test_uploads_are_checked_and_escaped(seeded, tmp_path):
     desk = StaffDesk(seeded.store, Sessions(seeded.store))
     token = desk.login(STAFF, PASSWORD, binding=BROWSER)
@@ -51,6 +53,7 @@ def test_uploads_are_checked_and_escaped(seeded, tmp_path):
     assert "a &amp; b" in table and "x &gt; y" in table and "<script" not in table
 
 
+@pytest.mark.slow
 def test_glossary_actions_need_a_valid_session(seeded, tmp_path):
     desk = StaffDesk(seeded.store, Sessions(seeded.store))
     upload = tmp_path / "glossaire.csv"
