@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from ..config import LANGUAGES
+from .downloads import root
 from .i18n import STRINGS, lang_of
 
 # --- handlers that read the request ----------------------------------------------------------------------------
@@ -61,7 +62,6 @@ def keep_files_in(folder: Path) -> None:
 
 def download_folders() -> list[str]:
     """The `allowed_paths` of a launched page (the demos), so that it may offer atypie's download files."""
-    from .downloads import root
 
     return [str(root())]
 

@@ -11,7 +11,12 @@ from dataclasses import dataclass, field
 
 from .. import api, jobs
 from ..config import Settings
+from ..diagrams.export import to_json
+from ..diagrams.render import render
+from ..documents.limits import MAX_BYTES
 from ..errors import ImageGenerationRefused, JobFailed, TextTooLong, UploadRejected
+from ..falc.html import diff_page, page
+from ..falc.render import to_text
 from ..language.analysis import MAX_CHARS
 from ..profiles.model import Profile
 from ..profiles.presets import load_preset
@@ -122,8 +127,6 @@ def read_text_upload(data: bytes | None, lang: str) -> str:
 
 def simplify_text(store: Store, code: str | None, text: str, lang: str) -> SimplifyView:
     """The plain-language version, shown with the profile's display, with what changed and the files."""
-    from ..falc.html import diff_page, page
-    from ..falc.render import to_text
 
     access = resolve(store, code)
     result = api.simplify(text or "", access.profile, store=store)
@@ -142,8 +145,6 @@ def simplify_text(store: Store, code: str | None, text: str, lang: str) -> Simpl
 
 def diagram_text(store: Store, code: str | None, text: str, kind: str | None, lang: str) -> DiagramView:
     """The diagram as inline SVG with its alternative text, long description and outline, and the files."""
-    from ..diagrams.export import to_json
-    from ..diagrams.render import render
 
     access = resolve(store, code)
     result = api.diagram(text or "", access.profile, kind=kind or None, store=store)
@@ -199,8 +200,6 @@ def adapt_upload(store: Store, code: str | None, path: str | None, formats: list
     the plain version and the files in the formats chosen. `report(share_done, what)`, when given, is told how far
     the work is, in the interface language (Gradio's progress bar)."""
     from pathlib import Path
-
-    from ..documents.limits import MAX_BYTES
 
     if not path:
         raise UploadRejected(detail=t("upload.empty", lang))

@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import os
 
+from ..config import Settings
 from ..private import temp_folder
-from ..store import Store
+from ..store import Store, open_store
+from . import health
+from .binding import binding_for
 from .gradio_compat import keep_files_in, on_load_js
 from .i18n import lang_of
+from .sessions import LoginThrottle, Sessions
+from .staff import build_staff
+from .staff_handlers import StaffDesk
+from .student import build_student
 from .theme import CSS, theme
 
 STUDENT_PATH = "/"
@@ -29,15 +36,6 @@ def create_app(store: Store | None = None, *, lang: str | None = None, concurren
     import gradio as gr
     from fastapi import FastAPI
     from fastapi.responses import RedirectResponse
-
-    from ..config import Settings
-    from ..store import open_store
-    from . import health
-    from .binding import binding_for
-    from .sessions import LoginThrottle, Sessions
-    from .staff import build_staff
-    from .staff_handlers import StaffDesk
-    from .student import build_student
 
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
     keep_files_in(temp_folder("gradio"))  # Gradio's copies of uploads and results: private, inside ATYPIE_HOME

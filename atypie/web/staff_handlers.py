@@ -9,7 +9,9 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
+from ..api import import_glossary
 from ..errors import BadCredentials, InvalidInput, InvalidSetting
+from ..falc.course_glossary import MAX_BYTES
 from ..ids import check_identifier
 from ..profiles.presets import load_preset
 from ..profiles.settings import apply_settings, setting_keys
@@ -165,9 +167,6 @@ class StaffDesk:
                         lang: str) -> int:
         """Attach the uploaded glossary file (CSV or TOML, checked) to the profile, or to its course."""
         from pathlib import Path
-
-        from ..api import import_glossary
-        from ..falc.course_glossary import MAX_BYTES
 
         actor = self.sessions.require(credential)
         if not path:

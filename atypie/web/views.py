@@ -4,6 +4,8 @@ from __future__ import annotations
 import logging
 from html import escape
 
+from ..falc.html import page
+from ..falc.rewrite import Block
 from ..profiles.model import DisplayPreferences
 from ..results import Notice
 from .i18n import t
@@ -16,8 +18,6 @@ def reading_frame(paragraphs: list[str], display: DisplayPreferences, lang: str,
                   ui_lang: str | None = None) -> str:
     """Plain paragraphs in `lang` shown with the profile's display (font, spacing, theme, syllables) in a sandboxed
     frame titled `title`; `ui_lang` (default `lang`) is the language of the notice `page_frame` may show instead."""
-    from ..falc.html import page
-    from ..falc.rewrite import Block
 
     blocks = [Block("paragraph", [line]) for line in paragraphs if line.strip()]
     return page_frame(page(blocks, [], display, lang, title), title, ui_lang or lang)
