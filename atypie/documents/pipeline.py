@@ -9,6 +9,7 @@ from ..errors import AtypieError, InvalidInput
 from ..profiles.model import Profile
 from ..vision.describe import describe
 from .adapt import AdaptedDocument, adapt_document
+from .diagrams import with_diagrams
 from .model import Break, Figure, walk
 from .read import read_document
 from .scans import read_scans
@@ -59,7 +60,6 @@ def adapt(data: bytes, profile: Profile, *, name: str = "", to: tuple[str, ...] 
     if notices:
         adapted = replace(adapted, notices=[*notices, *adapted.notices])
     if diagrams:
-        from .diagrams import with_diagrams
         progress("diagrams", 0, 1)
         adapted = replace(adapted, document=with_diagrams(adapted.document, profile, backend=backend))
     figures = [block for block in walk(adapted.document.blocks) if isinstance(block, Figure)]

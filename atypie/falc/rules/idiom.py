@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from ...language.data import entries
+from ...language.nlp import pipeline
 from ..conjugate import FORMS, conjugate
 from ..rule import Rule, as_written, correct, incorrect, register
 
@@ -45,13 +46,9 @@ def idiom_patterns(lang: str) -> list[tuple[str, tuple[str, ...], tuple[str, ...
     """(idiom, key sequence, plain meanings, article dropped), longest first."""
     table = entries(lang, "idioms.txt")
     if lang == "fr":
-        from ...language.nlp import pipeline
-
         docs = pipeline("fr", full=False).pipe(list(table))
         keys = [tuple(_key(t) for t in doc if not t.is_punct) for doc in docs]
     else:  # the sentence's own tokenizer, so that "devil's" and "wake-up" split the same way
-        from ...language.nlp import pipeline
-
         tokenizer = pipeline(lang, full=False).tokenizer
         keys = [tuple(folded(t.text) for t in tokenizer(idiom)) for idiom in table]
     patterns = []
