@@ -5,6 +5,7 @@ import sys
 from argparse import Namespace
 from pathlib import Path
 
+from ..config import LANGUAGES
 from ..errors import InvalidInput
 from .output import emit, json_flag, output_file, profile_in_store, write_file
 
@@ -18,7 +19,7 @@ def register(commands) -> None:
     parser = commands.add_parser("diagram", parents=[json_flag()], help="texte → schéma / text → diagram")
     parser.add_argument("file", nargs="?", default="-", help="fichier .txt ou .md, ou - pour l'entrée standard")
     parser.add_argument("--profile", default="standard")
-    parser.add_argument("--lang", dest="text_lang", choices=("fr", "en"), help="langue du texte (sinon détectée)")
+    parser.add_argument("--lang", dest="text_lang", choices=LANGUAGES, help="langue du texte (sinon détectée)")
     parser.add_argument("--kind", choices=KINDS, help="type de schéma (sinon détecté)")
     parser.add_argument("--backend", choices=("offline", "mistral"))
     parser.add_argument("-o", "--output", help="fichier à écrire : .svg, .png, .pdf, .dot, .mmd ou .json")

@@ -5,6 +5,7 @@ import json
 import sys
 from argparse import Namespace
 
+from ..config import LANGUAGES
 from ..errors import TextTooLong
 from ..language.analysis import MAX_CHARS
 from .output import emit, json_flag, profile_in_store, read_bytes, say
@@ -34,7 +35,7 @@ def register(commands) -> None:
 def _text_arguments(parser) -> None:
     parser.add_argument("file", nargs="?", default="-", help="fichier .txt ou .md, ou - pour l'entrée standard")
     parser.add_argument("--profile", default="standard", help="profil ou modèle de profil (défaut : standard)")
-    parser.add_argument("--lang", dest="text_lang", choices=("fr", "en"), help="langue du texte (sinon détectée)")
+    parser.add_argument("--lang", dest="text_lang", choices=LANGUAGES, help="langue du texte (sinon détectée)")
 
 
 def read_input(name: str) -> bytes:

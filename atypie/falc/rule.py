@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from typing import Any, ClassVar, Literal
 
+from ..config import LANGUAGES
+
 Impact = Literal["minor", "moderate", "serious", "critical"]
 IMPACTS: tuple[str, ...] = ("minor", "moderate", "serious", "critical")
 # What a rule may need from the analysis, and the analysis attribute that says whether it has it.
@@ -82,7 +84,7 @@ class Rule:
     tags: ClassVar[tuple[str, ...]] = ()
     help: ClassVar[dict[str, str]]  # {"fr": ..., "en": ...}
     options: ClassVar[dict[str, Any]] = {}
-    languages: ClassVar[tuple[str, ...]] = ("fr", "en")
+    languages: ClassVar[tuple[str, ...]] = LANGUAGES
     # what `check` reads beyond the text (keys of NEEDS), in every language, or {lang: needs} when they differ
     needs: ClassVar[tuple[str, ...] | dict[str, tuple[str, ...]]] = ()
     examples: ClassVar[list[Example]]
