@@ -36,7 +36,7 @@ _LAZY = {
     "preset_names": "atypie.profiles.presets",
     "Store": "atypie.store",
     "Gate": "atypie.gate",
-    "Verdict": "atypie.gate",
+    "Verdict": "atypie.verdict",
     "open_store": "atypie.store",
     "load_profile": "atypie.api",
     "simplify": "atypie.api",
@@ -65,10 +65,11 @@ if TYPE_CHECKING:
     )
     from .config import Settings
     from .errors import AtypieError
-    from .gate import Gate, Verdict
+    from .gate import Gate
     from .profiles.model import Profile
     from .profiles.presets import load_preset, preset_names
     from .store import Store, open_store
+    from .verdict import Verdict
 
 
 def __getattr__(name: str):
