@@ -15,6 +15,9 @@ _DIGITS = rf"\d{{1,3}}(?:{_SPACE}\d{{3}})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 _NUMERIC_DATE = re.compile(r"(?<![\w/])(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?![\w/])")
 _FRACTION = re.compile(r"(?<![\w/])(\d+)/(\d+)(?![\w/])")
 _NUMBER = re.compile(rf"(?<![\w.,])(?:{_DIGITS})(?![\w])|(?<![\w])\d+(?=e\b|er\b|ème\b|ᵉ)")
+# English groups thousands with commas ("1,250,000", "12,500.5"): a comma before groups of three digits is no decimal.
+_EN_GROUPED = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+_EN_NUMBER = re.compile(rf"(?<![\w.,])(?:{_EN_GROUPED}(?![\w]|,\d)|(?:{_DIGITS})(?![\w]))")
 _ROMAN = re.compile(r"\b(?=[MDCLXVI])(M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(e|er|ème|ᵉ)?\b")
 _ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
 
@@ -56,11 +59,11 @@ def mentions(text: str, lang: str = "fr") -> list[NumberMention]:
     for m in _FRACTION.finditer(text):
         if free(m.start(), m.end()) and int(m[2]) != 0:
             add(m[0], m.start(), m.end(), f"{int(m[1])}/{int(m[2])}", "fraction")
-    for m in _NUMBER.finditer(text):
+    for m in (_EN_NUMBER if lang == "en" else _NUMBER).finditer(text):
         if free(m.start(), m.end()):
             after = text[m.end():m.end() + 3]
             kind = "percent" if re.match(rf"{_SPACE}?%", after) else "number"
-            add(m[0], m.start(), m.end(), normalise(m[0]), kind)
+            add(m[0], m.start(), m.end(), normalise(m[0], lang), kind)
     for m in _ROMAN.finditer(text):
         if m[1] and free(m.start(), m.end()) and _looks_roman(m[1], m[2], text, m.start()):
             add(m[0], m.start(), m.end(), str(roman_value(m[1])), "roman")
@@ -76,7 +79,9 @@ def values(text: str, lang: str = "fr") -> set[str]:
     return {m.value for m in mentions(text, lang)}
 
 
-def normalise(raw: str) -> str:
+def normalise(raw: str, lang: str = "fr") -> str:
+    if lang == "en" and re.fullmatch(_EN_GROUPED, raw):
+        raw = raw.replace(",", "")
     compact = re.sub(_SPACE, "", raw).replace(",", ".")
     if "." in compact:
         whole, _, decimals = compact.partition(".")

@@ -31,3 +31,17 @@ def test_words_that_look_like_roman_numerals_are_not_numbers():
 def test_a_number_written_in_words_has_the_same_value_as_in_digits():
     assert values("Le cœur a 12 cavités", "fr") - values("Le cœur a 4 cavités", "fr") == {"12"}
     assert values("Le cœur a 4 cavités", "fr") == values("Le cœur a quatre cavités", "fr")
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The city has 1,250,000 people.", "1250000"),
+    ("About 12,500 students", "12500"),
+    ("It costs 12,500.75 dollars", "12500.75"),
+    ("It costs 3,5 dollars", "3.5"),  # not groups of three: a decimal comma, as written
+])
+def test_english_commas_group_thousands(text, value):
+    assert [m.value for m in mentions(text, "en")] == [value]
+
+
+def test_a_french_comma_is_always_a_decimal_comma():
+    assert [m.value for m in mentions("12,500 kg et 1,000 litre", "fr")] == ["12.5", "1"]

@@ -21,6 +21,7 @@ class ComplexNumber(Rule):
         incorrect("Le taux est de [12,5 %]."),
         incorrect("Les [3/4] des élèves réussissent."),
         correct("La ville compte beaucoup d'habitants. 3 écoles ferment."),
+        incorrect("The city has [1,250,000] inhabitants.", "en"),
         incorrect("The rate is [12.5%].", "en"),
         incorrect("Only [3/4] of the pupils passed.", "en"),
         correct("There are 3 schools.", "en"),
