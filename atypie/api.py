@@ -70,8 +70,9 @@ def adapt(source, profile: "Profile | str" = "standard", *, to: tuple[str, ...] 
     resolved = _resolve(profile, store)
     with metered(store, "adapt", resolved.id):
         glossary = course_glossary(resolved.id, store, course) if store is not None else None
-        return adapt_document(data, resolved, name=name, to=tuple(to), backend=backend, course_glossary=glossary or None,
-                   diagrams=diagrams, **({"progress": progress} if progress is not None else {}))
+        return adapt_document(data, resolved, name=name, to=tuple(to), backend=backend,
+                              course_glossary=glossary or None, diagrams=diagrams,
+                              **({"progress": progress} if progress is not None else {}))
 
 
 def course_glossary(profile_id: str, store: Store, course: str | None = None) -> dict[str, str]:

@@ -1,8 +1,9 @@
 """The backend interface (the registry is `registry.py`).
 
-A backend is a class with an id, built from the settings and the environment, with typed options. Work is described by a `StructuredTask`: the task knows its output
-schema, its instructions for a language model, how to check an answer, and how to compute the same
-result offline; a backend decides which path runs and says so in the result.
+A backend is a class with an id, built from the settings and the environment, with typed options. Work is
+described by a `StructuredTask`: the task knows its output schema, its instructions for a language model, how to
+check an answer, and how to compute the same result offline; a backend decides which path runs and says so in the
+result.
 """
 from __future__ import annotations
 
