@@ -57,6 +57,9 @@ def audit(page: Page, where: str) -> list[dict]:
     from axe_playwright_python.sync_playwright import Axe
 
     settle(page)
+    # Colours read mid-animation (an error box fading in) are not the ones a reader sees: wait for finite animations.
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running'"
+                           " || a.effect.getComputedTiming().iterations === Infinity)")
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": AXE_TAGS},
                                        "resultTypes": ["violations"]})
     return [{**v, "where": where} for v in results.response["violations"] if v["impact"] in BLOCKING]
