@@ -4,7 +4,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
-.PHONY: setup run test bench doctor
+.PHONY: setup run test test-fast bench doctor
 
 setup:
 	@bash scripts/bootstrap.sh
@@ -14,6 +14,10 @@ run: setup
 
 test: setup
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The inner loop (under a minute): no slow, browser or PostgreSQL test. `make test` still runs everything.
+test-fast: setup
+	$(PY) -m pytest -m "not slow and not browser and not postgres" $(PYTEST_ARGS)
 
 doctor: setup
 	$(PY) -m atypie doctor
