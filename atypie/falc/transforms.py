@@ -322,8 +322,7 @@ def _verbal_meaning(match, before, start: int, lang: str,
     form = _idiom_verb_form(match)
     if form is None:
         return None, start, 0
-    has_reflexive = (before is not None and before.text.lower().rstrip("'’") in _REFLEXIVE_WORDS
-                     and not before.dep_.startswith("nsubj"))
+    has_reflexive = _reflexive_before(before, match.first, form)
     aux = _auxiliary(match.first) if form[0] == "part" else None
     if before is not None and before.text.lower() in ("lui", "leur") and before.pos_ == "PRON":
         return None, start, 0  # "leur emboîter le pas": the meaning may need another pronoun ("les imiter")
@@ -367,6 +366,35 @@ def _verbal_meaning(match, before, start: int, lang: str,
             return " ".join([text, *rest]), before.idx if has_reflexive else start, index
         return " ".join([conjugated, *adverbs, *rest]), before.idx if has_reflexive else start, index
     return None, start, 0
+
+
+def _reflexive_before(before, verb, form: tuple[str, int, bool]) -> bool:
+    """Whether the clitic before the idiom's verb is its reflexive pronoun (« je me serre la ceinture »), which a
+    meaning without one replaces too; an object pronoun of another person (« cette découverte nous prend de court »)
+    is not, and stays: « nous surprend ». The person is the subject pronoun's when there is one (the governing verb's
+for an infinitive), else the verb's."""
+    if before is None or before.dep_.startswith("nsubj"):
+        return False
+    clitic = before.text.lower().rstrip("'’")
+    if clitic not in _REFLEXIVE_WORDS:
+        return False
+    holder = verb.head if form[0] == "inf" and verb.dep_ == "xcomp" else verb  # « nous allons nous pencher »
+    subject = _subject_of(holder)
+    person = None
+    if subject is not None and holder.lemma_ != "falloir":  # « il faut nous pencher »: nobody in particular
+        person = _SUBJECT_PERSON.get(subject.text.lower().rstrip("'’"), (3, "Plur" in subject.morph.get("Number")))
+    if person is None and form[0] == "inf":
+        return True  # an infinitive's person is not its own: the clitic is taken as its reflexive, as before
+    expected = _REFLEXIVE.get(person or (form[1], form[2]))
+    return expected is None or clitic in (expected, expected[0])
+
+
+def _subject_of(verb):
+    return next((t for t in verb.children if t.dep_.startswith("nsubj")), None)
+
+
+_SUBJECT_PERSON = {"je": (1, False), "j": (1, False), "tu": (2, False), "nous": (1, True), "vous": (2, True),
+                   "il": (3, False), "elle": (3, False), "on": (3, False), "ils": (3, True), "elles": (3, True)}
 
 
 def _adverbs_after(match) -> list[str]:

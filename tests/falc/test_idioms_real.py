@@ -34,6 +34,9 @@ def rewrite(sentence: str) -> tuple[str, list]:
     ("Ils en tirent parti.", "Ils en profitent."),
     ("Nous allons nous pencher sur la notion de chaleur.", "Nous allons étudier la notion de chaleur."),  # « se »
     ("Elle se penche sur la question des salaires.", "Elle étudie la question des salaires."),
+    ("Je me serre la ceinture depuis un mois.", "Je dépense moins depuis un mois."),  # « me » reflexive: replaced
+    ("Cette découverte nous prend de court.", "Cette découverte nous surprend."),  # « nous » its object: kept
+    ("Elle nous met des bâtons dans les roues.", "Elle nous gêne."),
 ])
 def test_the_meaning_takes_the_tense_and_person_of_the_idiom(sentence, expected):
     assert rewrite(sentence)[0] == expected
