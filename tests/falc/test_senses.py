@@ -29,6 +29,14 @@ def test_the_same_word_in_everyday_use_gets_no_technical_sense():
     assert "manteau" not in glossary("Il porte un manteau chaud en hiver quand il neige sur la ville.")
 
 
+def test_a_programming_sense_stays_in_programming_texts():
+    history = glossary("La méthode de datation par le radiocarbone est devenue d'usage courant pour l'historien.")
+    assert "programm" not in history.get("méthode", "") and "informatique" not in history.get("méthode", "")
+    code = glossary("En programmation orientée objet (POO), chaque objet range ses attributs et ses méthodes dans "
+                    "un espace de noms ; une classe sert de modèle.")
+    assert code["méthode"].startswith("(en informatique) ")
+
+
 def test_a_definition_the_text_gives_wins_over_the_discipline_sense():
     text = GEOLOGY + " Le manteau désigne la zone qui entoure le noyau de la planète."
     assert glossary(text)["manteau"] == "la zone qui entoure le noyau de la planète"
