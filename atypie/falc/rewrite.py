@@ -439,9 +439,11 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
         return blocks  # short enough to read in one part
     sections: list[list[Block]] = [[]]
     count = 0
+    lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
     for block in _paragraphs_within(blocks, limit):
         size = sum(len(s.split()) for s in block.sentences + block.items)
-        if block.kind == "heading" or (count + size > limit and sections[-1]):
+        aside = bool(block.sentences) and block.sentences[0].startswith(lead)  # « Précision : » about the line before
+        if block.kind == "heading" or (count + size > limit and sections[-1] and not aside):
             sections.append([])
             count = 0
         sections[-1].append(block)
@@ -464,7 +466,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
             title = f"Partie {number} : {topic} ({minutes} min de lecture)"
         out.append(Block("section", [title]))
         out.extend(section)
-    return out
+    return out if number > 1 else blocks  # one part (its note kept with it): no « Partie 1 » on its own
 
 
 def _paragraphs_within(blocks: list[Block], limit: int) -> list[Block]:

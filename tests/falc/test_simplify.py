@@ -107,6 +107,18 @@ def test_chunking_adds_short_sections_with_reading_time():
     assert result.meaning.ok  # headings' numbers are not counted as new facts
 
 
+def test_a_note_stays_in_the_part_of_the_sentence_it_is_about():
+    text = ("La colère épique est liée à un code d'honneur, donc à des questions de statut et de reconnaissance. "
+            "L'honneur est un principe structurant dans les sociétés anciennes, qui sont stables. Dans ces "
+            "sociétés, le statut dépend du groupe social. Les normes de l'honneur sont propres à une société et à "
+            "une époque (pour Achille, il est question du partage d'un butin et de la possession des esclaves "
+            "pris pendant la guerre).")
+    profile = apply_settings(load_preset("falc"), ["text.max_words_per_section=60"])
+    result = simplify(text, profile, "fr")
+    assert [b for b in result.blocks if b.kind == "section"] == []  # one part: no « Partie 1 » heading
+    assert result.blocks[-1].sentences[-1].startswith("Précision : pour Achille")
+
+
 def test_meaning_check_catches_lost_numbers_negations_and_terms():
     source = analyse("La mitochondrie ne produit jamais 38 molécules d'ATP. La mitochondrie respire.", "fr")
     bad = check_meaning(source, "La cellule produit 12 molécules.", [], set())
