@@ -440,10 +440,12 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
     sections: list[list[Block]] = [[]]
     count = 0
     lead = ASIDE_LEAD.get(analysis.lang, ASIDE_LEAD["fr"])
-    for block in _paragraphs_within(blocks, limit):
+    within = _paragraphs_within(blocks, limit)
+    for n, block in enumerate(within):
         size = sum(len(s.split()) for s in block.sentences + block.items)
         aside = bool(block.sentences) and block.sentences[0].startswith(lead)  # « Précision : » about the line before
-        if block.kind == "heading" or (count + size > limit and sections[-1] and not aside):
+        last_line = n == len(within) - 1 and size <= limit // 4 and count + size <= limit + limit // 4
+        if block.kind == "heading" or (count + size > limit and sections[-1] and not aside and not last_line):
             sections.append([])
             count = 0
         sections[-1].append(block)

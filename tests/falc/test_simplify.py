@@ -107,6 +107,12 @@ def test_chunking_adds_short_sections_with_reading_time():
     assert result.meaning.ok  # headings' numbers are not counted as new facts
 
 
+def test_a_last_short_sentence_joins_the_part_before_instead_of_making_its_own():
+    text = " ".join(f"Le paragraphe numéro {n} parle de la cellule et de son noyau." for n in range(1, 7))
+    profile = apply_settings(load_preset("tdah"), ["text.max_words_per_section=60"])
+    assert [b for b in simplify(text, profile, "fr").blocks if b.kind == "section"] == []
+
+
 def test_a_note_stays_in_the_part_of_the_sentence_it_is_about():
     text = ("La colère épique est liée à un code d'honneur, donc à des questions de statut et de reconnaissance. "
             "L'honneur est un principe structurant dans les sociétés anciennes, qui sont stables. Dans ces "
