@@ -372,7 +372,7 @@ def _reflexive_before(before, verb, form: tuple[str, int, bool]) -> bool:
     """Whether the clitic before the idiom's verb is its reflexive pronoun (« je me serre la ceinture »), which a
     meaning without one replaces too; an object pronoun of another person (« cette découverte nous prend de court »)
     is not, and stays: « nous surprend ». The person is the subject pronoun's when there is one (the governing verb's
-for an infinitive), else the verb's."""
+    for an infinitive), else the verb's."""
     if before is None or before.dep_.startswith("nsubj"):
         return False
     clitic = before.text.lower().rstrip("'’")
