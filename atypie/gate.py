@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from . import metrics
 from .errors import ImageGenerationRefused, ProfileNotFound
-from .store import Store, audit
-from .store.quota import ImageQuota
+from .store import Store, audit, quota
 from .verdict import CODE_REFUSED, GRANTED, NOT_ALLOWED, QUOTA_EXHAUSTED, REASON_TEXT, Verdict
 
 __all__ = ["CODE_REFUSED", "GRANTED", "NOT_ALLOWED", "QUOTA_EXHAUSTED", "REASON_TEXT", "Gate", "Verdict"]
@@ -32,13 +31,13 @@ class Gate:
         day = self._today().isoformat()
         with self._store.engine.begin() as conn:
             grant = self._grant(conn, profile_id)
-            used = ImageQuota.used(conn, profile_id, day)
+            used = quota.used(conn, profile_id, day)
             if grant is None or not grant.allowed:
                 verdict = Verdict(False, (NOT_ALLOWED,), profile_id, operation, 0)
             elif not consume:
                 left = max(grant.daily_quota - used, 0)
                 verdict = Verdict(left > 0, (GRANTED,) if left else (QUOTA_EXHAUSTED,), profile_id, operation, left)
-            elif ImageQuota.take_one(conn, profile_id, day, grant.daily_quota):
+            elif quota.take_one(conn, profile_id, day, grant.daily_quota):
                 verdict = Verdict(True, (GRANTED,), profile_id, operation, grant.daily_quota - used - 1)
             else:
                 verdict = Verdict(False, (QUOTA_EXHAUSTED,), profile_id, operation, 0)
@@ -90,7 +89,7 @@ class Gate:
         with self._store.engine.begin() as conn:
             if job_id is not None:
                 self._store.jobs.uncharge(conn, job_id)
-            ImageQuota.give_back(conn, profile_id, day)
+            quota.give_back(conn, profile_id, day)
             audit.record(conn, f"gate.{operation}.refund", allowed=True, profile_id=profile_id, code_id=code_id,
                          actor=actor, detail="failed")
 
