@@ -120,6 +120,13 @@ def test_markdown_notes_give_clean_labels_and_skip_code():
     ("La guerre provoque une crise. La crise entraîne le chômage.", "cause_effect", "« entraîne »"),
     ("La mitochondrie est un organite de la cellule.", "concept_map", "aucun repère"),
     ("# Cours\n\n- Noyau\n- Cytoplasme", "hierarchy", "titres et listes"),
+    # content signs: a cause verb in any form, decades as dates, a list announced by a colon
+    ("Les pluies ont entraîné des crues. Ces crues ont aussi provoqué des dégâts.", "cause_effect",
+     "« entraîné », « provoqué »"),
+    ("Le terme est apparu au début des années 60. Les disques durs datent de la fin des années 50.", "timeline",
+     "2 dates"),
+    ("Plusieurs facteurs jouent sur la réussite : la motivation, le sommeil, les connaissances, etc.", "hierarchy",
+     "« réussite : la motivation, … »"),
 ])
 def test_the_graph_says_why_it_chose_its_kind(text, kind, reason):
     graph = extract(analyse(text, "fr"))
@@ -133,6 +140,16 @@ def test_markers_are_found_elided_and_with_typographic_apostrophes():
     assert count("puisqu'il pleut, puisqu’elle part", ["puisqu'"]) == 2  # the elided form, either apostrophe
     assert count("d’abord la pâte, ensuite le four", ["d'abord"]) == 1
     assert count("jusqu'ici", ["qu'"]) == 0  # a marker is a whole word: not the end of « jusqu' »
+    assert count("L’organisation l’entraîne, qu'entraîne-t-elle ?", ["entraîne"]) == 2  # after an elided word
+    assert count("aujourd'hui", ["hui"]) == 0
+
+
+def test_a_decade_is_a_date_and_never_a_detail_of_its_event():
+    graph = extract(analyse("Les disques durs apparaissent à la fin des années 50. Le terme « base de données » "
+                            "naît au début des années 60.", "fr"))
+    events = [n.label for n in graph.nodes if n.kind == "event"]
+    assert graph.kind == "timeline" and [e.split(" : ")[0] for e in events] == ["Années 50", "Années 60"], events
+    assert not any("années" in n.label.lower() for n in graph.nodes if n.kind == "detail")
 
 
 def test_step_labels_are_whole_verb_phrases_of_the_text():

@@ -10,7 +10,7 @@ from ...language.analysis import Analysis, analyse
 from ..labels import tidy
 from ..model import KINDS, Graph, GraphBuilder
 from .cause_effect import cause_effect
-from .common import CENTURY, HEADING, MARKDOWN_ITEM, count, is_year, markers
+from .common import CENTURY, DECADE, HEADING, MARKDOWN_ITEM, count, decade_year, is_year, markers
 from .comparison import comparison
 from .concept_map import concept_map
 from .hierarchy import hierarchy
@@ -42,9 +42,12 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
         return "hierarchy", "titres et listes du texte" if french else "the text's headings and lists"
     dates = {n.value for n in analysis.numbers if n.kind == "date" or (n.kind == "number" and is_year(n.text))}
     dates |= {m.group(1).lower() for m in CENTURY.finditer(analysis.text)}  # « au xe siècle », « XIXe siècle »
+    dates |= {decade_year(m) for m in DECADE.finditer(analysis.text)}  # « au début des années 60 »
     found = {kind: [m for m in table[kind]["markers"] if count(text, [m])]
              for kind in ("process", "hierarchy", "cause_effect", "comparison")}
-    scores = {kind: count(text, table[kind]["markers"]) for kind in found}
+    for kind, words in content_signs(analysis).items():
+        found[kind] += [w for w in words if w not in found[kind]]
+    scores = {kind: count(text, table[kind]["markers"]) + len(content_signs(analysis)[kind]) for kind in found}
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
     best = max(scores, key=lambda k: (scores[k], k == "hierarchy"))  # a tie goes to a classification
@@ -55,6 +58,26 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
         return best, (f"mots repérés : {shown}" if french else f"words found: {shown}")
     return "concept_map", ("aucun repère d'un autre type : les notions et leurs liens" if french else
                            "no sign of another kind: the notions and their links")
+
+
+def content_signs(analysis: Analysis) -> dict[str, list[str]]:
+    """Signs of each kind found on the parse rather than as written: a sign verb in any of its forms (« l'ont
+    entraînée », « a empêché »), counted where its form is not already a marker."""
+    table = markers(analysis.lang)
+    signs: dict[str, list[str]] = {kind: [] for kind in ("process", "hierarchy", "cause_effect", "comparison")}
+    if not analysis.tagged:
+        return signs
+    for kind in signs:
+        lemmas, written = set(table[kind].get("lemmas", [])), {m.lower() for m in table[kind]["markers"]}
+        signs[kind] = [token.text for sentence in analysis.sentences for token in sentence
+                       if token.lemma_.lower() in lemmas and token.text.lower() not in written]
+    signs["hierarchy"] += [f"{m.group(1)} : {m.group(2).split(',')[0].strip()}, …" for sentence in analysis.sentences
+                           if (m := ENUMERATION.search(sentence.text))]
+    return signs
+
+
+ENUMERATION = re.compile(r"([^\W\d]+)\s*:((?:\s*[^,;:.()]{2,40},){2,}\s*[^,;:.()]{2,40})(?:[.;]|$)")
+"""A list announced by a colon: « de nombreux paramètres : la motivation, le bien-être, ses capacités, etc. »."""
 
 
 def _from_prose(analysis: Analysis, body: str, kind: str | None, title: str) -> Graph:

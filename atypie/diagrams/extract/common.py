@@ -25,15 +25,26 @@ def markers(lang: str) -> dict:
 
 
 def count(text: str, words: list[str]) -> int:
-    """Uses of the markers in `text`, as whole words; a marker that ends on an elision (« puisqu' ») is followed
-    by its word. Typographic apostrophes count as straight ones."""
+    """Uses of the markers in `text`, as whole words, after an elided word too (« l'entraîne », « l'effet »); a
+    marker that ends on an elision (« puisqu' ») is followed by its word. Typographic apostrophes count as straight
+    ones."""
     text = text.replace("’", "'")
-    return sum(len(re.findall(rf"(?<![\w']){re.escape(word)}" + ("" if word.endswith("'") else r"(?![\w'])"), text))
+    return sum(len(re.findall(ELIDED_OR_START + re.escape(word) + ("" if word.endswith("'") else r"(?![\w'])"), text))
                for word in words)
 
 
+ELIDED_OR_START = r"(?:(?<![\w'])|(?<=(?<!\w)[cdjlmnst]')|(?<=(?<!\w)qu'))"
+
+
 ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
+DECADE = re.compile(r"(?:\bannées\s+((?:19|20)?[1-9]0)\b|\b((?:1[5-9]|20)[0-9]0)['’]?s\b)", re.IGNORECASE)  # « années 60 », 1960s
 CENTURY = re.compile(r"\b([ivxlc]+)(?:e|er|ème|ᵉ)\s+siècles?\b", re.IGNORECASE)  # « au xe siècle », « XIXe siècle »
+
+
+def decade_year(match: re.Match) -> str:
+    """The first year of a decade: « années 60 » → 1960 (a 20th-century decade when written with two digits)."""
+    digits = match.group(1) or match.group(2)
+    return digits if len(digits) == 4 else f"19{digits}"
 
 
 def is_year(raw: str) -> bool:

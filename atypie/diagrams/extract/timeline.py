@@ -8,7 +8,7 @@ from ...language.analysis import Analysis
 from ...language.numbers import roman_value
 from ..labels import short, tidy
 from ..model import MAX_LABEL_WORDS, GraphBuilder
-from .common import CENTURY, ORDINAL, clean, english_chunks, is_year
+from .common import CENTURY, DECADE, ORDINAL, clean, decade_year, english_chunks, is_year
 from .terms import terms_and_links
 
 DETAILS_PER_EVENT = 2  # the other terms of an event's sentence, drawn next to it
@@ -25,6 +25,8 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
                  and (m.kind == "date" or (m.kind == "number" and is_year(m.text)))]
         dated += [(f"{100 * (roman_value(m.group(1).upper()) - 1):04d}", m.group(0), sentence.start_char + m.start(),
                    sentence.start_char + m.end()) for m in CENTURY.finditer(sentence.text)]  # « au xe siècle »
+        dated += [(decade_year(m), m.group(0), sentence.start_char + m.start(), sentence.start_char + m.end())
+                  for m in DECADE.finditer(sentence.text)]  # « à la fin des années 50 »
         for key, date, start, end in dated[:1]:
             rest = sentence.text[: start - sentence.start_char] + " " + sentence.text[end - sentence.start_char:]
             rest = re.sub(r"\b(?:en|le|au|à|in|on|the)\s*$", "", rest.strip(" ,.")).strip(" ,.")
@@ -35,7 +37,8 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
     event_nodes: dict[int, str] = {}  # sentence index → its event's node
     for _key, date, words, index, start, end in sorted(events, key=lambda e: e[0]):
         terms = [t for t in named.get(index, []) if date not in t.label and not CENTURY.search(t.label)
-                 and not ORDINAL.fullmatch(t.label)]  # « xiie siècle » is the date, not the event
+                 and not ORDINAL.fullmatch(t.label)  # « xiie siècle » is the date, not the event
+                 and not any(s == index and a < end and start < b for s, a, b in t.mentions)]  # « fin des années »
         unnamed = analysis.tagged or not (name := _name_in(analysis.sentences[index].text))
         event = terms[0].label if terms else tidy(" ".join(words)) if unnamed else name
         dated_name = re.search(rf"{re.escape(event)} (?:of|de|du) {re.escape(date)}\b",
