@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
+from ..language.data import words as word_list
 from ..language.frequency import zipf
 from ..profiles.model import Profile
 from .coordination import final_enumeration
@@ -461,7 +462,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
         number += 1
         words = sum(len(s.split()) for b in section for s in b.sentences + b.items)
         minutes = max(1, math.ceil(words / words_per_minute))
-        topic = _topic(section, nouns, analysis.lang)
+        topic = _topic(section, nouns, analysis.lang, analysis.text)
         if analysis.lang == "en":
             title = f"Part {number}: {topic} ({minutes} min of reading)"
         else:
@@ -488,11 +489,27 @@ def _paragraphs_within(blocks: list[Block], limit: int) -> list[Block]:
     return out
 
 
-def _topic(section: list[Block], nouns: dict[str, str], lang: str) -> str:
-    """The section's most frequent content noun, in the text's own words."""
-    counts = Counter(nouns[word] for word in re.findall(r"\w+", " ".join(
-        s for b in section for s in b.sentences + b.items).lower()) if word in nouns)
-    if not counts:
+def _topic(section: list[Block], nouns: dict[str, str], lang: str, text: str) -> str:
+    """The section's most frequent content noun, as the section writes it (« Données », not the lemma « Donnée »);
+    in French, the noun phrase « X de Y » that holds it when the text uses that phrase twice or more (« Bases de
+    données », not « Base »)."""
+    written = " ".join(s for b in section for s in b.sentences + b.items)
+    vague = word_list(lang, "vague_nouns.txt")
+    forms = [form for form in re.findall(r"\w+", written.lower()) if form in nouns and nouns[form] not in vague]
+    if not forms:
         return "suite" if lang == "fr" else "continued"
-    word = counts.most_common(1)[0][0]
-    return word[:1].upper() + word[1:]
+    lemma = Counter(nouns[form] for form in forms).most_common(1)[0][0]
+    topic = Counter(form for form in forms if nouns[form] == lemma).most_common(1)[0][0]
+    if lang == "fr":
+        def phrases(in_text: str) -> list[tuple[str, tuple]]:
+            return [(m.group(0), (nouns[m.group(1).lower()], m.group(2).lower(), nouns[m.group(3).lower()]))
+                    for m in _NOUN_OF_NOUN.finditer(in_text)
+                    if m.group(1).lower() in nouns and m.group(3).lower() in nouns]
+        used = Counter(key for _, key in phrases(text))
+        holding = [(phrase, key) for phrase, key in phrases(written) if lemma in (key[0], key[2]) and used[key] >= 2]
+        if holding:
+            topic = Counter(phrase.lower() for phrase, _ in holding).most_common(1)[0][0]
+    return topic[:1].upper() + topic[1:]
+
+
+_NOUN_OF_NOUN = re.compile(r"\b(\w+) (de|du|des|d['’])\s?(\w+)\b")

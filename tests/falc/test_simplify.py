@@ -125,6 +125,18 @@ def test_a_note_stays_in_the_part_of_the_sentence_it_is_about():
     assert result.blocks[-1].sentences[-1].startswith("Précision : pour Achille")
 
 
+def test_a_part_is_named_by_its_noun_as_written_or_by_the_phrase_that_holds_it():
+    text = ("Les bases de données stockent des données. D'une part, une base de données garde les données. D'autre "
+            "part, les bases de données servent aux sites. Sans doute, les bases de données sont partout. "
+            "Les données changent souvent, et les données sont copiées. Les données sont lues par les "
+            "programmes, puis les données sont écrites sur un disque.")
+    profile = apply_settings(load_preset("falc"), ["text.max_words_per_section=30"])
+    titles = [b.sentences[0].split(" (")[0] for b in simplify(text, profile, "fr").blocks if b.kind == "section"]
+    assert titles[0] == "Partie 1 : Bases de données"  # the phrase, as written; never the lemma « Base »
+    assert not any(word in title for title in titles for word in (": Part", ": Doute", ": Donnée "))
+    assert titles[-1] == f"Partie {len(titles)} : Données"
+
+
 def test_meaning_check_catches_lost_numbers_negations_and_terms():
     source = analyse("La mitochondrie ne produit jamais 38 molécules d'ATP. La mitochondrie respire.", "fr")
     bad = check_meaning(source, "La cellule produit 12 molécules.", [], set())
