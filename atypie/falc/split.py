@@ -301,6 +301,8 @@ def _final_relative(tokens: list):
             continue
         if any(t.text in ";:" for t in clause) or _verb_after_comma(clause):
             continue  # « … qui se rencontrent, sinon la plus dense plongera »: what follows is not the relative's
+        if _range_closed_in(tokens, phrase, clause):
+            continue  # « passer d'un passé qui ne passe pas à un passé dépassé »: the « à » is the range's end
         if any(t.text.lower() in _POINTING_BACK for t in clause):
             continue  # « un objet qui contient des méthodes qui agissent sur lui-même »: alone, « lui-même » is lost
         if _two_verbs_unjoined(clause) or _infinitive_after_comma(clause):
@@ -315,6 +317,23 @@ def _final_relative(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | {token.i}, piece
     return None
+
+
+def _range_closed_in(tokens: list, phrase: list, clause: list) -> bool:
+    """Whether the antecedent follows « de » and the relative holds « à » and a noun like it: « de X qui … à Y »
+    is then a range (« passer d'un passé qui ne passe pas à un passé dépassé », « de 10 € qui … à 20 € »), and
+    « à Y » belongs to the main verb."""
+    first = next((n for n, t in enumerate(tokens) if t.i == phrase[0].i), 0)
+    if first == 0 or tokens[first - 1].text.lower() not in ("de", "d'", "d’", "du", "des"):
+        return False
+    heads = {t.lemma_.lower() for t in phrase if t.pos_ in ("NOUN", "PROPN", "NUM")}
+    for n, token in enumerate(clause):
+        if token.text.lower() in ("à", "au", "aux", "jusqu'à", "jusqu’à"):
+            after = [t for t in clause[n + 1:n + 4] if t.pos_ in ("NOUN", "PROPN", "NUM")][:1]
+            if after and (after[0].lemma_.lower() in heads or after[0].pos_ == "NUM" and "NUM" in
+                          {t.pos_ for t in phrase}):
+                return True
+    return False
 
 
 def _in_cleft(tokens: list, k: int) -> bool:

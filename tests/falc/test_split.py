@@ -187,6 +187,15 @@ def test_a_relative_that_points_back_with_lui_meme_stays_with_its_sentence():
     assert not any(s.startswith("Ces méthodes") for s in simplify(text, load_preset("falc"), "fr").sentences)
 
 
+def test_a_relative_inside_a_range_from_one_thing_to_another_stays_in_its_sentence():
+    # cut at « qui », « Ce passé ne passe pas à un passé dépassé » would say what the text does not say
+    text = ("Certes, on ne peut pas revenir dans le passé, mais on peut choisir de ne plus être dans le ressassement "
+            "permanent, de passer d'un passé qui ne passe pas à un passé dépassé.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.startswith("Ce passé") for s in sentences), sentences
+    assert sentences[-1].endswith("de passer d'un passé qui ne passe pas à un passé dépassé."), sentences
+
+
 @pytest.mark.parametrize(("text", "apposition"), [
     ("Jean Jaurès est un homme politique français du dix-neuvième siècle, ancien professeur de philosophie à "
      "Toulouse.", "C'est l'ancien professeur de philosophie à Toulouse."),
