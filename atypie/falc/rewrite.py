@@ -23,6 +23,8 @@ from .transforms import apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
 EXAMPLES_LEAD = {"fr": "Par exemple : ", "en": "For example: "}  # a bracketed list of examples, said as such
+_EUPHONIC_L = re.compile(r"^((?:(?:Mais|Donc|Puis|Pourtant|Ensuite|Alors|Parfois|Dans ce cas),? )?)[lL]['’]on\b")
+"""The « l' » of « l'on » follows « que », « si », « où », « et »: at the start of a new sentence it goes."""
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
 _ELISION = re.compile(r"(?<!-)\b(qu|parce qu|lorsqu|puisqu|[jlmntsdc])e\s+([aeiouyéèêàâîôûœh]\w*)", re.IGNORECASE)
 _DETERMINERS_BEFORE = {"le", "la", "les", "l'", "l’", "un", "une", "des", "du", "ce", "cette", "ces", "son", "sa",
@@ -237,6 +239,7 @@ def _clean(text: str, lang: str, *, period: bool = True) -> str:
     if lang == "fr":
         text = _ELISION.sub(lambda m: m.group(1) + "'" + m.group(2) if starts_with_vowel(m.group(2)) else m.group(0),
                             text)  # « de Hongrie », « le héros »: an aspirated h is not elided
+        text = _EUPHONIC_L.sub(r"\1on", text)  # « Parfois, l'on fournit » → « Parfois, on fournit »
     text = _CAPITALISE.sub(lambda m: m.group(0)[:-1] + m.group(1).upper(), text, count=1)
     if period and text and text[-1] not in ".!?…:":
         text += "."

@@ -33,6 +33,7 @@ class Piece:
     segments: list[tuple] = field(default_factory=list)
     tokens: list = field(default_factory=list)
     anchor: int = -1  # for a detached clause: the token it was attached to
+    first: bool = False  # a detached clause that the source says before its noun's sentence, and that stays there
 
 
 def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), max_words: int = 0) -> list[Piece]:
@@ -63,6 +64,9 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
     for piece in detached:  # each detached clause right after the sentence that holds its noun
         where = next((n for n, p in enumerate(pieces) if any(t.i == piece.anchor for t in p.tokens)),
                      len(pieces) - 1)
+        if piece.first:
+            pieces.insert(where, piece)
+            continue
         while where + 1 < len(pieces) and _refers_back(pieces[where + 1]):
             where += 1  # "Cela fait …", "Ce sont …" describe the sentence before them: keep them together
         pieces.insert(where + 1, piece)
@@ -95,7 +99,8 @@ def _detach_clauses(tokens: list) -> tuple[list, list[Piece]]:
 
 
 def _fronted_participle(tokens: list):
-    """"Publié en 1916, le Cours définit …" → "Le Cours définit … . Le Cours est publié en 1916." """
+    """"Publié en 1916, le Cours définit …" → "Le Cours est publié en 1916. Le Cours définit …", in the source's
+    order: the main clause stays next to the sentence after it, whose « ce dernier » may point to its last noun."""
     if len(tokens) < 8 or not _past_participle(tokens[0]):
         return None
     comma = next((k for k, t in enumerate(tokens[:15]) if t.text == ","), None)
@@ -122,6 +127,7 @@ def _fronted_participle(tokens: list):
     _add_tokens(piece, clause[1:])
     piece.tokens = clause
     piece.anchor = nouns[0].i
+    piece.first = True
     return rest, piece
 
 

@@ -13,7 +13,7 @@ CASES = [
       "Donc aucune recombinaison paternelle n'est observée."]),
     ("Bien que l'on estime qu'une molécule de glucose fournit 36 ATP, le rendement réel ne dépasse pas 30 "
      "molécules.",
-     ["L'on estime qu'une molécule de glucose fournit 36 ATP.", "Mais le rendement réel ne dépasse pas 30 molécules."]),
+     ["On estime qu'une molécule de glucose fournit 36 ATP.", "Mais le rendement réel ne dépasse pas 30 molécules."]),
     ("Lorsque la chaîne respiratoire est altérée, la production d'espèces réactives augmente fortement dans la "
      "cellule.",
      ["Parfois, la chaîne respiratoire est altérée.",
@@ -93,9 +93,9 @@ def test_nothing_is_split_inside_brackets():
 def test_fronted_participle_becomes_its_own_sentence():
     result = simplify("Publié en 1916 par ses élèves, le Cours de linguistique générale définit le signe linguistique "
                       "comme une association.", load_preset("falc"), "fr")
-    assert result.sentences == [
-        "Le Cours de linguistique générale définit le signe linguistique comme une association.",
-        "Le Cours de linguistique générale est publié en 1916 par ses élèves."]
+    assert result.sentences == [  # in the source's order
+        "Le Cours de linguistique générale est publié en 1916 par ses élèves.",
+        "Le Cours de linguistique générale définit le signe linguistique comme une association."]
 
 
 def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
