@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 APT_PACKAGES=(python3 graphviz tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng fonts-dejavu fonts-opendyslexic
               fontconfig python3-venv postgresql util-linux libcairo2 chromium python3-grammalecte pandoc
-              libpango-1.0-0 libpangoft2-1.0-0 libwmf-bin redis-server)
+              libpango-1.0-0 libpangoft2-1.0-0 libwmf-bin fonts-urw-base35 redis-server)
+# fonts-urw-base35: the fonts libwmf draws text with (only recommended, and recommends are not installed)
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
