@@ -32,6 +32,7 @@ from ..language.definitions import TextDefinition, cues, find_definitions, norma
 from ..language.frequency import zipf
 from ..results import Notice
 from . import inflect, phrase_terms, plain_words
+from .elision import starts_with_vowel
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
 _SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon",
@@ -166,6 +167,11 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if again is not None and not (base := explain(again[1], _dictionary_keys(_variants(again[1])))).needs_review:
             return GlossaryEntry(again[0], f"« {again[2]}- » : {AGAIN[lang]} ; « {base.term} » : {base.definition}",
                                  "glossaire", base.source)  # « réidentifier »: identifier, again
+        for noun, verb in _action_verbs(keys, lang):  # « ressassement »: the act of « ressasser »
+            known = verb in shipped or verb in plain or verb in dictionary
+            if known and not (base := explain(verb, [verb], at)).needs_review:
+                return GlossaryEntry(noun, f"{_act_of(verb, lang)} ; « {base.term} » : {base.definition}", "glossaire",
+                                     base.source)
         return to_explain(term, lang)
 
     by_definition = {normalise(item.definition): item for item in found_in_text}
@@ -395,6 +401,20 @@ def _again(keys: list[str], lang: str) -> tuple[str, str, str] | None:
             if key.startswith(prefix) and len(key) - len(prefix) >= MIN_AGAIN_BASE and key[len(prefix)].isalpha():
                 return key, key[len(prefix):], prefix
     return None
+
+
+def _action_verbs(keys: list[str], lang: str) -> list[tuple[str, str]]:
+    """(noun, verb) guesses for an action noun (« transcription » → « transcrire », « ressassement » →
+    « ressasser »), by the endings of `action_nouns.txt`; the caller keeps only a verb a dictionary knows."""
+    if lang != "fr":
+        return []
+    return [(key, key[:-len(ending)] + verb_ending) for key in keys if " " not in key
+            for ending, verb_endings in entries(lang, "action_nouns.txt").items()
+            if key.endswith(ending) and len(key) - len(ending) >= 3 for verb_ending in verb_endings]
+
+
+def _act_of(verb: str, lang: str) -> str:
+    return f"fait d'{verb}" if starts_with_vowel(verb) else f"fait de {verb}"
 
 
 _COMPOUND = re.compile(r"(?<![\w-])([^\W\d_]+)-([^\W\d_]{3,})(?![\w-])")

@@ -152,6 +152,18 @@ def test_a_word_no_source_knows_that_is_re_before_a_known_word_is_that_word_agai
     assert "répartir" not in glossary or "de nouveau" not in glossary["répartir"].definition
 
 
+def test_an_action_noun_no_source_knows_is_explained_by_its_verb():
+    glossary = {g.term: g for g in simplify("La clé de chiffrement est identique à la clé de déchiffrement.",
+                                            load_preset("falc"), "fr").glossary}
+    entry = glossary["déchiffrement"]
+    assert not entry.needs_review
+    assert entry.definition.startswith("fait de déchiffrer ; « déchiffrer » : "), entry.definition
+    # a noun the dictionary has keeps its own meaning: « parlement » is never « fait de parler »
+    glossary = {g.term: g for g in simplify("Le parlement vote la loi de finances après un long débat.",
+                                            load_preset("falc"), "fr").glossary}
+    assert "parlement" not in glossary or "parler" not in glossary["parlement"].definition
+
+
 def test_a_word_inside_a_locution_of_the_academic_glossary_is_not_explained_alone():
     glossary = {g.term for g in simplify("La mise à disposition des données publiques est gratuite.",
                                          load_preset("falc"), "fr").glossary}

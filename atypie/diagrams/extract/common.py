@@ -37,7 +37,8 @@ ELIDED_OR_START = r"(?:(?<![\w'])|(?<=(?<!\w)[cdjlmnst]')|(?<=(?<!\w)qu'))"
 
 
 ORDINAL = re.compile(r"(?i)(?:[ivxlc]{2,}|[ivx])(?:e|er|ème)")  # « xie siècle », « XIXe siècle »; not « ce »
-DECADE = re.compile(r"(?:\bannées\s+((?:19|20)?[1-9]0)\b|\b((?:1[5-9]|20)[0-9]0)['’]?s\b)", re.IGNORECASE)  # « années 60 », 1960s
+DECADE = re.compile(r"(?:\bannées\s+((?:19|20)?[1-9]0)\b|\b((?:1[5-9]|20)[0-9]0)['’]?s\b)",
+                    re.IGNORECASE)  # « années 60 », « the 1960s »
 CENTURY = re.compile(r"\b([ivxlc]+)(?:e|er|ème|ᵉ)\s+siècles?\b", re.IGNORECASE)  # « au xe siècle », « XIXe siècle »
 
 
