@@ -46,7 +46,7 @@ class GuardReport:
 
 
 class GrammarReading:
-    """Grammalecte's errors for the sentences a rewrite wrote itself, read in threads (by Grammalecte's worker
+    """Grammalecte's errors for the sentences a rewrite wrote itself or cut, read in threads (by Grammalecte's worker
     process for a long text) while the main thread goes on: each part of a long text is read while the next part
     is rewritten, and the last while the plain text is tagged."""
 
@@ -56,10 +56,10 @@ class GrammarReading:
         self._on = lang == "fr" and grammalecte.available()
 
     def read(self, rewrite: Rewrite) -> None:
-        """Start reading the sentences `rewrite` wrote itself."""
+        """Start reading the sentences `rewrite` wrote itself, and those it cut out of a longer one."""
         if self._on:
             sentences = [s for e in rewrite.diff if e.start >= 0 and e.plain != [e.original] for s in e.plain
-                         if not _copied(s, e.original)]
+                         if len(e.plain) > 1 or not _copied(s, e.original)]
             thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -157,7 +157,8 @@ class _Checker:
         out, found = [], Counter()
         source_flagged: set[str] | None = None  # the words Grammalecte flags in the source: never "fixed"
         for sentence in sentences:
-            if _copied(sentence, entry.original):
+            copied = _copied(sentence, entry.original)
+            if copied and len(sentences) == 1:
                 out.append(sentence)  # a run of the source's own words: the source's grammar
                 continue
             errors = self.reading.errors(sentence) if self.reading else grammalecte.errors(sentence)
@@ -165,12 +166,14 @@ class _Checker:
                 source_flagged = {entry.original[e.start:e.end].lower() for e in self._source_errors(entry.original)}
             fixable = [e for e in errors if e.kind in _CERTAIN_KINDS and len(e.suggestions) == 1
                        and sentence[e.start:e.end].lower() not in source_flagged]
-            if fixable:
+            if fixable:  # a cut may also show a slip of the source that its longer sentence hid (« Les segments
+                # sont appelés côtés et les extrémités sont appelés sommets »): fixed when the fix is certain
                 for error in sorted(fixable, key=lambda e: -e.start):
                     sentence = sentence[:error.start] + error.suggestions[0] + sentence[error.end:]
                 errors = grammalecte.errors(sentence)
             out.append(sentence)
-            found.update(e.kind for e in errors)
+            if not copied:  # what is left in a run of the source's words is the source's grammar
+                found.update(e.kind for e in errors)
         if not found:
             return out, []
         return out, sorted(_added(Counter(e.kind for e in self._source_errors(entry.original)), found))

@@ -814,14 +814,15 @@ def _points(tokens: list) -> list[SplitPoint]:
         if (tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce")) \
                 and not fronted_clause:
             continue  # "… et que …", "entre A et ce qu'il …": not two sentences
-        if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) \
+        long_subject = _subject_phrase_then_verb(tokens[k + size:])
+        if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) and not long_subject \
                 and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]) \
                 and not _shared_auxiliary(tokens[:k], tokens[k + 1:k + 2]):
             continue  # "A et B" between two noun phrases; two verbs of one subject may be split
         subject = ""
         if phrase == "ce qui" or fronted_clause:
             pass  # the linker "Cela" is the subject; a fronted clause's main clause has its own
-        elif not _has_own_subject(tokens[k + size:k + size + 6]):
+        elif not _has_own_subject(tokens[k + size:k + size + 6]) and not long_subject:
             if _second_verb_of_subordinate(tokens[k + size:k + size + 3]):
                 continue  # « si A est vrai et peut … »: the second verb is still under « si », not a fact
             subject = _shared_subject(tokens[:k], tokens[k + size:k + size + 3]) or _shared_auxiliary(
@@ -1154,6 +1155,33 @@ def _has_own_subject(window: list) -> bool:
                                                  and _FINITE_ENDING.search(token.text.lower())):
                 return True
     return False
+
+
+_NOUN_PHRASE_LINKS = {"de", "d'", "d’", "des", "du", "à", "au", "aux", "en", "sur", "dans", "sous", "entre", "chez"}
+_RELATIVE_OPENERS = {"qui", "que", "qu'", "qu’", "dont", "où"}
+_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
+
+
+def _subject_phrase_then_verb(tokens: list) -> bool:
+    """Whether a clause opens on a long subject and then its finite verb, which the small model often parses as a
+    noun joined to the clause before: « [et] la distribution des âges calendaires qui en résulte n'est pas … ». A
+    determiner, its noun phrase, at most one relative clause (to its verb), then the verb."""
+    if len(tokens) < 3 or tokens[0].pos_ != "DET":
+        return False
+    k = 1
+    while k < min(len(tokens), 10) and (tokens[k].pos_ in ("NOUN", "PROPN", "ADJ", "DET", "NUM")
+                                        or tokens[k].text.lower() in _NOUN_PHRASE_LINKS):
+        k += 1
+    if k == 1 or tokens[k - 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
+        return False
+    if k < len(tokens) and tokens[k].text.lower() in _RELATIVE_OPENERS:
+        verb = next((j for j in range(k + 1, min(len(tokens), k + 6)) if _conjugated(tokens[j])), None)
+        if verb is None or any(t.is_punct for t in tokens[k:verb]):
+            return False
+        k = verb + 1
+    while k < len(tokens) and tokens[k].text.lower() in _BEFORE_VERB:
+        k += 1
+    return k < len(tokens) and _conjugated(tokens[k], auxiliary=True)
 
 
 def _is_clause(tokens: list) -> bool:

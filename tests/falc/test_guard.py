@@ -104,6 +104,16 @@ def test_an_agreement_error_added_by_the_rewrite_is_repaired(monkeypatch):
     assert not any(s.startswith("Le gestion") for s in result.sentences)
 
 
+@needs_grammalecte
+def test_a_slip_of_the_source_that_a_cut_shows_is_repaired_when_the_fix_is_certain():
+    # In one sentence, « appelés » may agree with « segments »; alone, « Les extrémités … sont appelés » is wrong
+    text = ("Les segments sont appelés bords ou côtés et les extrémités des côtés sont appelés sommets ou coins du "
+            "polygone.")
+    sentences = simplify(text, FALC, "fr").sentences
+    assert sentences == ["Les segments sont appelés bords ou côtés.",
+                         "Les extrémités des côtés sont appelées sommets ou coins du polygone."], sentences
+
+
 def test_without_grammalecte_the_grammar_check_is_not_applicable(monkeypatch):
     monkeypatch.setattr(grammalecte, "available", lambda: False)
     result = simplify("La photosynthèse, qui a lieu dans les chloroplastes, produit du dioxygène.", FALC, "fr")

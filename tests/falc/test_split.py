@@ -187,6 +187,24 @@ def test_a_relative_that_points_back_with_lui_meme_stays_with_its_sentence():
     assert not any(s.startswith("Ces méthodes") for s in simplify(text, load_preset("falc"), "fr").sentences)
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # the small model joins « la distribution » to « méthodes » as a second noun: its verb comes after a relative
+    ("Cette méthode de calibration recourt à des méthodes numériques et la distribution des âges calendaires qui "
+     "en résulte n'est pas équiprobable.",
+     ["Cette méthode de calibration recourt à des méthodes numériques.",
+      "La distribution des âges calendaires qui en résulte n'est pas équiprobable."]),
+    # a second noun phrase with a relative and no verb of its own stays where it is
+    ("Les plaques des continents font partie de la croûte continentale, surtout composée de granite, et les "
+     "plaques au fond des océans qui sont plutôt constituées de basalte.", None),
+])
+def test_a_clause_with_a_long_subject_after_et_is_a_sentence_of_its_own(text, expected):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    if expected is not None:
+        assert sentences == expected, sentences
+    else:
+        assert not any(s.startswith("Les plaques au fond") for s in sentences), sentences
+
+
 def test_a_relative_inside_a_range_from_one_thing_to_another_stays_in_its_sentence():
     # cut at « qui », « Ce passé ne passe pas à un passé dépassé » would say what the text does not say
     text = ("Certes, on ne peut pas revenir dans le passé, mais on peut choisir de ne plus être dans le ressassement "
