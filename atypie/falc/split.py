@@ -1159,6 +1159,7 @@ def _has_own_subject(window: list) -> bool:
 
 _NOUN_PHRASE_LINKS = {"de", "d'", "d’", "des", "du", "à", "au", "aux", "en", "sur", "dans", "sous", "entre", "chez"}
 _RELATIVE_OPENERS = {"qui", "que", "qu'", "qu’", "dont", "où"}
+_ASIDE_MARKS = {"–", "—", ","}
 _BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
 
 
@@ -1174,7 +1175,12 @@ def _subject_phrase_then_verb(tokens: list) -> bool:
         k += 1
     if k == 1 or tokens[k - 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM"):
         return False
-    if k < len(tokens) and tokens[k].text.lower() in _RELATIVE_OPENERS:
+    if k < len(tokens) and tokens[k].text in _ASIDE_MARKS:  # « la thermodynamique – qui ne porte … – ne sait »
+        close = next((j for j in range(k + 1, min(len(tokens), k + 14)) if tokens[j].text == tokens[k].text), None)
+        if close is None:
+            return False
+        k = close + 1
+    elif k < len(tokens) and tokens[k].text.lower() in _RELATIVE_OPENERS:
         verb = next((j for j in range(k + 1, min(len(tokens), k + 6)) if _conjugated(tokens[j])), None)
         if verb is None or any(t.is_punct for t in tokens[k:verb]):
             return False

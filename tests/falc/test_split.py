@@ -193,6 +193,11 @@ def test_a_relative_that_points_back_with_lui_meme_stays_with_its_sentence():
      "en résulte n'est pas équiprobable.",
      ["Cette méthode de calibration recourt à des méthodes numériques.",
       "La distribution des âges calendaires qui en résulte n'est pas équiprobable."]),
+    # the subject's aside between dashes is skipped to find its verb
+    ("Les premiers moteurs pompent l’eau hors des mines, mais la thermodynamique – qui ne porte alors même pas son "
+     "nom – ne sait pas expliquer comment.",
+     ["Les premiers moteurs pompent l’eau hors des mines.",
+      "Mais la thermodynamique – qui ne porte alors même pas son nom – ne sait pas expliquer comment."]),
     # a second noun phrase with a relative and no verb of its own stays where it is
     ("Les plaques des continents font partie de la croûte continentale, surtout composée de granite, et les "
      "plaques au fond des océans qui sont plutôt constituées de basalte.", None),
