@@ -19,6 +19,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import functools
+import math
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass
@@ -223,8 +224,10 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         add(key, entry)
     for word in analysis.rare_words:
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
-        if any(k in found or k in covered for k in keys) or gone(word.start):
-            continue
+        bases = set(_dictionary_keys(keys))
+        if any(k in found or k in covered for k in bases) or gone(word.start) or any(
+                entry.needs_review and bases & set(_dictionary_keys([key])) for key, entry in found.items()):
+            continue  # « tokénisé » and « tokénisée »: one entry for the word
         entry = explain(word.lemma, keys + _infinitives(word.text.lower()), word.start)  # « dérivent »: « dériver »
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # a verb in a tense of written narrative, rare as written: which verb it is
@@ -265,8 +268,12 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
             continue
         keys = _dictionary_keys(_no_verb(token, _keys(token)))  # « dissipé » is skipped once « dissiper » is explained
-        key = next((k for k in [*_verb_keys(token), *keys] if k in dictionary), None)  # « est dégradé »: « dégrader »
-        if key is None or any(k in found or k in covered for k in keys) or zipf(key, lang) >= DICTIONARY_ZIPF:
+        verb_keys = _verb_keys(token)
+        key = next((k for k in [*verb_keys, *keys] if k in dictionary), None)  # « est dégradé »: « dégrader »
+        if key is None or any(k in found or k in covered for k in keys):
+            continue
+        as_verb = key in verb_keys or token.pos_ == "VERB"
+        if (_family_zipf(key, lang) if as_verb else zipf(key, lang)) >= DICTIONARY_ZIPF:
             continue
         add(key, GlossaryEntry(key, _sense(dictionary[key], key, _context(analysis, token.idx)), "dictionnaire",
                                "dictionary"))
@@ -401,6 +408,18 @@ def _again(keys: list[str], lang: str) -> tuple[str, str, str] | None:
             if key.startswith(prefix) and len(key) - len(prefix) >= MIN_AGAIN_BASE and key[len(prefix)].isalpha():
                 return key, key[len(prefix):], prefix
     return None
+
+
+_FIRST_GROUP_FORMS = ("er", "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "ons", "ez")
+
+
+def _family_zipf(key: str, lang: str) -> float:
+    """How often a verb is read: for one of the first group, all its common forms together (« employer » is rare as
+    an infinitive, 3.85, but « emploie », « employé », « employés » make it a common verb); else the word."""
+    if lang != "fr" or not key.endswith("er") or " " in key or len(key) < 5:
+        return zipf(key, lang)
+    stem = key[:-2]
+    return math.log10(sum(10 ** zipf(stem + ending, lang) for ending in _FIRST_GROUP_FORMS))
 
 
 def _action_verbs(keys: list[str], lang: str) -> list[tuple[str, str]]:

@@ -233,7 +233,9 @@ class _Finder:
             i += 1
         pieces = _outside_asides(words, i, j)  # « le mécanisme par lequel les organismes (ceux qui …) convertissent »
         last_start, j = pieces[-1]
-        while j > last_start and words[j - 1].text in _CLAUSE_END | _QUOTES_CLOSE:
+        while j > last_start and (words[j - 1].text in _CLAUSE_END or words[j - 1].text in _QUOTES_CLOSE and sum(
+                w.text in _QUOTES_OPEN for w in words[last_start:j]) < sum(w.text in _QUOTES_CLOSE for w in words[
+                last_start:j])):  # a closing quote goes unless it closes one the definition opened: « tokens »
             j -= 1
         pieces[-1] = (last_start, j)
         if sum(b - a for a, b in pieces) > _MAX_SHOWN_WORDS:
@@ -525,14 +527,20 @@ class _Finder:
         if article in self.cues.get("articles", ()):
             if not (has_relative or has_complement) or len(inner) < 3:
                 return None
-        elif article in self.cues.get("articles_definis", ()):
-            if not has_relative or len(inner) < 4:
-                return None
+        elif article in self.cues.get("articles_definis", ()):  # « la tokénisation est la segmentation d'un texte … »
+            if not (has_relative or has_complement and self._noun(inner[1]) and zipf(
+                    words[term[1] - 1].lower, self.analysis.lang) < zipf(inner[1].lower, self.analysis.lang)) \
+                    or len(inner) < 4:
+                return None  # « le problème est la taille de la salle » says which problem, not what a problem is
         else:
             return None
         if self.analysis.tagged and any(self.pos(w) == "PRON" for w in words[term[0]:term[1]]):
             return None
         return self.definition(term, words, j, end, "is-a")
+
+    def _noun(self, word: _Word) -> bool:
+        """Whether the word is a common noun; without tags, whether it is written in lower case."""
+        return self.pos(word) == "NOUN" if self.analysis.tagged else word.text.islower()
 
     # --- lines "Terme : définition" ----------------------------------------------------------------------
     def colon_lines(self) -> list[TextDefinition]:

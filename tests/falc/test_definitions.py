@@ -58,6 +58,9 @@ def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
      "propre à chaque objet", "called"),
     ("Dans l'œuf : deux cellules se rencontrent et fusionnent (c'est la fécondation), puis l'œuf grandit.",
      "fécondation", "deux cellules se rencontrent et fusionnent", "parenthesis"),
+    # a definite predicate with a complement, more common than the term: the quotes it opens stay closed
+    ("La tokénisation est la segmentation d’un texte en ses parties ou « tokens ».", "tokénisation",
+     "la segmentation d’un texte en ses parties ou « tokens »", "is-a"),
     ("Quand la température reste très haute plusieurs jours, on parle de canicule.", "canicule",
      "Quand la température reste très haute plusieurs jours", "we-call"),
 ])
@@ -81,6 +84,7 @@ def test_each_definition_pattern_is_read(text, term, definition, cue):
     "Ce décalage est appelé indentation.",  # « ce » points to a sentence before: it says nothing by itself
     "Dans ce cas précis, on parle de canicule.",  # no « quand », « si » clause says which case
     "Si tu viens, on l'appelle Paul.",  # a name
+    "Le problème est la taille de la salle.",  # says which problem: « taille » is no plainer than « problème »
 ])
 def test_counter_examples_are_not_definitions(text):
     assert defined(text) == {}

@@ -152,6 +152,20 @@ def test_a_word_no_source_knows_that_is_re_before_a_known_word_is_that_word_agai
     assert "répartir" not in glossary or "de nouveau" not in glossary["répartir"].definition
 
 
+@pytest.mark.parametrize("text", ["Une phrase est tokénisée en mots. Un texte est tokénisé en phrases.",
+                                  "Un texte est tokénisé en phrases. Une phrase est tokénisée en mots."])
+def test_two_forms_of_one_unexplained_word_are_one_entry(text):
+    entries = [g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term.startswith("tokénis")]
+    assert len(entries) == 1 and entries[0].needs_review, entries
+
+
+def test_a_common_verb_rare_as_an_infinitive_is_no_dictionary_entry():
+    # « employer » is rare as written (zipf 3.85) but read often in its other forms: « emploie », « employé »…
+    glossary = {g.term for g in simplify("D'autres méthodes doivent être employées pour les langues anciennes.",
+                                         load_preset("falc"), "fr").glossary}
+    assert "employer" not in glossary, glossary
+
+
 def test_an_action_noun_no_source_knows_is_explained_by_its_verb():
     glossary = {g.term: g for g in simplify("La clé de chiffrement est identique à la clé de déchiffrement.",
                                             load_preset("falc"), "fr").glossary}
