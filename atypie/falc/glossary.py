@@ -194,12 +194,21 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         key = normalise(compound)
         if key in found or key in covered or any(k in shipped or k in dictionary for k in _variants(key)):
             continue
+        meaning = _parts(lang)[first.lower()]
+        known = max([zipf(second.lower(), lang)] + [_family_zipf(k, lang) for k in _dictionary_keys([second.lower()])
+                                                    if k.endswith("er")])
+        if known >= DICTIONARY_ZIPF:  # « sous-représentées »: « représentées » is known; the
+            # dictionary's first sense of it (« présenter de nouveau ») would mislead
+            add(key, GlossaryEntry(compound.lower(), f"« {first}- » ({meaning}) + « {second} »", "glossaire",
+                                   "lexicon"))
+            covered.update(_variants(first.lower()) + _variants(second.lower()))
+            continue
         part = explain(second, _dictionary_keys(_variants(second)))
         if part.needs_review:
             continue
         shown = part.term if part.source in ("lexicon", "dictionary") else second
-        add(key, GlossaryEntry(compound.lower(), f"« {first}- » : {_parts(lang)[first.lower()]} ; « {shown} » : "
-                               f"{part.definition}", "glossaire", "lexicon"))
+        add(key, GlossaryEntry(compound.lower(), f"« {first}- » : {meaning} ; « {shown} » : {part.definition}",
+                               "glossaire", "lexicon"))
         covered.update(_variants(first.lower()) + _variants(second.lower()))
     starts = sorted(replaced)
 

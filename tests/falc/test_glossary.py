@@ -62,6 +62,13 @@ def test_a_learned_compound_is_explained_by_its_two_parts():
     assert not entry.needs_review
 
 
+def test_a_compound_whose_second_part_is_a_known_word_explains_only_its_first_part():
+    # the dictionary's first sense of « représenter » is « présenter de nouveau »: a known word is not defined
+    text = "D'autres formes de la langue sont sous-représentées dans les corpus."
+    entry = next(g for g in simplify(text, load_preset("falc"), "fr").glossary if g.term == "sous-représentées")
+    assert entry.definition == "« sous- » (en dessous de) + « représentées »"
+
+
 def test_a_compound_whose_second_part_is_unknown_is_not_explained_by_halves():
     text = "Le patient présente une lésion rétro-zorglubienne."  # no glossary knows « zorglubien »
     glossary = simplify(text, load_preset("falc"), "fr").glossary
