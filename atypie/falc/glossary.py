@@ -279,7 +279,11 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         keys = _dictionary_keys(_no_verb(token, _keys(token)))  # « dissipé » is skipped once « dissiper » is explained
         verb_keys = _verb_keys(token)
         key = next((k for k in [*verb_keys, *keys] if k in dictionary), None)  # « est dégradé »: « dégrader »
-        if key is None or any(k in found or k in covered for k in keys):
+        if any(k in found or k in covered for k in keys):
+            continue
+        if key is None:  # « transcription », which the dictionary lacks: the act of « transcrire », which it has
+            if token.pos_ == "NOUN" and not (derived := explain(token.lemma_, keys, token.idx)).needs_review:
+                add(normalise(derived.term), derived)
             continue
         as_verb = key in verb_keys or token.pos_ == "VERB"
         if (_family_zipf(key, lang) if as_verb else zipf(key, lang)) >= DICTIONARY_ZIPF:

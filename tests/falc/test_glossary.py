@@ -179,6 +179,10 @@ def test_an_action_noun_no_source_knows_is_explained_by_its_verb():
     entry = glossary["déchiffrement"]
     assert not entry.needs_review
     assert entry.definition.startswith("fait de déchiffrer ; « déchiffrer » : "), entry.definition
+    # less rare, and missing from the dictionary: still explained by its verb
+    entry = next(g for g in simplify("La transcription des archives prend du temps.", load_preset("falc"),
+                                     "fr").glossary if g.term == "transcription")
+    assert entry.definition.startswith("fait de transcrire ; « transcrire » : "), entry.definition
     # a noun the dictionary has keeps its own meaning: « parlement » is never « fait de parler »
     glossary = {g.term: g for g in simplify("Le parlement vote la loi de finances après un long débat.",
                                             load_preset("falc"), "fr").glossary}
