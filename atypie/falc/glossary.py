@@ -223,6 +223,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     lexicon_terms = _terms_used(analysis.text, _lexicon_terms(lang))
     dictionary_terms = _terms_used(analysis.text, _dictionary_terms(lang))
     in_terms = {word for term in [*lexicon_terms, *dictionary_terms] for word in _TERM_WORD.findall(term)}
+    inside_terms = _inside_terms(analysis.text, [*lexicon_terms, *dictionary_terms], lang)  # « système
+    # d'exploitation », « par convention »: not also « exploitation — utilisation d'une ressource … »
     for key, (discipline, definition) in _course_senses(analysis, in_terms).items():  # « manteau » in geology
         if key in found or key in covered:
             continue
@@ -234,7 +236,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for word in analysis.rare_words:
         keys = list(dict.fromkeys(_variants(word.lemma) + _variants(word.text)))
         bases = set(_dictionary_keys(keys))
-        if any(k in found or k in covered for k in bases) or gone(word.start) or any(
+        if any(k in found or k in covered for k in bases) or gone(word.start) or word.start in inside_terms or any(
                 entry.needs_review and bases & set(_dictionary_keys([key])) for key, entry in found.items()):
             continue  # « tokénisé » and « tokénisée »: one entry for the word
         entry = explain(word.lemma, keys + _infinitives(word.text.lower()), word.start)  # « dérivent »: « dériver »
@@ -249,6 +251,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             add(form, GlossaryEntry(form, _LITERARY_VERB.format(infinitive), "glossaire", "lexicon"))
     locutions = {at for key, (start, end) in lexicon_terms.items() if key in _academic_locutions(lang)
                  for at in range(start, end)}  # « mise à disposition »: not also « disposition — règle … »
+    locutions |= inside_terms
     for token in analysis.doc:  # less rare words that the lexicon explains: still hard for many readers
         if not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.idx in locutions or (
                 analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « shell » tagged PROPN
@@ -259,7 +262,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             continue
         add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     for token in analysis.doc:  # hard words that could not be replaced in the sentence: their plain words
-        if not plain or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.pos_ == "PROPN":
+        if not plain or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or token.pos_ == "PROPN" \
+                or token.idx in locutions:
             continue
         keys = _dictionary_keys(_keys(token))
         key = next((k for k in keys if k in plain), None)
@@ -598,6 +602,25 @@ def _index(terms: dict) -> _TermIndex:
 def _lexicon_terms(lang: str) -> _TermIndex:
     """The multi-word terms of the shipped lexicon (« bloc d'instructions »), indexed once."""
     return _index({term: values for term, values in plain_definitions(lang).items() if " " in term})
+
+
+_LEADING_WORDS = {"fr": {"par", "en", "à", "au", "aux", "de", "du", "des", "sous", "sur", "dans", "pour", "sans",
+                         "avec", "selon", "hors"}}
+
+
+def _inside_terms(text: str, terms: list[str], lang: str) -> set[int]:
+    """Where the words of the text's multi-word terms start, but for each term's first word (the word it is about:
+    « système » of « système d'exploitation »), unless that first word is a preposition (« par convention »): a
+    word inside a term is explained by the term, and alone its sense may be another."""
+    inside: set[int] = set()
+    for term in (t for t in terms if " " in t or "'" in t):
+        words = re.findall(r"[^\W\d_]+['’]?|\d+", term)
+        pattern = r"(?<!\w)" + r"\s*".join(re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"[sx]?")
+                                            for w in words) + r"(?!\w)"
+        for match in re.finditer(pattern, text, re.IGNORECASE):
+            starts = [m.start() + match.start() for m in re.finditer(r"[^\W\d_]+|\d+", match.group())]
+            inside.update(starts if words[0].lower() in _LEADING_WORDS.get(lang, set()) else starts[1:])
+    return inside
 
 
 @functools.cache

@@ -62,6 +62,15 @@ def test_a_learned_compound_is_explained_by_its_two_parts():
     assert not entry.needs_review
 
 
+def test_a_word_inside_a_term_the_glossary_explains_gets_no_entry_of_its_own():
+    text = ("Dans cet ouvrage, l'invite est représentée par convention par le symbole dollar, quel que soit le système "
+            "d'exploitation.")
+    glossary = {g.term: g.definition for g in simplify(text, load_preset("falc"), "fr").glossary}
+    assert "système d'exploitation" in glossary and "par convention" in glossary, glossary
+    # alone, « exploitation » and « convention » would read « utilisation d'une ressource … », « accord écrit … »
+    assert "exploitation" not in glossary and "convention" not in glossary, glossary
+
+
 def test_a_compound_whose_second_part_is_a_known_word_explains_only_its_first_part():
     # the dictionary's first sense of « représenter » is « présenter de nouveau »: a known word is not defined
     text = "D'autres formes de la langue sont sous-représentées dans les corpus."
