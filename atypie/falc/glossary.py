@@ -240,6 +240,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
                 entry.needs_review and bases & set(_dictionary_keys([key])) for key, entry in found.items()):
             continue  # « tokénisé » and « tokénisée »: one entry for the word
         entry = explain(word.lemma, keys + _infinitives(word.text.lower()), word.start)  # « dérivent »: « dériver »
+        if entry.needs_review and _inside_a_name(analysis, word):
+            continue  # « Monty Python's Flying Circus »: « Flying » is part of a name, not a word to explain
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # a verb in a tense of written narrative, rare as written: which verb it is
         form = token.text.lower()
@@ -315,7 +317,20 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
                                    "dictionary"))
     if lang == "fr" and analysis.tagged:
         _phrased(found, analysis)
+    for key in [k for k, entry in found.items() if entry.needs_review]:  # « PEP » when « PEP 8 » is explained
+        if any(other.startswith(key + " ") and not found[other].needs_review for other in found):
+            del found[key]
     return sorted(found.values(), key=lambda e: e.term.lower())
+
+
+def _inside_a_name(analysis, word) -> bool:
+    """Whether a word written with a capital, not in capitals, stands inside its sentence (not first): a part of a
+    name or a title."""
+    if not word.text[:1].isupper() or word.text.isupper() or not analysis.tagged:
+        return False
+    token = analysis.token_at(word.start)
+    return token is not None and not token.is_sent_start and token.i > 0 and analysis.doc[token.i - 1].text not in (
+        "«", '"', "“", ":", "(")
 
 
 def _phrased(found: dict[str, GlossaryEntry], analysis) -> None:

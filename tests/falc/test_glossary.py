@@ -62,6 +62,15 @@ def test_a_learned_compound_is_explained_by_its_two_parts():
     assert not entry.needs_review
 
 
+@pytest.mark.parametrize("text, left_out", [
+    ("Le nom vient de la série Monty Python's Flying Circus, dont il est fan.", "flying"),  # a part of a name
+    ("La PEP 8 recommande quatre espaces pour chaque niveau d'indentation.", "pep"),  # « PEP 8 » is explained
+])
+def test_no_word_is_left_to_explain_when_it_is_part_of_a_name_or_of_a_term_explained(text, left_out):
+    glossary = {g.term.lower(): g for g in simplify(text, load_preset("falc"), "fr").glossary}
+    assert left_out not in glossary, glossary
+
+
 def test_a_word_inside_a_term_the_glossary_explains_gets_no_entry_of_its_own():
     text = ("Dans cet ouvrage, l'invite est représentée par convention par le symbole dollar, quel que soit le système "
             "d'exploitation.")
