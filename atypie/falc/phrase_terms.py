@@ -24,7 +24,13 @@ def noun_adjective_pairs(doc) -> list[tuple[object, object]]:
     rows = doc.to_array([POS, DEP, HEAD]).astype("int64").tolist()  # HEAD: the head's signed offset
     return [(doc[i - 1], doc[i]) for i, (pos, dep, head) in enumerate(rows)
             if pos in (ADJ, VERB) and dep == amod and head == -1 and rows[i - 1][0] == NOUN
-            and doc[i - 1].is_alpha and doc[i].is_alpha]
+            and doc[i - 1].is_alpha and doc[i].is_alpha and not _opens_complement(doc, i)]
+
+
+def _opens_complement(doc, i: int) -> bool:
+    """Whether the adjective at i leads a complement (« la Convention relative aux droits de l'enfant », « propre à
+    chaque objet »): it then says what the noun is about, and makes no term with it."""
+    return i + 1 < len(doc) and doc[i + 1].lower_ in ("à", "au", "aux")
 
 
 def phrase_definition(noun, definition: str) -> str | None:

@@ -71,6 +71,19 @@ def test_no_word_is_left_to_explain_when_it_is_part_of_a_name_or_of_a_term_expla
     assert left_out not in glossary, glossary
 
 
+def test_an_adjective_that_leads_a_complement_makes_no_term_with_its_noun():
+    text = "La Convention relative aux droits de l'enfant contient un préambule et 54 articles."
+    glossary = {g.term: g.definition for g in simplify(text, load_preset("falc"), "fr").glossary}
+    assert "convention relative" not in glossary, glossary  # « relative aux droits » says what it is about
+    assert not any("comparaison" in d and "avec « à »" not in d for d in glossary.values()), glossary
+
+
+def test_programming_senses_are_given_in_programming_texts_only():
+    text = "Les sociétés se sont transformées par le progrès des sciences, de l'instruction et de la presse."
+    glossary = {g.term: g.definition for g in simplify(text, load_preset("falc"), "fr").glossary}
+    assert "ordinateur" not in glossary.get("instruction", ""), glossary
+
+
 def test_a_word_inside_a_term_the_glossary_explains_gets_no_entry_of_its_own():
     text = ("Dans cet ouvrage, l'invite est représentée par convention par le symbole dollar, quel que soit le système "
             "d'exploitation.")
