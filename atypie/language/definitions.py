@@ -241,6 +241,10 @@ class _Finder:
         if sum(b - a for a, b in pieces) > _MAX_SHOWN_WORDS:
             return None  # a whole clause, not a definition a reader can take in
         text = " ".join(self.span(words, a, b) for a, b in pieces if b > a).replace(" ,", ",").strip(" ,;:")
+        opening = words[pieces[0][0]] if pieces and pieces[0][1] > pieces[0][0] else None
+        if opening is not None and opening.text[:1].isupper() and not opening.text.isupper() \
+                and self.pos(opening) != "PROPN":  # « Une fonction définie … est appelée méthode »: a sentence's capital
+            text = text[:1].lower() + text[1:]
         term_text = self.span(words, first, end)
         if not text or not term_text or normalise(term_text) in normalise(text).split():
             return None

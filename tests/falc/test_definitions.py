@@ -52,7 +52,7 @@ def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
      "grand milieu de vie avec son climat et ses plantes.", "colon"),
     ("La pneumonie acquise en communauté (PAC) est une inflammation aiguë du poumon.",
      "pneumonie acquise en communauté", "une inflammation aiguë du poumon", "is-a"),
-    ("Une fonction définie dans une classe est appelée méthode.", "méthode", "Une fonction définie dans une classe",
+    ("Une fonction définie dans une classe est appelée méthode.", "méthode", "une fonction définie dans une classe",
      "called"),
     ("Le programme crée ce qu'on appelle un espace de noms, propre à chaque objet.", "espace de noms",
      "propre à chaque objet", "called"),
@@ -62,7 +62,7 @@ def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
     ("La tokénisation est la segmentation d’un texte en ses parties ou « tokens ».", "tokénisation",
      "la segmentation d’un texte en ses parties ou « tokens »", "is-a"),
     ("Quand la température reste très haute plusieurs jours, on parle de canicule.", "canicule",
-     "Quand la température reste très haute plusieurs jours", "we-call"),
+     "quand la température reste très haute plusieurs jours", "we-call"),  # a sentence's capital is lowered
 ])
 def test_each_definition_pattern_is_read(text, term, definition, cue):
     found = defined(text)
@@ -157,7 +157,7 @@ def test_a_term_the_text_names_on_purpose_is_explained_by_the_text_before_the_le
     result = simplify("Une fonction définie dans une classe est appelée méthode. On l'utilise souvent.",
                       load_preset("falc"), "fr")
     entry = next(g for g in result.glossary if g.term == "méthode")
-    assert entry.definition == "Une fonction définie dans une classe" and entry.source == "text"
+    assert entry.definition == "une fonction définie dans une classe" and entry.source == "text"
 
 
 def test_a_bracket_after_a_participle_names_no_definition_of_it():
