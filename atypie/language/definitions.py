@@ -243,7 +243,7 @@ class _Finder:
         text = " ".join(self.span(words, a, b) for a, b in pieces if b > a).replace(" ,", ",").strip(" ,;:")
         opening = words[pieces[0][0]] if pieces and pieces[0][1] > pieces[0][0] else None
         if opening is not None and opening.text[:1].isupper() and not opening.text.isupper() \
-                and self.pos(opening) != "PROPN":  # « Une fonction définie … est appelée méthode »: a sentence's capital
+                and self.pos(opening) != "PROPN":  # « Une fonction … est appelée méthode »: the sentence's capital
             text = text[:1].lower() + text[1:]
         term_text = self.span(words, first, end)
         if not text or not term_text or normalise(term_text) in normalise(text).split():
