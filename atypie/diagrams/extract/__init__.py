@@ -45,9 +45,10 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
     dates |= {decade_year(m) for m in DECADE.finditer(analysis.text)}  # « au début des années 60 »
     found = {kind: [m for m in table[kind]["markers"] if count(text, [m])]
              for kind in ("process", "hierarchy", "cause_effect", "comparison")}
-    for kind, words in content_signs(analysis).items():
+    signs = content_signs(analysis)
+    for kind, words in signs.items():
         found[kind] += [w for w in words if w not in found[kind]]
-    scores = {kind: count(text, table[kind]["markers"]) + len(content_signs(analysis)[kind]) for kind in found}
+    scores = {kind: count(text, table[kind]["markers"]) + len(signs[kind]) for kind in found}
     scores["comparison"] *= 2  # one contrast marker is a strong sign
     scores["timeline"] = len(dates) * 1.5 if len(dates) >= table["timeline"]["min_dates"] else 0
     best = max(scores, key=lambda k: (scores[k], k == "hierarchy"))  # a tie goes to a classification
