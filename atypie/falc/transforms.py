@@ -97,6 +97,11 @@ def _idioms(analysis) -> list[Replacement]:
             pass  # « la relecture ou le par cœur »: a phrase used as a noun; explained, not replaced
         elif _is_verbal(match):
             text, start, chosen = _verbal_meaning(match, before, start, analysis.lang, bodies)
+            if text is not None and match.object_span is not None:  # « met les causes en évidence » → « montre
+                # clairement les causes »: the object follows the meaning, unless the meaning ends on a preposition
+                object_start, object_end = match.object_span
+                ends_open = text.split()[-1] in ("à", "de", "d'", "au", "aux", "du", "des") or tails[chosen][1]
+                text = None if ends_open else f"{text} {analysis.text[object_start:object_end]}"
         elif analysis.lang == "fr" and (match.article_dropped or first.pos_ in ("NOUN", "PROPN")):
             start, text = _noun_meaning(match, bodies[0])
         elif match.article_dropped and _determiner_before(first) is not None:

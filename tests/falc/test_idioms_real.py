@@ -43,6 +43,19 @@ def test_the_meaning_takes_the_tense_and_person_of_the_idiom(sentence, expected)
 
 
 @pytest.mark.parametrize("sentence, expected", [
+    # the object the sentence puts inside the idiom follows its meaning
+    ("Le grand essor des machines thermiques prend la science de court.",
+     "Le grand essor des machines thermiques surprend la science."),
+    ("Cette expérience met les causes du phénomène en évidence.",
+     "Cette expérience montre clairement les causes du phénomène."),
+    ("Les chercheurs ont remis cette théorie en cause.", "Les chercheurs ont mis en doute cette théorie."),
+    ("Il met la table.", "Il met la table."),  # no idiom
+])
+def test_an_object_inside_an_idiom_follows_its_meaning(sentence, expected):
+    assert rewrite(sentence)[0] == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
     # the sentence's determiner is kept and agrees with the meaning's noun
     ("Son acidité est son talon d'Achille.", "Son acidité est son point faible."),
     ("Ce principe est devenu la pierre d'achoppement du débat.",

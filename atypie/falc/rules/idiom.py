@@ -33,6 +33,8 @@ class IdiomMatch:
     meanings: tuple[str, ...]
     first: object  # the spaCy token the match starts with
     article_dropped: bool  # the idiom's own article ("un cercle vicieux") was left out of matching
+    object_span: tuple[int, int] | None = None  # the object the text puts inside the idiom: « met [les causes] en
+    # évidence », « prend [la science] de court » (start and end in the text)
 
 
 @cache
@@ -195,15 +197,53 @@ def find_idioms(analysis) -> list[IdiomMatch]:
                 if not viable[idiom]:
                     continue  # a word of the idiom is nowhere in the text: no need to walk the sentence
             end = _match_rest(tokens, keys, start, pattern, analysis.lang)
+            slot = None
+            if end is None and analysis.lang == "fr" and _takes_object_inside(pattern, tokens[start]):
+                for last in _object_ends(tokens, start + 1):  # the shortest object after which the idiom goes on
+                    if (end := _match_rest(tokens, keys, last, pattern, "fr")) is not None:
+                        slot = (tokens[start + 1].idx, tokens[last].idx + len(tokens[last].text))
+                        break
             if end is not None:
-                candidates.append((-len(pattern), start, end, idiom, meanings, dropped))
+                candidates.append((-len(pattern), start, end, idiom, meanings, dropped, slot))
     found, used = [], set()
-    for _size, i, end, idiom, meanings, dropped in sorted(candidates):  # longest idioms first
+    for _size, i, end, idiom, meanings, dropped, slot in sorted(candidates, key=lambda c: c[:3]):  # longest first
         if not used.intersection(range(i, end + 1)):
             used.update(range(i, end + 1))
             found.append(IdiomMatch(tokens[i].idx, tokens[end].idx + len(tokens[end].text), idiom, meanings,
-                                    tokens[i], dropped))
+                                    tokens[i], dropped, slot))
     return sorted(found, key=lambda m: m.start)
+
+
+_SLOT_PREPOSITIONS = {"en", "de", "à", "sous", "sur", "hors", "au"}
+_OBJECT_DETERMINERS = {"le", "la", "les", "l'", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses",
+                       "leur", "leurs", "notre", "nos", "votre", "vos"}
+_OBJECT_LINKS = {"de", "du", "des", "d'"}
+MAX_OBJECT_WORDS = 7
+
+
+def _takes_object_inside(pattern: tuple[str, ...], first) -> bool:
+    """Whether a French verbal idiom may hold its object between its verb and its preposition: « mettre en
+    évidence » as « met les causes en évidence », « prendre de court » as « prend la science de court »."""
+    verb = pattern[0].split("|")[0]
+    return len(pattern) >= 2 and verb.endswith(("er", "ir", "re", "oir")) and " " not in verb \
+        and pattern[1].split("|")[0] in _SLOT_PREPOSITIONS and first.pos_ in ("VERB", "AUX")
+
+
+def _object_ends(tokens: list, k: int) -> list[int]:
+    """The indices where a noun phrase that starts at `k` may end (a determiner, then nouns, adjectives and « de »
+    complements: « les causes », « les causes du phénomène »), shortest first; none without a noun."""
+    if k >= len(tokens) or folded(tokens[k].text) not in _OBJECT_DETERMINERS or tokens[k].pos_ != "DET":
+        return []
+    ends, nouns = [], 0
+    for j in range(k + 1, min(len(tokens), k + MAX_OBJECT_WORDS + 1)):
+        token, word = tokens[j], folded(tokens[j].text)
+        if token.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+            nouns += token.pos_ in ("NOUN", "PROPN")
+            if nouns:
+                ends.append(j)
+        elif not (token.pos_ == "DET" or word in _OBJECT_LINKS):
+            break
+    return ends
 
 
 # English irregular verbs: base → (past, past participle), for idiom verbs and for the verbs of meanings
