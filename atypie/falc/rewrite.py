@@ -366,9 +366,17 @@ def _parentheticals(analysis, sentence, replacements, profile):
             clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and not _those_who(words) and any(
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not t.dep_.startswith("acl")
                 for t in inside)  # « (celles qui … ) » alone would be a sentence with no main verb
+            if not clause and len(words) > 1 and words[0].text.lower() in _OTHER_NAME and words[1].pos_ in (
+                    "NOUN", "ADJ", "PROPN", "DET") and content.strip().lower().startswith(words[0].text.lower() + " "):
+                # « (ou capacité calorifique) » is another name, not a fragment
+                content = _OTHER_NAME[words[0].text.lower()] + content.strip()[len(words[0].text):]
             extra.append(_clean(content if clause else lead + without_cue(content, analysis.lang), analysis.lang))
             # « (c'est la fécondation) » is a sentence; « (c'est-à-dire la lecture répétée) » → « Précision : la … »
     return skip, extra, moved
+
+
+_OTHER_NAME = {"ou": "on dit aussi", "or": "also called"}  # « (ou capacité calorifique) » → « Précision : on dit
+# aussi capacité calorifique. »; « (ou dans les 48 h …) » is a precision of another kind, left as it is
 
 
 def _worth_defining(term: str, analysis) -> bool:

@@ -137,6 +137,16 @@ def test_a_part_is_named_by_its_noun_as_written_or_by_the_phrase_that_holds_it()
     assert titles[-1] == f"Partie {len(titles)} : Données"
 
 
+def test_another_name_in_brackets_is_said_as_such():
+    sentences = simplify("Cette propension de la température à augmenter est nommée capacité thermique (ou capacité "
+                         "calorifique).", load_preset("falc"), "fr").sentences
+    assert sentences[-1] == "Précision : on dit aussi capacité calorifique.", sentences
+    # « ou » before a preposition is another case, not another name
+    sentences = simplify("La pneumonie touche un patient qui l'a contractée dans la communauté (ou dans les 48 h "
+                         "suivant une admission à l'hôpital).", load_preset("falc"), "fr").sentences
+    assert sentences[-1].startswith("Précision : ou dans les 48 h"), sentences
+
+
 def test_meaning_check_catches_lost_numbers_negations_and_terms():
     source = analyse("La mitochondrie ne produit jamais 38 molécules d'ATP. La mitochondrie respire.", "fr")
     bad = check_meaning(source, "La cellule produit 12 molécules.", [], set())
