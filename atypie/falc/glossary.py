@@ -445,6 +445,7 @@ def _again(keys: list[str], lang: str) -> tuple[str, str, str] | None:
 _FIRST_GROUP_FORMS = ("er", "e", "es", "ent", "é", "ée", "és", "ées", "ait", "aient", "ant", "ons", "ez")
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def _family_zipf(key: str, lang: str) -> float:
     """How often a verb is read: for one of the first group, all its common forms together (« employer » is rare as
     an infinitive, 3.85, but « emploie », « employé », « employés » make it a common verb); else the word."""
@@ -627,15 +628,26 @@ def _inside_terms(text: str, terms: list[str], lang: str) -> set[int]:
     """Where the words of the text's multi-word terms start, but for each term's first word (the word it is about:
     « système » of « système d'exploitation »), unless that first word is a preposition (« par convention »): a
     word inside a term is explained by the term, and alone its sense may be another."""
+    several = sorted((t for t in terms if " " in t or "'" in t), key=len, reverse=True)
+    if not several:
+        return set()
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(_term_pattern(term) for term in several) + r")(?!\w)", re.IGNORECASE)
+    leading = _LEADING_WORDS.get(lang, set())
     inside: set[int] = set()
-    for term in (t for t in terms if " " in t or "'" in t):
-        words = re.findall(r"[^\W\d_]+['’]?|\d+", term)
-        pattern = r"(?<!\w)" + r"\s*".join(re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"[sx]?")
-                                            for w in words) + r"(?!\w)"
-        for match in re.finditer(pattern, text, re.IGNORECASE):
-            starts = [m.start() + match.start() for m in re.finditer(r"[^\W\d_]+|\d+", match.group())]
-            inside.update(starts if words[0].lower() in _LEADING_WORDS.get(lang, set()) else starts[1:])
+    for match in pattern.finditer(text):  # one pass for all the terms
+        starts = [(m.start() + match.start(), m.group().lower()) for m in _WORD_OR_NUMBER.finditer(match.group())]
+        inside.update(at for at, _ in (starts if starts[0][1] in leading else starts[1:]))
     return inside
+
+
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _term_pattern(term: str) -> str:
+    """A term as a text may write it: either apostrophe, a plural ending on each word."""
+    words = re.findall(r"[^\W\d_]+['’]?|\d+", term)
+    return r"\s*".join(re.escape(w).replace("'", "['’]") + ("" if w.endswith("'") else r"[sx]?") for w in words)
 
 
 @functools.cache
