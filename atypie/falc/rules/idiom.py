@@ -174,6 +174,7 @@ def find_idioms(analysis) -> list[IdiomMatch]:
     else:
         keys = [frozenset((folded(t.text),)) for t in tokens]
     index = _by_first_key(analysis.lang)
+    tags = [t.pos_ for t in tokens]  # read once: a spaCy token is made anew at each access
     present = frozenset().union(*keys) if analysis.lang == "fr" else None
     viable: dict[str, bool] = {}  # idiom → whether each of its words is somewhere in the text
     candidates = []
@@ -198,7 +199,8 @@ def find_idioms(analysis) -> list[IdiomMatch]:
                     continue  # a word of the idiom is nowhere in the text: no need to walk the sentence
             end = _match_rest(tokens, keys, start, pattern, analysis.lang)
             slot = None
-            if end is None and analysis.lang == "fr" and _takes_object_inside(pattern, tokens[start]):
+            verbal = analysis.lang == "fr" and tags[start] in ("VERB", "AUX")
+            if end is None and verbal and _takes_object_inside(pattern):
                 for last in _object_ends(tokens, start + 1):  # the shortest object after which the idiom goes on
                     if (end := _match_rest(tokens, keys, last, pattern, "fr")) is not None:
                         slot = (tokens[start + 1].idx, tokens[last].idx + len(tokens[last].text))
@@ -221,12 +223,13 @@ _OBJECT_LINKS = {"de", "du", "des", "d'"}
 MAX_OBJECT_WORDS = 7
 
 
-def _takes_object_inside(pattern: tuple[str, ...], first) -> bool:
+@cache
+def _takes_object_inside(pattern: tuple[str, ...]) -> bool:
     """Whether a French verbal idiom may hold its object between its verb and its preposition: « mettre en
     évidence » as « met les causes en évidence », « prendre de court » as « prend la science de court »."""
     verb = pattern[0].split("|")[0]
     return len(pattern) >= 2 and verb.endswith(("er", "ir", "re", "oir")) and " " not in verb \
-        and pattern[1].split("|")[0] in _SLOT_PREPOSITIONS and first.pos_ in ("VERB", "AUX")
+        and pattern[1].split("|")[0] in _SLOT_PREPOSITIONS
 
 
 def _object_ends(tokens: list, k: int) -> list[int]:
