@@ -463,6 +463,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
         sections[-1].append(block)
         count += size
     nouns = analysis.nouns
+    used = Counter(key for _, key in _noun_phrases(analysis.text, nouns)) if analysis.lang == "fr" else Counter()
     out: list[Block] = []
     number = 0
     for section in (s for s in sections if s):
@@ -473,7 +474,7 @@ def _chunk(blocks: list[Block], profile: Profile, analysis) -> list[Block]:
         number += 1
         words = sum(len(s.split()) for b in section for s in b.sentences + b.items)
         minutes = max(1, math.ceil(words / words_per_minute))
-        topic = _topic(section, nouns, analysis.lang, analysis.text)
+        topic = _topic(section, nouns, analysis.lang, used)
         if analysis.lang == "en":
             title = f"Part {number}: {topic} ({minutes} min of reading)"
         else:
@@ -500,10 +501,10 @@ def _paragraphs_within(blocks: list[Block], limit: int) -> list[Block]:
     return out
 
 
-def _topic(section: list[Block], nouns: dict[str, str], lang: str, text: str) -> str:
+def _topic(section: list[Block], nouns: dict[str, str], lang: str, used: Counter) -> str:
     """The section's most frequent content noun, as the section writes it (« Données », not the lemma « Donnée »);
-    in French, the noun phrase « X de Y » that holds it when the text uses that phrase twice or more (« Bases de
-    données », not « Base »)."""
+    in French, the noun phrase « X de Y » that holds it when the text uses that phrase twice or more (`used`:
+    « Bases de données », not « Base »)."""
     written = " ".join(s for b in section for s in b.sentences + b.items)
     vague = word_list(lang, "vague_nouns.txt")
     forms = [form for form in re.findall(r"\w+", written.lower()) if form in nouns and nouns[form] not in vague]
@@ -511,16 +512,16 @@ def _topic(section: list[Block], nouns: dict[str, str], lang: str, text: str) ->
         return "suite" if lang == "fr" else "continued"
     lemma = Counter(nouns[form] for form in forms).most_common(1)[0][0]
     topic = Counter(form for form in forms if nouns[form] == lemma).most_common(1)[0][0]
-    if lang == "fr":
-        def phrases(in_text: str) -> list[tuple[str, tuple]]:
-            return [(m.group(0), (nouns[m.group(1).lower()], m.group(2).lower(), nouns[m.group(3).lower()]))
-                    for m in _NOUN_OF_NOUN.finditer(in_text)
-                    if m.group(1).lower() in nouns and m.group(3).lower() in nouns]
-        used = Counter(key for _, key in phrases(text))
-        holding = [(phrase, key) for phrase, key in phrases(written) if lemma in (key[0], key[2]) and used[key] >= 2]
-        if holding:
-            topic = Counter(phrase.lower() for phrase, _ in holding).most_common(1)[0][0]
+    holding = [phrase for phrase, key in _noun_phrases(written, nouns) if lemma in (key[0], key[2]) and used[key] >= 2]
+    if lang == "fr" and holding:
+        topic = Counter(phrase.lower() for phrase in holding).most_common(1)[0][0]
     return topic[:1].upper() + topic[1:]
+
+
+def _noun_phrases(text: str, nouns: dict[str, str]) -> list[tuple[str, tuple[str, str, str]]]:
+    """(« X de Y » as written, its key of lemmas) for each noun followed by « de » and a noun (« bases de données »)."""
+    return [(m.group(0), (nouns[m.group(1).lower()], m.group(2).lower(), nouns[m.group(3).lower()]))
+            for m in _NOUN_OF_NOUN.finditer(text) if m.group(1).lower() in nouns and m.group(3).lower() in nouns]
 
 
 _NOUN_OF_NOUN = re.compile(r"\b(\w+) (de|du|des|d['’])\s?(\w+)\b")
