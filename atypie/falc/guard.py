@@ -59,7 +59,7 @@ class GrammarReading:
         """Start reading the sentences `rewrite` wrote itself, and those it cut out of a longer one."""
         if self._on:
             sentences = [s for e in rewrite.diff if e.start >= 0 and e.plain != [e.original] for s in e.plain
-                         if len(e.plain) > 1 or not _copied(s, e.original)]
+                         if _read_for_grammar(s, e.plain, e.original)]
             thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
             thread.start()
             self._threads.append(thread)
@@ -157,10 +157,10 @@ class _Checker:
         out, found = [], Counter()
         source_flagged: set[str] | None = None  # the words Grammalecte flags in the source: never "fixed"
         for sentence in sentences:
-            copied = _copied(sentence, entry.original)
-            if copied and len(sentences) == 1:
+            if not _read_for_grammar(sentence, sentences, entry.original):
                 out.append(sentence)  # a run of the source's own words: the source's grammar
                 continue
+            copied = _copied(sentence, entry.original)
             errors = self.reading.errors(sentence) if self.reading else grammalecte.errors(sentence)
             if errors and source_flagged is None:
                 source_flagged = {entry.original[e.start:e.end].lower() for e in self._source_errors(entry.original)}
@@ -201,6 +201,12 @@ class _Checker:
 
 def _added(before: Counter, after: Counter) -> Counter:
     return Counter({key: count - before[key] for key, count in after.items() if count > before[key]})
+
+
+def _read_for_grammar(sentence: str, sentences: list[str], original: str) -> bool:
+    """Whether Grammalecte reads a sentence of a rewrite: one with words of the rewrite's own, or one of several cut
+    out of the source (a cut may show a slip that the longer sentence hid)."""
+    return len(sentences) > 1 or not _copied(sentence, original)
 
 
 def _copied(sentence: str, original: str) -> bool:

@@ -512,8 +512,9 @@ def _topic(section: list[Block], nouns: dict[str, str], lang: str, used: Counter
         return "suite" if lang == "fr" else "continued"
     lemma = Counter(nouns[form] for form in forms).most_common(1)[0][0]
     topic = Counter(form for form in forms if nouns[form] == lemma).most_common(1)[0][0]
-    holding = [phrase for phrase, key in _noun_phrases(written, nouns) if lemma in (key[0], key[2]) and used[key] >= 2]
-    if lang == "fr" and holding:
+    holding = [phrase for phrase, key in _noun_phrases(written, nouns) if lemma in (key[0], key[2]) and used[key] >= 2
+               ] if lang == "fr" else []
+    if holding:
         topic = Counter(phrase.lower() for phrase in holding).most_common(1)[0][0]
     return topic[:1].upper() + topic[1:]
 

@@ -1105,10 +1105,16 @@ def _subject_then_verb(window: list) -> bool:
     k = _subject_length(window)
     if not k:
         return False
-    while k < len(window) and window[k].text.lower() in _OBJECT_CLITICS:
-        k += 1
+    k = _past_clitics(window, k)
     return k < len(window) and (_conjugated_only(window[k]) or "Fin" in window[k].morph.get("VerbForm")
                                 or window[k].pos_ == "AUX" and window[k].text.lower() not in ("être", "avoir"))
+
+
+def _past_clitics(window: list, k: int) -> int:
+    """The index of the first word at or after `k` that is not a clitic before a verb (« n' », « se », « y »…)."""
+    while k < len(window) and window[k].text.lower() in _OBJECT_CLITICS:
+        k += 1
+    return k
 
 
 def _subject_length(window: list) -> int:
@@ -1158,15 +1164,13 @@ def _has_own_subject(window: list) -> bool:
 
 
 _NOUN_PHRASE_LINKS = {"de", "d'", "d’", "des", "du", "à", "au", "aux", "en", "sur", "dans", "sous", "entre", "chez"}
-_RELATIVE_OPENERS = {"qui", "que", "qu'", "qu’", "dont", "où"}
 _ASIDE_MARKS = {"–", "—", ","}
-_BEFORE_VERB = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "le", "la", "les", "l'", "l’", "lui", "leur"}
 
 
 def _subject_phrase_then_verb(tokens: list) -> bool:
-    """Whether a clause opens on a long subject and then its finite verb, which the small model often parses as a
-    noun joined to the clause before: « [et] la distribution des âges calendaires qui en résulte n'est pas … ». A
-    determiner, its noun phrase, at most one relative clause (to its verb), then the verb."""
+    """`_subject_then_verb` for a long subject, which the small model often parses as a noun joined to the clause
+    before: « [et] la distribution des âges calendaires qui en résulte n'est pas … ». A determiner, its noun phrase
+    with its « de » complements, at most one relative clause (to its verb) or aside, then the verb."""
     if len(tokens) < 3 or tokens[0].pos_ != "DET":
         return False
     k = 1
@@ -1180,13 +1184,12 @@ def _subject_phrase_then_verb(tokens: list) -> bool:
         if close is None:
             return False
         k = close + 1
-    elif k < len(tokens) and tokens[k].text.lower() in _RELATIVE_OPENERS:
+    elif k < len(tokens) and tokens[k].text.lower() in _RELATIVE_WORDS:
         verb = next((j for j in range(k + 1, min(len(tokens), k + 6)) if _conjugated(tokens[j])), None)
         if verb is None or any(t.is_punct for t in tokens[k:verb]):
             return False
         k = verb + 1
-    while k < len(tokens) and tokens[k].text.lower() in _BEFORE_VERB:
-        k += 1
+    k = _past_clitics(tokens, k)
     return k < len(tokens) and _conjugated(tokens[k], auxiliary=True)
 
 
