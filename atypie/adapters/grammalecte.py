@@ -29,7 +29,7 @@ _OFF = ("typo", "apos", "eepi", "esp", "tab", "nbsp", "tu", "maj", "minis", "num
 _CONJUGATED = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)\b")
 _lock = threading.Lock()
 _checker = None
-WORKER_BATCH = 8  # a shorter batch is read here: starting the worker would cost more than it saves
+WORKER_BATCH = 8  # a shorter batch is read here unless the worker runs: starting it would cost more than it saves
 _worker_lock = threading.Lock()
 _worker: subprocess.Popen | None = None
 _worker_failed = False
@@ -63,8 +63,9 @@ def errors(text: str) -> list[GrammarError]:
 
 
 def errors_of_each(texts: list[str]) -> list[list[GrammarError]]:
-    """`errors` of each text, read by the worker process when the batch is long enough (see the module's note)."""
-    if len(texts) >= WORKER_BATCH:
+    """`errors` of each text, read by the worker process when the batch is long enough or the worker runs already
+    (see the module's note)."""
+    if len(texts) >= WORKER_BATCH or _worker is not None:
         rows = _ask_worker(texts)
         if rows is not None:
             return [[GrammarError(*fields[:5], tuple(fields[5])) for fields in row] for row in rows]
@@ -145,6 +146,43 @@ def conjugated(infinitive: str, tense: str, who: str) -> str:
         return ""
 
 
+class _CompiledPatterns:
+    """The `re` module for Grammalecte's rule engine, each pattern compiled once and then looked up in one dict: the
+    engine calls `re.search(pattern, word)` hundreds of thousands of times for a page, and `re`'s own cache costs
+    more per call than the search itself. Same patterns, same results."""
+
+    def __init__(self):
+        self._compiled: dict[tuple[str, int], re.Pattern] = {}
+
+    def _pattern(self, pattern, flags: int) -> re.Pattern:
+        try:
+            return self._compiled[pattern, flags]
+        except KeyError:
+            compiled = self._compiled[pattern, flags] = re.compile(pattern, flags)
+            return compiled
+
+    def search(self, pattern, string, flags=0):
+        return self._pattern(pattern, flags).search(string)
+
+    def match(self, pattern, string, flags=0):
+        return self._pattern(pattern, flags).match(string)
+
+    def fullmatch(self, pattern, string, flags=0):
+        return self._pattern(pattern, flags).fullmatch(string)
+
+    def finditer(self, pattern, string, flags=0):
+        return self._pattern(pattern, flags).finditer(string)
+
+    def sub(self, pattern, repl, string, count=0, flags=0):
+        return self._pattern(pattern, flags).sub(repl, string, count)
+
+    def split(self, pattern, string, maxsplit=0, flags=0):
+        return self._pattern(pattern, flags).split(string, maxsplit)
+
+    def __getattr__(self, name):  # flags, compile, escape…: `re`'s own
+        return getattr(re, name)
+
+
 def _engine():
     global _checker
     with _lock:
@@ -153,6 +191,8 @@ def _engine():
             checker = module.GrammarChecker("fr")
             engine = checker.getGCEngine()
             engine.setOptions({option: False for option in _OFF})
+            for name in ("grammalecte.fr.gc_engine", "grammalecte.fr.gc_functions"):
+                sys.modules[name].re = _CompiledPatterns()
             _checker = checker
         return _checker
 

@@ -12,13 +12,14 @@ from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from ..adapters import grammalecte
-from ..language.nlp import parse, parse_many
+from ..language.analysis import tag_sentences
 from . import sentence_check
 from .rewrite import ASIDE_LEAD, Block, DiffEntry, Rewrite
 
 log = logging.getLogger(__name__)
 
 TO_CHECK = {"fr": "(à vérifier)", "en": "(to be checked)"}
+STREAMED_BATCH = 24  # sentences sent to Grammalecte at once while the rewrite goes on (see `GrammarReading`)
 _CERTAIN_KINDS = {"gn", "ppas", "conj"}  # agreement in the noun group, of the participle, of the verb
 _WORD = re.compile(r"\w+")
 _LINKING_WORDS = {"cela", "c", "est", "mais", "donc", "puis", "alors", "et", "ou", "parce", "qu", "que", "ainsi",
@@ -47,32 +48,61 @@ class GuardReport:
 
 class GrammarReading:
     """Grammalecte's errors for the sentences a rewrite wrote itself or cut, read in threads (by Grammalecte's worker
-    process for a long text) while the main thread goes on: each part of a long text is read while the next part
-    is rewritten, and the last while the plain text is tagged."""
+    process for a long text) while the main thread goes on: the sentences are sent in batches as the rewrite writes
+    them (`read_entry`), the rest when a part is done (`read`), and the last are read while the plain text is
+    tagged."""
 
     def __init__(self, lang: str):
         self._found: dict[str, list] = {}
+        self._source_found: dict[str, list] = {}
         self._threads: list[threading.Thread] = []
+        self._sent: set[str] = set()
+        self._waiting: list[tuple[str, str]] = []  # (sentence, the source sentence it comes from)
         self._on = lang == "fr" and grammalecte.available()
 
-    def read(self, rewrite: Rewrite) -> None:
-        """Start reading the sentences `rewrite` wrote itself, and those it cut out of a longer one."""
+    def read_entry(self, entry: DiffEntry) -> None:
+        """Note the sentences of one diff entry as the rewrite writes it; a full batch starts being read."""
         if self._on:
-            sentences = [s for e in rewrite.diff if e.start >= 0 and e.plain != [e.original] for s in e.plain
-                         if _read_for_grammar(s, e.plain, e.original)]
-            thread = threading.Thread(target=self._read, args=(sentences,), daemon=True)
+            self._waiting += [(s, entry.original) for s in _to_read(entry)]
+            if len(self._waiting) >= STREAMED_BATCH:
+                self._start()
+
+    def read(self, rewrite: Rewrite) -> None:
+        """Start reading the sentences `rewrite` wrote itself, and those it cut out of a longer one, that no batch
+        has taken yet."""
+        if self._on:
+            self._waiting += [(s, entry.original) for entry in rewrite.diff for s in _to_read(entry)]
+            self._start()
+
+    def _start(self) -> None:
+        batch = {s: original for s, original in self._waiting if s not in self._sent}
+        self._waiting = []
+        if batch:
+            self._sent.update(batch)
+            thread = threading.Thread(target=self._read, args=(batch,), daemon=True)
             thread.start()
             self._threads.append(thread)
 
-    def _read(self, sentences: list[str]) -> None:
-        sentences = list(dict.fromkeys(sentences))
-        self._found.update(zip(sentences, grammalecte.errors_of_each(sentences), strict=True))
+    def _read(self, batch: dict[str, str]) -> None:
+        """Read the sentences, then the source sentences of those with an error (the guard compares them)."""
+        found = dict(zip(batch, grammalecte.errors_of_each(list(batch)), strict=True))
+        self._found.update(found)
+        sources = list(dict.fromkeys(batch[s] for s, errors in found.items() if errors))
+        self._source_found.update(zip(sources, grammalecte.errors_of_each(sources), strict=True))
 
     def errors(self, sentence: str) -> list:
-        for thread in self._threads:
-            thread.join()
+        self._join()
         found = self._found.get(sentence)
         return found if found is not None else grammalecte.errors(sentence)
+
+    def source_errors(self, original: str) -> list | None:
+        """The errors of a source sentence if a batch read them, else None."""
+        self._join()
+        return self._source_found.get(original)
+
+    def _join(self) -> None:
+        for thread in self._threads:
+            thread.join()
 
 
 def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = None) -> tuple[Rewrite, GuardReport]:
@@ -181,7 +211,8 @@ class _Checker:
     def _source_errors(self, original: str) -> list:
         """Grammalecte's errors in a source sentence, read once for all the versions of its rewrite."""
         if original not in self._source:
-            self._source[original] = grammalecte.errors(original)
+            read = self.reading.source_errors(original) if self.reading else None
+            self._source[original] = read if read is not None else grammalecte.errors(original)
         return self._source[original]
 
     def _tag_all(self, sentences: list[str]) -> None:
@@ -189,14 +220,22 @@ class _Checker:
 
         new = [s for s in dict.fromkeys(sentences) if s not in self._parsed]
         if len(new) > 1:
-            self._parsed.update(zip(new, parse_many(new, self.lang, full=False), strict=True))
+            self._parsed.update(zip(new, tag_sentences(new, self.analysis), strict=True))
 
     def _tags(self, sentence: str):
-        """The tags of a sentence parsed alone, once: the versions of one sentence share most of their parts."""
+        """The tags of a sentence (`tag_sentences`), read once: the versions of one sentence share most of their
+        parts."""
 
         if sentence not in self._parsed:
-            self._parsed[sentence] = parse(sentence, self.lang, full=False)
+            self._parsed[sentence] = tag_sentences([sentence], self.analysis)[0]
         return self._parsed[sentence]
+
+
+def _to_read(entry: DiffEntry) -> list[str]:
+    """The sentences of a diff entry that Grammalecte reads (see `_read_for_grammar`)."""
+    if entry.start < 0 or entry.plain == [entry.original]:
+        return []
+    return [s for s in entry.plain if _read_for_grammar(s, entry.plain, entry.original)]
 
 
 def _added(before: Counter, after: Counter) -> Counter:

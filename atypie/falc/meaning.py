@@ -127,8 +127,9 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
     missing = sorted(source_values - output_values)
     added = sorted(output_values - source_values - explanatory)
     lost = []
+    negated = negated_predicates(source)
     if output is not None:
-        kept, negated = negated_predicates(output), negated_predicates(source)
+        kept = negated_predicates(output)
         renamed = []  # « n'occasionne pas » → « ne cause pas »: the verb was replaced on purpose, not its negation
         for predicate, count in negated.items():
             if kept[predicate] < count:
@@ -144,7 +145,7 @@ def check_meaning(source, output_text: str, glossary_terms: list[str], explanato
                      and not re.search(rf"\b{re.escape(term.lower())}", lowered)]
     structure, skipped = _structure_added(source, output)
     return MeaningCheck(missing, added, sorted(lost), terms_missing, len(source_values),
-                        sum(negated_predicates(source).values()), len(terms), structure,
+                        sum(negated.values()), len(terms), structure,
                         sorted({*not_applicable, *skipped}))
 
 

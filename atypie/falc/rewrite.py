@@ -77,9 +77,11 @@ class Rewrite:
         return out
 
 
-def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrite:
+def offline_rewrite(analysis, profile: Profile, sections: bool = True,
+                    on_entry: Callable[[DiffEntry], None] | None = None) -> Rewrite:
     """The rule-based rewrite of `analysis`; `sections=False` for a part of a longer text (`joined` cuts the
-    whole into sections)."""
+    whole into sections). `on_entry` sees each rewritten paragraph sentence as soon as it is written (the guard's
+    grammar reading starts then)."""
     replacements, explanatory = plan(analysis, profile)
     lang = analysis.lang
     limit = profile.text.max_words_per_sentence
@@ -133,6 +135,8 @@ def offline_rewrite(analysis, profile: Profile, sections: bool = True) -> Rewrit
         diff.append(DiffEntry(original, plain, sorted(moved_here), changes + (["split"] if len(pieces) > 1 else [])
                               + (["parenthesis"] if skip else []), *_checkable(analysis, sentence, replacements),
                               regroup))
+        if on_entry is not None:
+            on_entry(diff[-1])
     close_paragraph()
     if profile.text.chunking and sections:
         blocks = _chunk(blocks, profile, analysis)

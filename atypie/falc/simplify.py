@@ -1,6 +1,7 @@
 """`simplify` and `check`: the plain-language engine's entry points, returning typed results."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from pydantic import BaseModel, Field
@@ -75,8 +76,9 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     analysis = analyse(text, lang)  # the text's language is detected, never assumed from the profile
     engine = get_backend(backend)
     parts = analysis.parts(PART_CHARS)
-    tasks = [SimplifyTask(part, profile, sections=len(parts) == 1) for part in parts]  # else `joined` makes them
-    reading = GrammarReading(analysis.lang)  # the grammar of each part is read while the next one is rewritten
+    reading = GrammarReading(analysis.lang)  # the grammar of the rewrite is read while the rewrite goes on
+    tasks = [SimplifyTask(part, profile, sections=len(parts) == 1, on_entry=reading.read_entry)  # else `joined`
+             for part in parts]  # makes the sections
     outcomes, rewrites = [], []
     for task in tasks:
         outcomes.append(engine.run(task))
@@ -143,16 +145,19 @@ class SimplifyTask(StructuredTask[SimplifyAnswer]):
     name = "simplify"
     schema = SimplifyAnswer
 
-    def __init__(self, analysis: Analysis, profile: Profile, sections: bool = True) -> None:
+    def __init__(self, analysis: Analysis, profile: Profile, sections: bool = True,
+                 on_entry: Callable[[DiffEntry], None] | None = None) -> None:
         super().__init__(analysis.text, analysis.lang)
         self.analysis = analysis
         self.profile = profile
         self.sections = sections  # whether the rewrite cuts the text into sections (not for a part of a text)
+        self.on_entry = on_entry  # sees each sentence of the offline rewrite as it is written
         self._offline: Rewrite | None = None
 
     def offline_rewrite(self) -> Rewrite:
         if self._offline is None:
-            self._offline = offline_rewrite(self.analysis, self.profile, sections=self.sections)
+            self._offline = offline_rewrite(self.analysis, self.profile, sections=self.sections,
+                                            on_entry=self.on_entry)
         return self._offline
 
     def offline(self) -> SimplifyAnswer:

@@ -14,7 +14,7 @@ from . import syllables
 from .data import settings
 from .detect import detect
 from .frequency import zipf
-from .nlp import as_read, has_tags, parse, pipeline
+from .nlp import as_read, has_tags, parse, parse_many, pipeline
 from .readability import Readability, score
 
 MAX_CHARS = 300_000
@@ -103,12 +103,7 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
     nlp = pipeline(lang, full=False)
     tags = [POS, TAG, MORPH, LEMMA]
     tokenized = nlp.get_pipe("atypie_sentence_guard")(nlp.make_doc(text))  # the sentences `analyse` would cut
-    copied = {}  # sentence text → (the tags of its words in a source, as rows of ids)
-    for source in sources:
-        table = source.doc.to_array(tags)
-        for start, end, line, words in _trimmed(source.doc, source.sentences):
-            if line not in copied:
-                copied[line] = (words, table[start:end], source.doc.vocab)
+    known = [source.known_tags for source in sources]
     rows = numpy.zeros((len(tokenized), len(tags)), dtype="uint64")
     tagged = numpy.zeros(len(tokenized), dtype=bool)
     for token in tokenized:
@@ -117,10 +112,8 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
                              nlp.vocab.strings.add(token.text))
             tagged[token.i] = True
     for start, end, line, words in _trimmed(tokenized, _bounds(tokenized)):
-        original = copied.get(line) if words else None
-        if original is not None and original[0] == words:
-            _share_strings(original[1], original[2], nlp.vocab)
-            rows[start:end] = original[1]
+        if (found := _known_rows(line, words, known, nlp.vocab)) is not None:
+            rows[start:end] = found
             tagged[start:end] = True
     runs = _untagged_runs(tokenized, tagged)
     pieces = (Doc(nlp.vocab, words=[as_read(t.text, lang) for t in tokenized[a:b + 1]],  # as `parse` reads
@@ -130,6 +123,85 @@ def analyse_rewrite(text: str, *sources: "Analysis") -> "Analysis":
     doc = Doc(nlp.vocab, words=[t.text for t in tokenized], spaces=[bool(t.whitespace_) for t in tokenized])
     doc.from_array(tags + [SENT_START], numpy.hstack([rows, tokenized.to_array([SENT_START]).reshape(-1, 1)]))
     return Analysis(text, lang, doc)
+
+
+def tag_sentences(sentences: list[str], source: "Analysis") -> list:
+    """`parse_many(sentences, full=False)` for sentences of a rewrite of `source`: a sentence copied from it, or
+    cut out of one of its sentences as it is, keeps the tags its words have there (see `KnownTags`)."""
+    import numpy  # spaCy is loaded already: the source was parsed with it
+    from spacy.tokens import Doc
+
+    if not source.tagged:
+        return parse_many(sentences, source.lang, full=False)
+    nlp = pipeline(source.lang, full=False)
+    docs: list = [None] * len(sentences)
+    for n, sentence in enumerate(sentences):
+        tokens = nlp.make_doc(as_read(sentence, source.lang))
+        words = tuple(sentence[t.idx:t.idx + len(t.text)] for t in tokens)
+        found = _known_rows(sentence, words, [source.known_tags], nlp.vocab) if words else None
+        if found is not None and not any(t.is_space for t in tokens):
+            doc = Doc(nlp.vocab, words=list(words), spaces=[bool(t.whitespace_) for t in tokens])
+            starts = numpy.array([[1]] + [[-1]] * (len(words) - 1), dtype="int64").astype("uint64")
+            doc.from_array(KnownTags.TAGS + ["SENT_START"], numpy.hstack([found, starts]))
+            docs[n] = doc
+    left = [n for n, doc in enumerate(docs) if doc is None]
+    for n, doc in zip(left, parse_many([sentences[n] for n in left], source.lang, full=False), strict=True):
+        docs[n] = doc
+    return docs
+
+
+class KnownTags:
+    """The tags of a tagged text's sentences, found again for a sentence of a rewrite: a sentence copied word for
+    word, or cut out of a sentence as it is, save the capital of its first word and a closing point (« … et la
+    méthode repose sur X » → « La méthode repose sur X. »). Such a run keeps the tags it had in its context."""
+    TAGS = ["POS", "TAG", "MORPH", "LEMMA"]
+
+    def __init__(self, analysis: "Analysis"):
+        self.vocab = analysis.doc.vocab
+        self.copied: dict[str, tuple[tuple[str, ...], object]] = {}  # sentence text → (its words, their tags)
+        self.cut_from: dict[tuple[str, ...], list] = {}  # three words of a sentence, the first lowercased → where
+        self.period = None  # the tags of a point that ends a sentence
+        table = analysis.doc.to_array(self.TAGS)
+        for start, end, line, words in _trimmed(analysis.doc, analysis.sentences):
+            if line in self.copied or not words:
+                continue
+            self.copied[line] = (words, table[start:end])
+            if words[-1] == ".":
+                self.period = table[end - 1]
+            for k in range(len(words) - 2):
+                self.cut_from.setdefault((words[k].lower(), *words[k + 1:k + 3]), []).append(
+                    (words, k, table[start:end]))
+
+    def copied_rows(self, line: str, words: tuple[str, ...]):
+        found = self.copied.get(line)
+        return found[1] if found is not None and found[0] == words else None
+
+    def cut_rows(self, words: tuple[str, ...]):
+        """The rows of a run of one of the text's sentences; None when `words` are not one."""
+        if len(words) < 3:
+            return None
+        n = len(words)
+        for source_words, k, rows in self.cut_from.get((words[0].lower(), *words[1:3]), ()):
+            if source_words[k + 1:k + n] == words[1:]:
+                return rows[k:k + n]
+            if words[-1] == "." and self.period is not None and n > 3 and source_words[k + 1:k + n - 1] == words[1:-1]:
+                import numpy  # loaded with spaCy
+                return numpy.vstack([rows[k:k + n - 1], self.period])
+        return None
+
+
+def _known_rows(line: str, words: tuple[str, ...], known: list[KnownTags], vocab):
+    """The tags of a sentence's words from the first source that copied it, else from the first that holds it as a
+    run; None when no source does. Their strings are made known to `vocab`."""
+    for source in known:
+        if (rows := source.copied_rows(line, words)) is not None:
+            _share_strings(rows, source.vocab, vocab)
+            return rows
+    for source in known:
+        if (rows := source.cut_rows(words)) is not None:
+            _share_strings(rows, source.vocab, vocab)
+            return rows
+    return None
 
 
 class _Bounds(NamedTuple):
@@ -215,6 +287,11 @@ class Analysis:
         if key not in self._words:
             self._words[key] = [t for t in span if not t.is_punct and not t.is_space and _WORD_CHAR.search(t.text)]
         return self._words[key]
+
+    @cached_property
+    def known_tags(self) -> "KnownTags":
+        """The tags of its sentences, for those of a rewrite that copies them (see `analyse_rewrite`)."""
+        return KnownTags(self)
 
     @cached_property
     def paragraphs(self) -> list[tuple[int, int]]:

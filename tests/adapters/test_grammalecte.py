@@ -48,3 +48,20 @@ def test_a_worker_that_died_is_replaced_by_reading_here(monkeypatch):
     grammalecte._worker.wait()
     assert grammalecte.errors_of_each(SENTENCES) == [grammalecte.errors(s) for s in SENTENCES]
     assert grammalecte._worker_failed and grammalecte._worker is None
+
+
+def test_the_rule_engine_compiles_each_pattern_once_with_the_results_of_re():
+    import re
+    import sys
+
+    grammalecte.available()
+    patterns = sys.modules["grammalecte.fr.gc_engine"].re
+    assert isinstance(patterns, grammalecte._CompiledPatterns)
+    word = "Laissez-les"
+    for pattern in (r"^[A-Z]", r"-(les|la)$", r"(?i)laiss", r"x"):
+        assert bool(patterns.search(pattern, word)) == bool(re.search(pattern, word))
+        assert bool(patterns.match(pattern, word)) == bool(re.match(pattern, word))
+        assert patterns.sub(pattern, "_", word) == re.sub(pattern, "_", word)
+        assert patterns.split(pattern, word) == re.split(pattern, word)
+        assert [m.span() for m in patterns.finditer(pattern, word)] == [m.span() for m in re.finditer(pattern, word)]
+    assert patterns.IGNORECASE == re.IGNORECASE

@@ -161,3 +161,23 @@ def test_a_precision_in_brackets_loses_the_reformulation_cue_that_opens_it():
     result = simplify("Les expériences ont montré que la relecture (c'est-à-dire la lecture répétée du cours) n'a "
                       "aucun effet sur une longue durée.", FALC, "fr")
     assert "Précision : la lecture répétée du cours." in result.sentences, result.sentences
+
+
+@needs_grammalecte
+def test_the_grammar_of_a_rewrite_is_read_in_batches_as_it_is_written(monkeypatch):
+    from atypie.falc.rewrite import DiffEntry
+
+    batches = []
+    real = grammalecte.errors_of_each
+    monkeypatch.setattr(grammalecte, "errors_of_each", lambda texts: batches.append(list(texts)) or real(texts))
+    reading = guard_module.GrammarReading("fr")
+    source = "Les enfants, qui jouent dans la cour, rient fort."
+    entries = [DiffEntry(source, [f"Les enfants joue {n} fois.", f"Ils rient {n} fois."], [], ["split"], 0, len(source))
+               for n in range(guard_module.STREAMED_BATCH // 2)]
+    for entry in entries:
+        reading.read_entry(entry)
+    assert reading.errors("Les enfants joue 0 fois.")  # a full batch was sent before the rewrite ended
+    assert len(batches[0]) == guard_module.STREAMED_BATCH
+    assert batches[1] == [source]  # the source of a sentence with an error is read with the batch, for comparison
+    assert reading.source_errors(source) == grammalecte.errors(source)
+    assert reading.source_errors("Une phrase jamais lue.") is None

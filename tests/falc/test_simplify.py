@@ -159,8 +159,8 @@ def test_meaning_check_catches_lost_numbers_negations_and_terms():
 def test_a_failed_meaning_check_is_reported_not_hidden(monkeypatch):
     from atypie.falc import simplify as module
 
-    def lossy(analysis, profile, sections=True):
-        rewrite = original(analysis, profile, sections=sections)
+    def lossy(analysis, profile, sections=True, on_entry=None):
+        rewrite = original(analysis, profile, sections=sections, on_entry=on_entry)
         rewrite.blocks[0].sentences[0] = "Le texte parle de 99 choses."
         return rewrite
 
