@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
@@ -33,6 +34,7 @@ WORKER_BATCH = 8  # a shorter batch is read here unless the worker runs: startin
 _worker_lock = threading.Lock()
 _worker: subprocess.Popen | None = None
 _worker_failed = False
+_GIVEN_UP = "given up"
 
 
 @dataclass(frozen=True)
@@ -55,20 +57,25 @@ def available() -> bool:
 
 def errors(text: str) -> list[GrammarError]:
     """The grammar errors Grammalecte finds in `text` (one paragraph); ImportError when it is not installed."""
-    checker = _engine()
+    engine = _engine().getGCEngine()
     with _lock:
-        found, _spelling = checker.getParagraphErrors(text, bSpellSugg=False)
+        found = engine.parse(text, "FR")  # grammar only: not `getParagraphErrors`, which reads the spelling too
     return [GrammarError(e["sType"], e["sRuleId"], e["nStart"], e["nEnd"], e["sMessage"],
                          tuple(e.get("aSuggestions") or ())) for e in found]
 
 
-def errors_of_each(texts: list[str]) -> list[list[GrammarError]]:
+def errors_of_each(texts: list[str], claim: Callable[[], bool] | None = None) -> list[list[GrammarError]] | None:
     """`errors` of each text, read by the worker process when the batch is long enough or the worker runs already
-    (see the module's note)."""
+    (see the module's note). `claim`, asked when the reading starts (once the worker is free), may give the batch
+    up: None then."""
     if len(texts) >= WORKER_BATCH or _worker is not None:
-        rows = _ask_worker(texts)
+        rows = _ask_worker(texts, claim)
+        if rows is _GIVEN_UP:
+            return None
         if rows is not None:
             return [[GrammarError(*fields[:5], tuple(fields[5])) for fields in row] for row in rows]
+    if claim is not None and not claim():
+        return None
     return [errors(text) for text in texts]
 
 
@@ -77,11 +84,14 @@ def as_rows(found: list[GrammarError]) -> list[list]:
     return [list(astuple(error)) for error in found]
 
 
-def _ask_worker(texts: list[str]) -> list | None:
+def _ask_worker(texts: list[str], claim: Callable[[], bool] | None) -> list | str | None:
+    """The worker's rows for `texts`; `_GIVEN_UP` when `claim` gave the batch up; None when the worker failed."""
     global _worker, _worker_failed
     with _worker_lock:
         if _worker_failed:
             return None
+        if claim is not None and not claim():
+            return _GIVEN_UP
         try:
             if _worker is None:
                 _engine()  # not installed, or disabled: ImportError here, as for `errors`

@@ -6,24 +6,19 @@ split, else by the source sentence marked « à vérifier »."""
 from __future__ import annotations
 
 import logging
-import re
-import threading
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
 from ..adapters import grammalecte
 from ..language.analysis import tag_sentences
 from . import sentence_check
+from .grammar_reading import GrammarReading, copied, read_for_grammar
 from .rewrite import ASIDE_LEAD, Block, DiffEntry, Rewrite
 
 log = logging.getLogger(__name__)
 
 TO_CHECK = {"fr": "(à vérifier)", "en": "(to be checked)"}
-STREAMED_BATCH = 24  # sentences sent to Grammalecte at once while the rewrite goes on (see `GrammarReading`)
 _CERTAIN_KINDS = {"gn", "ppas", "conj"}  # agreement in the noun group, of the participle, of the verb
-_WORD = re.compile(r"\w+")
-_LINKING_WORDS = {"cela", "c", "est", "mais", "donc", "puis", "alors", "et", "ou", "parce", "qu", "que", "ainsi",
-                  "aussi", "ensuite", "enfin", "or", "this", "that", "is", "because", "but", "so", "then", "and"}
 
 
 @dataclass(frozen=True)
@@ -44,65 +39,6 @@ class GuardReport:
 
     def to_dict(self) -> dict:
         return asdict(self)
-
-
-class GrammarReading:
-    """Grammalecte's errors for the sentences a rewrite wrote itself or cut, read in threads (by Grammalecte's worker
-    process for a long text) while the main thread goes on: the sentences are sent in batches as the rewrite writes
-    them (`read_entry`), the rest when a part is done (`read`), and the last are read while the plain text is
-    tagged."""
-
-    def __init__(self, lang: str):
-        self._found: dict[str, list] = {}
-        self._source_found: dict[str, list] = {}
-        self._threads: list[threading.Thread] = []
-        self._sent: set[str] = set()
-        self._waiting: list[tuple[str, str]] = []  # (sentence, the source sentence it comes from)
-        self._on = lang == "fr" and grammalecte.available()
-
-    def read_entry(self, entry: DiffEntry) -> None:
-        """Note the sentences of one diff entry as the rewrite writes it; a full batch starts being read."""
-        if self._on:
-            self._waiting += [(s, entry.original) for s in _to_read(entry)]
-            if len(self._waiting) >= STREAMED_BATCH:
-                self._start()
-
-    def read(self, rewrite: Rewrite) -> None:
-        """Start reading the sentences `rewrite` wrote itself, and those it cut out of a longer one, that no batch
-        has taken yet."""
-        if self._on:
-            self._waiting += [(s, entry.original) for entry in rewrite.diff for s in _to_read(entry)]
-            self._start()
-
-    def _start(self) -> None:
-        batch = {s: original for s, original in self._waiting if s not in self._sent}
-        self._waiting = []
-        if batch:
-            self._sent.update(batch)
-            thread = threading.Thread(target=self._read, args=(batch,), daemon=True)
-            thread.start()
-            self._threads.append(thread)
-
-    def _read(self, batch: dict[str, str]) -> None:
-        """Read the sentences, then the source sentences of those with an error (the guard compares them)."""
-        found = dict(zip(batch, grammalecte.errors_of_each(list(batch)), strict=True))
-        self._found.update(found)
-        sources = list(dict.fromkeys(batch[s] for s, errors in found.items() if errors))
-        self._source_found.update(zip(sources, grammalecte.errors_of_each(sources), strict=True))
-
-    def errors(self, sentence: str) -> list:
-        self._join()
-        found = self._found.get(sentence)
-        return found if found is not None else grammalecte.errors(sentence)
-
-    def source_errors(self, original: str) -> list | None:
-        """The errors of a source sentence if a batch read them, else None."""
-        self._join()
-        return self._source_found.get(original)
-
-    def _join(self) -> None:
-        for thread in self._threads:
-            thread.join()
 
 
 def guard(analysis, rewrite: Rewrite, after, reading: GrammarReading | None = None) -> tuple[Rewrite, GuardReport]:
@@ -187,10 +123,10 @@ class _Checker:
         out, found = [], Counter()
         source_flagged: set[str] | None = None  # the words Grammalecte flags in the source: never "fixed"
         for sentence in sentences:
-            if not _read_for_grammar(sentence, sentences, entry.original):
+            if not read_for_grammar(sentence, sentences, entry.original):
                 out.append(sentence)  # a run of the source's own words: the source's grammar
                 continue
-            copied = _copied(sentence, entry.original)
+            as_in_source = copied(sentence, entry.original)
             errors = self.reading.errors(sentence) if self.reading else grammalecte.errors(sentence)
             if errors and source_flagged is None:
                 source_flagged = {entry.original[e.start:e.end].lower() for e in self._source_errors(entry.original)}
@@ -202,7 +138,7 @@ class _Checker:
                     sentence = sentence[:error.start] + error.suggestions[0] + sentence[error.end:]
                 errors = grammalecte.errors(sentence)
             out.append(sentence)
-            if not copied:  # what is left in a run of the source's words is the source's grammar
+            if not as_in_source:  # what is left in a run of the source's words is the source's grammar
                 found.update(e.kind for e in errors)
         if not found:
             return out, []
@@ -231,34 +167,8 @@ class _Checker:
         return self._parsed[sentence]
 
 
-def _to_read(entry: DiffEntry) -> list[str]:
-    """The sentences of a diff entry that Grammalecte reads (see `_read_for_grammar`)."""
-    if entry.start < 0 or entry.plain == [entry.original]:
-        return []
-    return [s for s in entry.plain if _read_for_grammar(s, entry.plain, entry.original)]
-
-
 def _added(before: Counter, after: Counter) -> Counter:
     return Counter({key: count - before[key] for key, count in after.items() if count > before[key]})
-
-
-def _read_for_grammar(sentence: str, sentences: list[str], original: str) -> bool:
-    """Whether Grammalecte reads a sentence of a rewrite: one with words of the rewrite's own, or one of several cut
-    out of the source (a cut may show a slip that the longer sentence hid)."""
-    return len(sentences) > 1 or not _copied(sentence, original)
-
-
-def _copied(sentence: str, original: str) -> bool:
-    """Whether the sentence is one run of the original's words, after at most two linking words of its own
-    ("Cela pèse sur…", "C'est parce que…"): its agreements are then those of the source."""
-    words = _WORD.findall(sentence.lower())
-    source = " " + " ".join(_WORD.findall(original.lower())) + " "
-    for k in range(3):
-        if words[k:] and f" {' '.join(words[k:])} " in source:
-            return True
-        if k < len(words) and words[k] not in _LINKING_WORDS:
-            return False
-    return False
 
 
 def _locate(after, sentences: list[str]) -> dict[int, list]:

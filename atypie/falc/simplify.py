@@ -14,7 +14,8 @@ from ..profiles.model import Profile
 from ..results import Notice
 from .engine import Report, check_analysis
 from .glossary import GlossaryEntry, complete, unexplained
-from .guard import TO_CHECK, GrammarReading, guard
+from .grammar_reading import GrammarReading
+from .guard import TO_CHECK, guard
 from .meaning import MeaningCheck, check_meaning, key_terms
 from .render import to_text
 from .rewrite import Block, DiffEntry, Rewrite, joined, offline_rewrite
@@ -92,6 +93,7 @@ def simplify(text: str | bytes, profile: Profile, lang: str | None = None,
     plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
     after = analyse_rewrite(plain, analysis) if plain else None  # copied sentences keep their tags
     rewrite, guarded = guard(analysis, rewrite, after, reading)  # no sentence in worse French than its source
+    reading.close()
     if guarded.changed:  # only the sentences the guard changed are read again
         plain = to_text([b for b in rewrite.blocks if b.kind != "section"], [], analysis.lang).strip()
         after = analyse_rewrite(plain, after, analysis)

@@ -4,6 +4,7 @@ import re
 import pytest
 
 from atypie.adapters import grammalecte
+from atypie.falc import grammar_reading
 from atypie.falc import guard as guard_module
 from atypie.falc.simplify import simplify
 from atypie.profiles.presets import load_preset
@@ -165,19 +166,63 @@ def test_a_precision_in_brackets_loses_the_reformulation_cue_that_opens_it():
 
 @needs_grammalecte
 def test_the_grammar_of_a_rewrite_is_read_in_batches_as_it_is_written(monkeypatch):
+    import threading
+
     from atypie.falc.rewrite import DiffEntry
 
-    batches = []
+    batches, sources_read = [], threading.Event()
     real = grammalecte.errors_of_each
-    monkeypatch.setattr(grammalecte, "errors_of_each", lambda texts: batches.append(list(texts)) or real(texts))
-    reading = guard_module.GrammarReading("fr")
+
+    def recorded(texts, claim=None):
+        batches.append(list(texts))
+        found = real(texts, claim)
+        if len(batches) == 2:
+            sources_read.set()
+        return found
+    monkeypatch.setattr(grammalecte, "errors_of_each", recorded)
+    reading = grammar_reading.GrammarReading("fr")
     source = "Les enfants, qui jouent dans la cour, rient fort."
     entries = [DiffEntry(source, [f"Les enfants joue {n} fois.", f"Ils rient {n} fois."], [], ["split"], 0, len(source))
-               for n in range(guard_module.STREAMED_BATCH // 2)]
+               for n in range(grammar_reading.STREAMED_BATCH // 2)]
     for entry in entries:
         reading.read_entry(entry)
-    assert reading.errors("Les enfants joue 0 fois.")  # a full batch was sent before the rewrite ended
-    assert len(batches[0]) == guard_module.STREAMED_BATCH
+    assert sources_read.wait(60)  # a full batch was read before the rewrite ended
+    assert len(batches[0]) == grammar_reading.STREAMED_BATCH
     assert batches[1] == [source]  # the source of a sentence with an error is read with the batch, for comparison
+    assert reading.errors("Les enfants joue 0 fois.") == grammalecte.errors("Les enfants joue 0 fois.") != []
     assert reading.source_errors(source) == grammalecte.errors(source)
     assert reading.source_errors("Une phrase jamais lue.") is None
+
+
+@needs_grammalecte
+def test_a_batch_the_worker_has_not_started_is_read_by_the_guard(monkeypatch):
+    from atypie.falc.rewrite import DiffEntry
+
+    calls = []
+    monkeypatch.setattr(grammalecte, "errors_of_each", lambda texts, claim=None: calls.append(claim()))
+    reading = grammar_reading.GrammarReading("fr")
+    monkeypatch.setattr(grammar_reading.threading, "Thread", lambda target, args, daemon: _Later(target, args))
+    source = "Les enfants, qui jouent dans la cour, rient fort."
+    reading.read(_rewrite_of([DiffEntry(source, ["Les enfants joue.", "Ils rient fort."], [], ["split"], 0, 10)]))
+    assert reading.errors("Les enfants joue.") == grammalecte.errors("Les enfants joue.")  # read here, not waited for
+    _Later.started[-1].run()
+    assert calls == [False]  # the worker, once free, gives the taken batch up
+
+
+class _Later:
+    started = []
+
+    def __init__(self, target, args):
+        self.target, self.args = target, args
+
+    def start(self):
+        _Later.started.append(self)
+
+    def run(self):
+        self.target(*self.args)
+
+
+def _rewrite_of(diff):
+    from atypie.falc.rewrite import Rewrite
+
+    return Rewrite([], [], diff, set(), [])
