@@ -31,7 +31,7 @@ _CONJUGATED = re.compile(r":(?:Ip|Iq|Is|If|K|Sp|Sq)\b")
 _lock = threading.Lock()
 _checker = None
 WORKER_BATCH = 8  # a shorter batch is read here unless the worker runs: starting it would cost more than it saves
-_worker_lock = threading.Lock()
+_worker_lock = threading.RLock()  # held while the worker reads a batch; `_stop_worker` waits for it
 _worker: subprocess.Popen | None = None
 _worker_failed = False
 _GIVEN_UP = "given up"
@@ -96,9 +96,10 @@ def _ask_worker(texts: list[str], claim: Callable[[], bool] | None) -> list | st
             if _worker is None:
                 _engine()  # not installed, or disabled: ImportError here, as for `errors`
                 _worker = _start_worker()
-            _worker.stdin.write(json.dumps(texts) + "\n")
-            _worker.stdin.flush()
-            answer = json.loads(_worker.stdout.readline() or "null")
+            worker = _worker  # stopped meanwhile only at exit: its pipes then fail (OSError, ValueError)
+            worker.stdin.write(json.dumps(texts) + "\n")
+            worker.stdin.flush()
+            answer = json.loads(worker.stdout.readline() or "null")
             if not isinstance(answer, list) or len(answer) != len(texts):
                 raise ValueError("no answer")
             return answer
@@ -118,14 +119,20 @@ def _start_worker() -> subprocess.Popen:
 
 
 def _stop_worker() -> None:
+    """Stop the worker, once the batch it may be reading (for a thread that still runs) is answered."""
     global _worker
-    if _worker is not None:
-        worker, _worker = _worker, None
-        try:
-            worker.stdin.close()
-            worker.wait(timeout=2)
-        except (OSError, subprocess.TimeoutExpired):
-            worker.kill()
+    held = _worker_lock.acquire(timeout=5)
+    try:
+        if _worker is not None:
+            worker, _worker = _worker, None
+            try:
+                worker.stdin.close()
+                worker.wait(timeout=2)
+            except (OSError, subprocess.TimeoutExpired):
+                worker.kill()
+    finally:
+        if held:
+            _worker_lock.release()
 
 
 def could_be_conjugated(word: str) -> bool:

@@ -37,6 +37,7 @@ def rewrite(sentence: str) -> tuple[str, list]:
     ("Je me serre la ceinture depuis un mois.", "Je dépense moins depuis un mois."),  # « me » reflexive: replaced
     ("Cette découverte nous prend de court.", "Cette découverte nous surprend."),  # « nous » its object: kept
     ("Elle nous met des bâtons dans les roues.", "Elle nous gêne."),
+    ("C'est elle qui fait tenir ensemble les agrégats sociaux.", "C'est elle qui unit les agrégats sociaux."),
 ])
 def test_the_meaning_takes_the_tense_and_person_of_the_idiom(sentence, expected):
     assert rewrite(sentence)[0] == expected
