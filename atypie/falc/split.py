@@ -317,7 +317,8 @@ def _final_relative(tokens: list):
         piece = Piece()
         if phrase[0].pos_ == "NUM":
             piece.segments.append(("lit", "ces "))  # « deux plaques » → « ces deux plaques »
-        piece.segments.append(_np_segment(phrase, definite=True))
+        named = phrase[0].pos_ == "DET" and len(phrase) > 1 and phrase[1].text[:1].isupper()
+        piece.segments.append(_np_segment(phrase, definite=not named))  # « la Convention de Berne » stays a name
         piece.segments.append(("lit", " "))
         _add_tokens(piece, clause)
         piece.tokens = clause
@@ -433,11 +434,14 @@ def _parsed_antecedent(tokens: list, k: int) -> list:
 def _determined_complement(phrase: list) -> bool:
     """Whether a « de » complement of the noun phrase has a determiner of its own (« le cas du multimètre »,
     « la rencontre de deux plaques »), so that a relative clause after it may be said of either noun; a bare
-    noun after « de » (« un concept de programmation ») only qualifies the first one."""
+    noun after « de » (« un concept de programmation ») only qualifies the first one, and a bare name after a
+    capitalised noun makes one name with it (« la Convention de Berne », « le Traité de Rome »)."""
+    head = next((t for t in phrase if t.pos_ in ("NOUN", "PROPN")), None)
+    named = head is not None and head.text[:1].isupper()
     for n, token in enumerate(phrase[1:], 1):
         lower = token.text.lower()
         if lower in ("du", "des") or lower in ("de", "d'", "d’") and n + 1 < len(phrase) and \
-                phrase[n + 1].pos_ not in ("NOUN", "ADJ"):
+                phrase[n + 1].pos_ not in ("NOUN", "ADJ") and not (named and phrase[n + 1].pos_ == "PROPN"):
             return True
     return False
 
@@ -814,6 +818,11 @@ def _points(tokens: list) -> list[SplitPoint]:
         if (tokens[k + size].pos_ == "SCONJ" or tokens[k + size].text.lower() in ("que", "qu'", "qu’", "si", "ce")) \
                 and not fronted_clause:
             continue  # "… et que …", "entre A et ce qu'il …": not two sentences
+        if _opens_on_infinitive(tokens[k + size:]):
+            modal = _shared_modal(tokens[:k - 1 if after_comma else k], tokens[k + size:])
+            if modal:
+                points.append(SplitPoint(k - 1 if after_comma else k, k + size, linker, modal))
+            continue  # « … doit lire ses sources et les noter … »: an infinitive is a sentence only with its verb
         long_subject = _subject_phrase_then_verb(tokens[k + size:])
         if phrase == "et" and not after_comma and not _subject_first(tokens[k + 1:k + 4]) and not long_subject \
                 and not _shared_subject(tokens[:k], tokens[k + 1:k + 4]) \
@@ -1016,6 +1025,50 @@ def _shared_auxiliary(left: list, right_start: list) -> str:
     else:
         said = _noun_phrase(phrase)
     return said and " ".join([said] + [a.text for a in auxiliaries])
+
+
+_MODALS = {"devoir", "pouvoir", "falloir", "vouloir", "savoir"}
+_NEGATION_WORDS = {"ne", "n'", "n’", "pas", "jamais", "plus", "rien"}
+
+
+def _opens_on_infinitive(right: list) -> bool:
+    """Whether the words after a linking word begin with an infinitive, after its object pronouns (« les noter »)."""
+    k = _past_clitics(right, 0)
+    return k < len(right) and right[k].pos_ in ("VERB", "AUX") and "Inf" in right[k].morph.get("VerbForm")
+
+
+def _shared_modal(left: list, right: list) -> str:
+    """The subject and the modal verb that an infinitive shares with the infinitive it is coordinated with
+    (« Le chercheur doit lire ses sources … et les noter … » → « le chercheur doit » before « les noter … »; « Il
+    faut lire … et noter … » → « il faut »); "" unless the left clause has one modal verb, not negated, its
+    infinitive just after it with words of its own before the cut, a subject, and the right side is a clause of
+    at least four words."""
+    modals = [t for t in left if t.lemma_ in _MODALS and _conjugated(t, auxiliary=True)]
+    if len(modals) != 1 or len([t for t in right if not t.is_punct]) < 4 or left[-1].pos_ in ("VERB", "AUX"):
+        return ""
+    modal = modals[0]
+    after = [t for t in left if t.i > modal.i and t.pos_ != "ADV"]
+    if not after or "Inf" not in after[0].morph.get("VerbForm") or any(
+            t.text.lower() in _NEGATION_WORDS for t in left if abs(t.i - modal.i) <= 2):
+        return ""
+    left_ids = {t.i for t in left}
+    if modal.lemma_ == "falloir":
+        before = [t for t in left if t.i == modal.i - 1]
+        return f"il {modal.text}" if before and before[0].text.lower() == "il" else ""
+    subjects = [c for c in modal.children if c.dep_.startswith("nsubj") and c.i in left_ids]
+    if not subjects or subjects[0].text.lower() in _RELATIVE_SUBJECTS:
+        return ""
+    subject = subjects[0]  # the parse may make each of « le chercheur ou la chercheuse » a subject: all are kept
+    phrase = [t for t in left if subject.left_edge.i <= t.i <= max(s.right_edge.i for s in subjects)]
+    if not phrase or any(t.is_punct for t in phrase):
+        return ""
+    if subject.pos_ == "PRON":
+        said = subject.text.lower()
+    elif len(phrase) > 6:
+        said = _pronoun(subject) if len(subjects) == 1 else ""
+    else:
+        said = _noun_phrase(phrase)
+    return said and f"{said} {modal.text}"
 
 
 def _pronoun(noun) -> str:

@@ -426,3 +426,29 @@ def test_the_end_of_an_enumeration_is_no_apposition():
     sentences = simplify("Pour être valable, le contrat suppose le consentement des parties, leur capacité de "
                          "contracter et un contenu licite et certain.", load_preset("falc"), "fr").sentences
     assert not any(s.startswith(("C'est", "Ce sont")) for s in sentences), sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Programming Historian (CC BY 4.0): the second infinitive takes the subject and the modal of the first
+    ("Pour produire ses données, le chercheur ou la chercheuse doit lire ses sources en suivant une problématique "
+     "définie, en extraire les informations pertinentes et les noter de manière structurée.",
+     ["Pour produire ses données, le chercheur ou la chercheuse doit lire ses sources en suivant une problématique "
+      "définie, en extraire les informations pertinentes.",
+      "Le chercheur ou la chercheuse doit les noter de manière structurée."]),
+    ("Il faut lire le texte en entier et noter les idées principales dans un cahier.",
+     ["Il faut lire le texte en entier.", "Il faut noter les idées principales dans un cahier."]),
+    # a negated modal is not said again (« il ne faut pas noter » is not what the text says); nor a short pair
+    ("Il ne faut pas lire le texte en entier et noter les idées principales dans un cahier.", None),
+    ("On peut lire et écrire le français.", None),
+])
+def test_an_infinitive_after_et_takes_the_subject_and_modal_it_shares_or_stays(text, expected):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences == (expected or [text]), sentences
+
+
+def test_a_relative_after_a_name_made_of_a_noun_and_a_place_is_said_of_the_whole_name():
+    text = ("La plupart des États sont membres de cette organisation et signataires de la Convention de Berne qui "
+            "harmonise les législations nationales sur le droit d’auteur.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences[-1] == "La Convention de Berne harmonise les législations nationales sur le droit d’auteur.", \
+        sentences
