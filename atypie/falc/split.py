@@ -470,7 +470,8 @@ def _trailing_participle(tokens: list):
         if noun.dep_ != "ROOT" or noun.pos_ != "NOUN" or not any(c.dep_ == "cop" for c in noun.children) \
                 or not _agrees(participle, noun) or not noun.morph.get("Number") or noun.i > participle.i:
             continue
-        subject = _pronoun(noun) if comma else _demonstrative(noun)
+        person = participle.lemma_ in ("naître", "mourir")  # « un pianiste et compositeur … né à … »: « il »
+        subject = _pronoun(noun) if comma or person else _demonstrative(noun)
         ends = [t for t in tokens[k:] if t.is_punct and t.text in ".!?"]
         clause = [t for t in tokens[k:] if t not in ends]
         rest = tokens[:k - 1] + ends if comma else tokens[:k] + ends
@@ -485,12 +486,19 @@ def _trailing_participle(tokens: list):
     return None
 
 
+_SAID_OF_THE_DEFINED = {"situer", "localiser", "implanter", "naître", "mourir"}  # where, when: of the thing defined
+
+
 def _bound_participle(tokens: list, k: int) -> bool:
     """A participle with no comma before it, right after the phrase of the noun it agrees with, and with an agent
     (« une inflammation du parenchyme pulmonaire provoquée par une infection »): said of that noun only when the
     nearest noun before it does not agree with it too."""
     participle = tokens[k]
-    if k + 1 >= len(tokens) or tokens[k + 1].text.lower() != "par" or tokens[k - 1].pos_ not in ("NOUN", "ADJ"):
+    if k + 1 >= len(tokens) or tokens[k - 1].pos_ not in ("NOUN", "ADJ", "PROPN"):
+        return False
+    if participle.lemma_ in _SAID_OF_THE_DEFINED and participle.head.dep_ == "ROOT":
+        return True  # « une commune de la Métropole du Grand Paris située dans … »: where the commune is
+    if tokens[k + 1].text.lower() != "par" or tokens[k - 1].pos_ == "PROPN":
         return False
     nearest = next((t for t in reversed(tokens[:k]) if t.pos_ == "NOUN"), None)
     return nearest is not None and (nearest.i == participle.head.i or not _agrees(participle, nearest))
@@ -940,8 +948,8 @@ def _finite_before_stop(tokens: list) -> bool:
 def _shared_subject(left: list, right_start: list) -> str:
     """The subject of the verb the right clause's verb is coordinated with ("…, mais consomme")."""
     verbs = [t for t in right_start[:2] if _conjugated(t)]
-    if not verbs:
-        return ""
+    if not verbs or grammalecte.available() and not grammalecte.could_be_conjugated(verbs[0].text.lower()):
+        return ""  # « une physicienne et chimiste polonaise »: the tagger's verb is no verb the lexicon knows
     if verbs[0].dep_ != "conj":
         return _opening_subject(left)
     left_verb = verbs[0].head

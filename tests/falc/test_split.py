@@ -452,3 +452,22 @@ def test_a_relative_after_a_name_made_of_a_noun_and_a_place_is_said_of_the_whole
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert sentences[-1] == "La Convention de Berne harmonise les législations nationales sur le droit d’auteur.", \
         sentences
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Wikipédia (CC BY-SA 4.0), as in WiViCo: where a place is, when a person was born, said of the noun defined
+    ("Drancy est une commune française de la Métropole du Grand Paris située dans le département de la "
+     "Seine-Saint-Denis en région Île-de-France.",
+     ["Drancy est une commune française de la Métropole du Grand Paris.",
+      "Cette commune est située dans le département de la Seine-Saint-Denis en région Île-de-France."]),
+    ("Alexandre Scriabine est un pianiste et compositeur russe né à Moscou le 25 décembre 1871 et mort à Moscou le "
+     "14 avril 1915.",
+     ["Alexandre Scriabine est un pianiste et compositeur russe.",
+      "Il est né à Moscou le 25 décembre 1871 et mort à Moscou le 14 avril 1915."]),
+    # the tagger reads « chimiste » as a verb: no sentence « Marie Curie chimiste polonaise … »
+    ("Marie Curie est une physicienne et chimiste polonaise née à Varsovie le 7 novembre 1867 et morte à Passy le "
+     "4 juillet 1934.", None),
+])
+def test_a_participle_of_place_or_birth_is_said_of_the_noun_the_sentence_defines(text, expected):
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences == (expected or [text]), sentences
