@@ -240,7 +240,7 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
                 entry.needs_review and bases & set(_dictionary_keys([key])) for key, entry in found.items()):
             continue  # « tokénisé » and « tokénisée »: one entry for the word
         entry = explain(word.lemma, keys + _infinitives(word.text.lower()), word.start)  # « dérivent »: « dériver »
-        if entry.needs_review and _inside_a_name(analysis, word):
+        if entry.needs_review and _inside_a_name(analysis, word.text, word.start):
             continue  # « Monty Python's Flying Circus »: « Flying » is part of a name, not a word to explain
         add(normalise(entry.term), entry)
     for token in analysis.doc:  # a verb in a tense of written narrative, rare as written: which verb it is
@@ -278,7 +278,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
         if token.idx in in_phrases and token.pos_ != "NOUN" or token.idx in locutions:
             continue  # « consentement éclairé » is explained as a whole: not « éclairer — apporter de la lumière »
         if not dictionary or not token.is_alpha or len(token.text) < 4 or gone(token.idx) or (
-                analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()):  # « basalte » tagged PROPN
+                analysis.tagged and token.pos_ == "PROPN" and not token.text.islower()) or _inside_a_name(
+                analysis, token.text, token.idx):  # « basalte » tagged PROPN; « les Bourbons », a name
             continue
         if zipf(token.text.lower(), lang) >= DICTIONARY_ZIPF:  # a common form, even of a rarer lemma: « devons »
             continue
@@ -323,12 +324,12 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     return sorted(found.values(), key=lambda e: e.term.lower())
 
 
-def _inside_a_name(analysis, word) -> bool:
+def _inside_a_name(analysis, text: str, start: int) -> bool:
     """Whether a word written with a capital, not in capitals, stands inside its sentence (not first): a part of a
     name or a title."""
-    if not word.text[:1].isupper() or word.text.isupper() or not analysis.tagged:
+    if not text[:1].isupper() or text.isupper() or not analysis.tagged:
         return False
-    token = analysis.token_at(word.start)
+    token = analysis.token_at(start)
     return token is not None and not token.is_sent_start and token.i > 0 and analysis.doc[token.i - 1].text not in (
         "«", '"', "“", ":", "(")
 

@@ -1004,8 +1004,9 @@ def _shared_auxiliary(left: list, right_start: list) -> str:
         return ""
     participle = right_start[0]
     left_ids = {t.i for t in left}
-    head = participle.head if participle.dep_ == "conj" else next(  # the parse often attaches it elsewhere
-        (t for t in reversed(left) if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")), None)
+    head = participle.head if participle.dep_ == "conj" and "Part" in participle.head.morph.get("VerbForm") else next(
+        (t for t in reversed(left) if t.pos_ == "VERB" and "Part" in t.morph.get("VerbForm")), None)  # the parse
+    # often attaches it elsewhere (« né le 11 juin 1832 … et mort le … »: to « 11 »)
     if head is None or any(head.morph.get(feature) != participle.morph.get(feature) for feature in
                            ("Gender", "Number")):
         return ""  # « abandonnée … et enfermée »: the two participles agree, as they share a subject

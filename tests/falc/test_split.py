@@ -464,6 +464,11 @@ def test_a_relative_after_a_name_made_of_a_noun_and_a_place_is_said_of_the_whole
      "14 avril 1915.",
      ["Alexandre Scriabine est un pianiste et compositeur russe.",
       "Il est né à Moscou le 25 décembre 1871 et mort à Moscou le 14 avril 1915."]),
+    # the parse attaches « mort » to the date: the auxiliary and the subject of « né » are still shared
+    ("Jules Vallès est né le 11 juin 1832 au Puy-en-Velay en Haute-Loire et mort le 14 février 1885 dans le 5e "
+     "arrondissement de Paris.",
+     ["Jules Vallès est né le 11 juin 1832 au Puy-en-Velay en Haute-Loire.",
+      "Jules Vallès est mort le 14 février 1885 dans le 5e arrondissement de Paris."]),
     # the tagger reads « chimiste » as a verb: no sentence « Marie Curie chimiste polonaise … »
     ("Marie Curie est une physicienne et chimiste polonaise née à Varsovie le 7 novembre 1867 et morte à Passy le "
      "4 juillet 1934.", None),
