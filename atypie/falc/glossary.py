@@ -306,8 +306,8 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
     for key, (start, end) in _terms_used(analysis.text, course).items():  # the course's own terms
         if key not in found and key not in covered:
             add(key, GlossaryEntry(analysis.text[start:end], course[key], "cours", "course"))
-    for key in lexicon_terms:  # multi-word terms of the lexicon that the text uses
-        if key not in found:
+    for key, (start, _end) in lexicon_terms.items():  # multi-word terms of the lexicon that the text uses
+        if key not in found and not gone(start):  # « en matière de », replaced by « pour les questions de »
             add(key, GlossaryEntry(key, shipped[key][0], "glossaire", "lexicon"))
     taken = list(lexicon_terms.values())
     for key, (start, end) in dictionary_terms.items():  # « biologie moléculaire »
@@ -690,10 +690,19 @@ def _terms_used(text: str, terms: dict | _TermIndex) -> dict[str, tuple[int, int
             head = lone if not head else (head + piece if head.endswith("'") else head + " " + piece)  # only the
             # first word in the singular: « blocs d'instructions » → « bloc d'instructions »
             for candidate in (phrase, single, head):
-                if candidate in terms:
-                    used.setdefault(candidate, (words[i][1], words[i + n][2]))
+                key = candidate if candidate in terms else _unelided(candidate)
+                if key in terms:
+                    used.setdefault(key, (words[i][1], words[i + n][2]))
                     inside = max(inside, i + n + 1) if n else inside
     return used
+
+
+def _unelided(phrase: str) -> str:
+    """A phrase whose last word is elided, as a term is written: « en matière d' » → « en matière de »."""
+    for elided, full in (("d'", "de"), ("qu'", "que"), ("l'", "le")):
+        if phrase.endswith(" " + elided):
+            return phrase[:-len(elided)] + full
+    return phrase
 
 
 def merged(glossaries: list[list[GlossaryEntry]]) -> list[GlossaryEntry]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from ..language.data import find_entries
+from ..adapters import grammalecte
+from ..language.data import entries, find_entries
 from ..language.links import link_spans
 from ..language.nlp import pipeline
 from ..profiles.model import Profile
@@ -539,14 +540,71 @@ def _phrases(analysis) -> list[Replacement]:
     found = []
     for start, end, plain in find_entries(analysis.text, analysis.lang, "substitutions.txt", before=r"[\w'’-]",
                                           after=r"[\w-]"):
-        if plain[0].split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, start):
-            continue  # "n'a toutefois pas" must not become "n'a mais pas"
-        if _after_auxiliary(analysis, start):
-            continue  # "on a vu que" is the verb "voir", not the conjunction "vu que" (→ "comme")
-        if plain[0].lower() in _UNGRADED and _after_degree(analysis.text, start):
-            continue  # « plus particulièrement » must not become « plus surtout »
-        end, text = _contracted(analysis, end, plain[0])
-        found.append(Replacement(start, end, text, "substitution"))
+        if _may_replace(analysis, start, plain[0]):
+            end, text = _contracted(analysis, end, plain[0])
+            found.append(Replacement(start, end, text, "substitution"))
+    for start, end, plain in _elided_entries(analysis):
+        if _may_replace(analysis, start, plain):
+            found.append(Replacement(start, end, plain, "substitution"))
+    return found
+
+
+def _may_replace(analysis, start: int, plain: str) -> bool:
+    if plain.split()[0].lower() in _CLAUSE_STARTERS and not _at_clause_start(analysis.text, start):
+        return False  # "n'a toutefois pas" must not become "n'a mais pas"
+    if _after_auxiliary(analysis, start):
+        return False  # "on a vu que" is the verb "voir", not the conjunction "vu que" (→ "comme")
+    return not (plain.lower() in _UNGRADED and _after_degree(analysis.text, start))  # « plus particulièrement »
+    # must not become « plus surtout »
+
+
+_ELIDED = re.compile(r"(?<![\w'’-])(d|qu)['’](?=\w)", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"[\w'’-]+")
+_UNELIDED = {"d": "de", "qu": "que"}
+
+
+def _subjunctive_after(analysis, at: int) -> bool:
+    """Whether a verb in the subjunctive comes within the five words after `at`: tagged so, or a form the lexicon
+    knows only in the subjunctive (« fasse », « puisse »; the small model tags them as indicative)."""
+    if not analysis.tagged:
+        return False
+    span = analysis.doc.char_span(at, min(len(analysis.text), at + 60), alignment_mode="expand")
+    return span is not None and any("Sub" in t.morph.get("Mood") or _only_subjunctive(t.text.lower())
+                                    for t in list(span)[:5])
+
+
+def _only_subjunctive(word: str) -> bool:
+    if not grammalecte.available():
+        return False
+    moods = {m for r in grammalecte.readings(word) if ":V" in r for m in re.findall(r":(Ip|Iq|Is|If|K|Sp|Sq)", r)}
+    return bool(moods) and all(m.startswith("S") for m in moods)
+
+
+def _elided_entries(analysis) -> list[tuple[int, int, str]]:
+    """(start, end, plain text) of the phrases of substitutions.txt whose last word is elided in the text: « afin
+    d'éviter » → « pour éviter », « en matière d'accès » → « pour les questions d'accès » (the plain phrase is elided
+    in turn when it ends on « de » or « que »)."""
+    table = entries(analysis.lang, "substitutions.txt")
+    text, found = analysis.text, []
+    for match in _ELIDED.finditer(text):
+        window = max(0, match.start() - 60)
+        words = list(_WORDS_BEFORE.finditer(text, window, match.start()))[1 if window else 0:]  # the first may
+        # be cut by the window
+        for n in range(min(4, len(words)), 0, -1):
+            start = words[-n].start()
+            key = " ".join(text[start:match.start()].lower().replace("’", "'").split() + [
+                _UNELIDED[match.group(1).lower()]])
+            before = text[window:start].split()[-1:]
+            if before and f"{before[0].lower()} {key.split()[0]}" in table:
+                break  # « dès lors d'autant plus »: « lors » belongs to « dès lors », not to « lors de »
+            if key in table:
+                plain = table[key][0]
+                if key.endswith(" que") and not plain.endswith("que") and _subjunctive_after(analysis, match.end()):
+                    break  # « si bien qu'on la fasse »: not the « si bien que » of a consequence (→ « donc »)
+                last = plain.rsplit(" ", 1)[-1]
+                elided = plain[:-len(last)] + last[:-1] + "'" if last in ("de", "que") else plain + " "
+                found.append((start, match.end(), elided))
+                break
     return found
 
 
