@@ -184,19 +184,13 @@ class _CompiledPatterns:
     def match(self, pattern, string, flags=0):
         return self._pattern(pattern, flags).match(string)
 
-    def fullmatch(self, pattern, string, flags=0):
-        return self._pattern(pattern, flags).fullmatch(string)
-
     def finditer(self, pattern, string, flags=0):
         return self._pattern(pattern, flags).finditer(string)
 
     def sub(self, pattern, repl, string, count=0, flags=0):
         return self._pattern(pattern, flags).sub(repl, string, count)
 
-    def split(self, pattern, string, maxsplit=0, flags=0):
-        return self._pattern(pattern, flags).split(string, maxsplit)
-
-    def __getattr__(self, name):  # flags, compile, escape…: `re`'s own
+    def __getattr__(self, name):  # flags, compile, error…: `re`'s own (the engine calls no other function)
         return getattr(re, name)
 
 
