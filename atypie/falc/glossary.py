@@ -221,6 +221,9 @@ def build_glossary(analysis, moved: dict[str, str], course_glossary: dict[str, s
             add(item.key, GlossaryEntry(item.term, item.definition, "sigle" if item.cue == "acronym" else "texte",
                                         "text"))
     lexicon_terms = _terms_used(analysis.text, _lexicon_terms(lang))
+    if lang == "fr" and analysis.tagged and grammalecte.available():
+        for key, span in _verbal_locutions_used(analysis).items():  # « se fonde sur »: « se fonder sur », not
+            lexicon_terms.setdefault(key, span)  # « fondre » (the parser's lemma)
     dictionary_terms = _terms_used(analysis.text, _dictionary_terms(lang))
     in_terms = {word for term in [*lexicon_terms, *dictionary_terms] for word in _TERM_WORD.findall(term)}
     inside_terms = _inside_terms(analysis.text, [*lexicon_terms, *dictionary_terms], lang)  # « système
@@ -703,6 +706,51 @@ def _unelided(phrase: str) -> str:
         if phrase.endswith(" " + elided):
             return phrase[:-len(elided)] + full
     return phrase
+
+
+_REFLEXIVE_CLITICS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
+_CONTRACTED = {"à": {"à", "au", "aux"}, "de": {"de", "d'", "du", "des"}}
+
+
+@functools.cache
+def _verbal_locutions(lang: str) -> dict[str, list[tuple[str, bool, tuple[str, ...]]]]:
+    """{verb: [(locution, reflexive, the words after the verb)]} for the multi-word entries of atypie's lexicon that
+    begin with a verb (« se fonder sur », « rendre compte », « remonter à »)."""
+    found: dict[str, list[tuple[str, bool, tuple[str, ...]]]] = {}
+    for key in plain_definitions(lang):
+        words = key.replace("s'", "se ").split()
+        reflexive = words[0] == "se"
+        verb, rest = (words[1], words[2:]) if reflexive else (words[0], words[1:])
+        if rest and verb.endswith(("er", "ir", "re", "oir")) and any(
+                ":V" in r and ":Y" in r for r in grammalecte.readings(verb)):
+            found.setdefault(verb, []).append((key, reflexive, tuple(rest)))
+    return found
+
+
+def _verbal_locutions_used(analysis) -> dict[str, tuple[int, int]]:
+    """{locution: (start, end)} of the verbal locutions of atypie's lexicon used in a conjugated form: the verb as
+    the lexicon reads it, « se » before it when the locution has it, the other words as written (« à » also as
+    « au », « aux »; « de » also as « du », « des », « d' »): « se fonde sur », « remontent au »."""
+    index = _verbal_locutions(analysis.lang)
+    tokens = [t for t in analysis.doc if not t.is_space]
+    used: dict[str, tuple[int, int]] = {}
+    for k, token in enumerate(tokens):
+        if token.pos_ not in ("VERB", "AUX"):
+            continue
+        verbs = {r.lemma for r in lexicon.readings(token.text.lower()) if r.kind == "V"}
+        for verb in verbs & index.keys():
+            for key, reflexive, rest in index[verb]:
+                before = tokens[k - 1].text.lower().replace("’", "'") if k else ""
+                if (before in _REFLEXIVE_CLITICS) != reflexive and before not in ("nous", "vous") \
+                        or k + len(rest) >= len(tokens):
+                    continue  # « il se rend compte » (he realises) is not « rendre compte » (to report)
+                after = [t.text.lower().replace("’", "'") for t in tokens[k + 1:k + 1 + len(rest)]]
+                if all(word == want or word in _CONTRACTED.get(want, ()) for word, want in zip(after, rest,
+                                                                                                 strict=True)):
+                    start = tokens[k - 1].idx if reflexive else token.idx
+                    last = tokens[k + len(rest)]
+                    used.setdefault(key, (start, last.idx + len(last.text)))
+    return used
 
 
 def merged(glossaries: list[list[GlossaryEntry]]) -> list[GlossaryEntry]:

@@ -233,3 +233,21 @@ def test_a_name_inside_a_sentence_gets_no_dictionary_sense():
     text = "Le musée présente des peintures du 14e siècle, collectionnées par les Habsbourg et les Bourbons."
     terms = [g.term.lower() for g in simplify(text, load_preset("falc"), "fr").glossary]
     assert "bourbon" not in terms and "bourbons" not in terms, terms
+
+
+@pytest.mark.skipif(not grammalecte.available(), reason="python3-grammalecte is not installed")
+@pytest.mark.parametrize(("text", "term", "never"), [
+    ("Cette théorie se fonde sur des observations précises.", "se fonder sur", "fondre"),  # spaCy's lemma: fondre
+    ("Le modèle rend compte des données observées.", "rendre compte", None),
+    ("Le texte se prête à plusieurs lectures.", "se prêter à", None),
+])
+def test_a_verbal_locution_is_explained_in_its_conjugated_form(text, term, never):
+    terms = [g.term for g in simplify(text, load_preset("falc"), "fr").glossary]
+    assert term in terms and never not in terms, terms
+
+
+def test_a_reflexive_use_is_not_the_locution_without_se():
+    # « se rendre compte » (to realise) is not « rendre compte » (to report)
+    terms = [g.term for g in simplify("Il se rend compte de son erreur après le cours.", load_preset("falc"),
+                                      "fr").glossary]
+    assert "rendre compte" not in terms
