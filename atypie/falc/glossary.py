@@ -702,7 +702,7 @@ def _terms_used(text: str, terms: dict | _TermIndex) -> dict[str, tuple[int, int
 
 def _unelided(phrase: str) -> str:
     """A phrase whose last word is elided, as a term is written: « en matière d' » → « en matière de »."""
-    for elided, full in (("d'", "de"), ("qu'", "que"), ("l'", "le")):
+    for elided, full in (("d'", "de"), ("qu'", "que")):
         if phrase.endswith(" " + elided):
             return phrase[:-len(elided)] + full
     return phrase
@@ -715,7 +715,7 @@ _CONTRACTED = {"à": {"à", "au", "aux"}, "de": {"de", "d'", "du", "des"}}
 @functools.cache
 def _verbal_locutions(lang: str) -> dict[str, list[tuple[str, bool, tuple[str, ...]]]]:
     """{verb: [(locution, reflexive, the words after the verb)]} for the multi-word entries of atypie's lexicon that
-    begin with a verb (« se fonder sur », « rendre compte », « remonter à »)."""
+    begin with a verb (« se fonder sur », « rendre compte », « se prêter à »)."""
     found: dict[str, list[tuple[str, bool, tuple[str, ...]]]] = {}
     for key in plain_definitions(lang):
         words = key.replace("s'", "se ").split()
@@ -730,7 +730,7 @@ def _verbal_locutions(lang: str) -> dict[str, list[tuple[str, bool, tuple[str, .
 def _verbal_locutions_used(analysis) -> dict[str, tuple[int, int]]:
     """{locution: (start, end)} of the verbal locutions of atypie's lexicon used in a conjugated form: the verb as
     the lexicon reads it, « se » before it when the locution has it, the other words as written (« à » also as
-    « au », « aux »; « de » also as « du », « des », « d' »): « se fonde sur », « remontent au »."""
+    « au », « aux »; « de » also as « du », « des », « d' »): « se fonde sur », « rend compte des »."""
     index = _verbal_locutions(analysis.lang)
     tokens = [t for t in analysis.doc if not t.is_space]
     used: dict[str, tuple[int, int]] = {}
