@@ -476,7 +476,7 @@ def _trailing_participle(tokens: list):
         clause = [t for t in tokens[k:] if t not in ends]
         rest = tokens[:k - 1] + ends if comma else tokens[:k] + ends
         if not subject or any(t.text in ";:(" for t in clause) or len([t for t in rest if not t.is_punct]) < 5 \
-                or len(clause) < MIN_WORDS:
+                or len(clause) < MIN_WORDS or _bare_predicate(rest, noun):
             continue
         piece = Piece()
         piece.segments.append(("lit", f"{subject} {_be(rest, 'Plur' in noun.morph.get('Number'))} "))
@@ -484,6 +484,13 @@ def _trailing_participle(tokens: list):
         piece.tokens = clause
         return {t.i for t in clause} | ({tokens[k - 1].i} if comma else set()), piece
     return None
+
+
+def _bare_predicate(rest: list, noun) -> bool:
+    """Whether the sentence left would only say « X est une place »: after « être », the noun it defines and its
+    determiner, which tell the reader nothing until the participle comes."""
+    copula = min(c.i for c in noun.children if c.dep_ == "cop")
+    return all(t.i == noun.i or t.pos_ == "DET" for t in rest if t.i > copula and not t.is_punct)
 
 
 _SAID_OF_THE_DEFINED = {"situer", "localiser", "implanter", "naître", "mourir"}  # where, when: of the thing defined

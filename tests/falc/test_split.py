@@ -469,6 +469,8 @@ def test_a_relative_after_a_name_made_of_a_noun_and_a_place_is_said_of_the_whole
      "arrondissement de Paris.",
      ["Jules Vallès est né le 11 juin 1832 au Puy-en-Velay en Haute-Loire.",
       "Jules Vallès est mort le 14 février 1885 dans le 5e arrondissement de Paris."]),
+    # « La place des Terreaux est une place. » would tell nothing: the sentence stays whole
+    ("La place des Terreaux est une place située dans le 1er arrondissement de Lyon, en France.", None),
     # the tagger reads « chimiste » as a verb: no sentence « Marie Curie chimiste polonaise … »
     ("Marie Curie est une physicienne et chimiste polonaise née à Varsovie le 7 novembre 1867 et morte à Passy le "
      "4 juillet 1934.", None),
