@@ -14,6 +14,14 @@ def starts_with_vowel(text: str) -> bool:
     return bool(re.match(r"[aeiouyéèêàâîôû]", word)) or word.startswith(H_MUET)
 
 
+def unelided(phrase: str) -> str:
+    """A phrase whose last word is elided, as a lexicon writes it: « en matière d' » → « en matière de »."""
+    for elided, full in (("d'", "de"), ("qu'", "que")):
+        if phrase.endswith(" " + elided):
+            return phrase[:-len(elided)] + full
+    return phrase
+
+
 def elide_before(doc, start: int, text: str | None, gender: str | None = None) -> tuple[int, str | None]:
     """The word before the replacement, elided or not as the new first word asks: "de plein fouet" after
     "subit la crise" is fine, "que" + "a" → "qu'a", "d'" + "bloquer" → "de bloquer". « l' » needs the new

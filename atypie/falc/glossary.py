@@ -33,7 +33,7 @@ from ..language.definitions import TextDefinition, cues, find_definitions, norma
 from ..language.frequency import zipf
 from ..results import Notice
 from . import inflect, phrase_terms, plain_words
-from .elision import starts_with_vowel
+from .elision import starts_with_vowel, unelided
 
 TO_EXPLAIN = {"fr": "à expliquer", "en": "to be explained"}
 _SOURCE_OF_ORIGIN = {"texte": "text", "sigle": "text", "cours": "course", "glossaire": "lexicon",
@@ -693,19 +693,11 @@ def _terms_used(text: str, terms: dict | _TermIndex) -> dict[str, tuple[int, int
             head = lone if not head else (head + piece if head.endswith("'") else head + " " + piece)  # only the
             # first word in the singular: « blocs d'instructions » → « bloc d'instructions »
             for candidate in (phrase, single, head):
-                key = candidate if candidate in terms else _unelided(candidate)
+                key = candidate if candidate in terms else unelided(candidate)
                 if key in terms:
                     used.setdefault(key, (words[i][1], words[i + n][2]))
                     inside = max(inside, i + n + 1) if n else inside
     return used
-
-
-def _unelided(phrase: str) -> str:
-    """A phrase whose last word is elided, as a term is written: « en matière d' » → « en matière de »."""
-    for elided, full in (("d'", "de"), ("qu'", "que")):
-        if phrase.endswith(" " + elided):
-            return phrase[:-len(elided)] + full
-    return phrase
 
 
 _REFLEXIVE_CLITICS = {"se", "s'", "me", "m'", "te", "t'", "nous", "vous"}
@@ -721,8 +713,7 @@ def _verbal_locutions(lang: str) -> dict[str, list[tuple[str, bool, tuple[str, .
         words = key.replace("s'", "se ").split()
         reflexive = words[0] == "se"
         verb, rest = (words[1], words[2:]) if reflexive else (words[0], words[1:])
-        if rest and verb.endswith(("er", "ir", "re", "oir")) and any(
-                ":V" in r and ":Y" in r for r in grammalecte.readings(verb)):
+        if rest and any(r.kind == "V" and r.lemma == verb for r in lexicon.readings(verb)):  # an infinitive
             found.setdefault(verb, []).append((key, reflexive, tuple(rest)))
     return found
 

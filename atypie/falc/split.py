@@ -1030,16 +1030,7 @@ def _shared_auxiliary(left: list, right_start: list) -> str:
     subjects = [c for c in head.children if c.dep_.startswith("nsubj") and c.i in left_ids]
     if not subjects or subjects[0].text.lower() in _RELATIVE_SUBJECTS:
         return ""
-    subject = subjects[0]
-    phrase = [t for t in left if subject.left_edge.i <= t.i <= subject.right_edge.i]
-    if not phrase or any(t.is_punct for t in phrase):
-        return ""
-    if subject.pos_ == "PRON":
-        said = subject.text.lower()
-    elif len(phrase) > 6:
-        said = _pronoun(subject)
-    else:
-        said = _noun_phrase(phrase)
+    said = _subject_said_again(left, subjects[:1])
     return said and " ".join([said] + [a.text for a in auxiliaries])
 
 
@@ -1074,17 +1065,22 @@ def _shared_modal(left: list, right: list) -> str:
     subjects = [c for c in modal.children if c.dep_.startswith("nsubj") and c.i in left_ids]
     if not subjects or subjects[0].text.lower() in _RELATIVE_SUBJECTS:
         return ""
-    subject = subjects[0]  # the parse may make each of « le chercheur ou la chercheuse » a subject: all are kept
+    said = _subject_said_again(left, subjects)  # the parse may make each of « le chercheur ou la chercheuse » a
+    return said and f"{said} {modal.text}"  # subject: all are kept
+
+
+def _subject_said_again(left: list, subjects: list) -> str:
+    """The subject of a verb, said again before the verb a new sentence repeats: a pronoun as written, a noun phrase
+    of at most six words, else « il », « elle »… for a single noun (`_pronoun`); "" when it holds punctuation."""
+    subject = subjects[0]
     phrase = [t for t in left if subject.left_edge.i <= t.i <= max(s.right_edge.i for s in subjects)]
     if not phrase or any(t.is_punct for t in phrase):
         return ""
     if subject.pos_ == "PRON":
-        said = subject.text.lower()
-    elif len(phrase) > 6:
-        said = _pronoun(subject) if len(subjects) == 1 else ""
-    else:
-        said = _noun_phrase(phrase)
-    return said and f"{said} {modal.text}"
+        return subject.text.lower()
+    if len(phrase) > 6:
+        return _pronoun(subject) if len(subjects) == 1 else ""
+    return _noun_phrase(phrase)
 
 
 def _pronoun(noun) -> str:

@@ -17,7 +17,7 @@ from ..language.nlp import pipeline
 from ..profiles.model import Profile
 from . import inflect, plain_words
 from .conjugate import conjugate, forms_of, verb_form
-from .elision import between, elide_before, starts_with_vowel
+from .elision import between, elide_before, starts_with_vowel, unelided
 from .idioms_en import english_idiom
 from .numbers_style import number_notes
 from .replacement import Replacement
@@ -558,9 +558,8 @@ def _may_replace(analysis, start: int, plain: str) -> bool:
     # must not become « plus surtout »
 
 
-_ELIDED = re.compile(r"(?<![\w'’-])(d|qu)['’](?=\w)", re.IGNORECASE)
+_ELIDED = re.compile(r"(?<![\w'’-])(?:d|qu)['’](?=\w)", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"[\w'’-]+")
-_UNELIDED = {"d": "de", "qu": "que"}
 
 
 def _subjunctive_after(analysis, at: int) -> bool:
@@ -592,8 +591,7 @@ def _elided_entries(analysis) -> list[tuple[int, int, str]]:
         # be cut by the window
         for n in range(min(4, len(words)), 0, -1):
             start = words[-n].start()
-            key = " ".join(text[start:match.start()].lower().replace("’", "'").split() + [
-                _UNELIDED[match.group(1).lower()]])
+            key = unelided(" ".join(text[start:match.end()].lower().replace("’", "'").split()))
             before = text[window:start].split()[-1:]
             if before and f"{before[0].lower()} {key.split()[0]}" in table:
                 break  # « dès lors d'autant plus »: « lors » belongs to « dès lors », not to « lors de »
