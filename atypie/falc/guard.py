@@ -13,7 +13,7 @@ from ..adapters import grammalecte
 from ..language.analysis import tag_sentences
 from . import sentence_check
 from .grammar_reading import GrammarReading, copied, read_for_grammar
-from .rewrite import ASIDE_LEAD, Block, DiffEntry, Rewrite
+from .rewrite import Block, DiffEntry, Rewrite, is_note
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +85,7 @@ class _Checker:
         source = self.analysis.doc.char_span(entry.start, entry.end, alignment_mode="expand")
         before = self._problems(source)
         parsed = [t if t is not None else self._tags(s) for s, t in zip(sentences, tokens)
-                  if not s.startswith(ASIDE_LEAD.get(self.lang, "-"))]  # a note, not a sentence
+                  if not is_note(s, self.lang)]
         if "list" in entry.changes:  # an introduction, then items: parallel, and none a piece of a clause
             added = Counter(sentence_check.list_problems(parsed[1:]))
         else:
@@ -100,7 +100,7 @@ class _Checker:
             self._tag_all([s for version in versions for s in version])
             for version in versions:
                 if not _added(before, sum((self._problems(self._tags(s)) for s in version
-                                           if not s.startswith(ASIDE_LEAD.get(self.lang, "-"))), Counter())):
+                                           if not is_note(s, self.lang)), Counter())):
                     fixed, grammar_added = self._grammar(entry, version)
                     if not grammar_added:
                         return "regrouped", fixed, sorted(added)

@@ -10,7 +10,7 @@ from ..adapters import grammalecte
 from ..language import numbers
 from ..language.analysis import analyse
 from . import sentence_check
-from .rewrite import ASIDE_LEAD
+from .rewrite import is_note
 
 _NEGATORS = {"fr": {"ne", "n'", "n’", "pas", "jamais", "aucun", "aucune", "sans", "ni", "rien", "personne", "nullement",
                     "guère", "non", "plus"},
@@ -162,10 +162,8 @@ def _structure_added(source, output) -> tuple[list[str], list[str]]:
 
     conjugated = grammalecte.could_be_conjugated if source.lang == "fr" and grammalecte.available() else None
 
-    lead = ASIDE_LEAD.get(source.lang, ASIDE_LEAD["fr"])
-
     def sentences(analysis) -> list:
-        return [s for s in analysis.sentences if not _not_a_sentence(s.text.strip(), lead)]
+        return [s for s in analysis.sentences if not _not_a_sentence(s.text.strip(), source.lang)]
 
     def total(chosen: list, copied: Counter) -> Counter:
         left, found = Counter(copied), Counter()
@@ -183,10 +181,10 @@ def _structure_added(source, output) -> tuple[list[str], list[str]]:
     return sorted(problem for problem, count in after.items() if count > before[problem]), skipped
 
 
-def _not_a_sentence(text: str, lead: str) -> bool:
-    """A note made of a bracketed aside, a list's introduction (« … sont : ») or one of its items (« - L'eau. »)
-    is not a sentence; the guard checks lists as lists."""
-    return text.startswith((lead, "- ")) or text.endswith(":")
+def _not_a_sentence(text: str, lang: str) -> bool:
+    """A note made of an aside, a list's introduction (« … sont : ») or one of its items (« - L'eau. ») is not a
+    sentence; the guard checks lists as lists."""
+    return is_note(text, lang) or text.startswith("- ") or text.endswith(":")
 
 
 def _lemma(token) -> str:

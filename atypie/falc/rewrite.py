@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from itertools import combinations, pairwise
 
 from ..language.data import words as word_list
+from ..language.definitions import not_a_definition
 from ..language.frequency import zipf
 from ..profiles.model import Profile
 from .coordination import final_enumeration
@@ -23,6 +24,12 @@ from .transforms import apply, plan
 
 ASIDE_LEAD = {"fr": "Précision : ", "en": "Note: "}  # a bracketed aside becomes a note of its own, not a sentence
 EXAMPLES_LEAD = {"fr": "Par exemple : ", "en": "For example: "}  # a bracketed list of examples, said as such
+
+
+def is_note(sentence: str, lang: str) -> bool:
+    """Whether a line of the output is a note made of an aside (« Précision : … », « Par exemple : … »), which has
+    no verb of its own and is not checked as a sentence."""
+    return sentence.startswith((ASIDE_LEAD.get(lang, ASIDE_LEAD["fr"]), EXAMPLES_LEAD.get(lang, EXAMPLES_LEAD["fr"])))
 _EUPHONIC_L = re.compile(r"^((?:(?:Mais|Donc|Puis|Pourtant|Ensuite|Alors|Parfois|Dans ce cas),? )?)[lL]['’]on\b")
 """The « l' » of « l'on » follows « que », « si », « où », « et »: at the start of a new sentence it goes."""
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
@@ -354,12 +361,14 @@ def _parentheticals(analysis, sentence, replacements, profile):
             for t in inside)
         before = tokens[k - 1] if k > 0 else None
         skip.update(t.i for t in tokens[k:close + 1])
-        if _examples(inside):  # « (biologie moléculaire, chimie organique, électronique, etc.) »: no definition
+        if _examples(inside) or _such_as(tokens, k):  # « (biologie moléculaire, chimie organique, électronique,
+            # etc.) », «, comme la relecture ou le par cœur, »: examples, no definition
             extra.append(_clean(EXAMPLES_LEAD.get(analysis.lang, EXAMPLES_LEAD["fr"]) + content, analysis.lang))
             continue
         # a definition names something: « (une protéine …) »; « (aussi bien en surface que …) », « (ou dans les
         # 48 h …) » add a precision, never a definition of the word before them
-        names = not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ") or _those_who(words)
+        names = (not analysis.tagged or words[0].pos_ in ("DET", "NOUN", "PROPN", "ADJ") or _those_who(words)) \
+            and not not_a_definition([t.text for t in words], analysis.lang)
         term = _term_before(tokens, k)
         if before is not None and not has_facts and names and (before.pos_ in ("NOUN", "PROPN") or not analysis.tagged
                                                                 or before.pos_ == "ADJ" and _those_who(words)) \
@@ -400,10 +409,22 @@ def _those_who(words: list) -> bool:
 
 
 def _examples(inside: list) -> bool:
-    """A list of examples: « etc. » at its end, or two commas or more and no conjugated verb."""
-    words = [t.text.lower().rstrip(".") for t in inside if not t.is_punct or t.text == "…"]
-    return bool(words) and words[-1] in ("etc", "…") or sum(t.text == "," for t in inside) >= 2 and not any(
-        _finite(t) for t in inside)
+    """A list of examples: « etc. » at its end, or two commas or more between short items, none opening on a
+    preposition or quoted, and no conjugated verb; not an origin (« du grec Μορφεύς, Morphée, dieu du sommeil »)
+    nor a symbol's forms (« symbole kW h, kW⋅h ou, selon l'usage, kWh »)."""
+    words = [t.text.lower().rstrip(".") or "…" for n, t in enumerate(inside)
+             if not t.is_punct or t.text in ("…", "...") and not (n and inside[n - 1].text == "[")]  # « [...] » cuts
+    if bool(words) and words[-1] in ("etc", "…"):
+        return True
+    items: list[list] = [[]]
+    for token in inside:
+        if token.text == ",":
+            items.append([])
+        elif token.pos_ != "CCONJ":
+            items[-1].append(token)
+    return len(items) >= 3 and not any(_finite(t) for t in inside) and all(
+        item and len(item) <= 6 and item[0].pos_ != "ADP" and not any(t.text in "«»\"“”" for t in item)
+        for item in items)
 
 
 _THAT_IS = re.compile(r",\s*(?:c['’]est-à-dire|autrement dit|that is|i\.e\.)\s*,?\s*([^,;:.()]+?)\s*(?=,|\.|;|$)",
@@ -431,7 +452,33 @@ def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
         if any(first <= a <= after or first <= b <= after for a, b, _ in found):
             continue
         found.append((first, after, inside))
+    found += [aside for k in range(1, len(tokens) - 3) if _such_as(tokens, k)
+              and (aside := _examples_aside(tokens, k)) is not None]
     return sorted(found)
+
+
+def _such_as(tokens: list, k: int) -> bool:
+    return tokens[k].text == "," and tokens[k + 1].text.lower() in ("comme", "such")
+
+
+def _examples_aside(tokens: list, k: int) -> tuple[int, int, list] | None:
+    """« cette forme de répétition, comme la relecture ou le par cœur, n'a aucun effet »: examples set between
+    commas in the middle of a sentence, after a plural noun or as two examples or more; not « , comme sa mère, »
+    (a comparison), nor a clause (« , comme il le dit, »)."""
+    close = next((j for j in range(k + 2, len(tokens)) if tokens[j].is_punct and tokens[j].text not in ("'", "’")),
+                 None)
+    inside = tokens[k + 2:close] if close is not None else []
+    if close is None or tokens[close].text != "," or close >= len(tokens) - 3 or not 1 <= len(inside) <= 10 \
+            or tokens[close + 1].pos_ in ("DET", "NOUN", "PROPN", "NUM"):
+        return None  # «, comme les noms d'entreprises, la description de faits pourraient … »: the list goes on
+    if inside[0].pos_ not in ("DET", "NOUN", "PROPN", "NUM") or any(
+            _finite(t) or t.pos_ in ("PRON", "SCONJ") for t in inside):
+        return None
+    noun = tokens[k - 1]
+    several = any(t.text.lower() in ("et", "ou", "and", "or") for t in inside)
+    if noun.pos_ not in ("NOUN", "PROPN", "ADJ") or not (several or "Plur" in noun.morph.get("Number")):
+        return None
+    return k, close, inside
 
 
 def _term_before(tokens: list, k: int) -> str:

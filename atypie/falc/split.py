@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..adapters import grammalecte
-from ..adapters.lexicon import only_verb
+from ..adapters.lexicon import only_verb, readings
 from ..language.data import entries
 
 MIN_WORDS = 3
@@ -50,6 +50,10 @@ def split_sentence(sentence, lang: str, *, skip: frozenset[int] = frozenset(), m
     groups = _split_on_points(tokens)
     for n, (linker, group) in enumerate(groups):
         linked = n + 1 < len(groups) and bool(groups[n + 1][0])  # « …, sinon … » says something of this group
+        fronted = _fronted_qualities(group) if n and not linker else None  # « … attachant : cultivé, appliqué et
+        if fronted is not None:  # intelligent, il a … »
+            group, qualities = fronted
+            pieces.append(qualities)
         for inner_linker, inner in [pair for g in _split_fronted(group) for pair in _trailing_apposition(*g)]:
             found = None if linked else _final_relative(inner) or _trailing_participle(inner)  # a relative
             # moved between them would take the link: « … les tuyaux. Ces tuyaux refroidissent le moteur. Sinon … »
@@ -84,7 +88,7 @@ def _joined(linker: str, inner_linker: str) -> str:
 
 def _detach_clauses(tokens: list) -> tuple[list, list[Piece]]:
     detached: list[Piece] = []
-    fronted = _fronted_participle(tokens)
+    fronted = _fronted_participle(tokens) or _fronted_qualities(tokens)
     if fronted is not None:
         tokens, piece = fronted
         detached.append(piece)
@@ -129,6 +133,73 @@ def _fronted_participle(tokens: list):
     piece.anchor = nouns[0].i
     piece.first = True
     return rest, piece
+
+
+_PERSONAL_SUBJECTS = {"il": ("m", "s"), "elle": ("f", "s"), "ils": ("m", "p"), "elles": ("f", "p")}
+_GENDER_NUMBER = {"Masc": "m", "Fem": "f", "Sing": "s", "Plur": "p"}
+
+
+def _fronted_qualities(tokens: list):
+    """« Cultivé, appliqué et intelligent, il a … » → « Il est cultivé, appliqué et intelligent. Il a … »: two
+    adjectives or past participles or more, set before the subject and agreeing with it, are said of it in a
+    sentence of their own, first, as the source says them first."""
+    for comma in (k for k, t in enumerate(tokens[:14]) if t.text == ","):
+        subject = _fronted_subject(tokens[comma + 1:])
+        if subject is None:
+            continue
+        phrase, (gender, number) = subject
+        qualities = tokens[:comma]
+        named = [t for t in qualities if not t.is_punct and t.pos_ not in ("ADV", "CCONJ")]
+        if len(named) < 2 or not all(_quality(t.text, gender, number) for t in named) or any(
+                t.is_punct and t.text != "," for t in qualities):
+            return None
+        rest = tokens[comma + 1:]
+        if not _is_clause(rest):
+            return None
+        piece = Piece()
+        if phrase[0].pos_ == "PRON":
+            piece.segments.append(("lit", phrase[0].text.capitalize()))
+        else:
+            piece.segments.append(_np_segment(phrase))
+        piece.segments.append(("lit", f" {_be(rest, number == 'p')} "))
+        piece.segments.append(("lit", qualities[0].text.lower() + qualities[0].whitespace_))
+        _add_tokens(piece, qualities[1:])
+        piece.tokens = qualities
+        piece.anchor = phrase[-1].i
+        piece.first = True
+        return rest, piece
+    return None
+
+
+def _fronted_subject(rest: list):
+    """The subject a sentence's remainder opens on, and its (gender, number) as the lexicon writes them: « il »,
+    « elles », or a determiner and its noun (« la ville »); None otherwise."""
+    if not rest:
+        return None
+    first = rest[0]
+    if first.text.lower() in _PERSONAL_SUBJECTS and first.dep_.startswith("nsubj"):
+        return [first], _PERSONAL_SUBJECTS[first.text.lower()]
+    if first.pos_ != "DET" or len(rest) < 2:
+        return None
+    phrase = [first]
+    for token in rest[1:4]:
+        if token.pos_ == "ADJ" or token.pos_ in ("NOUN", "PROPN") and phrase[-1].pos_ not in ("NOUN", "PROPN"):
+            phrase.append(token)
+        else:
+            break
+    noun = next((t for t in phrase if t.pos_ == "NOUN"), None)
+    gender, number = (None, None) if noun is None else (
+        _GENDER_NUMBER.get((noun.morph.get("Gender") or [""])[0]), _GENDER_NUMBER.get((noun.morph.get("Number")
+                                                                                        or [""])[0]))
+    if noun is None or not noun.dep_.startswith("nsubj") or gender is None or number is None:
+        return None
+    return phrase, (gender, number)
+
+
+def _quality(word: str, gender: str, number: str) -> bool:
+    """Whether the lexicon knows `word` as an adjective or a past participle in this gender and number."""
+    return any(r.kind == "A" and r.gender in (gender, "e") and r.number in (number, "i")
+               or r.kind == "V" and (":Q", f":{gender}:{number}") in r.verb_forms for r in readings(word.lower()))
 
 
 def _find_detached(tokens: list):

@@ -203,7 +203,8 @@ _DET_ROWS = (("le", "la", "l'", "l'", "les"), ("un", "une", "un", "une", "des"),
              ("notre", "notre", "notre", "notre", "nos"), ("votre", "votre", "votre", "votre", "vos"),
              ("leur", "leur", "leur", "leur", "leurs"), ("du", "de la", "de l'", "de l'", "des"),
              ("au", "à la", "à l'", "à l'", "aux"), ("quel", "quelle", "quel", "quelle", "quels"),
-             ("aucun", "aucune", "aucun", "aucune", "aucuns"), ("chaque", "chaque", "chaque", "chaque", "chaque"))
+             ("aucun", "aucune", "aucun", "aucune", "aucuns"), ("chaque", "chaque", "chaque", "chaque", "chaque"),
+             ("de", "de", "d'", "d'", "de"), ("plusieurs",) * 5, ("quelques",) * 5)  # « de nombreuses idées reçues »
 _DET_ROW = {}
 for _row in _DET_ROWS:
     for _form in _row:

@@ -81,6 +81,16 @@ def cues(lang: str) -> dict[str, frozenset[str]]:
     return {kind: frozenset(v.lower().replace("’", "'") for v in values) for kind, values in table.items()}
 
 
+def not_a_definition(words: list[str], lang: str) -> bool:
+    """Whether a bracket's words open on a reference, an origin or a symbol (the language's `pas_definition` cues:
+    « (voir … », « (du grec … », « (symbole kWh) »), or hold quoted glosses or another script (« (折り紙?, d'oru,
+    « plier ») »): no definition of the word before the bracket."""
+    refused = cues(lang).get("pas_definition", frozenset())
+    lowered = [w.lower().replace("’", "'") for w in words[:2]]
+    return bool(lowered) and (lowered[0] in refused or " ".join(lowered) in refused) or any(
+        w in ("«", "»", "“", "”") or re.search(r"[^\W\d_]", w) and not re.search(r"[A-Za-zÀ-ÿŒœ]", w) for w in words)
+
+
 @cache
 def _cue_pattern(lang: str) -> re.Pattern | None:
     table = cues(lang)
@@ -322,7 +332,7 @@ class _Finder:
             return None  # « (biologie moléculaire, chimie organique, électronique, etc.) »: examples, not a meaning
         opening = " ".join(w.lower for w in inside[:2])
         refused = self.cues.get("pas_definition", ())
-        if inside[0].lower in refused or opening.replace(" .", ".") in refused or opening in refused:
+        if not_a_definition([w.text for w in inside], self.analysis.lang) or opening.replace(" .", ".") in refused:
             return None
         first = inside[0].lower
         if self.analysis.tagged and first not in ("ou", "or") and self.pos(inside[0]) not in (

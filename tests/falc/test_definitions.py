@@ -85,6 +85,8 @@ def test_each_definition_pattern_is_read(text, term, definition, cue):
     "Dans ce cas précis, on parle de canicule.",  # no « quand », « si » clause says which case
     "Si tu viens, on l'appelle Paul.",  # a name
     "Le problème est la taille de la salle.",  # says which problem: « taille » is no plainer than « problème »
+    "Le kilowattheure (symbole kWh) est une unité d'énergie.",  # a symbol
+    "L'origami (折り紙, d'oru, « plier », et kami, « papier ») est un art.",  # an origin: glosses, another script
 ])
 def test_counter_examples_are_not_definitions(text):
     assert defined(text) == {}

@@ -226,3 +226,35 @@ def _rewrite_of(diff):
     from atypie.falc.rewrite import Rewrite
 
     return Rewrite([], [], diff, set(), [])
+
+
+@pytest.mark.parametrize(("text", "kept", "note"), [
+    ("D'ailleurs, les expériences ont montré que cette forme de répétition, comme la relecture ou la copie, n'a "
+     "aucun effet sur une longue durée.",
+     "D'ailleurs, les expériences ont montré que cette forme de répétition n'a aucun effet sur une longue durée.",
+     "Par exemple : la relecture ou la copie."),
+    ("Les Pyrénées françaises sont formées de crêtes et de sommets isolés (le pic du Midi de Bigorre, le Vignemale, "
+     "le Canigou...).",
+     "Les Pyrénées françaises sont formées de crêtes et de sommets isolés.",
+     "Par exemple : le pic du Midi de Bigorre, le Vignemale, le Canigou..."),
+])
+def test_examples_become_a_note_that_the_guard_does_not_read_as_a_sentence(text, kept, note):
+    """Before, the guard read « Par exemple : … » as a sentence with no verb and rolled the whole sentence back."""
+    assert simplify(text, FALC, "fr").sentences == [kept, note]
+
+
+@pytest.mark.parametrize("text", [
+    "Elle travaille, comme sa mère, dans un grand hôpital de la région parisienne depuis dix ans.",  # a comparison
+    "D'autres catégories, comme les noms d'entreprises, la description de faits pourraient permettre de "
+    "réidentifier une personne.",  # the list goes on after the comma: the aside has no end
+])
+def test_a_comparison_or_an_unclosed_list_after_comme_stays_in_its_sentence(text):
+    assert not any(s.startswith("Par exemple") for s in simplify(text, FALC, "fr").sentences)
+
+
+def test_an_origin_in_brackets_is_a_precision_and_no_definition():
+    result = simplify("La morphine (du grec Μορφεύς, Morphée, dieu grec du sommeil et des rêves) est le principal "
+                      "alcaloïde de l'opium.", FALC, "fr")
+    assert result.sentences == ["La morphine est le principal alcaloïde de l'opium.",
+                                "Précision : du grec Μορφεύς, Morphée, dieu grec du sommeil et des rêves."]
+    assert all("Morphée" not in entry.definition for entry in result.glossary)

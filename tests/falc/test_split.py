@@ -98,6 +98,25 @@ def test_fronted_participle_becomes_its_own_sentence():
         "Le Cours de linguistique générale définit le signe linguistique comme une association."]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cultivé, appliqué et intelligent, il a un ressenti très fin des bouleversements économiques et sociaux de "
+     "son temps.",
+     ["Il est cultivé, appliqué et intelligent.",
+      "Il a un ressenti très fin des bouleversements économiques et sociaux de son temps."]),
+    ("Longue, étroite et très peuplée, la vallée a toujours attiré les marchands venus du nord et du sud.",
+     ["La vallée est longue, étroite et très peuplée.",
+      "La vallée a toujours attiré les marchands venus du nord et du sud."]),
+])
+def test_fronted_qualities_are_said_of_the_subject_first(text, expected):
+    """Before, the first adjective was read as a name: « Cultivé il a … » and « Cultivé est appliqué … »."""
+    assert simplify(text, load_preset("falc"), "fr").sentences == expected
+
+
+def test_fronted_qualities_that_do_not_agree_with_the_subject_stay():
+    text = "Curieux et tenaces, elle a découvert le radium en 1898 avec son mari dans un petit laboratoire."
+    assert not any(s.startswith("Elle est") for s in simplify(text, load_preset("falc"), "fr").sentences)
+
+
 def test_two_verbs_of_one_subject_become_two_sentences_but_two_subjects_stay():
     result = simplify("Les mitochondries possèdent leur propre ADN et produisent l'essentiel de l'énergie de la "
                       "cellule.", load_preset("falc"), "fr")

@@ -33,3 +33,13 @@ def test_a_phrase_before_a_subjunctive_is_not_replaced_by_a_word_that_states_a_f
 def test_a_replaced_phrase_is_not_also_explained_in_the_glossary():
     result = simplify("Le cadre juridique en matière de santé a changé.", FALC, "fr")
     assert "en matière de" not in [g.term for g in result.glossary]
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("De nombreuses idées reçues sur la mémoire sont à l'origine de pratiques pédagogiques.",
+     "De nombreuses idées toutes faites sur la mémoire"),
+    ("Il existe plusieurs idées reçues sur la mémoire chez les enseignants.", "plusieurs idées toutes faites"),
+])
+def test_a_noun_idiom_after_de_plusieurs_or_quelques_takes_that_determiner(text, plain):
+    """Before, « de » had no row of determiners: the idiom was only explained in brackets."""
+    assert plain in simplify(text, load_preset("tsa"), "fr").sentences[0]
