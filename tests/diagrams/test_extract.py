@@ -1,4 +1,6 @@
 """Offline extraction: kind detection and one strategy per kind, French and English, Markdown lists."""
+import re
+
 import pytest
 
 from atypie.diagrams.extract import detect_kind, extract
@@ -298,3 +300,14 @@ def test_an_english_activity_in_a_list_is_a_chunk_even_alone():
                                                       "cutting it, straightening it, and packaging pins for sale.")]
     assert {"Cutting", "Straightening"} <= set(labels), labels
     assert "Making" not in labels  # not after a comma, a colon or « and »: a verb form alone names nothing
+
+
+def test_english_links_are_labelled_only_with_plain_words():
+    """« , cutting it, », « and », « in which households » were edge labels: no words of a link."""
+    text = ("Smith counted 18 distinct tasks in making a pin: drawing out a piece of wire, cutting it to the right "
+            "length, straightening it, putting a head on one end. The labor market is a market in which households "
+            "sell labor to firms.")
+    graph = extract(analyse(text, "en"), "concept_map")
+    labels = [edge.label for edge in graph.edges if edge.label]
+    assert labels and not any(re.search(r"[^\w' -]", label) for label in labels)
+    assert not any(word in ("that", "which") for label in labels for word in label.split())

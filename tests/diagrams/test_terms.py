@@ -195,3 +195,12 @@ def test_a_rare_adjective_said_of_a_subject_is_a_notion_linked_to_it_and_a_commo
 def test_a_link_through_a_governed_verb_keeps_that_verb_s_se():
     _, links = read("La photosynthèse peut se faire dans les plantes et les algues.")
     assert ("Photosynthèse", "peut se faire", "Plantes") in links, links
+
+
+def test_a_bare_noun_is_the_term_the_text_names_on_purpose_with_it():
+    terms, links = read("Selon le modèle de la tectonique des plaques, la croûte est divisée en parties appelées "
+                        "« plaques tectoniques ». Les plaques sont constituées de basalte.")
+    assert "plaque" not in terms and len(terms["plaque tectonique"].mentions) == 3
+    assert ("Plaques tectoniques", "sont constituées de", "Basalte") in links
+    kept, _ = read("La croûte est divisée en plaques. La croûte continentale est faite de granite.")
+    assert {"croûte", "croûte continental"} <= set(kept)  # « croûte continentale » is not named on purpose

@@ -88,9 +88,23 @@ def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_k
             continue
         first, first_end = firsts[index]
         between = re.sub(r"\b(?:the|a|an)\b", " ", analysis.text[first_end:start]).split()
-        label_words = between if 0 < len(between) <= 3 and not any(re.search(r"[^\w'-]", w) for w in between) else []
-        builder.add_edge(first, node, " ".join(label_words), edge_kind)
+        builder.add_edge(first, node, _link_words(between), edge_kind)
         if last is not None and last[0] != first and last[2] == index and (words := analysis.text[last[1]:start].split()) \
                 and len(words) <= 3 and not re.search(r"[.;:]", analysis.text[last[1]:start]):
-            builder.add_edge(last[0], node, " ".join(w for w in words if w.lower() not in ("the", "a", "an")), edge_kind)
+            builder.add_edge(last[0], node, _link_words([w for w in words if w.lower() not in ("the", "a", "an")]),
+                             edge_kind)
         last = (node, end, index)
+
+
+_RELATIVES = {"that", "which", "who", "whom", "whose"}
+_CONJUNCTIONS = {"and", "or", "but"}
+
+
+def _link_words(words: list[str]) -> str:
+    """The words between two chunks as the label of their link, when they are one to three plain words with no
+    relative among them, and a conjunction only alone (« households and firms »): « written in », « for »; "" for
+    « , cutting it, », « or other », « in which households »."""
+    lowered = [w.lower() for w in words]
+    plain = 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'-]*", w) for w in words)
+    linked = not _RELATIVES & set(lowered) and (len(words) == 1 or not _CONJUNCTIONS & set(lowered))
+    return " ".join(words) if plain and linked else ""

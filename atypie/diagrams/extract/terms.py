@@ -94,6 +94,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
             by_token[vague] = by_token[noun]
     _join_acronyms(analysis, terms, by_head)
     _mark_defined(analysis, terms, by_head, by_token)
+    _merge_into_named(terms, by_head)
     links = _links(analysis, by_head, by_token)
     for term in terms.values():
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
@@ -406,6 +407,20 @@ def _mark_defined(analysis, terms: dict[str, Term], by_head: dict[int, str], by_
         term.heads.add(noun.i)
         by_head[noun.i] = key
         by_token.update((t.i, noun.i) for t in span)
+
+
+def _merge_into_named(terms: dict[str, Term], by_head: dict[int, str]) -> None:
+    """A bare noun is the term the text names on purpose with it, when that term is the only one it heads: « les
+    plaques » and « la tectonique des plaques » speak of the « plaques tectoniques » that the text puts in quotation
+    marks or defines, wherever they come in the text."""
+    for key in [k for k in terms if " " not in k]:
+        named = [other for other in terms if other.split(" ")[0] == key and other != key]
+        if len(named) != 1 or not (terms[named[0]].quoted or terms[named[0]].defined):
+            continue
+        bare, term = terms.pop(key), terms[named[0]]
+        term.mentions = sorted(term.mentions + bare.mentions, key=lambda m: m[1])
+        term.heads |= bare.heads
+        by_head.update((i, term.key) for i in bare.heads)
 
 
 def _spelled_by(doc, last: int, acronym: str) -> list:
