@@ -55,6 +55,8 @@ def problems(tokens, *, tagged: bool = True, conjugated: Callable[[str], bool] |
     if finite and len(finite) <= _clause_openers(tokens, finite) and not (
             conjugated and _verb_before_opener(words, conjugated)):
         found[SUBORDINATE_ONLY] += 1  # every conjugated verb belongs to a "qui …" or "quand …": no main clause
+    elif _last_clause_subordinate_only(tokens, finite, conjugated):
+        found[SUBORDINATE_ONLY] += 1
     if len(finite) > 1:  # each conjugated verb past the first needs a link before it: "qui", "et", a comma…
         links = sum(_links(t) for t in tokens[:finite[-1]])
         if len(finite) - 1 > links:
@@ -94,6 +96,26 @@ def _verb_before_opener(words: list, conjugated: Callable[[str], bool]) -> bool:
         if misread and (after_subject or after_clitic) and _maybe_verb(words, k, conjugated):
             return True  # right after its subject's noun (not after a preposition: « instrument d'échange »), or
             # after an object pronoun read as an article (« On les utilise quand … »)
+    return False
+
+
+_ADVERBIAL_OPENERS = {"quand", "lorsque", "lorsqu'", "lorsqu’", "si", "puisque", "puisqu'", "puisqu’"}
+
+
+def _last_clause_subordinate_only(tokens: list, finite: list[int],
+                                  conjugated: Callable[[str], bool] | None) -> bool:
+    """« A, mais quand le patient a aspiré du contenu. »: the last clause, after « mais », opens on « quand », « si »
+    or « puisque » and has no conjugated verb of its own past those of its dependent clauses, not even one the
+    tagger misread (« …, on l'appelle … » with « appelle » read as a noun). « quand A et quand B » is no such
+    clause: two conditions of one main verb."""
+    for n in range(len(tokens) - 2, 0, -1):
+        if tokens[n].text.lower() == "mais" and tokens[n + 1].text.lower() in _ADVERBIAL_OPENERS:
+            tail = [f - n - 1 for f in finite if f > n]
+            if not tail or len(tail) > _clause_openers(tokens[n + 1:], tail):
+                return False
+            comma = next((k for k in range(n + 1, len(tokens)) if tokens[k].text == ","), None)
+            after = [t for t in tokens[comma + 1:] if not (t.is_space or t.is_punct)] if comma is not None else []
+            return not (conjugated and any(_maybe_verb(after, k, conjugated) for k in range(len(after))))
     return False
 
 

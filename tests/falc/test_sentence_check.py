@@ -16,6 +16,9 @@ BROKEN = [
     (check.SUBORDINATE_ONLY, "La photosynthèse, qui a lieu dans les chloroplastes."),
     # « choisis » after « été » and « échange » after « d' » are no conjugated verbs (Gide, 1884, public domain)
     (check.NO_VERB, "Parce que les métaux précieux ayant déjà été choisis comme instrument d’échange."),
+    # the last clause after « mais » is only a condition: its main clause went to the next sentence
+    (check.SUBORDINATE_ONLY, "Le mécanisme est l'aspiration de contenu, mais lorsque le patient a aspiré une grande "
+                             "quantité de contenu gastrique."),
 ]
 SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          "Nous nous sommes trompés de salle.",
@@ -35,7 +38,11 @@ SOUND = ["L'étroitesse des rues limite la circulation de l'air.",
          # « les » read as an article and « utilise » as a noun: the main clause is still there, before « quand »
          "On les utilise surtout quand on a besoin d'une structure hiérarchique des données.",
          # « n'importe » is the fixed phrase « any », not a second conjugated verb
-         "Il pourrait être aussi bien représenté par n’importe quelle autre forme."]
+         "Il pourrait être aussi bien représenté par n’importe quelle autre forme.",
+         # « appelle » read as a noun after « l' »: the main clause after the condition is still there
+         "Le mécanisme est l'aspiration de contenu, mais lorsque le patient a aspiré beaucoup de contenu, on "
+         "l'appelle pneumonie d'aspiration.",
+         "Il reste à la maison quand il pleut et quand il fait froid."]  # two conditions of one main verb
 
 
 def problems(sentence: str):
