@@ -30,6 +30,8 @@ def is_note(sentence: str, lang: str) -> bool:
     """Whether a line of the output is a note made of an aside (« Précision : … », « Par exemple : … »), which has
     no verb of its own and is not checked as a sentence."""
     return sentence.startswith((ASIDE_LEAD.get(lang, ASIDE_LEAD["fr"]), EXAMPLES_LEAD.get(lang, EXAMPLES_LEAD["fr"])))
+
+
 _EUPHONIC_L = re.compile(r"^((?:(?:Mais|Donc|Puis|Pourtant|Ensuite|Alors|Parfois|Dans ce cas),? )?)[lL]['’]on\b")
 """The « l' » of « l'on » follows « que », « si », « où », « et »: at the start of a new sentence it goes."""
 _CAPITALISE = re.compile(r"^[\s,;:.)\]»-]*(.)", re.DOTALL)
@@ -458,6 +460,7 @@ def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
 
 
 def _such_as(tokens: list, k: int) -> bool:
+    """Whether « , comme » (« , such ») opens at k: examples may follow."""
     return tokens[k].text == "," and tokens[k + 1].text.lower() in ("comme", "such")
 
 
