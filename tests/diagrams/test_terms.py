@@ -204,3 +204,18 @@ def test_a_bare_noun_is_the_term_the_text_names_on_purpose_with_it():
     assert ("Plaques tectoniques", "sont constituées de", "Basalte") in links
     kept, _ = read("La croûte est divisée en plaques. La croûte continentale est faite de granite.")
     assert {"croûte", "croûte continental"} <= set(kept)  # « croûte continentale » is not named on purpose
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("Les montagnes sont issues de la déformation de la croûte.",
+     ("Montagnes", "sont issues de", "Déformation de la croûte")),
+    ("Les continents ont toujours été présents à la surface de la Terre.",
+     ("Continents", "présents à", "Surface de la Terre")),
+])
+def test_an_adjective_said_of_a_subject_links_it_to_the_complement_of_that_adjective(text, link):
+    assert link in read(text)[1]
+
+
+def test_a_negated_adjective_gives_no_link_that_would_drop_its_negation():
+    _, links = read("Les montagnes ne sont pas issues de la déformation de la croûte.")
+    assert not any(label.endswith("issues de") for _, label, _ in links)

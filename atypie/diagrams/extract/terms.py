@@ -653,6 +653,12 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                            and not c.text.endswith(("'", "’"))), "")
         label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
         found.append((verb, label))
+    if copula is not None and verb.pos_ == "ADJ" and not negated:  # « les montagnes sont issues de la déformation »
+        for child in verb.children:
+            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
+            if child.dep_ in ("obl:arg", "obl:mod", "obl", "dep") and child.pos_ in _NOMINAL and preposition:
+                be = [] if copula.text.lower() == "été" else [copula.text.lower()]  # « ont été présents à »
+                found.append((child, _verb_label([*be, verb.text.lower(), preposition])))
     elif verb.pos_ in ("VERB", "AUX"):
         reflexive = next((c.text.lower() for c in verb.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
                           and c.text.lower() in ("se", "s'", "s’")), "")
