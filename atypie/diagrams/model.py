@@ -92,11 +92,17 @@ class GraphBuilder:
 
     def add_edge(self, source: str, target: str, label: str = "", kind: str = "relation",
                  sentence: int | None = None) -> None:
-        """`sentence`: where the link was read; by default, the sentence both nodes come from, if they share one."""
-        if source != target and not any(e.source == source and e.target == target for e in self.edges):
-            if sentence is None:
-                found = {node.sentence for node in self.nodes if node.id in (source, target)}
-                sentence = found.pop() if len(found) == 1 else None
+        """`sentence`: where the link was read; by default, the sentence both nodes come from, if they share one. A
+        named link takes the place of an unnamed one between the same nodes (a timeline's event and its detail)."""
+        same = next((n for n, e in enumerate(self.edges) if e.source == source and e.target == target), None)
+        if source == target or same is not None and (self.edges[same].label or not label):
+            return
+        if sentence is None:
+            found = {node.sentence for node in self.nodes if node.id in (source, target)}
+            sentence = found.pop() if len(found) == 1 else None
+        if same is not None:
+            self.edges[same] = Edge(source, target, label, self.edges[same].kind, sentence)
+        else:
             self.edges.append(Edge(source, target, label, kind, sentence))
 
     def build(self) -> Graph:

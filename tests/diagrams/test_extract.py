@@ -311,3 +311,15 @@ def test_english_links_are_labelled_only_with_plain_words():
     labels = [edge.label for edge in graph.edges if edge.label]
     assert labels and not any(re.search(r"[^\w' -]", label) for label in labels)
     assert not any(word in ("that", "which") for label in labels for word in label.split())
+
+
+def test_a_timeline_draws_what_the_text_says_of_an_event_and_its_details():
+    """The event and its detail were joined by an unnamed line; the named link now takes its place."""
+    text = ("Le langage de programmation Python a été créé en 1989 par Guido van Rossum, aux Pays-Bas. La première "
+            "version publique de ce langage a été publiée en 1991.")
+    graph = extract(analyse(text, "fr"), "timeline")
+    labels = {n.id: n.label for n in graph.nodes}
+    pairs = {(labels[e.source], e.label, labels[e.target]) for e in graph.edges}
+    assert ("1989 : Langage de programmation Python", "a été créé", "Guido van Rossum") in pairs, pairs
+    assert not any(e.source == f.source and e.target == f.target for e in graph.edges for f in graph.edges
+                   if e is not f)  # one line between two nodes

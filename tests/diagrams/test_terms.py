@@ -219,3 +219,8 @@ def test_an_adjective_said_of_a_subject_links_it_to_the_complement_of_that_adjec
 def test_a_negated_adjective_gives_no_link_that_would_drop_its_negation():
     _, links = read("Les montagnes ne sont pas issues de la déformation de la croûte.")
     assert not any(label.endswith("issues de") for _, label, _ in links)
+
+
+def test_a_name_after_a_common_noun_says_which_one_and_stays_in_its_term():
+    terms, links = read("Le langage de programmation Python a été créé en 1989 par Guido van Rossum.")
+    assert ("Langage de programmation Python", "a été créé", "Guido van Rossum") in links

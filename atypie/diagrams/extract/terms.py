@@ -186,6 +186,9 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             elif nxt.pos_ == "PROPN" and run[-1].pos_ == "PROPN" or nxt.pos_ == "NUM" and nxt.head.i == token.i \
                     and run[-1].i == token.i:
                 run.append(nxt)  # « Robert Schuman », « module 3 »
+            elif nxt.pos_ == "PROPN" and run[-1].pos_ == "NOUN" and nxt.head.i in {t.i for t in run} \
+                    and nxt.dep_ in ("appos", "flat", "flat:name", "nmod") and len(run) < MAX_LABEL_WORDS - 1:
+                run.append(nxt)  # « le langage de programmation Python »: the name says which one
             elif run[-1].pos_ == "PROPN" and nxt.text.lower() in _NAME_PARTICLES and k + 1 < sentence.end \
                     and doc[k + 1].pos_ == "PROPN":
                 run += [nxt, doc[k + 1]]  # « Guido van Rossum »

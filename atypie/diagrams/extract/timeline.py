@@ -17,7 +17,8 @@ DETAILS_PER_EVENT = 2  # the other terms of an event's sentence, drawn next to i
 def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
     """Dated events in date order. With tags, each event is named by the main term of its sentence (« 1957 :
     traité de Rome »), and the sentence's other terms hang from it as details; else by its first words."""
-    named = _terms_by_sentence(analysis) if analysis.tagged else {}
+    named, links = _terms_by_sentence(analysis) if analysis.tagged else ({}, [])
+    drawn: dict[str, str] = {}  # term key → its node: the event it names, or a detail
     events = []
     for index, sentence in enumerate(analysis.sentences):
         dated = [(m.value if m.kind == "date" else f"date:{m.text}", m.text, m.start, m.end) for m in analysis.numbers
@@ -48,20 +49,26 @@ def timeline(analysis: Analysis, builder: GraphBuilder) -> None:
             label = dated_name.group(0)[:1].upper() + dated_name.group(0)[1:]
         node = builder.add_node(label, "event", index, start, end)  # « Civil Rights Act of 1964 » holds its date
         event_nodes[index] = node
-        _details(builder, node, terms[1:1 + DETAILS_PER_EVENT])
+        if terms:
+            drawn.setdefault(terms[0].key, node)
+        _details(builder, node, terms[1:1 + DETAILS_PER_EVENT], drawn)
         if previous is not None:
             builder.add_edge(previous, node, kind="before")
         previous = node
     for index, terms in sorted(named.items()):  # a sentence with no date tells more of the event before it
         if index not in event_nodes and event_nodes:
             event = event_nodes[max((i for i in event_nodes if i < index), default=min(event_nodes))]
-            _details(builder, event, [t for t in terms if not CENTURY.search(t.label)][:DETAILS_PER_EVENT])
+            _details(builder, event, [t for t in terms if not CENTURY.search(t.label)][:DETAILS_PER_EVENT], drawn)
+    for link in links:  # « Python — a été créé par → Guido van Rossum »: what the text says of the drawn terms
+        if link.source in drawn and link.target in drawn:
+            builder.add_edge(drawn[link.source], drawn[link.target], link.label, "relation", link.sentence)
 
 
-def _details(builder: GraphBuilder, event: str, terms: list) -> None:
+def _details(builder: GraphBuilder, event: str, terms: list, drawn: dict[str, str]) -> None:
     for term in terms:
         sentence, start, end = term.mentions[0]
-        builder.add_edge(event, builder.add_node(term.label, "detail", sentence, start, end), kind="relation")
+        drawn[term.key] = builder.add_node(term.label, "detail", sentence, start, end)
+        builder.add_edge(event, drawn[term.key], kind="relation")
 
 
 def _name_in(text: str) -> str:
@@ -70,11 +77,11 @@ def _name_in(text: str) -> str:
     return next((label for label, start, _ in english_chunks(text) if start > 0 and text[start].isupper()), "")
 
 
-def _terms_by_sentence(analysis: Analysis) -> dict[int, list]:
-    """{sentence index: its terms, the most important first}."""
-    terms, _links = terms_and_links(analysis)
+def _terms_by_sentence(analysis: Analysis) -> tuple[dict[int, list], list]:
+    """{sentence index: its terms, the most important first}, and the named links between terms."""
+    terms, links = terms_and_links(analysis)
     found: dict[int, list] = {}
     for term in sorted(terms.values(), key=lambda t: -t.score):
         for sentence in dict.fromkeys(index for index, _, _ in term.mentions):
             found.setdefault(sentence, []).append(term)
-    return found
+    return found, links
