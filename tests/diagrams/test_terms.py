@@ -224,3 +224,10 @@ def test_a_negated_adjective_gives_no_link_that_would_drop_its_negation():
 def test_a_name_after_a_common_noun_says_which_one_and_stays_in_its_term():
     terms, links = read("Le langage de programmation Python a été créé en 1989 par Guido van Rossum.")
     assert ("Langage de programmation Python", "a été créé", "Guido van Rossum") in links
+
+
+def test_c_est_at_the_start_of_a_sentence_names_the_subject_of_the_sentence_before_but_not_in_a_cleft():
+    _, links = read("La photosynthèse est un processus des plantes. C'est la fabrication de matière organique.")
+    assert ("Photosynthèse", "est la", "Fabrication de matière organique") in links
+    _, cleft = read("La photosynthèse est un processus des plantes. C'est la lumière qui permet cette fabrication.")
+    assert not any(source == "Photosynthèse" and target == "Lumière" for source, _, target in cleft)

@@ -448,6 +448,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
     links: list[Link] = []
     last_subject: dict[tuple[str, str], str] = {}  # (gender, number) → the last subject term with them
     earlier: list[tuple[str, str, str]] = []  # (gender, number, term) of the subjects of the sentences before
+    previous: str | None = None  # the first subject named in the sentence before
     for index, sentence in enumerate(analysis.sentences):
         subjects_here: dict[tuple[str, str], str] = {}
         named_here: list[tuple[str, str, str]] = []
@@ -463,7 +464,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
                 links += _surface_link(verb, sentence, surface, index) or _copula_link(verb, sentence, surface,
                                                                                         by_head, index)
                 continue
-            source = _term_of(subject, by_head, last_subject)
+            source = _term_of(subject, by_head, last_subject) or _said_again(subject, sentence, previous)
             if source is None:
                 continue
             gender, number = subject.morph.get("Gender"), subject.morph.get("Number")
@@ -483,6 +484,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
         links += _aside_links(sentence, surface, index)
         last_subject.update(subjects_here)
         earlier += named_here
+        previous = named_here[0][2] if named_here else previous
     unique: dict[tuple[str, str], Link] = {}
     for link in links:
         unique.setdefault((link.source, link.target), link)
@@ -644,6 +646,20 @@ def _term_of(subject, by_head: dict[int, str], last_subject: dict) -> str | None
     if lower in _SUBJECT_PRONOUNS:
         return last_subject.get(_SUBJECT_PRONOUNS[lower])
     return None
+
+
+_POINTING_SUBJECTS = {"c'", "c’", "ce", "cela", "ceci"}
+_CLEFT_WORDS = {"qui", "que", "qu'", "qu’"}
+
+
+def _said_again(subject, sentence, previous: str | None) -> str | None:
+    """« La photosynthèse est le processus … . C'est la fabrication de matière organique … »: a « c' » or « cela »
+    that opens a sentence names the subject of the sentence before; not in a cleft (« C'est X qui … »), where it
+    names nothing."""
+    if previous is None or subject.text.lower() not in _POINTING_SUBJECTS or subject.i != sentence.start \
+            or any(t.text.lower() in _CLEFT_WORDS for t in sentence):
+        return None
+    return previous
 
 
 def _arguments(verb, subject) -> list[tuple[object, str]]:
