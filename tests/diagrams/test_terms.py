@@ -231,3 +231,16 @@ def test_c_est_at_the_start_of_a_sentence_names_the_subject_of_the_sentence_befo
     assert ("Photosynthèse", "est la", "Fabrication de matière organique") in links
     _, cleft = read("La photosynthèse est un processus des plantes. C'est la lumière qui permet cette fabrication.")
     assert not any(source == "Photosynthèse" and target == "Lumière" for source, _, target in cleft)
+
+
+def test_a_subject_the_tagger_calls_an_adjective_is_a_term_but_not_cette_derniere():
+    terms, _ = read("Les besoins de la plante sont l'eau et les minéraux. Les végétaux chlorophylliens sont dits "
+                    "autotrophes pour le carbone.")
+    assert "Végétaux chlorophylliens" in {t.label for t in terms.values()}
+    pointing, _ = read("La convention a été signée par les pays. Cette dernière ne doit pas être modifiée.")
+    assert "Dernière" not in {t.label for t in pointing.values()}
+
+
+def test_a_passive_infinitive_keeps_its_etre_in_the_label():
+    _, links = read("La décroissance radioactive peut être modélisée à l'aide d'une loi exponentielle.")
+    assert any(label == "peut être modélisée" for _, label, _ in links), links

@@ -81,7 +81,8 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
         for mention in _mentions(sentence, aliases):
             key = " ".join(_key_word(t) for t in mention if t.text.lower() not in _OF | _OF_THE and t.pos_ != "DET")
             key = _named_before(mention, key, terms)
-            noun = next((t for t in mention if t.pos_ in _NOMINAL), mention[-1])  # « presser », in quotes
+            noun = next((t for t in mention if t.pos_ in _NOMINAL or _noun_read_as_adjective(t)),
+                        mention[-1])  # « presser », in quotes
             term = terms.setdefault(key, Term(key, _label(mention)))
             term.quoted = term.quoted or _in_quotes(mention)
             term.mentions.append((index, mention[0].idx, mention[-1].idx + len(mention[-1].text)))
@@ -140,7 +141,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             found.append([token])  # « sont dits autotrophes », « tend à devenir organique »: a property it teaches
             taken.add(token.i)
             continue
-        if token.i in taken or token.pos_ not in _NOMINAL or len(token.text) < 2 or not token.is_alpha and \
+        if token.i in taken or token.pos_ not in _NOMINAL and not _noun_read_as_adjective(token) \
+                or len(token.text) < 2 or not token.is_alpha and \
                 not re.fullmatch(r"[\w-]+", token.text) or _MARKUP.search(token.text):
             continue
         if token.pos_ == "NOUN" and token.text.lower() in VAGUE and (complement := _complement(
@@ -217,6 +219,18 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
 
 
 RARE_PROPERTY = 4.0  # Zipf frequency under which a predicate adjective is a notion (« autotrophe », « organique »)
+
+
+def _noun_read_as_adjective(token) -> bool:
+    """« Les végétaux chlorophylliens sont dits autotrophes »: a subject or object with its article that the tagger
+    calls an adjective, and that the lexicon knows as a noun."""
+    determiner = next((c for c in token.children if c.dep_ == "det" and c.i < token.i), None)
+    return token.pos_ == "ADJ" and token.dep_ in ("nsubj", "nsubj:pass", "obj") and determiner is not None \
+        and determiner.text.lower() not in _DEMONSTRATIVES and token.lemma_.lower() not in _POINTING_ADJECTIVES \
+        and any(r.kind == "N" for r in lexicon.readings(token.text.lower()))  # not « cette dernière », « l'autre »
+
+
+_POINTING_ADJECTIVES = {"dernier", "premier", "second", "autre", "même", "suivant", "précédent", "seul"}
 
 
 def _predicate_adjective(token) -> bool:
@@ -678,7 +692,9 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             if child.dep_ in ("obl:arg", "obl:mod", "obl", "dep") and child.pos_ in _NOMINAL and preposition:
                 be = [] if copula.text.lower() == "été" else [copula.text.lower()]  # « ont été présents à »
                 found.append((child, _verb_label([*be, verb.text.lower(), preposition])))
-    elif verb.pos_ in ("VERB", "AUX"):
+    elif verb.pos_ in ("VERB", "AUX") or verb.pos_ == "NOUN" and verb_form(verb.text) and any(
+            c.dep_.startswith("aux") and c.lemma_ in ("être", "avoir") for c in verb.children):  # « sont dits »,
+        # read as a noun
         reflexive = next((c.text.lower() for c in verb.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
                           and c.text.lower() in ("se", "s'", "s’")), "")
         for child in verb.children:
@@ -698,7 +714,8 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
             own = next((c.text.lower() for c in child.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
                         and c.text.lower() in ("se", "s'", "s’")), "")  # « peut se faire », not « peut faire »
-            label = _verb_label([w for w in (verb.text.lower(), mark, own, child.text.lower()) if w])
+            passive = next((c.text.lower() for c in child.children if c.dep_ == "aux:pass"), "")  # « être »
+            label = _verb_label([w for w in (verb.text.lower(), mark, own, passive, child.text.lower()) if w])
             found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
                       and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
     for noun, label in list(found):
