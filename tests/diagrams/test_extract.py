@@ -323,3 +323,19 @@ def test_a_timeline_draws_what_the_text_says_of_an_event_and_its_details():
     assert ("1989 : Langage de programmation Python", "a été créé", "Guido van Rossum") in pairs, pairs
     assert not any(e.source == f.source and e.target == f.target for e in graph.edges for f in graph.edges
                    if e is not f)  # one line between two nodes
+
+
+@pytest.mark.parametrize(("text", "chunk"), [
+    ("Buzz Aldrin, also called Edwin E. Aldrin Jr., was a crew member on Apollo 11.", "Edwin E. Aldrin Jr"),
+    ("Buzz Aldrin was a crew member on Apollo 11.", "Apollo 11"),
+    ("The hall was designed by the 3XN firm in 2007.", "3XN firm"),
+])
+def test_english_names_keep_their_initials_and_numbers(text, chunk):
+    """Before: « Edwin E », « Aldrin Jr », « Apollo », « XN firm »."""
+    from atypie.diagrams.extract.common import english_chunks
+    assert chunk in [label for label, _, _ in english_chunks(text)]
+
+
+def test_a_number_that_follows_no_name_is_no_part_of_a_chunk():
+    from atypie.diagrams.extract.common import english_chunks
+    assert [label for label, _, _ in english_chunks("In 1989, 40 students read the book.")] == ["Students", "Book"]

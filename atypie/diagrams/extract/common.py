@@ -235,8 +235,12 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         }
     )
     chunks, current = [], []
-    for match in re.finditer(r"[A-Za-z][\w'-]*|[.,;:()]", text):
+    for match in re.finditer(r"[A-Z]\.(?= ?[A-Z])|\d+[A-Za-z][\w'-]*|[A-Za-z][\w'-]*|\d+\b|[.,;:()]", text):
         word = match.group()
+        if word.isdigit():  # « Apollo 11 », « Windows 7 »: a number after a name is part of it; else passed over
+            if current and current[-1].group()[0].isupper() and text[current[-1].end():match.start()] == " ":
+                current.append(match)
+            continue
         if word.lower() in function or not word[0].isalnum() or (word.endswith("ly") and word[0].islower()):
             if current:
                 chunks.append(current)
