@@ -315,7 +315,8 @@ class _Finder:
                                       inside[0].start)
         if k > 0 and _ACRONYM.fullmatch(words[k - 1].text):  # "l'ICU (îlot de chaleur urbain)"
             short = words[k - 1].text
-            letters = [w for w in inside if w.text[:1].isalpha()]
+            comma = next((n for n, w in enumerate(inside) if w.text == ","), len(inside))  # « BP (Before Present,
+            letters = [w for w in inside[:comma] if w.text[:1].isalpha()]  # avant 1950) »: spelled before the comma
             while letters and letters[0].lower in self.cues.get("determinants", ()):
                 letters = letters[1:]
             spelled = _spelled_tail(letters, short, self.cues.get("liaisons", frozenset()) | {"l'", "d'"})

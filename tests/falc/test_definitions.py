@@ -28,6 +28,9 @@ def defined(text: str, lang: str = "fr") -> dict[str, tuple[str, str]]:
 @pytest.mark.parametrize("text, term, definition, cue", [
     ("L'îlot de chaleur urbain (ICU) touche les grandes villes.", "icu", "îlot de chaleur urbain", "acronym"),
     ("En été, l'ICU (îlot de chaleur urbain) augmente la température.", "icu", "îlot de chaleur urbain", "acronym"),
+    # the expansion is spelled before a comma, and a gloss follows it
+    ("Les âges sont exprimés en années BP (Before Present, avant 1950).", "bp", "Before Present, avant 1950",
+     "acronym"),
     ("L'OMS (Organisation mondiale de la santé) publie un rapport.", "oms", "Organisation mondiale de la santé",
      "acronym"),
     ("La mitochondrie, organite qui produit l'énergie de la cellule, est petite.", "mitochondrie",
