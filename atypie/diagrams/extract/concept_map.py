@@ -11,11 +11,8 @@ from .common import english_chunks
 from .terms import terms_and_links
 
 NEIGHBOUR_WORDS = 4
-NODES_PER_SENTENCE, MIN_NODES = 2, 14  # the main terms only: a map a student reads at a glance (a long text's
+NODES_PER_SENTENCE, MIN_NODES = 2, 12  # the main terms only: a map a student reads at a glance (a long text's
 # map is cut into an overview and parts later, by the profile's size)
-MIN_CHUNKS = 12  # without tags, chunks past 12 added no gold concept and only more boxes (bench/diagram_quality.py,
-# tuning halves: 14 terms gave French concept recall 0.83 → 0.85 with no text over twice its gold count; 14 chunks
-# gave English nothing and put one more of its six tuning texts over it)
 
 
 def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "relation") -> None:
@@ -33,7 +30,7 @@ def concept_map(analysis: Analysis, builder: GraphBuilder, edge_kind: str = "rel
                 builder.add_edge(ids[link.source], ids[link.target], link.label, edge_kind, link.sentence)
         _sentence_links(ranked, links, ids, builder, edge_kind, analysis.text)
         return
-    _untagged_map(analysis, builder, max(MIN_CHUNKS, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
+    _untagged_map(analysis, builder, max(MIN_NODES, round(NODES_PER_SENTENCE * len(analysis.sentences))), edge_kind)
 
 
 def _sentence_links(ranked, links, ids, builder, edge_kind, text: str) -> None:
