@@ -686,12 +686,6 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                            and not c.text.endswith(("'", "’"))), "")
         label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
         found.append((verb, label))
-    if copula is not None and verb.pos_ == "ADJ" and not negated:  # « les montagnes sont issues de la déformation »
-        for child in verb.children:
-            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
-            if child.dep_ in ("obl:arg", "obl:mod", "obl", "dep") and child.pos_ in _NOMINAL and preposition:
-                be = [] if copula.text.lower() == "été" else [copula.text.lower()]  # « ont été présents à »
-                found.append((child, _verb_label([*be, verb.text.lower(), preposition])))
     elif verb.pos_ in ("VERB", "AUX") or verb.pos_ == "NOUN" and verb_form(verb.text) and any(
             c.dep_.startswith("aux") and c.lemma_ in ("être", "avoir") for c in verb.children):  # « sont dits »,
         # read as a noun
@@ -718,6 +712,12 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             label = _verb_label([w for w in (verb.text.lower(), mark, own, passive, child.text.lower()) if w])
             found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
                       and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
+    if copula is not None and verb.pos_ == "ADJ" and not negated:  # « les montagnes sont issues de la déformation »
+        for child in verb.children:
+            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
+            if child.dep_ in ("obl:arg", "obl:mod", "obl", "dep") and child.pos_ in _NOMINAL and preposition:
+                be = [] if copula.text.lower() == "été" else [copula.text.lower()]  # « ont été présents à »
+                found.append((child, _verb_label([*be, verb.text.lower(), preposition])))
     for noun, label in list(found):
         found += [(c, label) for c in noun.children if c.dep_ == "conj" and c.pos_ in _NOMINAL]
     return found
