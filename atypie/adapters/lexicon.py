@@ -25,6 +25,13 @@ class Reading:
     number: str | None = None
     verb_forms: tuple[tuple[str, str], ...] = ()
 
+    def agrees(self, gender: str, number: str) -> bool:
+        """Whether this reading has `gender` ("m"/"f") and `number` ("s"/"p"): an adjective or noun of them (or
+        of either gender, or invariable), or a verb whose past participle takes them."""
+        if self.kind == "V":
+            return (":Q", f":{gender}:{number}") in self.verb_forms
+        return self.gender in (gender, "e") and self.number in (number, "i")
+
 
 @lru_cache(maxsize=20000)
 def readings(word: str) -> tuple[Reading, ...]:

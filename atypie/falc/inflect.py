@@ -47,10 +47,9 @@ def agreed(lemma: str, kind: str, gender: str, number: str) -> str | None:
     knows; None when no candidate is read that way."""
     for candidate in _candidates(lemma):
         for reading in readings(candidate):
-            if (reading.lemma == lemma and reading.kind == kind
-                    and reading.gender in (gender, "e") and reading.number in (number, "i")):
+            if reading.lemma == lemma and reading.kind == kind and reading.agrees(gender, number):
                 return candidate
-            if kind == "A" and reading.kind == "V" and (":Q", f":{gender}:{number}") in reading.verb_forms:
+            if kind == "A" and reading.kind == "V" and reading.agrees(gender, number):
                 return candidate  # a past participle used as an adjective: « élevé » → « élevées »
     return None
 

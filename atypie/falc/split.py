@@ -198,8 +198,7 @@ def _fronted_subject(rest: list):
 
 def _quality(word: str, gender: str, number: str) -> bool:
     """Whether the lexicon knows `word` as an adjective or a past participle in this gender and number."""
-    return any(r.kind == "A" and r.gender in (gender, "e") and r.number in (number, "i")
-               or r.kind == "V" and (":Q", f":{gender}:{number}") in r.verb_forms for r in readings(word.lower()))
+    return any(r.kind in ("A", "V") and r.agrees(gender, number) for r in readings(word.lower()))
 
 
 def _find_detached(tokens: list):

@@ -87,8 +87,11 @@ def not_a_definition(words: list[str], lang: str) -> bool:
     « plier ») »): no definition of the word before the bracket."""
     refused = cues(lang).get("pas_definition", frozenset())
     lowered = [w.lower().replace("’", "'") for w in words[:2]]
-    return bool(lowered) and (lowered[0] in refused or " ".join(lowered) in refused) or any(
-        w in ("«", "»", "“", "”") or re.search(r"[^\W\d_]", w) and not re.search(r"[A-Za-zÀ-ÿŒœ]", w) for w in words)
+    opening = " ".join(lowered)
+    refused_opening = bool(lowered) and any(o in refused for o in (lowered[0], opening, opening.replace(" .", ".")))
+    glossed = any(w in ("«", "»", "“", "”") or re.search(r"[^\W\d_]", w) and not re.search(r"[A-Za-zÀ-ÿŒœ]", w)
+                  for w in words)  # quoted glosses, or a word of another script
+    return refused_opening or glossed
 
 
 @cache
@@ -332,8 +335,7 @@ class _Finder:
                                                             and inside[-2].lower == "etc"):
             return None  # « (biologie moléculaire, chimie organique, électronique, etc.) »: examples, not a meaning
         opening = " ".join(w.lower for w in inside[:2])
-        refused = self.cues.get("pas_definition", ())
-        if not_a_definition([w.text for w in inside], self.analysis.lang) or opening.replace(" .", ".") in refused:
+        if not_a_definition([w.text for w in inside], self.analysis.lang):
             return None
         first = inside[0].lower
         if self.analysis.tagged and first not in ("ou", "or") and self.pos(inside[0]) not in (
