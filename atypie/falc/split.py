@@ -239,6 +239,14 @@ def _find_detached(tokens: list):
             phrase = phrase[1:]
         if not phrase or len(phrase) > MAX_NOUN_PHRASE or any(t.is_punct or _verb_like(t) for t in phrase):
             continue  # the noun phrase must be a noun phrase, not "Bressuire est une commune …"
+        bare = phrase[0].pos_ not in ("DET", "PROPN", "NUM") and not phrase[0].text[:1].isupper()  # not a name
+        after_de = phrase[0].i > 0 and phrase[0].doc[phrase[0].i - 1].text.lower() in ("des", "du", "de", "d'")
+        determiner = _demonstrative_determiner(noun, phrase[0].text) if bare and after_de else ""
+        if bare and not determiner:
+            continue  # « définit des objets, qui … » (« des » read as « de les »): « Ces objets … », never « Objets »;
+            # not « arrangeur musical français, né … », a noun phrase cut in two
+        if [t.text for t in tokens[:k]].count("(") > [t.text for t in tokens[:k]].count(")"):
+            continue  # « (dibrome, formé de … ) »: the bracket would be cut in two
         ahead = next((t for t in tokens if t.i == phrase[0].i - 1), None)
         inside_complement = ahead is not None and (ahead.pos_ in ("ADP", "CCONJ") or ahead.text.lower() in (
             "des", "du", "au", "aux"))
@@ -272,6 +280,8 @@ def _find_detached(tokens: list):
             piece.segments.append(("lit", " " + _de(_noun_phrase(phrase, definite=False)) + " "))
             _add_tokens(piece, clause[len(head):])
         else:
+            if determiner:
+                piece.segments.append(("lit", determiner))
             piece.segments.append(_np_segment(phrase))
             if prefix_kind == "participle":
                 piece.segments.append(("lit", " " + _be(rest, "Plur" in noun.morph.get("Number"))))
@@ -373,6 +383,9 @@ def _final_relative(tokens: list):
             if not (last and _verb_agrees(clause, nouns[-1]) and not _verb_agrees(clause, nouns[0])):
                 continue  # « le cas du multimètre qui comporte … »: the case or the multimeter? Not said
             phrase = last  # « la rencontre de deux plaques qui se poussent »: only the plates agree
+        if phrase[0].text.lower() == "les":
+            continue  # « selon les lois qui s'appliquent dans le pays »: the relative says which laws; alone,
+            # « selon les lois. » would speak of every law
         if not (_is_clause(clause) and _is_clause(rest)) or len([t for t in rest if not t.is_punct]) < 4:
             continue
         if any(t.text in ";:" for t in clause) or _verb_after_comma(clause):

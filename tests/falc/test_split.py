@@ -497,3 +497,24 @@ def test_a_relative_after_a_name_made_of_a_noun_and_a_place_is_said_of_the_whole
 def test_a_participle_of_place_or_birth_is_said_of_the_noun_the_sentence_defines(text, expected):
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert sentences == (expected or [text]), sentences
+
+
+def test_a_relative_after_des_read_as_de_les_names_its_noun_with_a_demonstrative():
+    text = "Une classe définit des objets, qui sont des instances (des représentants) de cette classe."
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert sentences == ["Une classe définit des objets.",
+                         "Ces objets sont des instances (des représentants) de cette classe."]
+
+
+def test_a_restrictive_relative_after_les_stays_with_its_noun():
+    # cut, « L'honneur est un principe structurant dans les sociétés. » would speak of every society
+    text = ("L'honneur est un principe structurant dans les sociétés qui reposent sur des hiérarchies instituées et "
+            "stables.")
+    assert simplify(text, load_preset("falc"), "fr").sentences == [text]
+
+
+def test_a_participle_inside_brackets_is_not_cut_out_of_them():
+    text = ("À température ambiante, le corps simple iode est un solide de couleur violette, de formule "
+            "chimique I2 (diiode, formé de molécules homonucléaires diatomiques).")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert not any(s.startswith(("Diiode", "Ce diiode")) for s in sentences), sentences
