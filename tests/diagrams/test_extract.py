@@ -339,3 +339,27 @@ def test_english_names_keep_their_initials_and_numbers(text, chunk):
 def test_a_number_that_follows_no_name_is_no_part_of_a_chunk():
     from atypie.diagrams.extract.common import english_chunks
     assert [label for label, _, _ in english_chunks("In 1989, 40 students read the book.")] == ["Students", "Book"]
+
+
+@pytest.mark.parametrize(("lang", "text", "steps"), [
+    ("fr", "Pour mener une enquête, le chercheur suit une méthode : définir la question, construire un échantillon, "
+           "recueillir les données, les analyser et publier les résultats.",
+     ["Définir la question", "Construire un échantillon", "Recueillir les données", "Analyser",
+      "Publier les résultats"]),
+    ("fr", "Le chercheur doit : lire les sources, extraire les informations et les consigner dans une base.",
+     ["Lire les sources", "Extraire les informations", "Consigner dans une base"]),  # « extraire », tagged a noun
+    ("en", "Making bread takes a few tasks: mixing flour and water, kneading the dough, letting it rise, and "
+           "baking it in a hot oven.",
+     ["Mixing flour and water", "Kneading the dough", "Letting it rise", "Baking it in a hot oven"]),
+])
+def test_a_list_of_actions_after_a_colon_is_a_process_of_those_steps(lang, text, steps):
+    graph = extract(analyse(text, lang))
+    assert graph.kind == "process", graph.reason
+    assert [n.label for n in graph.nodes if n.kind == "step"] == steps
+    assert [(e.source, e.target) for e in graph.edges] == [(graph.nodes[n].id, graph.nodes[n + 1].id)
+                                                           for n in range(len(steps) - 1)]
+
+
+def test_a_list_of_things_after_a_colon_stays_a_hierarchy():
+    text = "La Constitution comprend trois parties : le préambule, les titres et les articles."
+    assert detect_kind(analyse(text, "fr")) == "hierarchy"

@@ -10,7 +10,18 @@ from ...language.analysis import Analysis, analyse
 from ..labels import tidy
 from ..model import KINDS, Graph, GraphBuilder
 from .cause_effect import cause_effect
-from .common import CENTURY, DECADE, HEADING, MARKDOWN_ITEM, count, decade_year, is_year, markers
+from .common import (
+    CENTURY,
+    DECADE,
+    HEADING,
+    MARKDOWN_ITEM,
+    action_word,
+    count,
+    decade_year,
+    is_year,
+    listed_actions,
+    markers,
+)
 from .comparison import comparison
 from .concept_map import concept_map
 from .hierarchy import hierarchy
@@ -63,17 +74,24 @@ def chosen_kind(analysis: Analysis) -> tuple[str, str]:
 
 def content_signs(analysis: Analysis) -> dict[str, list[str]]:
     """Signs of each kind found on the parse rather than as written: a sign verb in any of its forms (« l'ont
-    entraînée », « a empêché »), counted where its form is not already a marker."""
+    entraînée », « a empêché »), counted where its form is not already a marker; and each action of a list of
+    actions (« : définir la question, construire un échantillon, … »), a sign of steps, not of parts."""
     table = markers(analysis.lang)
     signs: dict[str, list[str]] = {kind: [] for kind in ("process", "hierarchy", "cause_effect", "comparison")}
+    if analysis.tagged:
+        for kind in signs:
+            lemmas, written = set(table[kind].get("lemmas", [])), {m.lower() for m in table[kind]["markers"]}
+            signs[kind] = [token.text for sentence in analysis.sentences for token in sentence
+                           if token.lemma_.lower() in lemmas and token.text.lower() not in written]
+    acting = []  # sentences that list actions: their list is steps, not parts
+    for sentence in analysis.sentences:
+        if actions := listed_actions(sentence, analysis.tagged):
+            acting.append(sentence)
+            signs["process"] += [action_word(action, analysis.tagged).text for action in actions]
     if not analysis.tagged:
         return signs
-    for kind in signs:
-        lemmas, written = set(table[kind].get("lemmas", [])), {m.lower() for m in table[kind]["markers"]}
-        signs[kind] = [token.text for sentence in analysis.sentences for token in sentence
-                       if token.lemma_.lower() in lemmas and token.text.lower() not in written]
     signs["hierarchy"] += [f"{m.group(1)} : {m.group(2).split(',')[0].strip()}, …" for sentence in analysis.sentences
-                           if (m := ENUMERATION.search(sentence.text))]
+                           if sentence not in acting and (m := ENUMERATION.search(sentence.text))]
     return signs
 
 

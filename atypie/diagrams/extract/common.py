@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ...adapters import lexicon
 from ...language.data import toml_table, words
 from ..labels import tidy
 from ..model import GraphBuilder
@@ -281,3 +282,70 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
                 listed and label.lower().endswith("ing")):  # « …, cutting it, straightening it »: an activity
             out.append((label, chunk[0].start(), chunk[-1].end()))
     return out
+
+
+_LIST_JOINS = {"et", "ou", "puis", "and", "or", "then"}
+_CLITICS = {"le", "la", "les", "l'", "l’", "se", "s'", "s’", "en", "y", "lui", "leur"}  # « les analyser »
+
+
+def listed_actions(sentence, tagged: bool) -> list:
+    """The actions a sentence lists after a colon, each the span of one item (« les étapes : recueillir les
+    données, les trier, les analyser », “tasks: drawing out the wire, cutting it, straightening it”): at least
+    three items, most of them opening on an infinitive (its clitics before it) or, untagged, an English “-ing”
+    word. None when the list names things (« trois parties : le préambule, … »)."""
+    colon = next((t for t in sentence if t.text == ":"), None)
+    if colon is None:
+        return []
+    items, item = [], []
+    for token in sentence.doc[colon.i + 1:sentence.end]:
+        if token.text in ",;" or (token.is_punct and token.text in ".!?"):
+            if item:
+                items.append(item)
+            item = []
+        elif item or token.text.lower() not in _LIST_JOINS:
+            item.append(token)
+    if item:
+        items.append(item)
+    items = [part for i in items for part in _joined_actions(i, tagged)]
+    actions = [i for i in items if action_word(i, tagged) is not None]
+    if len(actions) < 3 or 2 * len(actions) < len(items):
+        return []
+    return [sentence.doc[i[0].i:i[-1].i + 1] for i in actions]
+
+
+def _joined_actions(item: list, tagged: bool) -> list[list]:
+    """An item cut where « et », « ou » or « puis » join two actions: « les analyser et publier les résultats »."""
+    parts = [[]]
+    for n, token in enumerate(item):
+        if parts[-1] and token.text.lower() in _LIST_JOINS and action_word(item[n + 1:n + 3], tagged) is not None \
+                and action_word(parts[-1], tagged) is not None:
+            parts.append([])
+        elif parts[-1] or token.text.lower() not in _LIST_JOINS:
+            parts[-1].append(token)
+    return [p for p in parts if p]
+
+
+def action_word(item, tagged: bool):
+    """The word an item of a list opens on when it is an action: an infinitive, after its clitics (« les
+    analyser »), or, untagged, an English “-ing” word; else None."""
+    if tagged:
+        first = next((t for t in item if not (t.pos_ == "PRON" or t.text.lower() in _CLITICS)), None)
+        if first is not None and (first.pos_ in ("VERB", "AUX") and "Inf" in first.morph.get("VerbForm") or
+                                  first.pos_ == "NOUN" and first.text.islower() and _infinitive_only(first.text)):
+            return first
+        return None
+    if not item:
+        return None
+    first = item[0]
+    return first if first.text.islower() and len(first.text) > 5 and first.text.endswith("ing") else None
+
+
+def _infinitive_only(word: str) -> bool:
+    """Whether the lexicon knows `word` as an infinitive and never as a noun or an adjective (« extraire », which
+    the tagger can read as a noun); False without the lexicon."""
+    try:
+        found = lexicon.readings(word)
+    except ImportError:
+        return False
+    return bool(found) and all(r.kind == "V" for r in found) and any(f == (":Y", "") for r in found
+                                                                     for f in r.verb_forms)

@@ -7,10 +7,7 @@ import re
 from ...language.analysis import Analysis
 from ..labels import clause_label, noun_label, short
 from ..model import GraphBuilder
-from .common import (
-    clean,
-    markers,
-)
+from .common import clean, listed_actions, markers
 
 _NAMING = {"c'", "c’", "vient", "viennent", "arrive", "commence"}
 
@@ -76,6 +73,14 @@ def process(analysis: Analysis, builder: GraphBuilder) -> None:
     skip = frozenset(w for w in words if " " not in w) | {"d'abord", "ensuite", "puis", "enfin", "alors"}
     previous = None
     for index, sentence in enumerate(analysis.sentences):
+        if actions := listed_actions(sentence, analysis.tagged):  # « les étapes : définir …, construire …, … »
+            for action in actions:
+                label = clause_label(action, skip) if analysis.tagged else clean(short(action.text))
+                node = builder.add_node(label, "step", index, action.start_char, action.end_char)
+                if previous is not None:
+                    builder.add_edge(previous, node, kind="next")
+                previous = node
+            continue
         text = sentence.text
         found = list(cut.finditer(text))
         bounds = [m.end() for m in found]
