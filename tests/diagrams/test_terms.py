@@ -244,3 +244,33 @@ def test_a_subject_the_tagger_calls_an_adjective_is_a_term_but_not_cette_dernier
 def test_a_passive_infinitive_keeps_its_etre_in_the_label():
     _, links = read("La décroissance radioactive peut être modélisée à l'aide d'une loi exponentielle.")
     assert any(label == "peut être modélisée" for _, label, _ in links), links
+
+
+def test_a_verb_coordinated_to_another_shares_its_subject():
+    _, links = read("Les plantes absorbent l'eau et rejettent le dioxygène.")
+    assert {("Plantes", "absorbent", "Eau"), ("Plantes", "rejettent", "Dioxygène")} <= links
+    _, links = read("Leur température peut augmenter lentement, mais il faut beaucoup de chaleur.")
+    assert not any(label.startswith("faut") for _, label, _ in links)  # « il faut »: an impersonal subject
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("Le juge examine la demande.", ("Juge", "examine", "Demande")),  # « examine »: read as a noun
+    ("La photosynthèse utilise l'énergie solaire.", ("Photosynthèse", "utilise", "Énergie solaire")),  # an adjective
+    ("La Cour de cassation contrôle l'application du droit mais ne juge pas les faits.",
+     ("Cour de cassation", "ne juge pas", "Faits")),
+])
+def test_a_verb_the_tagger_read_as_a_noun_or_adjective_still_links_its_subject(text, link):
+    assert link in read(text)[1]
+
+
+def test_an_adjective_after_a_noun_is_not_read_as_a_verb():
+    _, links = read("Un point fixe de la droite reste sur la droite.")
+    assert not any(label.startswith("fixe") for _, label, _ in links)
+
+
+def test_a_gerund_links_the_subject_of_its_sentence_past_a_naming_phrase():
+    _, links = read("L'utilisation de classes évite l'utilisation de variables globales en créant ce qu'on appelle "
+                    "un espace de noms, propre à chaque objet.")
+    assert ("Utilisation de classes", "en créant", "Espace de noms") in links
+    assert ("Utilisation de classes", "évite", "Utilisation de variables globales") in links
+    assert not any(source == "Utilisation de classes" and target == "Objet" for source, _, target in links)

@@ -466,12 +466,14 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
     for index, sentence in enumerate(analysis.sentences):
         subjects_here: dict[tuple[str, str], str] = {}
         named_here: list[tuple[str, str, str]] = []
+        sources: list[tuple[int, str]] = []  # (verb, the term that is its subject), in the sentence's order
         surface = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
                    if i in by_token and by_token[i] in by_head}  # each word of a mention → its term
         for verb in sentence:
             if verb.text.lower() in _NEGATION:
                 continue  # « n'ont point cessé »: the parse made « point » the verb
-            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")]
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")] or _shared_subject(verb,
+                                                                                                         sentence)
             subject = max(subjects, key=lambda c: (c.i < verb.i, c.i)) if subjects else None  # the nearest
             # before the verb: « La nuit, la photosynthèse est suspendue » has « nuit » read as a second subject
             if subject is None:
@@ -481,6 +483,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             source = _term_of(subject, by_head, last_subject) or _said_again(subject, sentence, previous)
             if source is None:
                 continue
+            sources.append((verb.i, source))
             gender, number = subject.morph.get("Gender"), subject.morph.get("Number")
             if subject.pos_ in _NOMINAL and gender and number:
                 subjects_here[(gender[0], number[0])] = source
@@ -489,11 +492,13 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
                      if by_head.get(t.i) not in (None, source)]
             found += [Link(source, target, label, index) for target, label in _object_pronouns(verb, earlier)
                       if target != source]
-            if not found and verb.pos_ == "VERB":  # the parse found no complement that is a term: read the clause
+            if not found and (verb.pos_ == "VERB" or _misread_verb(verb, sentence)):  # the parse found no
+                # complement that is a term: read the clause
                 found = _clause_links(verb, sentence, surface, source, index)
             links += found
             links += [replace(link, source=by_head[c.i]) for c in subject.children if c.dep_ == "conj"
                       and by_head.get(c.i) not in (None, source) for link in found]  # « Le commerce et l'industrie »
+        links += _gerund_links(sentence, surface, sources, index)
         links += _modifier_links(sentence, by_head, by_token, index)
         links += _aside_links(sentence, surface, index)
         last_subject.update(subjects_here)
@@ -503,6 +508,18 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
     for link in links:
         unique.setdefault((link.source, link.target), link)
     return list(unique.values())
+
+
+def _shared_subject(verb, sentence) -> list:
+    """The subject of the verb that `verb` is coordinated to, when `verb` is a conjugated verb with none of its
+    own: « Les plantes absorbent l'eau et rejettent le dioxygène » → the plants reject it; also when the first
+    verb was misread as a noun (« La Cour contrôle le droit mais ne juge pas les faits »)."""
+    head = verb.head
+    if verb.dep_ != "conj" or verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or head.i > verb.i \
+            or not (head.pos_ in ("VERB", "AUX") or _misread_verb(head, sentence)) \
+            or any(c.dep_.startswith(("expl", "csubj")) for c in verb.children):
+        return []  # « …, il faut moins de chaleur »: an impersonal « il » of its own
+    return [c for c in head.children if c.dep_ == "nsubj"]
 
 
 _CONTRACTED = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
@@ -577,7 +594,8 @@ def _aside_links(sentence, term_at: dict[int, str], index: int) -> list[Link]:
 def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[Link]:
     """When the parse gives a conjugated verb no subject (the small model often makes it an adjective of the
     noun before it), read « term verb … term » on the surface, within one clause."""
-    if verb.pos_ != "VERB" or not ("Fin" in verb.morph.get("VerbForm") or conjugated(verb.text)):
+    if not (verb.pos_ == "VERB" and ("Fin" in verb.morph.get("VerbForm") or conjugated(verb.text))
+            or _misread_verb(verb, sentence)):
         return []
     doc = verb.doc
     k = verb.i - 1
@@ -588,6 +606,29 @@ def _surface_link(verb, sentence, by_head: dict[int, str], index: int) -> list[L
         source = next((by_head[j] for j in range(k, max(k - 3, sentence.start - 1), -1) if j in by_head
                        and all(doc[m].pos_ == "ADJ" for m in range(j + 1, k + 1))), None)
     return [] if source is None else _clause_links(verb, sentence, by_head, source, index)
+
+
+def _misread_verb(token, sentence) -> bool:
+    """A conjugated verb that the small model read as a noun or an adjective right after its subject (« Le juge
+    examine la demande », « La photosynthèse utilise l'énergie »): a lower-case word the lexicon knows as a verb
+    of the third person, after a noun and before a determiner or a preposition, heading the sentence or said of
+    the noun before it, with no conjugated verb before it in the sentence. Not « un point fixe de la droite »,
+    where the adjective is read as one."""
+    doc = token.doc
+    if token.pos_ not in ("NOUN", "ADJ") or not token.text.isalpha() or not token.text.islower() \
+            or not sentence.start < token.i < sentence.end - 1 or doc[token.i - 1].pos_ not in ("NOUN", "PROPN") \
+            or doc[token.i + 1].pos_ not in ("DET", "ADP"):
+        return False
+    if not (token.dep_ == "ROOT" or token.pos_ == "NOUN" and token.dep_ == "amod"):
+        return False
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in doc[sentence.start:token.i]):
+        return False
+    try:
+        found = lexicon.readings(token.text)
+    except ImportError:
+        return False
+    return any(person in (":3s", ":3p") and tense in (":Ip", ":Iq", ":Is", ":If")
+               for r in found if r.kind == "V" for tense, person in r.verb_forms)
 
 
 def _copula_link(noun, sentence, surface: dict[int, str], by_head: dict[int, str], index: int) -> list[Link]:
@@ -611,29 +652,73 @@ def _copula_link(noun, sentence, surface: dict[int, str], by_head: dict[int, str
     return [Link(source, target, _verb_label(between), index)]
 
 
-def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: int) -> list[Link]:
+def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: int, lead: str = "") -> list[Link]:
     """Links from `source` to each term named after `verb` in its clause (up to a « ; », a full stop, a
-    subordinate or relative clause or another conjugated verb), labelled with the verb and the preposition
-    before the term: « transforme le sucre en alcool » → « transforme » sucre, « transforme en » alcool."""
+    subordinate or relative clause or another conjugated verb), labelled with the verb (after `lead`: « en
+    créant ») and the preposition before the term: « transforme le sucre en alcool » → « transforme » sucre,
+    « transforme en » alcool. « ce qu'on appelle » is passed over: it names the term that follows."""
     doc = verb.doc
     negated = any(doc[j].text.lower() in ("ne", "n'", "n’") for j in range(max(verb.i - 2, sentence.start), verb.i))
     reflexive = next((doc[j].text.lower() for j in range(max(verb.i - 2, sentence.start), verb.i)
                       if doc[j].text.lower() in ("se", "s'", "s’")), "")  # « s'engagent à »
     links, preposition, seen = [], "", {source}
-    for j in range(verb.i + 1, sentence.end):
+    j, end = verb.i + 1, sentence.end
+    while j < end:
         token = doc[j]
+        if (named := _naming_phrase_end(doc, j, end)) > j:
+            j = named
+            continue
         if token.text in (";", ":", ".", "!", "?", "(") or token.pos_ == "SCONJ" or \
                 token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où", "mais", "car", "donc", "puis") or (
-                token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")):
-            break
+                token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")) or _gerund_at(doc, j, end) \
+                or token.text == "," and j + 1 < end and (doc[j + 1].pos_ == "ADJ" or _participle(doc[j + 1])):
+            break  # « en créant … » is the gerund's; «, propre à chaque objet », «, permettant … » an aside
         if j in by_head and by_head[j] not in seen:
             seen.add(by_head[j])
             words = ["ne", verb.text.lower(), "pas"] if negated else [w for w in (
-                reflexive, verb.text.lower(), preposition) if w]
+                lead, reflexive, verb.text.lower(), preposition) if w]
             links.append(Link(source, by_head[j], _verb_label(words), index))
             preposition = ""
         elif token.pos_ == "ADP":
             preposition = token.text.lower()
+        j += 1
+    return links
+
+
+_NAMING_VERBS = {"appeler", "nommer", "désigner"}
+
+
+def _naming_phrase_end(doc, j: int, end: int) -> int:
+    """Where « ce qu'on appelle », « ce que l'on nomme » ends when it starts at `j`; else `j`."""
+    words = [t.text.lower() for t in doc[j:min(j + 5, end)]]
+    if len(words) < 4 or words[0] != "ce" or words[1] not in ("que", "qu'", "qu’"):
+        return j
+    k = j + 2 + (words[2] in ("l'", "l’"))
+    if k + 1 < end and doc[k].text.lower() == "on" and doc[k + 1].lemma_.lower() in _NAMING_VERBS:
+        return k + 2
+    return j
+
+
+def _gerund_at(doc, j: int, end: int) -> bool:
+    """Whether a gerund starts at `j`: « en » and a present participle (« en créant »)."""
+    return doc[j].text.lower() == "en" and j + 1 < end and _participle(doc[j + 1]) and doc[j + 1].text.lower(
+    ).endswith("ant")
+
+
+def _participle(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Part" in token.morph.get("VerbForm")
+
+
+def _gerund_links(sentence, by_head: dict[int, str], sources: list[tuple[int, str]], index: int) -> list[Link]:
+    """« L'utilisation de classes évite les variables globales en créant un espace de noms »: a gerund has the
+    subject of the verb before it, so its terms are linked from that verb's subject, labelled « en créant »."""
+    links = []
+    for token in sentence:
+        if token.i == sentence.start or not _gerund_at(token.doc, token.i - 1, sentence.end):
+            continue
+        source = next((term for i, term in reversed(sources) if i < token.i), None)
+        if source is not None:
+            links += _clause_links(token, sentence, by_head, source, index, lead="en")
     return links
 
 
