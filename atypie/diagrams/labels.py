@@ -89,8 +89,10 @@ def short(text: str) -> str:
 def tidy(text: str) -> str:
     """A label with clean edges: no dangling punctuation, and never ending on an elided word or a function word
     (« Contours de l' », « Chercher à produire tout ce qui » lose their last words)."""
+    dotted = re.search(r"(?<!\w)(?:[A-Z]\.){2,}\s*$", text) is not None  # « U.K. » keeps its last full stop
     text = re.sub(r"\s+([,.;:)])", r"\1", text).strip(" ,;:.-")
-    text = re.sub(r"\s*(['’])\s*", r"\1", text)  # the text's own apostrophe: a label is its words as written
+    text = re.sub(r"(?i)(?<!\w)(l|d|j|m|n|s|t|c|qu|lorsqu|puisqu|jusqu|quoiqu|presqu)\s*(['’])\s*", r"\1\2",
+                  text)  # an elision is written against its word (« l'eau »); not “Martyrs' Memorial”
     words = text.split(" ")
     while len(words) > 1 and (words[-1].endswith(("'", "’")) or words[-1].lower().replace("’", "'") in
                               _FUNCTION_WORDS):
@@ -98,4 +100,5 @@ def tidy(text: str) -> str:
     text = " ".join(words).rstrip(" ,;:.-")
     if text.endswith(("'", "’")) and " " in text:
         text = text[:text.rfind(" ")]
+    text += "." if dotted and text.endswith(tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ")) else ""
     return text[:1].upper() + text[1:] if text else text

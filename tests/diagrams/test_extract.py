@@ -329,6 +329,9 @@ def test_a_timeline_draws_what_the_text_says_of_an_event_and_its_details():
     ("Buzz Aldrin, also called Edwin E. Aldrin Jr., was a crew member on Apollo 11.", "Edwin E. Aldrin Jr"),
     ("Buzz Aldrin was a crew member on Apollo 11.", "Apollo 11"),
     ("The hall was designed by the 3XN firm in 2007.", "3XN firm"),
+    ("A.T. Charlie Johnson is the editor of AIP Advances.", "A.T. Charlie Johnson"),  # before « A.  T. … »
+    ("A.T. Charlie Johnson lives in the U.S.A. with his family.", "U.S.A."),  # before « U.  S »
+    ("The Baku Turkish Martyrs' Memorial is in Azerbaijan.", "Baku Turkish Martyrs' Memorial"),  # before « …'Memorial »
 ])
 def test_english_names_keep_their_initials_and_numbers(text, chunk):
     """Before: « Edwin E », « Aldrin Jr », « Apollo », « XN firm »."""
@@ -363,3 +366,19 @@ def test_a_list_of_actions_after_a_colon_is_a_process_of_those_steps(lang, text,
 def test_a_list_of_things_after_a_colon_stays_a_hierarchy():
     text = "La Constitution comprend trois parties : le préambule, les titres et les articles."
     assert detect_kind(analyse(text, "fr")) == "hierarchy"
+
+
+def test_an_english_participle_or_adjective_after_be_is_a_link_not_a_notion():
+    graph = extract(analyse("Agnes Kant was born in Hessisch Oldendorf. The Aston Martin V8 is similar to the "
+                            "DBS. Water is life.", "en"), "concept_map")
+    labels = {n.id: n.label for n in graph.nodes}
+    assert not {"Born", "Similar"} & set(labels.values())
+    assert "Life" in labels.values()  # a noun after « is » stays a notion
+    edges = {(labels[e.source], e.label, labels[e.target]) for e in graph.edges}
+    assert {("Agnes Kant", "was born in", "Hessisch Oldendorf"), ("Aston Martin V8", "is similar to", "DBS")} \
+        <= edges
+
+
+def test_une_sorte_de_is_a_comparison_of_speech_not_a_classification():
+    text = "L'isthme est une sorte de pont entre la Méditerranée et l'océan, long de 400 kilomètres."
+    assert detect_kind(analyse(text, "fr")) != "hierarchy"

@@ -197,6 +197,24 @@ _EN_PARTICIPLES = {"made", "written", "done", "given", "taken", "known", "seen",
                    "understood", "won", "went", "brought", "bought", "chosen", "drawn", "driven", "grown", "run"}
 
 
+_BE = {"is", "are", "was", "were", "be", "been", "being", "became", "become", "becomes", "remains", "remained"}
+_PREDICATE_ENDINGS = re.compile(r"(?:ed|en|wn|rn|lt|ar|ive|ous|ful|ent|ant|ible|able|ic|al)$")
+
+
+def _predicate(word: str, before: list[str]) -> bool:
+    """Whether a lower-case English word right after a form of "be" is a participle or an adjective ("was born",
+    "is similar", "became active"); a noun there ("is software") stays a notion."""
+    words = [w.lower() for w in before]
+    if len(words) > 1 and (words[-1] in _EN_DEGREE or words[-1].endswith("ly")):
+        words.pop()  # "is sometimes necessary", "is very similar"
+    return word[0].islower() and bool(words) and words[-1] in _BE and (
+        word.lower() in _EN_PARTICIPLES or bool(_PREDICATE_ENDINGS.search(word.lower())))
+
+
+_EN_DEGREE = {"not", "also", "often", "always", "sometimes", "still", "very", "more", "less", "most", "never", "so",
+              "too", "quite", "rather"}
+
+
 def english_chunks(text: str) -> list[tuple[str, int, int]]:
     """Noun-like chunks of an English sentence: runs of content words between function words and
     punctuation, without the verb that often starts them ("translates source code" → "source code")."""
@@ -236,7 +254,8 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         }
     )
     chunks, current = [], []
-    for match in re.finditer(r"[A-Z]\.(?= ?[A-Z])|\d+[A-Za-z][\w'-]*|[A-Za-z][\w'-]*|\d+\b|[.,;:()]", text):
+    for match in re.finditer(r"(?:[A-Z]\.){2,}|[A-Z]\.(?= ?[A-Z])|\d+[A-Za-z][\w'-]*|[A-Za-z][\w'-]*|\d+\b|[.,;:()]",
+                             text):  # « U.S.A. », « A.T. Charlie Johnson », « Edwin E. Aldrin »
         word = match.group()
         if word.isdigit():  # « Apollo 11 », « Windows 7 »: a number after a name is part of it; else passed over
             if current and current[-1].group()[0].isupper() and text[current[-1].end():match.start()] == " ":
@@ -271,6 +290,8 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         if not chunk or len(chunk) == 1 and chunk[0].group()[0].islower() and re.search(
                 r"(?:ed|able|ible)$", chunk[0].group()):
             continue  # "intended", "desirable": a verb or an adjective alone names nothing
+        if len(chunk) == 1 and _predicate(chunk[0].group(), before):
+            continue  # "was born", "is similar to", "became active": what is said of a notion, not one
         while len(chunk) > 1 and chunk[-1].group()[0].islower() and (
                 chunk[-1].group().lower() in _EN_PARTICIPLES or chunk[-1].group().endswith("ed")):
             chunk = chunk[:-1]  # "Smith counted", "machine code made", "programs written": the verb after a noun
