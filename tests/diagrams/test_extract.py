@@ -382,3 +382,9 @@ def test_an_english_participle_or_adjective_after_be_is_a_link_not_a_notion():
 def test_une_sorte_de_is_a_comparison_of_speech_not_a_classification():
     text = "L'isthme est une sorte de pont entre la Méditerranée et l'océan, long de 400 kilomètres."
     assert detect_kind(analyse(text, "fr")) != "hierarchy"
+
+
+def test_english_linking_words_and_a_lone_participle_are_no_chunks():
+    from atypie.diagrams.extract.common import english_chunks
+    text = "But one of the ethnic groups, well known in Spain, is the Basque people."
+    assert [label for label, _, _ in english_chunks(text)] == ["Ethnic groups", "Spain", "Basque people"]

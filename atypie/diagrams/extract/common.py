@@ -251,6 +251,13 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             "leads",
             "led",
             "must",  # left out of function_words.txt, as a French word too
+            "but",
+            "one",
+            "well",
+            "than",
+            "both",
+            "each",
+            "such",
         }
     )
     chunks, current = [], []
@@ -287,8 +294,8 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
         if chunk and len(chunk) > 1 and re.search(r"(?:s|es|ed|ing)$", chunk[0].group()) \
                 and chunk[0].group()[0].islower():
             chunk = chunk[1:]  # "translates source code" → "source code"
-        if not chunk or len(chunk) == 1 and chunk[0].group()[0].islower() and re.search(
-                r"(?:ed|able|ible)$", chunk[0].group()):
+        if not chunk or len(chunk) == 1 and chunk[0].group()[0].islower() and (re.search(
+                r"(?:ed|able|ible)$", chunk[0].group()) or chunk[0].group() in _EN_PARTICIPLES):
             continue  # "intended", "desirable": a verb or an adjective alone names nothing
         if len(chunk) == 1 and _predicate(chunk[0].group(), before):
             continue  # "was born", "is similar to", "became active": what is said of a notion, not one
