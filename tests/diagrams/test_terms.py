@@ -274,3 +274,19 @@ def test_a_gerund_links_the_subject_of_its_sentence_past_a_naming_phrase():
     assert ("Utilisation de classes", "en créant", "Espace de noms") in links
     assert ("Utilisation de classes", "évite", "Utilisation de variables globales") in links
     assert not any(source == "Utilisation de classes" and target == "Objet" for source, _, target in links)
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("Les plaques qui font partie des continents sont épaisses.", ("Plaques", "font partie de", "Continents")),
+    ("Ces nuisances portent atteinte à l'intégrité physique de la personne.",
+     ("Nuisances", "portent atteinte à", "Intégrité physique de la personne")),
+])
+def test_a_bare_noun_after_its_verb_is_part_of_the_link(text, link):
+    _, links = read(text)
+    assert link in links
+    assert not any(label in ("font", "portent à") for _, label, _ in links)
+
+
+def test_a_name_after_a_naming_verb_is_not_read_into_the_link():
+    _, links = read("On ajoute un décalage appelé indentation par rapport à la ligne précédente.")
+    assert not any("appelé indentation" in label for _, label, _ in links)

@@ -661,7 +661,7 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
     negated = any(doc[j].text.lower() in ("ne", "n'", "n’") for j in range(max(verb.i - 2, sentence.start), verb.i))
     reflexive = next((doc[j].text.lower() for j in range(max(verb.i - 2, sentence.start), verb.i)
                       if doc[j].text.lower() in ("se", "s'", "s’")), "")  # « s'engagent à »
-    links, preposition, seen = [], "", {source}
+    links, preposition, locution, seen = [], "", "", {source}
     j, end = verb.i + 1, sentence.end
     while j < end:
         token = doc[j]
@@ -671,12 +671,16 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
         if token.text in (";", ":", ".", "!", "?", "(") or token.pos_ == "SCONJ" or \
                 token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où", "mais", "car", "donc", "puis") or (
                 token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")) or _gerund_at(doc, j, end) \
-                or token.text == "," and j + 1 < end and (doc[j + 1].pos_ == "ADJ" or _participle(doc[j + 1])):
+                or token.text == "," and _aside_after(doc, j, end):
             break  # « en créant … » is the gerund's; «, propre à chaque objet », «, permettant … » an aside
+        if j == verb.i + 1 and token.pos_ == "NOUN" and token.text.islower() and verb.lemma_ not in _NAMING_VERBS:
+            locution = token.text.lower()  # « font partie de »
+            j += 1
+            continue
         if j in by_head and by_head[j] not in seen:
             seen.add(by_head[j])
             words = ["ne", verb.text.lower(), "pas"] if negated else [w for w in (
-                lead, reflexive, verb.text.lower(), preposition) if w]
+                lead, reflexive, verb.text.lower(), locution, preposition) if w]
             links.append(Link(source, by_head[j], _verb_label(words), index))
             preposition = ""
         elif token.pos_ == "ADP":
@@ -685,7 +689,7 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
     return links
 
 
-_NAMING_VERBS = {"appeler", "nommer", "désigner"}
+_NAMING_VERBS = {"appeler", "nommer", "désigner", "dire", "qualifier"}
 
 
 def _naming_phrase_end(doc, j: int, end: int) -> int:
@@ -697,6 +701,15 @@ def _naming_phrase_end(doc, j: int, end: int) -> int:
     if k + 1 < end and doc[k].text.lower() == "on" and doc[k + 1].lemma_.lower() in _NAMING_VERBS:
         return k + 2
     return j
+
+
+def _aside_after(doc, j: int, end: int) -> bool:
+    """Whether the comma at `j` opens an aside: an adjective or a participle, after an adverb or not (« ,
+    essentiellement composée de granite »)."""
+    k = j + 1
+    while k < end and doc[k].pos_ == "ADV":
+        k += 1
+    return k < end and (doc[k].pos_ == "ADJ" or _participle(doc[k]))
 
 
 def _gerund_at(doc, j: int, end: int) -> bool:
@@ -776,15 +789,18 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
         # read as a noun
         reflexive = next((c.text.lower() for c in verb.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
                           and c.text.lower() in ("se", "s'", "s’")), "")
+        locution = _bare_object(verb)
         for child in verb.children:
-            if child.i == subject.i or not (child.dep_ in _ARGUMENTS and child.pos_ in _NOMINAL
-                                            or _predicate_adjective(child)):
+            if child.i == subject.i or locution is not None and child.i == locution.i or not (
+                    child.dep_ in _ARGUMENTS and child.pos_ in _NOMINAL or _predicate_adjective(child)):
                 continue
-            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
+            preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "") or next(
+                (_CONTRACTED[c.text.lower()] for c in child.children if c.dep_ == "det" and c.pos_ == "ADP"
+                 and c.text.lower() in _CONTRACTED), "")  # « font partie des continents »: « des » read as a det
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
                            and c.i < verb.i and c.lemma_.lower() in ("être", "avoir", "faire")]  # « fait surgir »
-            words = [reflexive, *auxiliaries, verb.text.lower(), preposition] if not negated else \
-                ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
+            words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
+                     preposition] if not negated else ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
             found.append((child, _verb_label([w for w in words if w])))
         for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
             if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated or any(
@@ -809,6 +825,17 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
 
 
 _OBJECT_PRONOUNS = {"le", "la", "les", "l'", "l’"}
+
+
+def _bare_object(verb):
+    """The noun with no determiner right after `verb` that makes one phrase with it (« font partie de », « a lieu
+    à », « fait face à »): part of the link's label, never its end."""
+    following = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+    if following is not None and verb.lemma_ not in _NAMING_VERBS and following.head.i == verb.i \
+            and following.dep_ == "obj" and following.pos_ == "NOUN" and following.text.islower() \
+            and not any(c.dep_ in ("det", "nummod", "amod") for c in following.children):
+        return following
+    return None
 
 
 def _object_pronouns(verb, earlier: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
