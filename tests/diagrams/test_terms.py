@@ -290,3 +290,18 @@ def test_a_bare_noun_after_its_verb_is_part_of_the_link(text, link):
 def test_a_name_after_a_naming_verb_is_not_read_into_the_link():
     _, links = read("On ajoute un décalage appelé indentation par rapport à la ligne précédente.")
     assert not any("appelé indentation" in label for _, label, _ in links)
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("La tectonique n'a jamais expliqué le volcanisme.", ("Tectonique", "n'a jamais expliqué", "Volcanisme")),
+    ("La tectonique n'explique jamais le volcanisme.", ("Tectonique", "n'explique jamais", "Volcanisme")),
+    ("Les champignons ne sont pas des végétaux.", ("Champignons", "ne sont pas des", "Végétaux")),
+    ("Le virus n'est jamais une cellule.", ("Virus", "n'est jamais une", "Cellule")),
+])
+def test_a_negated_link_says_its_own_negation_and_verb(text, link):
+    assert link in read(text)[1]
+
+
+def test_point_after_ne_is_a_negation_never_a_verb():
+    _, links = read("Les villes n’ont point cessé de croître sous leur influence.")
+    assert not any("point" in label for _, label, _ in links)

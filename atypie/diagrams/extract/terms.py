@@ -470,7 +470,8 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
         surface = {i: by_head[by_token[i]] for i in range(sentence.start, sentence.end)
                    if i in by_token and by_token[i] in by_head}  # each word of a mention → its term
         for verb in sentence:
-            if verb.text.lower() in _NEGATION:
+            if verb.text.lower() in _NEGATION or verb.text.lower() in _NEGATION_WORDS and any(
+                    t.text.lower() in ("ne", "n'", "n’") for t in verb.doc[max(verb.i - 3, 0):verb.i]):
                 continue  # « n'ont point cessé »: the parse made « point » the verb
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass")] or _shared_subject(verb,
                                                                                                          sentence)
@@ -508,6 +509,20 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
     for link in links:
         unique.setdefault((link.source, link.target), link)
     return list(unique.values())
+
+
+_NEGATION_WORDS = ("pas", "plus", "jamais", "point", "guère", "rien")
+
+
+def _negation_word(head) -> str:
+    """The second word of the negation of `head` (« n'a jamais expliqué », « n'ont point »), read after its « ne »:
+    the label keeps it, so « jamais » is never read as « pas »; « pas » when none is found."""
+    doc = head.doc
+    ne = next((t for t in head.children if t.text.lower() in ("ne", "n'", "n’")), None) or next(
+        (t for t in doc[max(head.i - 3, 0):head.i] if t.text.lower() in ("ne", "n'", "n’")), None)
+    start = ne.i + 1 if ne is not None else head.i + 1
+    return next((t.text.lower() for t in doc[start:start + 4] if t.i != head.i and t.text.lower() in _NEGATION_WORDS),
+                "pas")
 
 
 def _shared_subject(verb, sentence) -> list:
@@ -679,7 +694,7 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
             continue
         if j in by_head and by_head[j] not in seen:
             seen.add(by_head[j])
-            words = ["ne", verb.text.lower(), "pas"] if negated else [w for w in (
+            words = ["ne", verb.text.lower(), _negation_word(verb)] if negated else [w for w in (
                 lead, reflexive, verb.text.lower(), locution, preposition) if w]
             links.append(Link(source, by_head[j], _verb_label(words), index))
             preposition = ""
@@ -782,8 +797,10 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
     if copula is not None and (verb.pos_ in _NOMINAL or _predicate_adjective(verb)):  # « X est un Y »: Y heads it
         determiner = next((c.text.lower() for c in verb.children if c.dep_ == "det"
                            and not c.text.endswith(("'", "’"))), "")
-        label = " ".join(w for w in ("n'est pas" if negated else copula.text.lower(), determiner) if w)
-        found.append((verb, label))
+        said = _verb_label(["ne", copula.text.lower(), _negation_word(verb)]) if negated else copula.text.lower()
+        label = " ".join(w for w in (said, determiner) if w)  # « ne sont jamais des », « n'est pas un »
+        if not (negated and sum(c.dep_ == "cop" for c in verb.children) > 1):  # « a pour caractère de n'être
+            found.append((verb, label))  # jamais arbitraire »: which verb the negation is on, the label cannot say
     elif verb.pos_ in ("VERB", "AUX") or verb.pos_ == "NOUN" and verb_form(verb.text) and any(
             c.dep_.startswith("aux") and c.lemma_ in ("être", "avoir") for c in verb.children):  # « sont dits »,
         # read as a noun
@@ -800,7 +817,8 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
                            and c.i < verb.i and c.lemma_.lower() in ("être", "avoir", "faire")]  # « fait surgir »
             words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
-                     preposition] if not negated else ["ne", (auxiliaries or [verb.text.lower()])[0], "pas"]
+                     preposition] if not negated else ["ne", *auxiliaries[:1], _negation_word(verb), verb.text.lower()] \
+                if auxiliaries else ["ne", verb.text.lower(), _negation_word(verb)]
             found.append((child, _verb_label([w for w in words if w])))
         for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
             if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated or any(
@@ -857,6 +875,7 @@ def _verb_label(words: list[str]) -> str:
     words = [w.strip("«»\"“” ") for w in words if re.search(r"\w", w)]  # no quotation mark
     while words and words[-1].endswith(("'", "’")):
         words.pop()  # « correspondrait d' »: the word it elides is not in the label; « d' » alone says nothing
-    label = re.sub(r"\b(d|qu|n)e ([aeiouyéèêh])", r"\1'\2", " ".join(words[:3]))  # « d'expliquer », « n'est »
-    return re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
-                  else label)
+    label = re.sub(r"\b(d|qu|n)e ([aeiouyéèêh])", r"\1'\2", " ".join(words))  # « d'expliquer », « n'est »
+    label = re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
+                   else label)
+    return " ".join(label.split(" ")[:3])  # three words, an elided one with its word (« n'a jamais expliqué »)
