@@ -816,9 +816,13 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                  and c.text.lower() in _CONTRACTED), "")  # « font partie des continents »: « des » read as a det
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
                            and c.i < verb.i and c.lemma_.lower() in ("être", "avoir", "faire")]  # « fait surgir »
-            words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
-                     preposition] if not negated else ["ne", *auxiliaries[:1], _negation_word(verb), verb.text.lower()] \
-                if auxiliaries else ["ne", verb.text.lower(), _negation_word(verb)]
+            if not negated:
+                words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
+                         preposition]
+            elif auxiliaries:  # « n'a jamais expliqué »
+                words = ["ne", auxiliaries[0], _negation_word(verb), verb.text.lower()]
+            else:  # « n'explique jamais »
+                words = ["ne", verb.text.lower(), _negation_word(verb)]
             found.append((child, _verb_label([w for w in words if w])))
         for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
             if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated or any(
