@@ -305,3 +305,9 @@ def test_a_negated_link_says_its_own_negation_and_verb(text, link):
 def test_point_after_ne_is_a_negation_never_a_verb():
     _, links = read("Les villes n’ont point cessé de croître sous leur influence.")
     assert not any("point" in label for _, label, _ in links)
+
+
+def test_a_vague_noun_that_stands_for_the_next_term_stays_in_the_link_label():
+    _, links = read("Les montagnes sont issues de la déformation de la croûte à cause de la rencontre de deux "
+                    "plaques.")  # « cause » stands for « rencontre »; the label is the whole « à cause de »
+    assert ("Déformation de la croûte", "à cause de", "Rencontre de deux plaques") in links

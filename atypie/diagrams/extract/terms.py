@@ -96,7 +96,7 @@ def terms_and_links(analysis) -> tuple[dict[str, Term], list[Link]]:
     _join_acronyms(analysis, terms, by_head)
     _mark_defined(analysis, terms, by_head, by_token)
     _merge_into_named(terms, by_head)
-    links = _links(analysis, by_head, by_token)
+    links = _links(analysis, by_head, by_token, frozenset(aliases))
     for term in terms.values():
         words = [w for w in re.findall(r"[^\W\d_]+", term.key) if len(w) > 2]
         term.specificity = max((max(0.0, 6.0 - zipf(w, analysis.lang)) / 2 for w in words), default=0.0) \
@@ -458,7 +458,8 @@ def _spelled_by(doc, last: int, acronym: str) -> list:
     return []
 
 
-def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[Link]:
+def _links(analysis, by_head: dict[int, str], by_token: dict[int, int], aliased: frozenset[int]) -> list[Link]:
+    """`aliased`: the vague words that stand for the term after them (« à cause de la rencontre »)."""
     links: list[Link] = []
     last_subject: dict[tuple[str, str], str] = {}  # (gender, number) → the last subject term with them
     earlier: list[tuple[str, str, str]] = []  # (gender, number, term) of the subjects of the sentences before
@@ -500,7 +501,7 @@ def _links(analysis, by_head: dict[int, str], by_token: dict[int, int]) -> list[
             links += [replace(link, source=by_head[c.i]) for c in subject.children if c.dep_ == "conj"
                       and by_head.get(c.i) not in (None, source) for link in found]  # « Le commerce et l'industrie »
         links += _gerund_links(sentence, surface, sources, index)
-        links += _modifier_links(sentence, by_head, by_token, index)
+        links += _modifier_links(sentence, by_head, by_token, aliased, index)
         links += _aside_links(sentence, surface, index)
         last_subject.update(subjects_here)
         earlier += named_here
@@ -540,7 +541,8 @@ def _shared_subject(verb, sentence) -> list:
 _CONTRACTED = {"du": "de", "des": "de", "d'": "de", "d’": "de", "au": "à", "aux": "à"}
 
 
-def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int], index: int) -> list[Link]:
+def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int], aliased: frozenset[int],
+                    index: int) -> list[Link]:
     """A term and the term that completes it through a preposition or a participle, with at most three words
     between them and the second attached to the first in the parse: « aspiration de contenu provenant des voies
     respiratoires » → aspiration « provenant de » voies respiratoires; « déformation de la croûte à cause de la
@@ -548,7 +550,7 @@ def _modifier_links(sentence, by_head: dict[int, str], by_token: dict[int, int],
     doc = sentence.doc
     mentions: list[tuple[int, int]] = []  # (first token, last token) of each mention, in order
     for i in range(sentence.start, sentence.end):
-        if i in by_token and by_token[i] in by_head:
+        if i in by_token and by_token[i] in by_head and i not in aliased:  # « cause » is part of « à cause de »
             if mentions and by_token.get(mentions[-1][0]) == by_token[i] and mentions[-1][1] == i - 1:
                 mentions[-1] = (mentions[-1][0], i)
             else:
