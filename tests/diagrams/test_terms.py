@@ -311,3 +311,9 @@ def test_a_vague_noun_that_stands_for_the_next_term_stays_in_the_link_label():
     _, links = read("Les montagnes sont issues de la déformation de la croûte à cause de la rencontre de deux "
                     "plaques.")  # « cause » stands for « rencontre »; the label is the whole « à cause de »
     assert ("Déformation de la croûte", "à cause de", "Rencontre de deux plaques") in links
+
+
+def test_a_verbal_locution_names_no_notion_and_a_purpose_is_not_what_the_subject_does():
+    terms, links = read("Ces moyens doivent être mis en œuvre pour garantir l'application des droits de l'enfant.")
+    assert "Œuvre" not in {term.label for term in terms.values()}
+    assert not any(source == "Moyens" for source, _, _ in links)  # before « Moyens — doivent pour → Application »

@@ -688,8 +688,9 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
         if token.text in (";", ":", ".", "!", "?", "(") or token.pos_ == "SCONJ" or \
                 token.text.lower() in ("qui", "que", "qu'", "qu’", "dont", "où", "mais", "car", "donc", "puis") or (
                 token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")) or _gerund_at(doc, j, end) \
-                or token.text == "," and _aside_after(doc, j, end):
-            break  # « en créant … » is the gerund's; «, propre à chaque objet », «, permettant … » an aside
+                or token.text == "," and _aside_after(doc, j, end) or _purpose_at(doc, j, end):
+            break  # « en créant … » is the gerund's; «, propre à chaque objet », «, permettant … » an aside;
+            # « pour garantir l'application » says why, not what the subject does
         if j == verb.i + 1 and token.pos_ == "NOUN" and token.text.islower() and verb.lemma_ not in _NAMING_VERBS:
             locution = token.text.lower()  # « font partie de »
             j += 1
@@ -727,6 +728,15 @@ def _aside_after(doc, j: int, end: int) -> bool:
     while k < end and doc[k].pos_ == "ADV":
         k += 1
     return k < end and (doc[k].pos_ == "ADJ" or _participle(doc[k]))
+
+
+def _purpose_at(doc, j: int, end: int) -> bool:
+    """Whether a clause of purpose starts at `j`: « pour » or « afin de » and an infinitive."""
+    k = j + 2 if doc[j].text.lower() == "afin" else j + 1 if doc[j].text.lower() == "pour" else end
+    while k < end and doc[k].text.lower() in ("de", "d'", "d’", "ne", "pas", "se", "s'", "s’", "le", "la", "les",
+                                              "l'", "l’"):
+        k += 1
+    return k < end and doc[k].pos_ in ("VERB", "AUX") and "Inf" in doc[k].morph.get("VerbForm")
 
 
 def _gerund_at(doc, j: int, end: int) -> bool:
