@@ -317,3 +317,8 @@ def test_a_verbal_locution_names_no_notion_and_a_purpose_is_not_what_the_subject
     terms, links = read("Ces moyens doivent être mis en œuvre pour garantir l'application des droits de l'enfant.")
     assert "Œuvre" not in {term.label for term in terms.values()}
     assert not any(source == "Moyens" for source, _, _ in links)  # before « Moyens — doivent pour → Application »
+
+
+def test_a_complement_after_an_infinitive_is_said_with_that_infinitive():
+    _, links = read("La POO permet de produire du code plus compact.")  # the parse gives « code » to « permet »
+    assert ("POO", "permet de produire", "Code") in links

@@ -828,7 +828,11 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                  and c.text.lower() in _CONTRACTED), "")  # « font partie des continents »: « des » read as a det
             auxiliaries = [c.text.lower() for c in verb.children if c.dep_ in ("aux", "aux:pass", "aux:tense")
                            and c.i < verb.i and c.lemma_.lower() in ("être", "avoir", "faire")]  # « fait surgir »
-            if not negated:
+            between = _infinitive_between(verb, child)
+            if between is not None and not negated:  # « permet de produire du code », the code read as « permet »'s
+                mark = next((c.text.lower() for c in between.children if c.dep_ == "mark" and c.i < between.i), "")
+                words = [verb.text.lower(), mark, between.text.lower()]
+            elif not negated:
                 words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
                          preposition]
             elif auxiliaries:  # « n'a jamais expliqué »
@@ -859,6 +863,14 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
 
 
 _OBJECT_PRONOUNS = {"le", "la", "les", "l'", "l’"}
+
+
+def _infinitive_between(verb, child):
+    """The infinitive of `verb` that stands between it and its complement `child` with no complement of its own
+    (« permet de produire du code », where the parse gave « code » to « permet »): the complement is its."""
+    return next((x for x in verb.children if x.dep_ == "xcomp" and x.pos_ == "VERB" and verb.i < x.i < child.i
+                 and "Inf" in x.morph.get("VerbForm") and not any(c.dep_ in ("obj", "obl:arg", "obl:mod")
+                                                                  for c in x.children)), None)
 
 
 def _bare_object(verb):
