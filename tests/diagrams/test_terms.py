@@ -322,3 +322,21 @@ def test_a_verbal_locution_names_no_notion_and_a_purpose_is_not_what_the_subject
 def test_a_complement_after_an_infinitive_is_said_with_that_infinitive():
     _, links = read("La POO permet de produire du code plus compact.")  # the parse gives « code » to « permet »
     assert ("POO", "permet de produire", "Code") in links
+
+
+@pytest.mark.parametrize(("text", "link"), [
+    ("Une relation peut être vue comme un tableau à deux dimensions.", ("Relation", "peut être vue", "Tableau")),
+    ("La nature de ces informations doit permettre d'arriver aux mêmes résultats.",
+     ("Nature", "doit permettre d'arriver", "Résultats")),
+    ("La liberté d'expression peut être restreinte dans certains cas.",
+     ("Liberté d'expression", "peut être", "Restreinte")),
+])
+def test_a_modal_verb_is_said_with_the_verbs_it_governs(text, link):
+    _, links = read(text)
+    assert link in links, links  # before « peut comme », « doivent aux », « peut »
+
+
+def test_a_gerund_is_never_read_into_the_infinitive_before_it():
+    _, links = read("La photosynthèse permet aux plantes de synthétiser leur matière organique en exploitant "
+                    "l'énergie solaire.")
+    assert ("Photosynthèse", "en exploitant", "Énergie solaire") in links

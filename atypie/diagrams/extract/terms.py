@@ -833,24 +833,17 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
                 mark = next((c.text.lower() for c in between.children if c.dep_ == "mark" and c.i < between.i), "")
                 words = [verb.text.lower(), mark, between.text.lower()]
             elif not negated:
+                be = next((c.text.lower() for c in child.children if c.dep_ == "cop" and c.text.lower() == "être"
+                           and verb.i < c.i < child.i), "")
                 words = [reflexive, *auxiliaries, verb.text.lower(), locution.text.lower() if locution else "",
-                         preposition]
+                         be, preposition]  # « peut être restreinte »
             elif auxiliaries:  # « n'a jamais expliqué »
                 words = ["ne", auxiliaries[0], _negation_word(verb), verb.text.lower()]
             else:  # « n'explique jamais »
                 words = ["ne", verb.text.lower(), _negation_word(verb)]
             found.append((child, _verb_label([w for w in words if w])))
-        for child in verb.children:  # « permet aux plantes de synthétiser leur matière organique »
-            if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or negated or any(
-                    c.dep_.startswith("nsubj") for c in child.children) or "Fin" in child.morph.get("VerbForm"):
-                continue  # a clause with its own subject (« ils se sont multipliés ») says nothing of this one
-            mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
-            own = next((c.text.lower() for c in child.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
-                        and c.text.lower() in ("se", "s'", "s’")), "")  # « peut se faire », not « peut faire »
-            passive = next((c.text.lower() for c in child.children if c.dep_ == "aux:pass"), "")  # « être »
-            label = _verb_label([w for w in (verb.text.lower(), mark, own, passive, child.text.lower()) if w])
-            found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
-                      and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
+        if not negated:
+            found += _through_infinitives(verb, [verb.text.lower()])
     if copula is not None and verb.pos_ == "ADJ" and not negated:  # « les montagnes sont issues de la déformation »
         for child in verb.children:
             preposition = next((c.text.lower() for c in child.children if c.dep_ == "case"), "")
@@ -863,6 +856,32 @@ def _arguments(verb, subject) -> list[tuple[object, str]]:
 
 
 _OBJECT_PRONOUNS = {"le", "la", "les", "l'", "l’"}
+
+
+def _through_infinitives(verb, said: list[str], depth: int = 0) -> list[tuple[object, str]]:
+    """(noun, label) for the complements of the infinitives and participles that `verb` governs, down a chain of
+    them (« permet aux plantes de synthétiser leur matière », « doivent permettre d'arriver aux résultats »,
+    « peut être vue comme un tableau »): the label is the verbs said so far, three words at most."""
+    found = []
+    for child in verb.children:
+        if child.dep_ not in ("xcomp", "advcl") or child.pos_ != "VERB" or any(
+                c.dep_.startswith("nsubj") for c in child.children) or "Fin" in child.morph.get("VerbForm") \
+                or depth and child.dep_ != "xcomp" or _gerund_at(child.doc, child.i - 1, child.i + 1):
+            continue  # a clause with its own subject (« ils se sont multipliés ») says nothing of this one; a
+            # gerund (« en exploitant ») has its own link
+        mark = next((c.text.lower() for c in child.children if c.dep_ == "mark" and c.i < child.i), "")
+        own = next((c.text.lower() for c in child.children if c.dep_ in ("expl:comp", "expl:pv", "expl")
+                    and c.text.lower() in ("se", "s'", "s’")), "")  # « peut se faire », not « peut faire »
+        passive = next((c.text.lower() for c in child.children if c.dep_ == "aux:pass"), "")  # « être »
+        words = [w for w in (*said, mark, own, passive, child.text.lower()) if w]
+        label = _verb_label(words)
+        found += [(c, label) for c in child.children if c.dep_ in ("obj", "obl:arg", "obl:mod")
+                  and c.pos_ in _NOMINAL or _predicate_adjective(c)]  # « tend à devenir organique »
+        found += [(c, _verb_label([*words, *(k.text.lower() for k in c.children if k.dep_ == "case")]))
+                  for c in child.children if c.dep_ == "xcomp" and c.pos_ in _NOMINAL]  # « vue comme un tableau »
+        if depth < 1:
+            found += _through_infinitives(child, words, depth + 1)
+    return found
 
 
 def _infinitive_between(verb, child):
@@ -904,6 +923,6 @@ def _verb_label(words: list[str]) -> str:
     while words and words[-1].endswith(("'", "’")):
         words.pop()  # « correspondrait d' »: the word it elides is not in the label; « d' » alone says nothing
     label = re.sub(r"\b(d|qu|n)e ([aeiouyéèêh])", r"\1'\2", " ".join(words))  # « d'expliquer », « n'est »
-    label = re.sub(r"\b(s|n)['’] ", r"\1'", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
-                   else label)
+    label = re.sub(r"(?<!\w)(\w{1,3}['’]) ", r"\1", label.replace("se ", "s'", 1) if re.match(r"se [aeiouyéèêh]", label)
+                   else label)  # an elided word against the next: « s'engagent », « d’arriver »
     return " ".join(label.split(" ")[:3])  # three words, an elided one with its word (« n'a jamais expliqué »)
