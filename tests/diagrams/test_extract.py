@@ -388,3 +388,11 @@ def test_english_linking_words_and_a_lone_participle_are_no_chunks():
     from atypie.diagrams.extract.common import english_chunks
     text = "But one of the ethnic groups, well known in Spain, is the Basque people."
     assert [label for label, _, _ in english_chunks(text)] == ["Ethnic groups", "Spain", "Basque people"]
+
+
+def test_an_english_relative_clause_names_its_link_with_its_verb():
+    text = "The central bank, which sets interest rates, is independent from the government."
+    graph = extract(analyse(text, "en"), "concept_map")
+    labels = {n.id: n.label for n in graph.nodes}
+    assert ("Central bank", "sets", "Interest rates") in {(labels[e.source], e.label, labels[e.target])
+                                                          for e in graph.edges}

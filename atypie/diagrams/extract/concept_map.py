@@ -102,8 +102,11 @@ _CONJUNCTIONS = {"and", "or", "but"}
 
 def _link_words(words: list[str]) -> str:
     """The words between two chunks as the label of their link, when they are one to three plain words with no
-    relative among them, and a conjunction only alone (« households and firms »): « written in », « for »; "" for
-    « , cutting it, », « or other », « in which households »."""
+    relative among them (but the one they open on: “which has”), and a conjunction only alone (« households and
+    firms »): « written in », « for », « has »; "" for « , cutting it, », « or other », « in which households »."""
+    words = [w for w in words if w != ","]
+    if len(words) > 1 and words[0].lower() in _RELATIVES - {"whose"}:
+        words = words[1:]  # “Air Force, which has”: the relative's verb says the link
     lowered = [w.lower() for w in words]
     plain = 0 < len(words) <= 3 and all(re.fullmatch(r"[^\W\d_][\w'-]*", w) for w in words)
     linked = not _RELATIVES & set(lowered) and (len(words) == 1 or not _CONJUNCTIONS & set(lowered))
