@@ -396,3 +396,9 @@ def test_an_english_relative_clause_names_its_link_with_its_verb():
     labels = {n.id: n.label for n in graph.nodes}
     assert ("Central bank", "sets", "Interest rates") in {(labels[e.source], e.label, labels[e.target])
                                                           for e in graph.edges}
+
+
+def test_an_english_verb_alone_before_its_object_is_no_chunk():
+    from atypie.diagrams.extract.common import english_chunks
+    chunks = [label for label, _, _ in english_chunks("The central bank, which sets rates, controls the supply.")]
+    assert "Controls" not in chunks and "Central bank" in chunks

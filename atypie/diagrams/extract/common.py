@@ -299,6 +299,9 @@ def english_chunks(text: str) -> list[tuple[str, int, int]]:
             continue  # "intended", "desirable": a verb or an adjective alone names nothing
         if len(chunk) == 1 and _predicate(chunk[0].group(), before):
             continue  # "was born", "is similar to", "became active": what is said of a notion, not one
+        if len(chunk) == 1 and re.fullmatch(r"[a-z]+s", chunk[0].group()) and re.match(
+                r"\s+(?:the|a|an|its|their|his|her)\b", text[chunk[0].end():], re.IGNORECASE):
+            continue  # "…, controls the money supply": a verb before its object, not a notion
         while len(chunk) > 1 and chunk[-1].group()[0].islower() and (
                 chunk[-1].group().lower() in _EN_PARTICIPLES or chunk[-1].group().endswith("ed")):
             chunk = chunk[:-1]  # "Smith counted", "machine code made", "programs written": the verb after a noun
