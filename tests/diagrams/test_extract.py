@@ -402,3 +402,9 @@ def test_an_english_verb_alone_before_its_object_is_no_chunk():
     from atypie.diagrams.extract.common import english_chunks
     chunks = [label for label, _, _ in english_chunks("The central bank, which sets rates, controls the supply.")]
     assert "Controls" not in chunks and "Central bank" in chunks
+
+
+def test_an_english_relative_clause_links_the_chunk_before_it_past_a_longer_verb():
+    graph = extract(analyse("Tony Hall is a key person at the BBC which is located in London.", "en"), "concept_map")
+    labels = {n.id: n.label for n in graph.nodes}
+    assert ("BBC", "is located in", "London") in {(labels[e.source], e.label, labels[e.target]) for e in graph.edges}

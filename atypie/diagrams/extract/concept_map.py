@@ -89,14 +89,22 @@ def _untagged_map(analysis: Analysis, builder: GraphBuilder, wanted: int, edge_k
         first, first_end = firsts[index]
         between = re.sub(r"\b(?:the|a|an)\b", " ", analysis.text[first_end:start]).split()
         builder.add_edge(first, node, _link_words(between), edge_kind)
-        if last is not None and last[0] != first and last[2] == index and (words := analysis.text[last[1]:start].split()) \
-                and len(words) <= 3 and not re.search(r"[.;:]", analysis.text[last[1]:start]):
+        gap = analysis.text[last[1]:start] if last is not None else ""
+        if last is not None and last[0] != first and last[2] == index and (words := gap.split()) \
+                and len(words) <= _gap_allowed(words) and not re.search(r"[.;:]", gap):
             builder.add_edge(last[0], node, _link_words([w for w in words if w.lower() not in ("the", "a", "an")]),
                              edge_kind)
         last = (node, end, index)
 
 
 _RELATIVES = {"that", "which", "who", "whom", "whose"}
+
+
+def _gap_allowed(words: list[str]) -> int:
+    """How many words may stand between two chunks that are read together: three, or five when they open on a
+    relative pronoun (“BBC which is located in London”), whose verb names the link."""
+    opening = [w.lower() for w in words if w != ","][:1]
+    return 5 if opening and opening[0] in _RELATIVES - {"whose"} else 3
 _CONJUNCTIONS = {"and", "or", "but"}
 
 
