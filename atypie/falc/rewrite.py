@@ -385,9 +385,22 @@ def _parentheticals(analysis, sentence, replacements, profile):
                     "NOUN", "ADJ", "PROPN", "DET") and content.strip().lower().startswith(words[0].text.lower() + " "):
                 # « (ou capacité calorifique) » is another name, not a fragment
                 content = _OTHER_NAME[words[0].text.lower()] + content.strip()[len(words[0].text):]
-            extra.append(_clean(content if clause else lead + without_cue(content, analysis.lang), analysis.lang))
+            content = content if clause else _said_of_infinitive(tokens[:k], words, without_cue(content, analysis.lang))
+            extra.append(_clean(content if clause else lead + content, analysis.lang))
             # « (c'est la fécondation) » is a sentence; « (c'est-à-dire la lecture répétée) » → « Précision : la … »
     return skip, extra, moved
+
+
+def _said_of_infinitive(before: list, words: list, content: str) -> str:
+    """An aside that reformulates an infinitive (« L'idée de mesurer quelque chose, c'est-à-dire de donner une
+    valeur à une grandeur, … ») said as a sentence of its own: « mesurer, c'est donner une valeur à une
+    grandeur »; without the infinitive, at least not opening on « de » (« donner une valeur … »)."""
+    if len(words) < 2 or words[0].text.lower() not in ("de", "d'", "d’") or words[1].pos_ != "VERB" \
+            or "Inf" not in words[1].morph.get("VerbForm") or not content.lower().startswith(words[0].text.lower()):
+        return content
+    rest = content[len(words[0].text):].lstrip()
+    infinitive = next((t for t in reversed(before) if t.pos_ == "VERB" and "Inf" in t.morph.get("VerbForm")), None)
+    return f"{infinitive.text.lower()}, c'est {rest}" if infinitive is not None else rest
 
 
 _OTHER_NAME = {"ou": "on dit aussi", "or": "also called"}  # « (ou capacité calorifique) » → « Précision : on dit
@@ -450,7 +463,10 @@ def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
         if first is None or not inside:
             continue
         last = tokens.index(inside[-1])
-        after = last + 1 if last + 1 < len(tokens) and tokens[last + 1].text == "," else last
+        comma = next((n for n in range(first - 1, -1, -1) if tokens[n].text == ","), None)
+        opened = comma is not None and not any(_finite(t) for t in tokens[comma + 1:first])  # « quelque chose, le
+        # feu ou autre, c'est-à-dire …, lui était »: the comma after the aside closes the one before it, and stays
+        after = last + 1 if last + 1 < len(tokens) and tokens[last + 1].text == "," and not opened else last
         if any(first <= a <= after or first <= b <= after for a, b, _ in found):
             continue
         found.append((first, after, inside))

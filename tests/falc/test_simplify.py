@@ -257,3 +257,11 @@ def test_a_cut_abbreviation_ends_no_sentence_and_a_quoted_foreign_word_is_named_
 ])
 def test_course_locutions_are_said_plainly(text, expected):
     assert simplify(text, load_preset("falc"), "fr").sentences == [expected]
+
+
+def test_an_aside_that_reformulates_an_infinitive_is_said_as_its_own_sentence_and_keeps_the_comma_before_it():
+    text = ("L'idée de mesurer quelque chose, le feu ou autre, c'est-à-dire de donner une valeur numérique à une "
+            "grandeur, lui était parfaitement étrangère car sa physique était essentiellement non-mathématique.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "Précision : mesurer, c'est donner une valeur numérique à une grandeur." in sentences
+    assert sentences[0] == "L'idée de mesurer quelque chose, le feu ou autre, lui était parfaitement étrangère."
