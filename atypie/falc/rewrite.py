@@ -381,9 +381,11 @@ def _parentheticals(analysis, sentence, replacements, profile):
             clause = words[0].pos_ in ("PRON", "DET", "NOUN", "PROPN") and not _those_who(words) and any(
                 t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") and not t.dep_.startswith("acl")
                 for t in inside)  # « (celles qui … ) » alone would be a sentence with no main verb
-            if not clause and len(words) > 1 and words[0].text.lower() in _OTHER_NAME and words[1].pos_ in (
-                    "NOUN", "ADJ", "PROPN", "DET") and content.strip().lower().startswith(words[0].text.lower() + " "):
-                # « (ou capacité calorifique) » is another name, not a fragment
+            named = content.strip()[len(words[0].text):].lstrip()
+            if not clause and len(words) > 1 and words[0].text.lower() in _OTHER_NAME and (words[1].pos_ in (
+                    "NOUN", "ADJ", "PROPN", "DET") or named[:1].isupper() or named[:1] in "«\"“") \
+                    and content.strip().lower().startswith(words[0].text.lower() + " "):
+                # « (ou capacité calorifique) », « (ou Ko Young-hee) », « (ou « de corps ») » is another name
                 content = _OTHER_NAME[words[0].text.lower()] + content.strip()[len(words[0].text):]
             content = content if clause else _said_of_infinitive(tokens[:k], words, without_cue(content, analysis.lang))
             extra.append(_clean(content if clause else lead + content, analysis.lang))
@@ -450,8 +452,8 @@ def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
     """(first, last, inside) token positions of asides: "(…)" and ", c'est-à-dire …," definitions."""
     found = []
     for k, token in enumerate(tokens):
-        if token.text == "(":
-            close = next((j for j in range(k + 1, len(tokens)) if tokens[j].text == ")"), None)
+        if token.text == "(" and not any(a < k <= b for a, b, _ in found):  # not a bracket inside another
+            close = _closing(tokens, k)
             if close is not None:
                 found.append((k, close, tokens[k + 1:close]))
     position = {t.idx: n for n, t in enumerate(tokens)}
@@ -473,6 +475,17 @@ def _asides(tokens: list, sentence) -> list[tuple[int, int, list]]:
     found += [aside for k in range(1, len(tokens) - 3) if _such_as(tokens, k)
               and (aside := _examples_aside(tokens, k)) is not None]
     return sorted(found)
+
+
+def _closing(tokens: list, k: int) -> int | None:
+    """The position of the bracket that closes the one at `k`, brackets inside it passed over (« (du grec πᾶς / pâs
+    (« tout »)) »)."""
+    depth = 0
+    for j in range(k, len(tokens)):
+        depth += (tokens[j].text == "(") - (tokens[j].text == ")")
+        if depth == 0:
+            return j
+    return None
 
 
 def _such_as(tokens: list, k: int) -> bool:

@@ -1296,8 +1296,11 @@ def _conjugated_only(token) -> bool:
 def _has_own_subject(window: list) -> bool:
     """Whether a clause starts with a subject of its own: tagged as one, a subject pronoun, or a
     determiner + noun followed by a word that looks conjugated (the small model often tags such verbs
-    as nouns)."""
-    if any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window):
+    as nouns). A subject after « que » or another subordinating word is its clause's (« et signifie que la chose
+    concerne … »), not this one's."""
+    cut = next((n for n, t in enumerate(window) if n and (t.pos_ == "SCONJ" or t.text.lower() in (
+        "que", "qu'", "qu’", "qui", "dont"))), len(window))
+    if any(t.dep_.startswith("nsubj") and t.text.lower() not in _RELATIVE_SUBJECTS for t in window[:cut]):
         return True
     if window and window[0].text.lower() in _SUBJECT_PRONOUNS:
         return True

@@ -145,6 +145,13 @@ def test_another_name_in_brackets_is_said_as_such():
     sentences = simplify("La pneumonie touche un patient qui l'a contractée dans la communauté (ou dans les 48 h "
                          "suivant une admission à l'hôpital).", load_preset("falc"), "fr").sentences
     assert sentences[-1].startswith("Précision : ou dans les 48 h"), sentences
+    # a quoted name, or one the tagger misreads (« Ko » as a preposition), is another name too
+    sentences = simplify("Le chanteur passe rapidement de la voix de poitrine (ou « de corps ») à la voix de tête (ou "
+                         "« de fausset »).", load_preset("falc"), "fr").sentences
+    assert sentences[-2:] == ["Précision : on dit aussi « de corps ».", "Précision : on dit aussi « de fausset »."]
+    sentences = simplify("Ko Yong-hui (ou Ko Young-hee) est une danseuse nord-coréenne devenue l'une des épouses du "
+                         "dirigeant.", load_preset("falc"), "fr").sentences
+    assert sentences[-1] == "Précision : on dit aussi Ko Young-hee.", sentences
 
 
 def test_meaning_check_catches_lost_numbers_negations_and_terms():
@@ -265,3 +272,11 @@ def test_an_aside_that_reformulates_an_infinitive_is_said_as_its_own_sentence_an
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert "Précision : mesurer, c'est donner une valeur numérique à une grandeur." in sentences
     assert sentences[0] == "L'idée de mesurer quelque chose, le feu ou autre, lui était parfaitement étrangère."
+
+
+def test_a_bracket_inside_a_bracket_stays_inside_its_note():
+    text = ("Le préfixe pan- vient du grec ancien (du grec ancien πᾶς / pâs (« tout »)) et signifie que quelque chose "
+            "concerne toutes les parties.")
+    sentences = simplify(text, load_preset("falc"), "fr").sentences
+    assert "Précision : du grec ancien πᾶς / pâs (« tout »)." in sentences
+    assert not any(s.endswith(").") and "(" not in s for s in sentences), sentences  # before « … du grec ancien). »

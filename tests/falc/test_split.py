@@ -518,3 +518,10 @@ def test_a_participle_inside_brackets_is_not_cut_out_of_them():
             "chimique I2 (diiode, formé de molécules homonucléaires diatomiques).")
     sentences = simplify(text, load_preset("falc"), "fr").sentences
     assert not any(s.startswith(("Diiode", "Ce diiode")) for s in sentences), sentences
+
+
+def test_a_second_verb_whose_que_clause_has_a_subject_still_takes_the_first_verb_s_subject():
+    # « la chose » is the subject of « concerne », after « que »: « signifie » has none of its own
+    text = "Le préfixe grec vient du grec ancien et signifie que la chose concerne les parties du monde."
+    assert simplify(text, load_preset("falc"), "fr").sentences == [
+        "Le préfixe grec vient du grec ancien.", "Le préfixe grec signifie que la chose concerne les parties du monde."]
