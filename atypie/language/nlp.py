@@ -108,8 +108,17 @@ def _register_sentence_guard() -> None:
         words = [text[start:start + length] for start, length, _ in offsets]
         spaces = [bool(space) for _, _, space in offsets]
         starts = numpy.zeros((len(doc), 1), dtype="int64")  # 1: starts a sentence, -1: does not
+        opened: list[int] = []  # offsets of the brackets still open
         for i in range(1, len(words)):
             word, p = words[i], i - 1
+            for mark in (m for m in words[p] if m in "()"):  # « )[note »: a bracket inside a token counts too
+                if mark == "(":
+                    opened.append(offsets[p][0])
+                elif opened:
+                    opened.pop()
+            if opened and offsets[i][0] - opened[-1] < BRACKET_REACH:
+                starts[i] = -1  # « (litt. « Fondation … ») », « (ca. 1466-1536) »: inside a short bracket
+                continue
             if spaces[p] and "\n" not in words[p] and i > 1:
                 p = i - 2  # « attestée.   Robert »: the spaces between two sentences
             previous = words[p]
@@ -132,6 +141,10 @@ def _register_sentence_guard() -> None:
         if annotated is not None and not doc.has_annotation("POS"):
             doc.from_array(["POS", "MORPH", "TAG", "LEMMA"], annotated)
         return doc
+
+
+BRACKET_REACH = 120  # characters after an open bracket within which no sentence starts (a bracket left open by
+# mistake stops holding the sentence together past them)
 
 
 def _initial(word: str) -> bool:

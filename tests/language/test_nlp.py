@@ -25,3 +25,17 @@ def test_a_temperature_in_degrees_ends_its_sentence():
     analysis = analyse("La température moyenne serait de 15 °C. Depuis 1850, elle augmente.", "fr")
     assert [s.text for s in analysis.sentences] == ["La température moyenne serait de 15 °C.",
                                                    "Depuis 1850, elle augmente."]
+
+
+def test_no_sentence_starts_inside_a_short_bracket():
+    text = ("La Free Software Foundation (FSF) (litt. « Fondation pour le logiciel libre ») est une association. "
+            "Érasme (ca. 1466-1536)[note est un moine. Il est néerlandais.")
+    assert [s.text for s in analyse(text, "fr").sentences] == [
+        "La Free Software Foundation (FSF) (litt. « Fondation pour le logiciel libre ») est une association.",
+        "Érasme (ca. 1466-1536)[note est un moine.", "Il est néerlandais."]
+
+
+def test_a_bracket_left_open_holds_no_more_than_a_short_reach():
+    text = "Un crochet reste ouvert (par erreur. " + "Une phrase suit ici. " * 20
+    sentences = analyse(text, "fr").sentences
+    assert len(sentences) > 10 and all(len(s.text) < 170 for s in sentences)  # 120 characters, and a sentence
