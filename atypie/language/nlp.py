@@ -111,11 +111,12 @@ def _register_sentence_guard() -> None:
         opened: list[int] = []  # offsets of the brackets still open
         for i in range(1, len(words)):
             word, p = words[i], i - 1
-            for mark in (m for m in words[p] if m in "()"):  # « )[note »: a bracket inside a token counts too
-                if mark == "(":
-                    opened.append(offsets[p][0])
-                elif opened:
-                    opened.pop()
+            if "(" in words[p] or ")" in words[p]:  # « )[note »: a bracket inside a token counts too
+                for mark in (m for m in words[p] if m in "()"):
+                    if mark == "(":
+                        opened.append(offsets[p][0])
+                    elif opened:
+                        opened.pop()
             if opened and offsets[i][0] - opened[-1] < BRACKET_REACH:
                 starts[i] = -1  # « (litt. « Fondation … ») », « (ca. 1466-1536) »: inside a short bracket
                 continue
