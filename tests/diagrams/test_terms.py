@@ -340,3 +340,9 @@ def test_a_gerund_is_never_read_into_the_infinitive_before_it():
     _, links = read("La photosynthèse permet aux plantes de synthétiser leur matière organique en exploitant "
                     "l'énergie solaire.")
     assert ("Photosynthèse", "en exploitant", "Énergie solaire") in links
+
+
+def test_the_text_pointing_at_itself_names_no_notion():
+    terms, _ = read("Voyez l'exemple suivant. Comme dans les chapitres précédents, une liste contient des éléments.")
+    labels = {term.label for term in terms.values()}
+    assert not {"Exemple suivant", "Chapitres précédents"} & labels and {"Liste", "Éléments"} <= labels

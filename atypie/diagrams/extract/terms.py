@@ -211,6 +211,8 @@ def _mentions(sentence, aliases: dict[int, int]) -> list[list]:
             run.pop()
         if len(run) == 1 and token.text.lower() in _STOP_NOUNS:
             continue  # « fois », « cas » alone; « effet de serre » is a term
+        if len(run) == 2 and token.lemma_.lower() in _POINTED_AT and run[1].lemma_.lower() in ("suivant", "précédent"):
+            continue  # « Voyez l'exemple suivant », « la figure précédente »: the text pointing at itself
         if len(run) > MAX_LABEL_WORDS or any(_MARKUP.search(t.text) for t in run):
             run = [token]
         taken.update(t.i for t in run)
@@ -231,6 +233,8 @@ def _noun_read_as_adjective(token) -> bool:
 
 
 _POINTING_ADJECTIVES = {"dernier", "premier", "second", "autre", "même", "suivant", "précédent", "seul"}
+_POINTED_AT = {"exemple", "figure", "tableau", "schéma", "chapitre", "section", "partie", "paragraphe", "page",
+               "extrait", "code", "programme", "exercice", "cas", "question"}  # what a text points at in itself
 
 
 def _predicate_adjective(token) -> bool:
