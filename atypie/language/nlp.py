@@ -111,7 +111,9 @@ def _register_sentence_guard() -> None:
         opened: list[int] = []  # offsets of the brackets still open
         for i in range(1, len(words)):
             word, p = words[i], i - 1
-            if "(" in words[p] or ")" in words[p]:  # « )[note »: a bracket inside a token counts too
+            if "\n" in words[p]:
+                opened.clear()  # a line break ends a sentence, as below, even inside a bracket left open
+            elif "(" in words[p] or ")" in words[p]:  # « )[note »: a bracket inside a token counts too
                 for mark in (m for m in words[p] if m in "()"):
                     if mark == "(":
                         opened.append(offsets[p][0])

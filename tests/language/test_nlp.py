@@ -39,3 +39,8 @@ def test_a_bracket_left_open_holds_no_more_than_a_short_reach():
     text = "Un crochet reste ouvert (par erreur. " + "Une phrase suit ici. " * 20
     sentences = analyse(text, "fr").sentences
     assert len(sentences) > 10 and all(len(s.text) < 170 for s in sentences)  # 120 characters, and a sentence
+
+
+def test_a_line_break_starts_a_sentence_even_inside_an_open_bracket():
+    analysis = analyse("Premier point (voir plus bas\n\nDeuxième point ici.", "fr")
+    assert [s.text.strip() for s in analysis.sentences] == ["Premier point (voir plus bas", "Deuxième point ici."]
