@@ -245,7 +245,7 @@ def _find_detached(tokens: list):
         if bare and not determiner:
             continue  # « définit des objets, qui … » (« des » read as « de les »): « Ces objets … », never « Objets »;
             # not « arrangeur musical français, né … », a noun phrase cut in two
-        if [t.text for t in tokens[:k]].count("(") > [t.text for t in tokens[:k]].count(")"):
+        if sum({"(": 1, ")": -1}.get(t.text, 0) for t in tokens[:k]) > 0:
             continue  # « (dibrome, formé de … ) »: the bracket would be cut in two
         ahead = next((t for t in tokens if t.i == phrase[0].i - 1), None)
         inside_complement = ahead is not None and (ahead.pos_ in ("ADP", "CCONJ") or ahead.text.lower() in (

@@ -290,10 +290,13 @@ def _bare_participle(token, run: list, sentence) -> bool:
             and not conjugated(token.text))
 
 
+_NAMING_VERBS = {"appeler", "nommer", "dénommer", "surnommer", "désigner", "dire", "qualifier"}
+
+
 def _naming(token) -> bool:
     """« parties appelées « plaques » »: a participle that introduces a name belongs to no term."""
     doc = token.doc
-    return token.lemma_.lower() in ("appeler", "nommer", "dénommer", "dire", "surnommer") or (
+    return token.lemma_.lower() in _NAMING_VERBS or (
         token.i + 1 < len(doc) and doc[token.i + 1].text in _OPENING_QUOTES)
 
 
@@ -709,9 +712,6 @@ def _clause_links(verb, sentence, by_head: dict[int, str], source: str, index: i
             preposition = token.text.lower()
         j += 1
     return links
-
-
-_NAMING_VERBS = {"appeler", "nommer", "désigner", "dire", "qualifier"}
 
 
 def _naming_phrase_end(doc, j: int, end: int) -> int:
